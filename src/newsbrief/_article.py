@@ -1,0 +1,235 @@
+"""Article input: read a file, decode its bytes, split off the header block, check the body.
+
+An article file is plain text, optionally opening with a header block of `key: value` lines
+(title, source, published, license, url), one blank line, then the body exactly as published.
+Character offsets in a briefing refer to the body, so it is never stripped or rewritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+from newsbrief.errors import InputError
+
+__all__ = ["Article", "decode_bytes", "parse_article", "read_article", "validate_body"]
+
+_FIRST_HEADER = re.compile(r"(?:title|source|published|license|url):")
+_HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]*):(.*)")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_HTML_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|hr|img|script|style|table|tr|td|th|ul|ol|li|h[1-6]|meta|link"
+    r"|article|section|header|footer|nav|strong|em|b|i|figure|iframe)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_BINARY_SHARE = 0.10
+_HTML_SHARE = 0.05
+_NEAR_BEST_CHAOS = 0.01
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article: its body, and what its header block said about it."""
+
+    body: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str] | None:
+    """Return (headers, body) when `text` opens with a header block, else None."""
+    if not _FIRST_HEADER.match(text):
+        return None
+    headers: dict[str, str] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        offset += len(line)
+        content = line.splitlines()[0]
+        if not content.strip():
+            return headers, text[offset:]
+        match = _HEADER_LINE.fullmatch(content)
+        if match is None:
+            return None
+        headers.setdefault(match.group(1), match.group(2).strip())
+    return None
+
+
+def _parse_date(value: str) -> dt.date:
+    if not _ISO_DATE.fullmatch(value):
+        raise InputError(f"bad published date {value!r} in the header: use YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"bad published date {value!r} in the header: no such day") from None
+
+
+def parse_article(text: str) -> Article:
+    """Split an article's text into its header block and body.
+
+    The text has a header block only when its first line is `title:`, `source:`,
+    `published:`, `license:` or `url:`, every line before the first blank line is a
+    lowercase `key: value` line, and a blank line follows. Otherwise all of it is the body.
+    A `source` that is a URL also supplies `url` when no `url` line is given.
+
+    Args:
+        text: The decoded article file.
+
+    Returns:
+        The article; its body is the text after the blank line, unchanged.
+
+    Raises:
+        InputError: `published` is not a valid YYYY-MM-DD date.
+    """
+    split = _split_header(text)
+    if split is None:
+        return Article(body=text)
+    headers, body = split
+    values = {key: value for key, value in headers.items() if value}
+    published = values.get("published")
+    source = values.get("source")
+    url = values.get("url")
+    if url is None and source is not None and source.startswith("http"):
+        url = source.split()[0]
+    return Article(
+        body=body,
+        title=values.get("title"),
+        source=source,
+        url=url,
+        published=_parse_date(published) if published is not None else None,
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    """NUL, or more than a tenth C0 controls (and DEL) other than ordinary text whitespace."""
+    if "\x00" in text:
+        return True
+    controls = sum(1 for c in text if (c < " " or c == "\x7f") and c not in _TEXT_CONTROLS)
+    return controls > _BINARY_SHARE * len(text)
+
+
+def _detect(data: bytes) -> str:
+    """Decode non-UTF-8 bytes with charset_normalizer, preferring cp1252 among near-ties."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
+    best = min(match.chaos for match in matches)
+    for match in matches:
+        if match.chaos <= best + _NEAR_BEST_CHAOS and "cp1252" in match.could_be_from_charset:
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
+    return str(matches[0])
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode an article file's bytes to text.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16/32 with a byte-order mark are
+    decoded directly; anything else is detected with charset_normalizer, with cp1252
+    preferred when it is among the best candidates.
+
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        The decoded text.
+
+    Raises:
+        InputError: The bytes look binary or their encoding cannot be detected.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if _looks_binary(text):
+                raise InputError("the article looks binary (NUL or control characters)")
+            return text
+    if _looks_binary(data.decode("latin-1")):
+        raise InputError("the article looks binary (NUL or control characters)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(data)
+
+
+def read_article(path: str | os.PathLike[str]) -> Article:
+    """Read, decode and parse an article file.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The parsed article.
+
+    Raises:
+        InputError: The file is missing, a directory, unreadable, binary, undecodable, or
+            its header block has a bad date.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {_one_line(file)}") from None
+    except IsADirectoryError:
+        raise InputError(f"{_one_line(file)} is a directory, not an article file") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot read {_one_line(file)}: {reason}") from None
+    return parse_article(decode_bytes(data))
+
+
+def _one_line(path: Path) -> str:
+    text = str(path)
+    return repr(text) if any(c in text for c in "\r\n") else text
+
+
+def _looks_like_html(body: str) -> bool:
+    if _HTML_DOCUMENT.search(body):
+        return True
+    tags = [match.end() - match.start() for match in _HTML_TAG.finditer(body)]
+    return len(tags) >= 3 and sum(tags) >= _HTML_SHARE * len(body)
+
+
+def validate_body(body: str, *, max_chars: int) -> None:
+    """Check that a body can be briefed.
+
+    Args:
+        body: The article body.
+        max_chars: The longest body accepted (`Settings.max_chars`).
+
+    Raises:
+        InputError: The body is empty or blank, too long, binary, or HTML markup.
+    """
+    if not body.strip():
+        raise InputError("the article is empty" if not body else "the article is only whitespace")
+    if len(body) > max_chars:
+        raise InputError(
+            f"article is {len(body)} characters; the limit is {max_chars} (NEWSBRIEF_MAX_CHARS)"
+        )
+    if _looks_binary(body):
+        raise InputError("the article looks binary (NUL or control characters)")
+    if _looks_like_html(body):
+        raise InputError(
+            "the article looks like HTML; pass the extracted text (newsbrief daily reads "
+            ".html files)"
+        )

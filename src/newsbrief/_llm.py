@@ -1,0 +1,249 @@
+"""The only module that imports openai and instructor: backends, retry policy, error mapping.
+
+Two layers of retry, both bounded and counted:
+- transient endpoint failures (429 honouring Retry-After, 5xx, timeouts, connection errors)
+  are retried by tenacity with exponential backoff and jitter, bounded by attempts and time;
+- output that fails validation is re-asked by instructor with the validation error
+  (`Settings.max_reasks` times at most).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx2
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core.hooks import Hooks
+from pydantic import BaseModel
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+from newsbrief._local import LOCAL_BASE_URL, LocalEngine, transports
+from newsbrief.errors import ConfigError, ExtractionError, ModelCallError
+from newsbrief.models import Usage
+from newsbrief.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+_MAX_RETRY_AFTER_S = 60.0
+
+
+@dataclass
+class CallStats:
+    """Counters summed over every request of one briefing (mutated only by its owner)."""
+
+    usage: Usage = field(default_factory=Usage)
+    model_calls: int = 0
+    attempts: int = 0
+    latency_s: float = 0.0
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code == 429 or exc.status_code >= 500
+    return isinstance(exc, openai.APIConnectionError)  # includes APITimeoutError
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    value = exc.response.headers.get("retry-after")
+    try:
+        return min(float(value), _MAX_RETRY_AFTER_S) if value else None
+    except ValueError:
+        return None
+
+
+class _Wait:
+    """Exponential backoff with jitter, or the server's Retry-After when it gives one."""
+
+    def __init__(self) -> None:
+        self._backoff = wait_exponential_jitter(initial=0.5, max=20.0, jitter=0.5)
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        after = _retry_after(exc)
+        return after if after is not None else self._backoff(state)
+
+
+def default_retrying(settings: Settings) -> AsyncRetrying:
+    """The transient-failure policy: bounded by attempts and by total time."""
+    return AsyncRetrying(
+        stop=stop_after_attempt(settings.max_attempts) | stop_after_delay(settings.max_retry_seconds),
+        wait=_Wait(),
+        retry=retry_if_exception(_is_transient),
+        reraise=True,
+    )
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """Find the underlying error instructor or openai wrapped."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConfigError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
+        return exc.__cause__
+    return exc
+
+
+class LLM:
+    """An instructor-wrapped async openai client for one backend."""
+
+    def __init__(self, settings: Settings, retrying: AsyncRetrying | None = None) -> None:
+        self.settings = settings
+        self._retrying = retrying
+        if settings.backend == "local":
+            engine = LocalEngine(
+                settings.local_model_path, settings.cache_dir, settings.n_ctx, settings.n_threads
+            )
+            _, async_transport = transports(engine)
+            http_client = httpx2.AsyncClient(transport=async_transport, timeout=settings.timeout_s)
+            client = openai.AsyncOpenAI(
+                api_key="embedded", base_url=LOCAL_BASE_URL, max_retries=0, http_client=http_client
+            )
+        else:
+            client = openai.AsyncOpenAI(
+                api_key=settings.api_key or "not-needed",
+                base_url=settings.base_url,
+                max_retries=0,
+                timeout=settings.timeout_s,
+            )
+        self._client = instructor.from_openai(client, mode=instructor.Mode.JSON_SCHEMA)
+
+    @property
+    def provider(self) -> str:
+        """'local' or the endpoint's host, for error messages (never a key)."""
+        if self.settings.backend == "local":
+            return "local"
+        return str(httpx2.URL(self.settings.base_url or "https://api.openai.com/v1").host)
+
+    async def ask(
+        self,
+        response_model: type[T],
+        messages: Sequence[dict[str, str]],
+        *,
+        stats: CallStats,
+        max_tokens: int = 1024,
+    ) -> T:
+        """One structured call: transient retries outside, validation re-asks inside."""
+        hooks = Hooks()
+        hooks.on("completion:kwargs", lambda *a, **k: _count_call(stats))
+        hooks.on("completion:response", lambda response: _add_usage(stats, response))
+        retrying = (self._retrying or default_retrying(self.settings)).copy()
+        started = time.perf_counter()
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    result: T = await self._client.create(
+                        model=self.settings.model,
+                        messages=list(messages),  # type: ignore[arg-type]
+                        response_model=response_model,
+                        max_retries=self.settings.max_reasks,
+                        hooks=hooks,
+                        temperature=0.0,
+                        seed=0,
+                        max_tokens=max_tokens,
+                    )
+                    return result
+        except BaseException as exc:  # noqa: BLE001 - mapped to our hierarchy below
+            raise self._map_error(exc, stats) from None
+        finally:
+            stats.latency_s += time.perf_counter() - started
+            logger.info(
+                "model=%s calls=%d tokens=%d latency=%.2fs",
+                self.settings.model,
+                stats.model_calls,
+                stats.usage.total_tokens,
+                stats.latency_s,
+            )
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _map_error(self, exc: BaseException, stats: CallStats) -> BaseException:
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            return exc
+        root = _unwrap(exc)
+        if isinstance(root, ConfigError):
+            return root
+        if isinstance(root, openai.APIStatusError):
+            return ModelCallError(
+                f"{self.provider} answered HTTP {root.status_code} after {stats.model_calls} "
+                f"request(s): {_short(root.message)}",
+                provider=self.provider,
+                status=root.status_code,
+                attempts=stats.model_calls,
+                usage=stats.usage,
+            )
+        if isinstance(root, openai.APIConnectionError):
+            kind = "timed out" if isinstance(root, openai.APITimeoutError) else "unreachable"
+            return ModelCallError(
+                f"{self.provider} {kind} after {stats.model_calls} request(s)",
+                provider=self.provider,
+                attempts=stats.model_calls,
+                usage=stats.usage,
+            )
+        return self._extraction_error(exc, root, stats)
+
+    def _extraction_error(
+        self, exc: BaseException, root: BaseException, stats: CallStats
+    ) -> BaseException:
+        if isinstance(exc, IncompleteOutputException) or isinstance(
+            root, IncompleteOutputException
+        ):
+            reason = "the model's output was cut off (finish_reason=length)"
+        elif isinstance(exc, InstructorRetryException):
+            reason = f"the model's output never validated: {_short(str(root))}"
+        elif isinstance(exc, (openai.OpenAIError, ValueError, TypeError, KeyError)):
+            reason = f"unusable model response: {_short(str(root))}"
+        else:
+            return exc
+        last = getattr(exc, "last_completion", None)
+        return ExtractionError(
+            reason,
+            attempts=stats.model_calls,
+            usage=stats.usage,
+            last_response=_content_of(last),
+            errors=[_short(str(root))],
+        )
+
+
+def _count_call(stats: CallStats) -> None:
+    stats.model_calls += 1
+    stats.attempts += 1
+
+
+def _add_usage(stats: CallStats, response: Any) -> None:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return
+    stats.usage = stats.usage + Usage(
+        prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+        completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+        total_tokens=getattr(usage, "total_tokens", 0) or 0,
+    )
+
+
+def _content_of(completion: Any) -> str | None:
+    try:
+        return str(completion.choices[0].message.content)
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def _short(text: str, limit: int = 200) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
