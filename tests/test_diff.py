@@ -123,14 +123,15 @@ def test_meeting_without_date_text_keyed_by_quote() -> None:
 def test_evidence_aligned_by_quote_and_scalars_compared() -> None:
     a = base()
     extra = Evidence(quote="the Israeli state", start=10, end=27)
-    b = base(parties=[Party(name="Israel", kind="state", aliases=["IL"], evidence=[extra]),
-                      a.parties[1]])
+    b = base(
+        parties=[Party(name="Israel", kind="state", aliases=["IL"], evidence=[extra]), a.parties[1]]
+    )
     changes = diff_briefings(a, b)
     assert [(c.path, c.kind) for c in changes] == [
-        ("parties[0].aliases", "changed"),
         ("parties[0].evidence[0]", "added"),
+        ("parties[0].aliases", "changed"),
     ]
-    assert changes[0].old == [] and changes[0].new == ["IL"]
+    assert changes[1].old == [] and changes[1].new == ["IL"]
 
 
 def test_summary_article_people_positions_sources() -> None:

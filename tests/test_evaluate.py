@@ -401,6 +401,7 @@ def test_load_gold_tolerates_missing_and_null(tmp_path: Path) -> None:
         json.dumps(
             {
                 "parties": None,
+                "people": [None, {"name": "Ann Lee", "role": None}],
                 "figures": [{"value": 3, "value_text": "three", "quote": None, "extra": 1}],
                 "meetings": [{"when": None, "when_text": None, "status": "held"}],
             }
@@ -408,7 +409,8 @@ def test_load_gold_tolerates_missing_and_null(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     gold = load_gold(path)
-    assert gold.parties == [] and gold.people == [] and gold.sources_cited == []
+    assert gold.parties == [] and gold.sources_cited == []
+    assert [p.name for p in gold.people] == ["Ann Lee"] and gold.people[0].role is None
     assert gold.figures[0].quote == "" and gold.figures[0].value == 3
     assert gold.meetings[0].when is None and gold.meetings[0].quote == ""
 

@@ -75,7 +75,9 @@ def test_near_applies_to_normalised_matches() -> None:
             "\u0642\u064e\u0627\u0644\u064e \u0627\u0644\u0648\u0632\u064a\u0631",
             id="arabic-harakat",
         ),
-        pytest.param("他说：“我们不会接受。”", '"我们不会接受。"', "“我们不会接受。”", id="chinese"),
+        pytest.param(
+            "他说：“我们不会接受。”", '"我们不会接受。"', "“我们不会接受。”", id="chinese"
+        ),
         pytest.param("fans 😀 cheered 🎉 loudly", "😀 CHEERED", "😀 cheered", id="emoji"),
         pytest.param("the cafe\u0301 opened", "café opened", "cafe\u0301 opened", id="nfd-body"),
         pytest.param("the café opened", "cafe\u0301 opened", "café opened", id="nfc-body"),

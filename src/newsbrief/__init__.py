@@ -1,5 +1,7 @@
 """newsbrief: turn news articles into structured, source-grounded briefings."""
 
+from newsbrief._api import abrief, brief
+from newsbrief._article import Article
 from newsbrief.errors import (
     ConfigError,
     ExtractionError,
@@ -11,6 +13,7 @@ from newsbrief.models import Briefing
 from newsbrief.settings import Settings
 
 __all__ = [
+    "Article",
     "Briefing",
     "ConfigError",
     "ExtractionError",
@@ -18,4 +21,6 @@ __all__ = [
     "ModelCallError",
     "NewsbriefError",
     "Settings",
+    "abrief",
+    "brief",
 ]

@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,10 @@ _HTML_TAG = re.compile(
 )
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY_SHARE = 0.10
+_MOJIBAKE_SHARE = 0.25
 _HTML_SHARE = 0.05
-_NEAR_BEST_CHAOS = 0.01
+_GLUED_SYMBOLS = frozenset({"So", "Sk", "Sm", "No", "Sc", "Po"})
+_WORD = re.compile(r"[^\W\d_]+")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -124,19 +127,61 @@ def _looks_binary(text: str) -> bool:
     return controls > _BINARY_SHARE * len(text)
 
 
+def _odd_char(text: str, index: int) -> bool:
+    """Whether `text[index]` looks like a byte decoded with the wrong code page."""
+    char = text[index]
+    category = unicodedata.category(char)
+    if category in ("Cc", "Co", "Cn"):
+        return char >= "\x80"
+    before = text[index - 1] if index else ""
+    after = text[index + 1 : index + 2]
+    if category in _GLUED_SYMBOLS and not "\u2000" <= char <= "\u206f":
+        # "powiedzia³", "¯o³nierze", "mo¿e", "reanudar·n"; not "…" or "†" (General Punctuation)
+        return before.isalpha() or (after.isalpha() and category != "Po")
+    # A case change inside a word at an accented letter: "prÛxima", "QuÈ", "ōIt".
+    return (category == "Lu" and before.islower()) or (category == "Ll" and after.isupper())
+
+
+def _mojibake(text: str) -> int:
+    """Count signs that a single-byte text was decoded with the wrong code page.
+
+    Odd characters (see `_odd_char`), plus Latin words of four or more letters that are
+    mostly non-ASCII ("Ïðèâåò" is Russian read as cp1252).
+    """
+    score = sum(1 for index, char in enumerate(text) if char >= "\x80" and _odd_char(text, index))
+    for word in _WORD.findall(text):
+        foreign = sum(1 for c in word if not c.isascii())
+        if len(word) >= 4 and 2 * foreign > len(word) and "LATIN" in unicodedata.name(word[0], ""):
+            score += 1
+    return score
+
+
 def _detect(data: bytes) -> str:
-    """Decode non-UTF-8 bytes with charset_normalizer, preferring cp1252 among near-ties."""
-    matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
+    """Decode non-UTF-8 bytes as cp1252 unless another code page shows less mojibake.
+
+    charset_normalizer proposes the candidates; the one with the fewest mojibake signs
+    wins, then the most coherent as language. cp1252 wins unless it shows more mojibake:
+    on short or English texts charset_normalizer's ranking cannot tell cp1252 from cp1250,
+    cp852 or even Big5, so it only decides when cp1252 visibly fails (Polish, Russian...).
+    """
+    coherence: dict[str, float] = {}
+    for match in charset_normalizer.from_bytes(data):
+        text = str(match)
+        coherence[text] = max(coherence.get(text, 0.0), match.coherence)
+    if not coherence:
         raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
-    best = min(match.chaos for match in matches)
-    for match in matches:
-        if match.chaos <= best + _NEAR_BEST_CHAOS and "cp1252" in match.could_be_from_charset:
-            try:
-                return data.decode("cp1252")
-            except UnicodeDecodeError:
-                break
-    return str(matches[0])
+    order = list(coherence)
+    mojibake = {text: _mojibake(text) for text in order}
+    best = min(order, key=lambda text: (mojibake[text], -coherence[text], order.index(text)))
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = best
+    if _mojibake(western) <= mojibake[best]:
+        best = western
+    if _mojibake(best) > _MOJIBAKE_SHARE * len(best):
+        raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
+    return best
 
 
 def decode_bytes(data: bytes) -> str:

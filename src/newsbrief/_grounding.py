@@ -32,6 +32,8 @@ _TRANSLATE = str.maketrans(
 # first; if that finds nothing, straight (and formerly curly) quote marks at either end too.
 _TRAILING_PUNCT = ".,;:!?"
 _QUOTE_MARKS = "\"'"
+_LEADING_JUNK = " " + _QUOTE_MARKS
+_TRAILING_JUNK = _LEADING_JUNK + _TRAILING_PUNCT
 
 
 @lru_cache(maxsize=4096)
@@ -66,8 +68,8 @@ def normalise(text: str) -> str:
 def _key(text: str, *, quote_marks: bool = True) -> str:
     """Normalise a quote and strip what a model tends to add or drop at its edges."""
     key = normalise(text)
-    lead = " " + _QUOTE_MARKS if quote_marks else " "
-    trail = lead + _TRAILING_PUNCT
+    lead = _LEADING_JUNK if quote_marks else " "
+    trail = _TRAILING_JUNK if quote_marks else " " + _TRAILING_PUNCT
     previous = None
     while key != previous:
         previous = key
@@ -94,17 +96,35 @@ def _exact_spans(quote: str, body: str, *, first_only: bool) -> list[tuple[int, 
     return spans
 
 
+def _aligned(norm: str, src: tuple[int, ...], pos: int, end: int) -> bool:
+    """Whether `norm[pos:end]` covers whole body characters.
+
+    The first body character may also have produced leading spaces or quote marks, and the
+    last one trailing spaces, quote marks or punctuation: those are what `_key` strips.
+    """
+    first, last = src[pos], src[end - 1]
+    before = pos - 1
+    while before >= 0 and src[before] == first:
+        if norm[before] not in _LEADING_JUNK:
+            return False
+        before -= 1
+    after = end
+    while after < len(src) and src[after] == last:
+        if norm[after] not in _TRAILING_JUNK:
+            return False
+        after += 1
+    return True
+
+
 def _normalised_spans(key: str, body: str, *, first_only: bool) -> list[tuple[int, int]]:
     """Find `key` in the normalised body, keeping only matches on whole body characters."""
     norm, src = _normalised_body(body)
     spans: list[tuple[int, int]] = []
     pos = norm.find(key)
     while pos != -1:
-        last = pos + len(key) - 1
-        starts_clean = pos == 0 or src[pos - 1] != src[pos]
-        ends_clean = last + 1 == len(src) or src[last + 1] != src[last]
-        if starts_clean and ends_clean:
-            spans.append((src[pos], src[last] + 1))
+        end = pos + len(key)
+        if _aligned(norm, src, pos, end):
+            spans.append((src[pos], src[end - 1] + 1))
             if first_only:
                 break
         pos = norm.find(key, pos + 1)

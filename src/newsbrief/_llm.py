@@ -82,7 +82,8 @@ class _Wait:
 def default_retrying(settings: Settings) -> AsyncRetrying:
     """The transient-failure policy: bounded by attempts and by total time."""
     return AsyncRetrying(
-        stop=stop_after_attempt(settings.max_attempts) | stop_after_delay(settings.max_retry_seconds),
+        stop=stop_after_attempt(settings.max_attempts)
+        | stop_after_delay(settings.max_retry_seconds),
         wait=_Wait(),
         retry=retry_if_exception(_is_transient),
         reraise=True,

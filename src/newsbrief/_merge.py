@@ -237,5 +237,7 @@ def merge_figures(entries: list[ArticleEntry]) -> list[FigureEntry]:
         for i in members:
             ids = _unique(rows[j].article_id for j in members if _disagree(rows[i], rows[j]))
             rows[i] = rows[i].model_copy(update={"conflict": bool(ids), "conflicts_with": ids})
-    order = sorted(range(len(rows)), key=lambda i: (rows[i].metric, _norm(rows[i].place) or "\uffff", i))
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i].metric, _norm(rows[i].place) or "\uffff", i)
+    )
     return [rows[i] for i in order]

@@ -78,11 +78,17 @@ __all__ = [
     "Ratio",
     "Score",
     "evaluate",
+    "greedy_match",
+    "grounding",
     "load_gold",
+    "locate",
+    "names_match",
+    "normalise_name",
     "pair_files",
     "render_markdown",
     "render_table",
     "score_article",
+    "values_agree",
 ]
 
 FIGURE_TOLERANCE = 0.01
@@ -92,16 +98,20 @@ FIGURE_TOLERANCE = 0.01
 
 
 class _Gold(BaseModel):
-    """Lenient base: unknown keys are ignored and a null value means "use the default"."""
+    """Lenient base: unknown keys are ignored; a null value (or list item) means "default"."""
 
     model_config = ConfigDict(extra="ignore")
 
     @model_validator(mode="before")
     @classmethod
     def _drop_nulls(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            return {key: value for key, value in data.items() if value is not None}
-        return data
+        if not isinstance(data, dict):
+            return data
+        return {
+            key: [item for item in value if item is not None] if isinstance(value, list) else value
+            for key, value in data.items()
+            if value is not None
+        }
 
 
 class GoldParty(_Gold):
@@ -487,36 +497,36 @@ def score_article(
         wall_s=briefing.meta.latency_s if wall_s is None else wall_s,
         tokens=briefing.meta.usage.total_tokens,
     )
-    fig = _score_figures(body, gold.figures, briefing.figures)
-    meet_pairs = greedy_match(
-        len(gold.meetings),
-        len(briefing.meetings),
-        lambda g, p: _meeting_score(body, gold.meetings[g], briefing.meetings[p]),
+    meetings, row.meeting_date, row.meeting_status = _score_meetings(
+        body, gold.meetings, briefing.meetings
     )
-    meet = _tally(
-        meet_pairs,
-        [_meeting_label(m) for m in gold.meetings],
-        [m.evidence[0].quote if m.evidence else str(m.date_text) for m in briefing.meetings],
-    )
-    row.meeting_date, row.meeting_status = _meeting_accuracy(
-        meet_pairs, gold.meetings, briefing.meetings
-    )
-    parties = _score_names(
-        [p.name for p in gold.parties], [[p.name, *p.aliases] for p in briefing.parties]
-    )
-    people = _score_names([p.name for p in gold.people], [[p.name] for p in briefing.people])
-    for kind, (score, missed, spurious) in {
-        "figures": fig,
-        "meetings": meet,
-        "parties": parties,
-        "people": people,
-    }.items():
+    tallies = {
+        "figures": _score_figures(body, gold.figures, briefing.figures),
+        "meetings": meetings,
+        "parties": _score_names(
+            [p.name for p in gold.parties], [[p.name, *p.aliases] for p in briefing.parties]
+        ),
+        "people": _score_names([p.name for p in gold.people], [[p.name] for p in briefing.people]),
+    }
+    for kind, (score, missed, spurious) in tallies.items():
         setattr(row, kind, score)
         if missed:
             row.missed[kind] = missed
         if spurious:
             row.spurious[kind] = spurious
     return row
+
+
+def _score_meetings(
+    body: str, gold: Sequence[GoldMeeting], pred: Sequence[Meeting]
+) -> tuple[tuple[Score, list[str], list[str]], Ratio, Ratio]:
+    pairs = greedy_match(len(gold), len(pred), lambda g, p: _meeting_score(body, gold[g], pred[p]))
+    tally = _tally(
+        pairs,
+        [_meeting_label(m) for m in gold],
+        [m.evidence[0].quote if m.evidence else str(m.date_text) for m in pred],
+    )
+    return (tally, *_meeting_accuracy(pairs, gold, pred))
 
 
 def _meeting_label(meeting: GoldMeeting) -> str:

@@ -78,7 +78,8 @@ class Meeting(_Fact):
         default_factory=list, description="Canonical names of the parties or people taking part."
     )
     date: dt.date | None = Field(
-        default=None, description="Resolved date (YYYY-MM-DD), or null when not resolvable to a day."
+        default=None,
+        description="Resolved date (YYYY-MM-DD), or null if not known to the day.",
     )
     date_text: str | None = Field(default=None, description="The date as the article writes it.")
     date_precision: DatePrecision = Field(

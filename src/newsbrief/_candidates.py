@@ -1,0 +1,440 @@
+"""The candidate strategy, made for small local models.
+
+Code finds candidates (names, number phrases, sentences with meeting words); the model answers
+one short, enum-constrained question about each, with the article as a shared prompt prefix
+(llama.cpp reuses the KV cache of that prefix, so the article is read once); code assembles,
+resolves dates and numbers, and grounds. Every evidence span is a sentence or name span that
+code found in the body, so nothing the model writes can become evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from newsbrief import _dates, _entities, _numbers
+from newsbrief._extraction import Extraction, Job
+from newsbrief._grounding import sentence_spans
+from newsbrief._names import NameIndex, canonical_alias, fold, merge_parties, merge_people
+from newsbrief.models import Evidence, Figure, Meeting, Party, Person, Position, Source
+
+_PARTY_KINDS = {"state", "government", "organisation", "armed_group"}
+
+_MEETING_CUE = re.compile(
+    r"\b(meeting|meetings|meet|meets|met|talks|summit|conference|debate|negotiations|"
+    r"phone call|video call|call with|videoconference)\b",
+    re.IGNORECASE,
+)
+_NOT_COUNT_UNITS = re.compile(
+    r"^(minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|percent|%|"
+    r"dollars?|euros?|pounds?|km|kilometres?|kilometers?|miles?|metres?|meters?|times|"
+    r"points?|seats?|votes?|officials?|sources?|troops?|soldiers?|magnitude)$",
+    re.IGNORECASE,
+)
+
+
+class FigureAnswer(BaseModel):
+    """What a number in a passage counts."""
+
+    metric: Literal[
+        "killed",
+        "wounded",
+        "displaced",
+        "population",
+        "missing",
+        "detained",
+        "aid",
+        "other",
+        "none",
+    ] = Field(description="What the number counts; none if not a humanitarian count.")
+    place: str | None = Field(default=None, description="Place the figure applies to, or null.")
+
+
+class MeetingAnswer(BaseModel):
+    """Whether a passage reports a meeting, and its attributes."""
+
+    is_meeting: bool = Field(description="True if a specific meeting between parties is reported.")
+    status: Literal["planned", "held", "cancelled", "rescheduled", "proposed"] = Field(
+        description="Status of the meeting."
+    )
+    format: Literal["in_person", "virtual", "unknown"] = Field(description="How it takes place.")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass
+class _Context:
+    job: Job
+    sentences: list[_Sentence]
+    names: NameIndex = field(default_factory=NameIndex)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+def _sentences(body: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for start, end in sentence_spans(body):
+        paragraph = body.count("\n", 0, start)
+        out.append(_Sentence(start, end, body[start:end], paragraph))
+    return out
+
+
+def _ev(body: str, start: int, end: int) -> Evidence:
+    return Evidence(quote=body[start:end], start=start, end=end)
+
+
+def _messages(ctx: _Context, part: str, **values: str) -> list[dict[str, str]]:
+    prompts = ctx.job.prompts
+    return [
+        {"role": "system", "content": prompts.render("system", body=ctx.job.body)},
+        {"role": "user", "content": prompts.render(part, **values)},
+    ]
+
+
+async def extract(job: Job) -> Extraction:
+    """Run the candidate strategy over one article."""
+    ctx = _Context(job=job, sentences=_sentences(job.body))
+    parties, people = await _entities_step(ctx)
+    figures = await _figures_step(ctx)
+    meetings = await _meetings_step(ctx)
+    return Extraction(
+        summary=_lead_summary(ctx),
+        parties=parties,
+        people=people,
+        positions=_positions(ctx, people, parties),
+        meetings=meetings,
+        figures=figures,
+        sources=_sources(ctx),
+    )
+
+
+async def _entities_step(ctx: _Context) -> tuple[list[Party], list[Person]]:
+    """Names found and typed by code: title words, country names, organisation words."""
+    body = ctx.job.body
+    mentions = _entities.unique_names(_entities.find_names(body))
+    roles = _entities.roles(body)
+    parties: list[Party] = []
+    people: list[Person] = []
+    for mention in mentions:
+        kind = _entities.guess_kind(mention.text, body, set(roles))
+        ctx.kinds[mention.text] = kind
+        ev = [_ev(body, mention.start, mention.end)]
+        if kind == "person":
+            role = roles.get(mention.text)
+            people.append(Person(name=mention.text, role=role.text if role else None, evidence=ev))
+        elif kind in _PARTY_KINDS:
+            parties.append(Party(name=mention.text, kind=kind, evidence=ev))  # type: ignore[arg-type]
+    parties, people = merge_parties(parties), merge_people(people)
+    for party in parties:
+        ctx.names.add(party.name, *party.aliases)
+    for person in people:
+        ctx.names.add(person.name, _entities.short_form(person.name))
+    return parties, people
+
+
+def _is_count(phrase: _numbers.NumberPhrase, after: str) -> bool:
+    unit = (phrase.unit or "").strip()
+    if unit and _NOT_COUNT_UNITS.match(unit):
+        return False
+    if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:4]):
+        return False
+    return phrase.value >= 2 or phrase.qualifier != "exact"
+
+
+_METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "killed",
+        re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|fatalities|bodies)\b", re.I),
+    ),
+    ("wounded", re.compile(r"\b(wounded|injured|injuries|hurt|hospitali[sz]ed)\b", re.I)),
+    ("missing", re.compile(r"\b(missing|unaccounted)\b", re.I)),
+    ("detained", re.compile(r"\b(detained|arrested|detention|held captive|hostages?)\b", re.I)),
+    (
+        "displaced",
+        re.compile(
+            r"\b(displaced|fled|refuge|evacuated|homeless|refugees?|sheltering|evacuees)\b", re.I
+        ),
+    ),
+    ("population", re.compile(r"\b(home to|inhabitants|residents|population|live in)\b", re.I)),
+)
+
+
+def _metric_cue(window: str) -> str | None:
+    """A metric named outright next to the number ('killed', 'sought refuge'), if exactly one."""
+    hits = [metric for metric, cue in _METRIC_CUES if cue.search(window)]
+    return hits[0] if len(hits) == 1 else None
+
+
+async def _figures_step(ctx: _Context) -> list[Figure]:
+    figures: list[Figure] = []
+    for sentence in ctx.sentences:
+        for phrase in _numbers.find_numbers(sentence.text):
+            if not _is_count(phrase, sentence.text[phrase.end :]):
+                continue
+            window = sentence.text[max(0, phrase.start - 60) : phrase.end + 60]
+            cued = _metric_cue(window)
+            answer = (
+                FigureAnswer(metric=cued)  # type: ignore[arg-type]
+                if cued
+                else await ctx.job.ask(
+                    FigureAnswer,
+                    _messages(ctx, "figure", sentence=sentence.text, number=phrase.text),
+                    48,
+                )
+            )
+            if answer.metric == "none":
+                continue
+            figures.append(_figure(ctx, sentence, phrase, answer))
+    return figures
+
+
+def _figure(
+    ctx: _Context, sentence: _Sentence, phrase: _numbers.NumberPhrase, answer: FigureAnswer
+) -> Figure:
+    place = answer.place if answer.place and answer.place in sentence.text else None
+    if place is None:
+        place = next((n for n, k in ctx.kinds.items() if k == "place" and n in sentence.text), None)
+    return Figure(
+        metric=answer.metric,  # type: ignore[arg-type]
+        value=phrase.value,
+        value_text=phrase.text,
+        qualifier=phrase.qualifier,
+        upper=phrase.upper,
+        unit=phrase.unit,
+        place=place,
+        reported_by=_reporter(ctx, sentence),
+        evidence=[_ev(ctx.job.body, sentence.start, sentence.end)],
+    )
+
+
+def _reporter(ctx: _Context, sentence: _Sentence) -> str | None:
+    for source in _entities.cited_sources(sentence.text):
+        return ctx.names.resolve(source.text) or source.text
+    return None
+
+
+async def _meetings_step(ctx: _Context) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    previous: _Sentence | None = None
+    for sentence in ctx.sentences:
+        if _MEETING_CUE.search(sentence.text) and not _HYPOTHETICAL.search(sentence.text):
+            answer = await ctx.job.ask(
+                MeetingAnswer, _messages(ctx, "meeting", sentence=sentence.text), 96
+            )
+            if answer.is_meeting:
+                _place_meeting(ctx, meetings, sentence, previous, answer)
+        previous = sentence
+    return meetings
+
+
+_CANCEL = re.compile(r"\b(cancel\w*|called off|scrapped|postponed indefinitely)\b", re.I)
+_RESCHEDULE = re.compile(r"\b(reschedul\w*|postponed to|moved to|originally scheduled)\b", re.I)
+_VIRTUAL = re.compile(r"\b(virtual\w*|video|phone|telephone|call|online|videoconference)\b", re.I)
+_IN_PERSON = re.compile(r"\b(in-person|in person|visit\w*|travel\w*)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:holding|having|whether to hold)\s+(?:a|an)\s+", re.I)
+_NEW_MEETING = re.compile(
+    r"(?<!via )(?<!by )(?<!over )\b(a|an|another|second|third|first|new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(meeting|talks|summit|conference|debate|call)\b",
+    re.I,
+)
+
+
+def _status(text: str, answer: MeetingAnswer, tense: str) -> str:
+    if _CANCEL.search(text) and not re.search(r"\breschedul", text, re.I):
+        return "cancelled"
+    if answer.status in ("cancelled", "rescheduled") and not _CANCEL.search(text):
+        return "planned" if tense == "future" else "held"
+    if tense == "future" and answer.status == "held":
+        return "planned"
+    if tense == "past" and answer.status == "planned":
+        return "held"
+    return answer.status
+
+
+def _place_meeting(
+    ctx: _Context,
+    meetings: list[Meeting],
+    sentence: _Sentence,
+    previous: _Sentence | None,
+    answer: MeetingAnswer,
+) -> None:
+    tense = _dates.infer_tense(sentence.text)
+    status = _status(sentence.text, answer, tense)
+    dates = _dates.find_dates(
+        sentence.text,
+        published=ctx.job.published,
+        tense="future" if status in ("planned", "rescheduled", "proposed") else "past",
+    )
+    if _RESCHEDULE.search(sentence.text) and meetings and status == "cancelled":
+        if meetings[-1].status == "planned":
+            meetings[-1] = meetings[-1].model_copy(update={"status": "rescheduled"})
+    is_new = bool(dates) or bool(_NEW_MEETING.search(sentence.text)) or not meetings
+    is_new = is_new or (status == "cancelled" and meetings[-1].status != "cancelled")
+    evidence = _ev(ctx.job.body, sentence.start, sentence.end)
+    if not is_new:
+        target = _attach_target(meetings, tense)
+        meetings[target] = _enrich(meetings[target], sentence.text, evidence)
+        return
+    if not dates and previous and previous.paragraph == sentence.paragraph:
+        dates = [
+            d
+            for d in _dates.find_dates(
+                previous.text,
+                published=ctx.job.published,
+                tense="past" if status == "held" else "future",
+            )
+            if d.precision == "day"
+        ]
+    meetings.append(_new_meeting(ctx, sentence, answer, status, dates, evidence))
+
+
+def _attach_target(meetings: list[Meeting], tense: str) -> int:
+    if tense == "future":
+        for index in range(len(meetings) - 1, -1, -1):
+            if meetings[index].status in ("planned", "rescheduled", "proposed"):
+                return index
+    return len(meetings) - 1
+
+
+def _enrich(meeting: Meeting, text: str, evidence: Evidence) -> Meeting:
+    update: dict[str, object] = {"evidence": [*meeting.evidence, evidence]}
+    if meeting.format == "unknown":
+        update["format"] = _format(text, "unknown")
+    return meeting.model_copy(update=update)
+
+
+def _format(text: str, answered: str) -> str:
+    if _IN_PERSON.search(text):
+        return "in_person"
+    if _VIRTUAL.search(text):
+        return "virtual"
+    return answered if answered != "virtual" else "unknown"
+
+
+def _new_meeting(
+    ctx: _Context,
+    sentence: _Sentence,
+    answer: MeetingAnswer,
+    status: str,
+    dates: list[_dates.DatePhrase],
+    evidence: Evidence,
+) -> Meeting:
+    date = dates[0] if dates else None
+    location = _location(ctx, sentence.text)
+    fmt = _format(sentence.text, answer.format)
+    if fmt == "unknown" and location:
+        fmt = "in_person"
+    return Meeting(
+        participants=_participants(ctx, sentence.text),
+        date=date.date if date else None,
+        date_text=date.text if date else None,
+        date_precision=date.precision if date else "unknown",
+        format=fmt,  # type: ignore[arg-type]
+        location=location,
+        purpose=_purpose(sentence.text),
+        status=status,  # type: ignore[arg-type]
+        evidence=[evidence],
+    )
+
+
+def _participants(ctx: _Context, text: str) -> list[str]:
+    found: list[str] = []
+    for mention in _entities.find_names(text):
+        canon = ctx.names.resolve(mention.text)
+        if canon and canon not in found:
+            found.append(canon)
+    return found
+
+
+def _location(ctx: _Context, text: str) -> str | None:
+    pattern = r"\b(?:meeting|talks|summit|conference|met|meet)\b[^.,;]{0,30}?\b(?:in|at)\s+"
+    for match in re.finditer(pattern + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
+        if ctx.kinds.get(match.group(1)) == "place":
+            return match.group(1)
+    return None
+
+
+def _purpose(text: str) -> str | None:
+    match = re.search(r"\b(?:to discuss|on|about|over|regarding)\s+([^,.;]{3,80})", text)
+    return match.group(1).strip() if match else None
+
+
+def _lead_summary(ctx: _Context, max_words: int = 70) -> str:
+    """An extractive summary: the article's lead sentences (news leads summarise)."""
+    picked: list[str] = []
+    for sentence in ctx.sentences:
+        if picked and len(" ".join(picked).split()) + len(sentence.text.split()) > max_words:
+            break
+        picked.append(sentence.text)
+    return " ".join(picked)
+
+
+def _sources(ctx: _Context) -> list[Source]:
+    out: list[Source] = []
+    for mention in _entities.cited_sources(ctx.job.body):
+        kind = ctx.kinds.get(mention.text, "")
+        source_kind = (
+            "official"
+            if kind in ("government", "state") or "official" in mention.text
+            else "organisation"
+            if kind in ("organisation", "armed_group")
+            else "outlet"
+        )
+        name = ctx.names.resolve(mention.text) or mention.text
+        if any(fold(s.name) == fold(name) for s in out):
+            continue
+        out.append(
+            Source(
+                name=name,
+                kind=source_kind,  # type: ignore[arg-type]
+                evidence=[_ev(ctx.job.body, mention.start, mention.end)],
+            )
+        )
+    return out
+
+
+def _positions(ctx: _Context, people: list[Person], parties: list[Party]) -> list[Position]:
+    """Positions from reporting verbs whose subject is a known person or party."""
+    out: list[Position] = []
+    for sentence in ctx.sentences:
+        for verb, v_start, v_end in _entities.speech_spans(sentence.text):
+            holder = _subject(ctx, sentence.text[:v_start])
+            stance = sentence.text[v_end:].strip(' ,:"“”')
+            if not holder or len(stance.split()) < 4:
+                continue
+            if any(p.holder == holder for p in out):
+                continue
+            words = stance.split()
+            out.append(
+                Position(
+                    holder=holder,
+                    topic=_purpose(sentence.text) or verb,
+                    stance=" ".join(words[:30]) + (" ..." if len(words) > 30 else ""),
+                    evidence=[_ev(ctx.job.body, sentence.start, sentence.end)],
+                )
+            )
+            break
+    return out
+
+
+def _subject(ctx: _Context, before: str) -> str | None:
+    mentions = _entities.find_names(before)
+    for mention in reversed(mentions):
+        canon = ctx.names.resolve(mention.text) or canonical_alias(mention.text)
+        if canon and ctx.names.resolve(canon):
+            return ctx.names.resolve(canon)
+    return None
+
+
+def published_or_none(job: Job) -> dt.date | None:
+    """The publication date the job resolves dates against."""
+    return job.published

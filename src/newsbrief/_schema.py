@@ -1,0 +1,23 @@
+"""JSON Schema export of the public models (schemas/*.json are generated from here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from newsbrief.models import Briefing
+
+SCHEMAS: dict[str, str] = {"briefing": "briefing.v1.schema.json"}
+
+
+def _briefing() -> dict[str, Any]:
+    return Briefing.model_json_schema()
+
+
+_BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {"briefing": _briefing}
+
+
+def schema_text(name: str) -> str:
+    """The schema file's exact text: sorted keys, two-space indent, trailing newline."""
+    return json.dumps(_BUILDERS[name](), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
