@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsbrief._article import Article, decode_bytes, parse_article, read_article, validate_body
 from newsbrief.errors import InputError
 
-SEED = Path("/work/shared/seeds/rafah-2024-03-30.txt")
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "rafah-2024-03-30.txt"
 
 
 def test_read_the_seed_article() -> None:

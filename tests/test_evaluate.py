@@ -40,7 +40,7 @@ from newsbrief.models import (
     Usage,
 )
 
-DEV = Path("/work/shared/dev")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 SEED = "00-seed-rafah"
 
 BODY = (

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsbrief._grounding import contains_number, ground, locate, normalise, sentence_spans
@@ -142,7 +144,9 @@ def test_sentence_spans_quotes_cjk_and_blank() -> None:
 
 
 def test_sentence_spans_cover_the_seed() -> None:
-    with open("/work/shared/seeds/rafah-2024-03-30.txt", encoding="utf-8") as handle:
+    with open(
+        Path(__file__).resolve().parents[1] / "seeds" / "rafah-2024-03-30.txt", encoding="utf-8"
+    ) as handle:
         body = handle.read().split("\n\n", 1)[1]
     spans = sentence_spans(body)
     texts = [body[s:e] for s, e in spans]

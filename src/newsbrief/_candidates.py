@@ -147,6 +147,8 @@ def _is_count(phrase: _numbers.NumberPhrase, after: str) -> bool:
         return False
     if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:4]):
         return False
+    if phrase.vague:
+        return False
     return phrase.value >= 2 or phrase.qualifier != "exact"
 
 

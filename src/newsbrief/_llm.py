@@ -51,13 +51,26 @@ class CallStats:
     latency_s: float = 0.0
 
 
+def _api_error(exc: BaseException | None) -> BaseException | None:
+    """The openai error behind `exc`: instructor wraps it in an InstructorRetryException."""
+    seen, visited = exc, set[int]()
+    while seen is not None and id(seen) not in visited:
+        if isinstance(seen, openai.APIError):
+            return seen
+        visited.add(id(seen))
+        seen = seen.__cause__ or seen.__context__
+    return exc
+
+
 def _is_transient(exc: BaseException) -> bool:
+    exc = _api_error(exc) or exc
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code == 429 or exc.status_code >= 500
     return isinstance(exc, openai.APIConnectionError)  # includes APITimeoutError
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
+    exc = _api_error(exc)
     if not isinstance(exc, openai.APIStatusError):
         return None
     value = exc.response.headers.get("retry-after")
@@ -202,17 +215,19 @@ class LLM:
     def _extraction_error(
         self, exc: BaseException, root: BaseException, stats: CallStats
     ) -> BaseException:
+        last = getattr(exc, "last_completion", None)
         if isinstance(exc, IncompleteOutputException) or isinstance(
             root, IncompleteOutputException
         ):
             reason = "the model's output was cut off (finish_reason=length)"
+        elif refusal := _refusal_of(last):
+            reason = f"the model refused: {_short(refusal)}"
         elif isinstance(exc, InstructorRetryException):
             reason = f"the model's output never validated: {_short(str(root))}"
         elif isinstance(exc, (openai.OpenAIError, ValueError, TypeError, KeyError)):
             reason = f"unusable model response: {_short(str(root))}"
         else:
             return exc
-        last = getattr(exc, "last_completion", None)
         return ExtractionError(
             reason,
             attempts=stats.model_calls,
@@ -240,9 +255,18 @@ def _add_usage(stats: CallStats, response: Any) -> None:
 
 def _content_of(completion: Any) -> str | None:
     try:
-        return str(completion.choices[0].message.content)
+        content = completion.choices[0].message.content
     except (AttributeError, IndexError, TypeError):
         return None
+    return None if content is None else str(content)
+
+
+def _refusal_of(completion: Any) -> str | None:
+    try:
+        refusal = completion.choices[0].message.refusal
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return str(refusal) if refusal else None
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -45,7 +45,12 @@ NumberQualifier = Literal["exact", "approximately", "at_least", "more_than", "up
 
 @dataclass(frozen=True)
 class NumberPhrase:
-    """A count found in a text; ``text == source[start:end]``."""
+    """A count found in a text; ``text == source[start:end]``.
+
+    ``vague`` marks "dozens", "hundreds", "tens of thousands"...; ``unit_end`` is the offset
+    just past the counted noun, so ``source[start:unit_end]`` is e.g. "over a million
+    Palestinians" (None when there is no noun or the unit is "%").
+    """
 
     start: int
     end: int

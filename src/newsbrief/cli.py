@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -116,6 +117,71 @@ def schema_cmd(
     if name not in SCHEMAS:
         raise typer.BadParameter(f"unknown schema {name!r}")
     typer.echo(schema_text(name), nl=False)
+
+
+@app.command("eval")
+def eval_cmd(
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of article .txt files.")],
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (same stems).")],
+    model: ModelOpt = None,
+    pred: Annotated[
+        Path | None, typer.Option(help="Read saved briefings (STEM.json) instead of briefing.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
+    markdown: Annotated[bool, typer.Option(help="Print a Markdown table.")] = False,
+    save: Annotated[
+        Path | None, typer.Option(help="Save each briefing as STEM.json in this folder.")
+    ] = None,
+    verbose: Verbose = False,
+) -> None:
+    """Brief each article (or read --pred) and score it against gold annotations."""
+    from newsbrief import evaluate
+
+    _setup_logging(verbose)
+    rows = []
+    try:
+        settings = Settings.from_env().with_model(model)
+        for article_path, gold_path in evaluate.pair_files(articles_dir, gold_dir):
+            article = read_article(article_path)
+            started = time.perf_counter()
+            if pred is not None:
+                text = (pred / f"{article_path.stem}.json").read_text(encoding="utf-8")
+                result = Briefing.model_validate_json(text)
+                wall: float | None = None
+            else:
+                result = brief(article, settings=settings)
+                wall = time.perf_counter() - started
+            if save is not None:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"{article_path.stem}.json").write_text(result.model_dump_json(indent=2))
+            gold = evaluate.load_gold(gold_path)
+            rows.append((article_path.stem, result, article.body, gold, wall))
+            typer.echo(f"scored {article_path.stem}", err=True)
+    except (NewsbriefError, OSError, ValueError) as exc:
+        raise _fail(exc) from None
+    report = evaluate.evaluate(rows)
+    typer.echo(evaluate.render_markdown(report) if markdown else evaluate.render_table(report))
+    if json_out is not None:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+
+
+@app.command("diff")
+def diff_cmd(
+    a: Annotated[Path, typer.Argument(help="Briefing JSON (e.g. the golden one).")],
+    b: Annotated[Path, typer.Argument(help="Briefing JSON to compare with it.")],
+) -> None:
+    """Field-level differences between two briefings, ignoring meta. Exit 1 if any."""
+    from newsbrief.diff import diff_briefings, render_changes
+
+    try:
+        left = Briefing.model_validate_json(a.read_text(encoding="utf-8"))
+        right = Briefing.model_validate_json(b.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _fail(exc) from None
+    changes = diff_briefings(left, right)
+    typer.echo(render_changes(changes))
+    if changes:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ description is part of what a model sees when it fills the schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,11 +36,18 @@ class Evidence(_Model):
     end: int = Field(ge=0, description="Character offset just past the quote's end in the body.")
 
 
-class _Fact(_Model):
-    evidence: list[Evidence] = Field(
+def _evidence() -> list[Evidence]:
+    return Field(
         default_factory=list,
         description="Verbatim spans of the body that support this fact; body[start:end] == quote.",
     )
+
+
+class _Fact(_Model):
+    """A fact: it always carries its evidence (declared last in each subclass)."""
+
+    if TYPE_CHECKING:
+        evidence: list[Evidence]
 
 
 class Party(_Fact):
@@ -51,6 +58,7 @@ class Party(_Fact):
     aliases: list[str] = Field(
         default_factory=list, description="Other names the article uses for the same party."
     )
+    evidence: list[Evidence] = _evidence()
 
 
 class Person(_Fact):
@@ -61,6 +69,7 @@ class Person(_Fact):
     affiliation: str | None = Field(
         default=None, description="The party the person belongs to or speaks for."
     )
+    evidence: list[Evidence] = _evidence()
 
 
 class Position(_Fact):
@@ -69,6 +78,7 @@ class Position(_Fact):
     holder: str = Field(description="Canonical name of the party or person holding the position.")
     topic: str = Field(description="What the position is about, in a few words.")
     stance: str = Field(description="Short neutral paraphrase of the position.")
+    evidence: list[Evidence] = _evidence()
 
 
 class Meeting(_Fact):
@@ -89,6 +99,7 @@ class Meeting(_Fact):
     location: str | None = Field(default=None, description="Where it takes place, if stated.")
     purpose: str | None = Field(default=None, description="What it is about, in a few words.")
     status: MeetingStatus = Field(description="Whether it is planned, held, cancelled, etc.")
+    evidence: list[Evidence] = _evidence()
 
 
 class Figure(_Fact):
@@ -105,6 +116,7 @@ class Figure(_Fact):
     reported_by: str | None = Field(
         default=None, description="Who the article attributes the number to, else null."
     )
+    evidence: list[Evidence] = _evidence()
 
 
 class Source(_Fact):
@@ -112,6 +124,7 @@ class Source(_Fact):
 
     name: str = Field(description="Name of the cited source.")
     kind: SourceKind = Field(description="What sort of source it is.")
+    evidence: list[Evidence] = _evidence()
 
 
 class ArticleInfo(_Model):
@@ -186,4 +199,4 @@ class Briefing(_Model):
         default_factory=list, description="Casualty and humanitarian figures."
     )
     sources: list[Source] = Field(default_factory=list, description="Sources the article cites.")
-    meta: Meta = Field(description="How the briefing was made.")
+    meta: Meta = Field(description="Model, prompt, usage, attempts and dropped facts.")

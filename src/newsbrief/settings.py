@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+import platformdirs
+
 from newsbrief.errors import ConfigError
 
 Backend = Literal["local", "openai"]
@@ -18,8 +20,7 @@ LOCAL_MODEL_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m"
 
 
 def _default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsbrief"
+    return Path(platformdirs.user_cache_dir("newsbrief", appauthor=False))
 
 
 @dataclass(frozen=True)
