@@ -17,6 +17,7 @@ for a completion built by `content(request) -> dict`, an HTTP status (429 and 50
 `Retry-After` header), or one of `BEHAVIOURS`:
 
 - "hang": no answer until `hang_s` seconds pass (or the stub stops); the client times out;
+- "drip": a good answer, one byte every 0.1 s: each read is quick, the whole takes minutes;
 - "reset": the connection is closed without a response (TCP RST);
 - "malformed": HTTP 200 with a body that is not JSON;
 - "truncated": the content cut in half, `finish_reason: "length"`;
@@ -47,7 +48,17 @@ Behaviour = int | str
 Content = Callable[[dict[str, Any]], dict[str, Any]]
 Fault = Callable[[int, dict[str, Any]], Behaviour | None]
 
-BEHAVIOURS = ("ok", "hang", "reset", "malformed", "truncated", "invalid", "empty", "refusal")
+BEHAVIOURS = (
+    "ok",
+    "hang",
+    "drip",
+    "reset",
+    "malformed",
+    "truncated",
+    "invalid",
+    "empty",
+    "refusal",
+)
 REFUSAL = "I'm sorry, but I can't help with that request."
 
 
@@ -164,8 +175,20 @@ def _reset(req: web.Request) -> None:
     transport.abort()
 
 
-def _status_answer(status: int, retry_after: float | None) -> web.Response:
-    error = {"error": {"message": f"stub fault {status}", "type": "stub", "code": None}}
+async def _drip(req: web.Request, text: str, every: float = 0.1) -> web.StreamResponse:
+    data = text.encode()
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
+    response.content_length = len(data)
+    await response.prepare(req)
+    for index in range(len(data)):
+        await response.write(data[index : index + 1])
+        await asyncio.sleep(every)
+    return response
+
+
+def _status_answer(status: int, retry_after: float | None, message: str | None) -> web.Response:
+    text = message or f"stub fault {status}"
+    error = {"error": {"message": text, "type": "stub", "code": None}}
     headers = {"Retry-After": str(retry_after)} if retry_after and status in (429, 503) else {}
     return web.json_response(error, status=status, headers=headers)
 
@@ -176,17 +199,20 @@ class _Answerer:
     retry_after: float | None
     hang_s: float
     release: asyncio.Event
+    error_message: str | None = None
 
     async def answer(
         self, req: web.Request, n: int, body: dict[str, Any], how: Behaviour
     ) -> web.StreamResponse:
         if isinstance(how, int):
-            return _status_answer(how, self.retry_after)
+            return _status_answer(how, self.retry_after, self.error_message)
         if how == "hang":
             try:
                 await asyncio.wait_for(self.release.wait(), self.hang_s)
             except TimeoutError:
                 pass
+        elif how == "drip":
+            return await _drip(req, json.dumps(_completion(n, body, self.content(body))))
         elif how == "reset":
             _reset(req)
             await asyncio.sleep(3600)  # cancelled when the connection is lost
@@ -223,10 +249,11 @@ def make_app(
     retry_after: float | None = 0.1,
     hang_s: float = 10.0,
     release: asyncio.Event | None = None,
+    error_message: str | None = None,
 ) -> web.Application:
-    """The aiohttp application behind the stub."""
+    """The aiohttp application behind the stub (`error_message`: text of HTTP errors)."""
     st = stats if stats is not None else StubStats()
-    answerer = _Answerer(content, retry_after, hang_s, release or asyncio.Event())
+    answerer = _Answerer(content, retry_after, hang_s, release or asyncio.Event(), error_message)
 
     async def chat(req: web.Request) -> web.StreamResponse:
         body = await req.json()
@@ -275,6 +302,7 @@ class StubServer:
         *,
         retry_after: float | None = 0.1,
         hang_s: float = 10.0,
+        error_message: str | None = None,
     ) -> None:
         self.stats = StubStats()
         self._loop = asyncio.new_event_loop()
@@ -288,6 +316,7 @@ class StubServer:
             retry_after=retry_after,
             hang_s=hang_s,
             release=self._release,
+            error_message=error_message,
         )
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -26,7 +26,9 @@ _PARTY_KINDS = {"state", "government", "organisation", "armed_group"}
 
 _MEETING_CUE = re.compile(
     r"\b(meeting|meetings|meet|meets|met|talks|summit|conference|debate|negotiations|"
-    r"phone call|video call|call with|videoconference)\b",
+    r"phone call|video call|call with|videoconference|held talks|spoke with|phoned|telephoned|"
+    r"General Assembly|gathered in|gathered at|convened|"
+    r"spoke (?:by|on the|over the) (?:tele)?phone)\b",
     re.IGNORECASE,
 )
 _NOT_COUNT_UNITS = re.compile(
@@ -120,12 +122,16 @@ async def extract(job: Job) -> Extraction:
 async def _entities_step(ctx: _Context) -> tuple[list[Party], list[Person]]:
     """Names found and typed by code: title words, country names, organisation words."""
     body = ctx.job.body
-    mentions = _entities.unique_names(_entities.find_names(body))
+    found = _entities.find_names(body) + _entities.collective_names(body)
+    mentions = _entities.unique_names(sorted(found, key=lambda m: m.start))
     roles = _entities.roles(body)
+    cited = {m.text for m in _entities.cited_sources(body)}
     parties: list[Party] = []
     people: list[Person] = []
     for mention in mentions:
         kind = _entities.guess_kind(mention.text, body, set(roles))
+        if mention.text in cited and _entities.is_outlet(mention.text, body):
+            kind = "source"
         ctx.kinds[mention.text] = kind
         ev = [_ev(body, mention.start, mention.end)]
         if kind == "person":
@@ -141,15 +147,28 @@ async def _entities_step(ctx: _Context) -> tuple[list[Party], list[Person]]:
     return parties, people
 
 
-def _is_count(phrase: _numbers.NumberPhrase, after: str) -> bool:
+_NOT_HUMANITARIAN = re.compile(
+    r"\b(voted|voters?|votes|turnout|ballots?|budget|price|shares|stake|revenue|profit|"
+    r"dollars|euros|magnitude|Richter|kilomet\w+|miles|degrees|percent|per cent|km)\b|[$€£%]",
+    re.I,
+)
+
+
+def _is_count(phrase: _numbers.NumberPhrase, after: str, window: str) -> bool:
     unit = (phrase.unit or "").strip()
-    if unit and _NOT_COUNT_UNITS.match(unit):
+    if phrase.vague or (unit and _NOT_COUNT_UNITS.match(unit)):
         return False
-    if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:4]):
+    if phrase.value != int(phrase.value) and phrase.value < 100 and not unit:
+        return False  # 6.6, 7.2: magnitudes and ratios, not counts
+    if 1000 <= phrase.value <= 2100 and phrase.qualifier == "exact" and not unit:
+        return False  # a year
+    if _metric_cue(window):
+        return True
+    if _NOT_HUMANITARIAN.search(window):
         return False
-    if phrase.vague:
+    if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:2]):
         return False
-    return phrase.value >= 2 or phrase.qualifier != "exact"
+    return phrase.value >= 20 or phrase.qualifier != "exact"
 
 
 _METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -180,9 +199,9 @@ async def _figures_step(ctx: _Context) -> list[Figure]:
     figures: list[Figure] = []
     for sentence in ctx.sentences:
         for phrase in _numbers.find_numbers(sentence.text):
-            if not _is_count(phrase, sentence.text[phrase.end :]):
-                continue
             window = sentence.text[max(0, phrase.start - 60) : phrase.end + 60]
+            if not _is_count(phrase, sentence.text[phrase.end :], window):
+                continue
             cued = _metric_cue(window)
             answer = (
                 FigureAnswer(metric=cued)  # type: ignore[arg-type]
@@ -214,8 +233,25 @@ def _figure(
         unit=phrase.unit,
         place=place,
         reported_by=_reporter(ctx, sentence),
-        evidence=[_ev(ctx.job.body, sentence.start, sentence.end)],
+        evidence=[_clause_ev(ctx.job.body, sentence, phrase.start, phrase.end)],
     )
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2014\"“”]|\s[\u2013-]\s")
+
+
+def _clause_ev(body: str, sentence: _Sentence, start: int, end: int) -> Evidence:
+    """The clause of the sentence that holds [start, end) (sentence-relative offsets)."""
+    text = sentence.text
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
+    if len(text[left:right].split()) < 4:
+        left, right = 0, len(text)
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1] in " .":
+        right -= 1
+    return _ev(body, sentence.start + left, sentence.start + right)
 
 
 def _reporter(ctx: _Context, sentence: _Sentence) -> str | None:
@@ -232,10 +268,28 @@ async def _meetings_step(ctx: _Context) -> list[Meeting]:
             answer = await ctx.job.ask(
                 MeetingAnswer, _messages(ctx, "meeting", sentence=sentence.text), 96
             )
-            if answer.is_meeting:
+            if answer.is_meeting or _strong_meeting(sentence.text):
                 _place_meeting(ctx, meetings, sentence, previous, answer)
         previous = sentence
     return meetings
+
+
+_STRONG_VERB = re.compile(
+    r"\b(scheduled|slated|took place|will take place|to be held|was held|were held|will hold|"
+    r"cancel\w*|postpon\w*|reschedul\w*|planned for|agreed to (?:a|an) (?:\w+ )?"
+    r"(?:meet|meeting|summit|talks)|gathered|convened|met)\b",
+    re.I,
+)
+_SPECIFIC_EVENT = re.compile(
+    r"\b(?:the|a|an)\s+(?:first|second|third|final|next|last|\w+-\w+|virtual|presidential)?\s*"
+    r"(?:\w+\s+)?(meeting|talks|summit|debate|conference|call)\b",
+    re.I,
+)
+
+
+def _strong_meeting(text: str) -> bool:
+    """Code's own reading: a specific meeting noun with a scheduling or outcome verb."""
+    return bool(_STRONG_VERB.search(text) and _SPECIFIC_EVENT.search(text))
 
 
 _CANCEL = re.compile(r"\b(cancel\w*|called off|scrapped|postponed indefinitely)\b", re.I)
@@ -286,6 +340,8 @@ def _place_meeting(
         target = _attach_target(meetings, tense)
         meetings[target] = _enrich(meetings[target], sentence.text, evidence)
         return
+    if dates and dates[0].date is None and dates[0].precision == "day":
+        dates = _antecedent_date(ctx, sentence, dates[0]) or dates
     if not dates and previous and previous.paragraph == sentence.paragraph:
         dates = [
             d
@@ -297,6 +353,24 @@ def _place_meeting(
             if d.precision == "day"
         ]
     meetings.append(_new_meeting(ctx, sentence, answer, status, dates, evidence))
+
+
+def _antecedent_date(
+    ctx: _Context, sentence: _Sentence, phrase: _dates.DatePhrase
+) -> list[_dates.DatePhrase]:
+    """'that day', 'the same day': the last day-precise date in the three sentences before."""
+    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
+    for earlier in reversed(ctx.sentences[max(0, index - 3) : index]):
+        resolved = [
+            d
+            for d in _dates.find_dates(earlier.text, published=ctx.job.published, tense="past")
+            if d.date is not None and d.precision == "day"
+        ]
+        if resolved:
+            return [
+                _dates.DatePhrase(phrase.start, phrase.end, phrase.text, resolved[-1].date, "day")
+            ]
+    return []
 
 
 def _attach_target(meetings: list[Meeting], tense: str) -> int:
@@ -349,8 +423,18 @@ def _new_meeting(
 
 
 def _participants(ctx: _Context, text: str) -> list[str]:
+    cue = _MEETING_CUE.search(text)
+    before = text[: cue.start()] if cue else ""
+    with_part = re.search(r"\b(?:with|between)\s+([^,;.]+)", text[cue.end() :] if cue else "")
+    scope = before + (" " + with_part.group(1) if with_part else "")
+    return _known_names(ctx, scope)[:6] or _known_names(ctx, text)[:4]
+
+
+def _known_names(ctx: _Context, text: str) -> list[str]:
     found: list[str] = []
     for mention in _entities.find_names(text):
+        if ctx.kinds.get(mention.text) == "source":
+            continue
         canon = ctx.names.resolve(mention.text)
         if canon and canon not in found:
             found.append(canon)
@@ -365,9 +449,19 @@ def _location(ctx: _Context, text: str) -> str | None:
     return None
 
 
+_PURPOSE = re.compile(
+    r"\b(?:to discuss|to talk about|to address|about|over|regarding|concerning|on)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the following|[0-9]))"
+    r"((?:[^,;.]|\.(?=\S))+?)(?=,|;|\.\s|\.$|$|\s+according to)"
+)
+
+
 def _purpose(text: str) -> str | None:
-    match = re.search(r"\b(?:to discuss|on|about|over|regarding)\s+([^,.;]{3,80})", text)
-    return match.group(1).strip() if match else None
+    match = _PURPOSE.search(text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    return " ".join(words[:14]) if len(words) >= 2 else None
 
 
 def _lead_summary(ctx: _Context, max_words: int = 70) -> str:
@@ -429,7 +523,8 @@ def _positions(ctx: _Context, people: list[Person], parties: list[Party]) -> lis
 
 
 def _subject(ctx: _Context, before: str) -> str | None:
-    mentions = _entities.find_names(before)
+    found = _entities.find_names(before) + _entities.collective_names(before)
+    mentions = sorted(found, key=lambda m: (m.end, m.end - m.start))
     for mention in reversed(mentions):
         canon = ctx.names.resolve(mention.text) or canonical_alias(mention.text)
         if canon and ctx.names.resolve(canon):

@@ -9,7 +9,10 @@ Two layers of retry, both bounded and counted:
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
+import ssl
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,6 +52,65 @@ class CallStats:
     model_calls: int = 0
     attempts: int = 0
     latency_s: float = 0.0
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client: loading the CA store takes ~25 ms each time."""
+    return httpx2.create_ssl_context()
+
+
+class _GuardedTransport(httpx2.AsyncBaseTransport):
+    """Every request done within `deadline` seconds, and no API key in error bodies.
+
+    httpx's timeouts bound each read, so an endpoint that drips bytes never times out. Some
+    endpoints echo the key they rejected, and openai and instructor put error bodies in
+    exception messages and ERROR logs. Bodies are read here in full (we never stream).
+    """
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, deadline: float, secret: str | None):
+        self._inner = inner
+        self._deadline = deadline
+        self._secret = secret.encode() if secret else None
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        try:
+            async with asyncio.timeout(self._deadline):
+                response = await self._inner.handle_async_request(request)
+                try:
+                    body = await response.aread()
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            message = f"no complete response within {self._deadline:g} s"
+            raise httpx2.ReadTimeout(message, request=request) from None
+        if self._secret and response.status_code >= 400:
+            body = body.replace(self._secret, b"[REDACTED]")
+        headers = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx2.Response(
+            response.status_code,
+            headers=headers,
+            content=body,
+            request=request,
+            extensions=response.extensions,
+        )
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def _http_client(settings: Settings) -> httpx2.AsyncClient:
+    # No idle keep-alive sockets: nothing closes this client (abrief builds one per article),
+    # and a pooled socket outliving its event loop is a ResourceWarning.
+    inner = httpx2.AsyncHTTPTransport(
+        verify=_ssl_context(), limits=httpx2.Limits(max_keepalive_connections=0)
+    )
+    transport = _GuardedTransport(inner, settings.timeout_s, settings.api_key)
+    return openai.DefaultAsyncHttpxClient(timeout=settings.timeout_s, transport=transport)
 
 
 def _api_error(exc: BaseException | None) -> BaseException | None:
@@ -136,6 +198,7 @@ class LLM:
                 base_url=settings.base_url,
                 max_retries=0,
                 timeout=settings.timeout_s,
+                http_client=_http_client(settings),
             )
         self._client = instructor.from_openai(client, mode=instructor.Mode.JSON_SCHEMA)
 
@@ -187,6 +250,10 @@ class LLM:
             )
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _redact(self, text: str) -> str:
+        key = self.settings.api_key
+        return text.replace(key, "[REDACTED]") if key else text
+
     def _map_error(self, exc: BaseException, stats: CallStats) -> BaseException:
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             return exc
@@ -196,7 +263,7 @@ class LLM:
         if isinstance(root, openai.APIStatusError):
             return ModelCallError(
                 f"{self.provider} answered HTTP {root.status_code} after {stats.model_calls} "
-                f"request(s): {_short(root.message)}",
+                f"request(s): {self._redact(_short(root.message))}",
                 provider=self.provider,
                 status=root.status_code,
                 attempts=stats.model_calls,
@@ -229,11 +296,11 @@ class LLM:
         else:
             return exc
         return ExtractionError(
-            reason,
+            self._redact(reason),
             attempts=stats.model_calls,
             usage=stats.usage,
             last_response=_content_of(last),
-            errors=[_short(str(root))],
+            errors=[self._redact(_short(str(root)))],
         )
 
 

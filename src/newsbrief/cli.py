@@ -64,9 +64,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 @app.command("brief")
 def brief_cmd(
-    path: Annotated[
-        str, typer.Argument(help="Article file, or - for stdin.")
-    ],
+    path: Annotated[str, typer.Argument(help="Article file, or - for stdin.")],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")
     ] = None,

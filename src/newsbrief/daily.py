@@ -143,7 +143,7 @@ class _Runner:
         cached = self._cached(key)
         if cached is not None:
             self.tally.cache_hits += 1
-            return await self._finish(key, _entry(item, cached, None))
+            return self._finish(key, _entry(item, cached, None))
         async with self.semaphore:
             await self.limiter.acquire(estimate_tokens(item.article))
             try:
@@ -157,7 +157,7 @@ class _Runner:
         self.tally.model_calls += briefing.meta.model_calls
         self.tally.tokens += briefing.meta.usage.total_tokens
         self._store(key, briefing)
-        return await self._finish(key, _entry(item, briefing, None))
+        return self._finish(key, _entry(item, briefing, None))
 
     def _cached(self, key: str) -> Briefing | None:
         try:
@@ -172,9 +172,11 @@ class _Runner:
         except Exception as exc:
             log.warning("cache write failed: %s", exc)
 
-    async def _finish(self, key: str, entry: ArticleEntry) -> ArticleEntry:
-        try:  # in a worker thread: file creation can take a millisecond, the loop must not wait
-            await asyncio.to_thread(self.partials.save, key, entry)
+    def _finish(self, key: str, entry: ArticleEntry) -> ArticleEntry:
+        # Synchronous on purpose: once an article is finished it is on disk, whatever
+        # happens next (a write costs well under a millisecond of the loop's time).
+        try:
+            self.partials.save(key, entry)
         except OSError as exc:
             log.warning("cannot write partial result for %s: %s", entry.id, exc)
         return entry
