@@ -157,7 +157,9 @@ def test_cli_oversized_respects_newsbrief_max_chars(
 
 
 @pytest.mark.parametrize("value", ["lots", "0"])
-def test_cli_bad_max_chars_setting(value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_cli_bad_max_chars_setting(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NEWSBRIEF_MAX_CHARS", value)
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")

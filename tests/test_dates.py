@@ -26,7 +26,8 @@ RESOLVE = [
     ("this Monday", SAT, "future", D(2024, 4, 1), "day"),
     ("this coming Sunday", SAT, "unknown", D(2024, 3, 31), "day"),
     ("Saturday", SAT, "future", D(2024, 4, 6), "day"),
-    ("Saturday", SAT, "past", D(2024, 3, 23), "day"),
+    ("Saturday", SAT, "past", D(2024, 3, 30), "day"),
+    ("last Saturday", SAT, "past", D(2024, 3, 23), "day"),
     ("on Friday night", SAT, "past", D(2024, 3, 29), "day"),
     ("monday", SAT, "future", D(2024, 4, 1), "day"),
     ("on Monday", D(2019, 1, 4), "past", D(2018, 12, 31), "day"),
@@ -82,7 +83,8 @@ RESOLVE = [
     ("March 22, 2024", None, "past", D(2024, 3, 22), "day"),
     ("next week", None, "future", None, "week"),
     ("tomorrow", D(9999, 12, 31), "future", None, "day"),
-    ("Monday", D(1, 1, 1), "past", None, "day"),
+    ("Monday", D(1, 1, 1), "past", D(1, 1, 1), "day"),  # the same weekday: that day
+    ("Sunday", D(1, 1, 1), "past", None, "day"),  # would fall before year 1
 ]
 
 

@@ -24,10 +24,10 @@ refusal     2         ExtractionError "the model refused: <the refusal text>"
 ==========  ========  =============================================================
 
 `drip` answers one byte every 0.1 s: no single read times out, so only the per-request
-deadline (`timeout_s`, the whole request) stops it. Transient faults (status, timeout, reset)
-are retried by tenacity; bad output is re-asked
-once by instructor (`max_reasks=1`), except a truncated answer or one without choices,
-which fail at once (the same request would be cut off again).
+deadline (`timeout_s` bounds the whole request) stops it. Transient faults (status, timeout,
+drip, reset) are retried by tenacity; bad output is re-asked once by instructor
+(`max_reasks=1`), except a truncated answer or one without choices, which fail at once (the
+same request would be cut off again).
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from newsbrief import _dates, _entities, _numbers
-from newsbrief._extraction import Extraction, Job
+from newsbrief._extraction import Extraction, Job, fence, is_instruction
 from newsbrief._grounding import sentence_spans
 from newsbrief._names import NameIndex, canonical_alias, fold, merge_parties, merge_people
-from newsbrief.models import Evidence, Figure, Meeting, Party, Person, Position, Source
+from newsbrief.models import Dropped, Evidence, Figure, Meeting, Party, Person, Position, Source
 
 _PARTY_KINDS = {"state", "government", "organisation", "armed_group"}
 
@@ -80,6 +80,7 @@ class _Context:
     sentences: list[_Sentence]
     names: NameIndex = field(default_factory=NameIndex)
     kinds: dict[str, str] = field(default_factory=dict)
+    event_keys: list[str | None] = field(default_factory=list)
 
 
 def _sentences(body: str) -> list[_Sentence]:
@@ -90,6 +91,23 @@ def _sentences(body: str) -> list[_Sentence]:
     return out
 
 
+def _news_sentences(ctx: _Context) -> list[_Sentence]:
+    """Sentences to mine for facts: not the ones that address the model with instructions."""
+    return [s for s in ctx.sentences if not is_instruction(s.text)]
+
+
+def _instruction_drops(ctx: _Context) -> list[Dropped]:
+    return [
+        Dropped(
+            kind="sentence",
+            item={"quote": s.text[:200], "start": s.start, "end": s.end},
+            reason="reads as instructions to a model, not as news; not mined for facts",
+        )
+        for s in ctx.sentences
+        if is_instruction(s.text)
+    ]
+
+
 def _ev(body: str, start: int, end: int) -> Evidence:
     return Evidence(quote=body[start:end], start=start, end=end)
 
@@ -97,7 +115,7 @@ def _ev(body: str, start: int, end: int) -> Evidence:
 def _messages(ctx: _Context, part: str, **values: str) -> list[dict[str, str]]:
     prompts = ctx.job.prompts
     return [
-        {"role": "system", "content": prompts.render("system", body=ctx.job.body)},
+        {"role": "system", "content": prompts.render("system", body=fence(ctx.job.body))},
         {"role": "user", "content": prompts.render(part, **values)},
     ]
 
@@ -116,6 +134,7 @@ async def extract(job: Job) -> Extraction:
         meetings=meetings,
         figures=figures,
         sources=_sources(ctx),
+        dropped=_instruction_drops(ctx),
     )
 
 
@@ -197,7 +216,7 @@ def _metric_cue(window: str) -> str | None:
 
 async def _figures_step(ctx: _Context) -> list[Figure]:
     figures: list[Figure] = []
-    for sentence in ctx.sentences:
+    for sentence in _news_sentences(ctx):
         for phrase in _numbers.find_numbers(sentence.text):
             window = sentence.text[max(0, phrase.start - 60) : phrase.end + 60]
             if not _is_count(phrase, sentence.text[phrase.end :], window):
@@ -263,7 +282,7 @@ def _reporter(ctx: _Context, sentence: _Sentence) -> str | None:
 async def _meetings_step(ctx: _Context) -> list[Meeting]:
     meetings: list[Meeting] = []
     previous: _Sentence | None = None
-    for sentence in ctx.sentences:
+    for sentence in _news_sentences(ctx):
         if _MEETING_CUE.search(sentence.text) and not _HYPOTHETICAL.search(sentence.text):
             answer = await ctx.job.ask(
                 MeetingAnswer, _messages(ctx, "meeting", sentence=sentence.text), 96
@@ -276,7 +295,7 @@ async def _meetings_step(ctx: _Context) -> list[Meeting]:
 
 _STRONG_VERB = re.compile(
     r"\b(scheduled|slated|took place|will take place|to be held|was held|were held|will hold|"
-    r"cancel\w*|postpon\w*|reschedul\w*|planned for|agreed to (?:a|an) (?:\w+ )?"
+    r"cancel\w*|postpon\w*|reschedul\w*|planned for|participat\w*|agreed to (?:a|an) (?:\w+ )?"
     r"(?:meet|meeting|summit|talks)|gathered|convened|met)\b",
     re.I,
 )
@@ -287,9 +306,70 @@ _SPECIFIC_EVENT = re.compile(
 )
 
 
+_VERB_MEETING = re.compile(
+    r"\b(gathered (?:in|at)|convened|met with|held talks|spoke (?:by|on the|over the) "
+    r"(?:tele)?phone|phoned|telephoned|participat\w* in the|attend\w* the)\b",
+    re.I,
+)
+_NAMED_EVENT = re.compile(r"\b(General Assembly|[Ss]ummit|[Cc]onference)\b")
+
+
 def _strong_meeting(text: str) -> bool:
     """Code's own reading: a specific meeting noun with a scheduling or outcome verb."""
-    return bool(_STRONG_VERB.search(text) and _SPECIFIC_EVENT.search(text))
+    if _VERB_MEETING.search(text):
+        return True
+    return bool(
+        _STRONG_VERB.search(text) and (_SPECIFIC_EVENT.search(text) or _NAMED_EVENT.search(text))
+    )
+
+
+_ORDINAL_EVENT = re.compile(
+    r"\b(first|second|third|fourth|final|last|next)\s+(?:[\w-]+\s+)?"
+    r"(debate|meeting|summit|round|talks|conference)\b",
+    re.I,
+)
+
+
+def _event_key(text: str) -> str | None:
+    """'the second presidential debate' -> 'second debate': a name for coreference."""
+    match = _ORDINAL_EVENT.search(text)
+    return f"{match.group(1).lower()} {match.group(2).lower()}" if match else None
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(scheduled for|slated for|set for|planned for|due to|is to be|are to be|will|"
+    r"still scheduled|agreed to (?:a|an) (?:future )?|future|upcoming|would be held)\b",
+    re.I,
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(announced|said|stated|told|reported|confirmed|added|noted|declared)\s*$", re.I
+)
+_SPEECH_AFTER = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(announced|said|stated|told|reported|declared)\b", re.I
+)
+_SCHEDULE_BEFORE = re.compile(
+    r"\b(scheduled|slated|set|planned|due|held|take place|meet|meeting|talks|summit|debate)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.I,
+)
+
+
+def _best_date(text: str, dates: list[_dates.DatePhrase]) -> list[_dates.DatePhrase]:
+    """The date phrase that dates the meeting, not the announcement of it."""
+
+    def score(d: _dates.DatePhrase) -> int:
+        before, after = text[: d.start], text[d.end :]
+        value = 0
+        if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(after):
+            value -= 2
+        if _SCHEDULE_BEFORE.search(before):
+            value += 2
+        return value
+
+    if len(dates) < 2:
+        return dates
+    ranked = sorted(dates, key=lambda d: -score(d))
+    return [ranked[0]]
 
 
 _CANCEL = re.compile(r"\b(cancel\w*|called off|scrapped|postponed indefinitely)\b", re.I)
@@ -307,6 +387,8 @@ _NEW_MEETING = re.compile(
 def _status(text: str, answer: MeetingAnswer, tense: str) -> str:
     if _CANCEL.search(text) and not re.search(r"\breschedul", text, re.I):
         return "cancelled"
+    if _FUTURE_CUE.search(text):
+        return "rescheduled" if _RESCHEDULE.search(text) else "planned"
     if answer.status in ("cancelled", "rescheduled") and not _CANCEL.search(text):
         return "planned" if tense == "future" else "held"
     if tense == "future" and answer.status == "held":
@@ -336,10 +418,25 @@ def _place_meeting(
     is_new = bool(dates) or bool(_NEW_MEETING.search(sentence.text)) or not meetings
     is_new = is_new or (status == "cancelled" and meetings[-1].status != "cancelled")
     evidence = _ev(ctx.job.body, sentence.start, sentence.end)
+    key = _event_key(sentence.text)
+    same = [i for i, k in enumerate(ctx.event_keys) if key and k == key]
+    if same:
+        index = same[-1]
+        meetings[index] = _enrich(meetings[index], sentence.text, evidence)
+        if meetings[index].date is None and dates and dates[0].date is not None:
+            meetings[index] = meetings[index].model_copy(
+                update={
+                    "date": dates[0].date,
+                    "date_text": dates[0].text,
+                    "date_precision": dates[0].precision,
+                }
+            )
+        return
     if not is_new:
         target = _attach_target(meetings, tense)
         meetings[target] = _enrich(meetings[target], sentence.text, evidence)
         return
+    dates = _best_date(sentence.text, dates)
     if dates and dates[0].date is None and dates[0].precision == "day":
         dates = _antecedent_date(ctx, sentence, dates[0]) or dates
     if not dates and previous and previous.paragraph == sentence.paragraph:
@@ -353,6 +450,7 @@ def _place_meeting(
             if d.precision == "day"
         ]
     meetings.append(_new_meeting(ctx, sentence, answer, status, dates, evidence))
+    ctx.event_keys.append(key)
 
 
 def _antecedent_date(
@@ -501,7 +599,7 @@ def _sources(ctx: _Context) -> list[Source]:
 def _positions(ctx: _Context, people: list[Person], parties: list[Party]) -> list[Position]:
     """Positions from reporting verbs whose subject is a known person or party."""
     out: list[Position] = []
-    for sentence in ctx.sentences:
+    for sentence in _news_sentences(ctx):
         for verb, v_start, v_end in _entities.speech_spans(sentence.text):
             holder = _subject(ctx, sentence.text[:v_start])
             stance = sentence.text[v_end:].strip(' ,:"“”')

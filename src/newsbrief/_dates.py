@@ -8,8 +8,10 @@ Rules (``published`` is the publication date):
 * Weekday names ("Monday", "on Monday", "this Monday", "Friday night"): future tense -> the
   first such day strictly after ``published``; past or unknown tense -> the last such day
   strictly before it. "next"/"coming" force the future reading and "last"/"past"/"previous"
-  the past one, whatever the tense. A weekday equal to the publication weekday is therefore
-  a week ahead (future) or a week back (past), never the publication day itself.
+  the past one, whatever the tense. A weekday equal to the publication weekday is the
+  publication day itself in the past or unknown tense ("said on Saturday" in a Saturday
+  paper is that day, the news convention) and a week ahead in the future tense; "last" and
+  "next" always move a week.
 * "today", "tonight", "this morning" -> ``published``; "yesterday", "last night" -> -1 day;
   "tomorrow" -> +1 day; "N days ago" -> -N days. Precision "day".
 * Month and day without a year ("March 22", "22 March", "on October 8"): past tense -> the
@@ -187,6 +189,8 @@ def _weekday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resol
     elif mod in ("last", "past", "previous"):
         tense = "past"
     day = _WEEKDAYS[_WEEKDAY_NAMES.index(m["wd"].lower())]
+    if not mod and tense != "future" and published.weekday() == day.weekday:
+        return published, "day"
     if tense == "future":
         return _shift(published, relativedelta(days=+1, weekday=day(+1))), "day"
     return _shift(published, relativedelta(days=-1, weekday=day(-1))), "day"

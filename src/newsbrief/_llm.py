@@ -271,8 +271,10 @@ class LLM:
             )
         if isinstance(root, openai.APIConnectionError):
             kind = "timed out" if isinstance(root, openai.APITimeoutError) else "unreachable"
+            cause = root.__cause__ or root.__context__
+            detail = f": {_short(str(cause), 160)}" if cause and str(cause) else ""
             return ModelCallError(
-                f"{self.provider} {kind} after {stats.model_calls} request(s)",
+                f"{self.provider} {kind} after {stats.model_calls} request(s){detail}",
                 provider=self.provider,
                 attempts=stats.model_calls,
                 usage=stats.usage,

@@ -12,6 +12,7 @@ the versions are pinned and the assembled file's sha256 is checked before it is 
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import json
@@ -101,6 +102,7 @@ def _load_llama(path: str, n_ctx: int, n_threads: int, verify: bool) -> Any:
         seed=0,
     )
     logger.info("loaded %s in %.1fs", Path(path).name, time.perf_counter() - started)
+    atexit.register(llama.close)  # free it before interpreter teardown, not in __del__
     return llama
 
 

@@ -6,16 +6,23 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from newsbrief.daily_models import daily_json_schema
 from newsbrief.models import Briefing
 
-SCHEMAS: dict[str, str] = {"briefing": "briefing.v1.schema.json"}
+SCHEMAS: dict[str, str] = {
+    "briefing": "briefing.v1.schema.json",
+    "daily": "daily.v1.schema.json",
+}
 
 
 def _briefing() -> dict[str, Any]:
     return Briefing.model_json_schema()
 
 
-_BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {"briefing": _briefing}
+_BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {
+    "briefing": _briefing,
+    "daily": daily_json_schema,
+}
 
 
 def schema_text(name: str) -> str:

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from newsbrief import _dates, _numbers
-from newsbrief._extraction import Extraction, Job
-from newsbrief._grounding import contains_number, ground
+from newsbrief._extraction import Extraction, Job, fence, is_instruction
+from newsbrief._grounding import contains_number, ground, sentence_spans
 from newsbrief._names import NameIndex, merge_parties, merge_people
 from newsbrief.models import (
     DatePrecision,
@@ -122,7 +122,7 @@ async def extract(job: Job) -> Extraction:
     """Run the whole-article strategy over one article."""
     user = job.prompts.render(
         "user",
-        body=job.body,
+        body=fence(job.body),
         published=job.published.isoformat() if job.published else "unknown",
         title=job.title or "unknown",
     )
@@ -164,7 +164,24 @@ def _grounded(job: Job, out: Extraction, kind: str, item: BaseModel) -> list[Evi
             Dropped(kind=kind, item=item.model_dump(), reason="evidence not found in the article")
         )
         return None
+    if kind in ("figures", "meetings", "positions") and _in_instruction(job.body, evidence):
+        out.dropped.append(
+            Dropped(
+                kind=kind,
+                item=item.model_dump(),
+                reason="evidence is text that instructs a model, not news",
+            )
+        )
+        return None
     return [evidence]
+
+
+def _in_instruction(body: str, evidence: Evidence) -> bool:
+    """Whether the evidence sits in a sentence that addresses a model with instructions."""
+    for start, end in sentence_spans(body):
+        if start < evidence.end and evidence.start < end and is_instruction(body[start:end]):
+            return True
+    return False
 
 
 def _assemble(job: Job, draft: Draft) -> Extraction:

@@ -98,6 +98,59 @@ def _print_briefing(result: Briefing, output_format: str) -> None:
         typer.echo(result.model_dump_json(indent=2))
 
 
+@app.command("daily")
+def daily_cmd(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt .md .html .json .jsonl), or -.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for YYYY-MM-DD.json/.md/.html.")],
+    date: Annotated[
+        str | None, typer.Option(help="The day (YYYY-MM-DD); articles without a date take it.")
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Parallel model calls.")] = 4,
+    model: ModelOpt = None,
+    cache: Annotated[Path | None, typer.Option(help="SQLite cache file.")] = None,
+    rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
+    tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
+    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    verbose: Verbose = False,
+) -> None:
+    """Brief a day's articles into one daily briefing (JSON, Markdown and HTML)."""
+    import asyncio
+
+    from newsbrief.daily import BriefingCache, iter_inputs, run_daily
+
+    day = _parse_date(date) or dt.date.today()
+    _setup_logging(verbose)
+    try:
+        settings = Settings.from_env().with_model(model)
+        articles = iter_inputs(inputs, default_date=day)
+        daily = asyncio.run(
+            run_daily(
+                articles,
+                out,
+                date=day,
+                settings=settings,
+                concurrency=concurrency,
+                rpm=rpm,
+                tpm=tpm,
+                cache=BriefingCache(cache) if cache else None,
+                progress=not quiet,
+            )
+        )
+    except (NewsbriefError, OSError) as exc:
+        raise _fail(exc) from None
+    stats = daily.stats
+    typer.echo(
+        f"{out / (day.isoformat() + '.json')}: {stats.articles_ok} ok, "
+        f"{stats.articles_failed} failed, {stats.model_calls} model calls, "
+        f"{stats.cache_hits} cache hits",
+        err=True,
+    )
+    if stats.articles_failed:
+        raise typer.Exit(1)
+
+
 @app.command("schema")
 def schema_cmd(
     name: Annotated[str, typer.Argument(help=f"One of: {', '.join(SCHEMAS)}.")] = "briefing",

@@ -174,7 +174,7 @@ class _Runner:
 
     def _finish(self, key: str, entry: ArticleEntry) -> ArticleEntry:
         # Synchronous on purpose: once an article is finished it is on disk, whatever
-        # happens next (a write costs well under a millisecond of the loop's time).
+        # happens next (a write costs the loop about a millisecond at most).
         try:
             self.partials.save(key, entry)
         except OSError as exc:
