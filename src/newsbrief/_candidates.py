@@ -143,7 +143,7 @@ async def _entities_step(ctx: _Context) -> tuple[list[Party], list[Person]]:
     body = ctx.job.body
     found = _entities.find_names(body) + _entities.collective_names(body)
     mentions = _entities.unique_names(sorted(found, key=lambda m: m.start))
-    roles = _entities.roles(body)
+    roles = {**_entities.lower_roles(body), **_entities.roles(body)}
     cited = {m.text for m in _entities.cited_sources(body)}
     parties: list[Party] = []
     people: list[Person] = []
@@ -379,7 +379,7 @@ _IN_PERSON = re.compile(r"\b(in-person|in person|visit\w*|travel\w*)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:holding|having|whether to hold)\s+(?:a|an)\s+", re.I)
 _NEW_MEETING = re.compile(
     r"(?<!via )(?<!by )(?<!over )\b(a|an|another|second|third|first|new)\s+(?:[\w-]+\s+){0,2}?"
-    r"(meeting|talks|summit|conference|debate|call)\b",
+    r"(meeting|meet|talks|summit|conference|debate|call)\b",
     re.I,
 )
 
@@ -420,6 +420,8 @@ def _place_meeting(
     evidence = _ev(ctx.job.body, sentence.start, sentence.end)
     key = _event_key(sentence.text)
     same = [i for i, k in enumerate(ctx.event_keys) if key and k == key]
+    day = dates[0].date if dates and dates[0].precision == "day" else None
+    same = same or [i for i, m in enumerate(meetings) if day is not None and m.date == day]
     if same:
         index = same[-1]
         meetings[index] = _enrich(meetings[index], sentence.text, evidence)
@@ -540,7 +542,10 @@ def _known_names(ctx: _Context, text: str) -> list[str]:
 
 
 def _location(ctx: _Context, text: str) -> str | None:
-    pattern = r"\b(?:meeting|talks|summit|conference|met|meet)\b[^.,;]{0,30}?\b(?:in|at)\s+"
+    pattern = (
+        r"\b(?:meeting|talks|summit|conference|met|meet|gathered|convened)\b"
+        r"[^.,;]{0,30}?\b(?:in|at|on)\s+"
+    )
     for match in re.finditer(pattern + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
         if ctx.kinds.get(match.group(1)) == "place":
             return match.group(1)

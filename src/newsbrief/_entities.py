@@ -13,6 +13,43 @@ _CONNECT = r"(?:of|the|for|de|al|bin|van|von|la|le|du|der)"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)"
 _NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _STOP = {
+    "Reports",
+    "Officials",
+    "Witnesses",
+    "Sources",
+    "Authorities",
+    "Residents",
+    "Rescuers",
+    "Experts",
+    "Analysts",
+    "Critics",
+    "Police",
+    "Doctors",
+    "Survivors",
+    "Locals",
+    "Earlier",
+    "Later",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Now",
+    "Then",
+    "Here",
+    "Still",
+    "Yet",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Not",
+    "No",
+    "Yes",
+    "Both",
+    "All",
+    "Each",
+    "Every",
+    "Most",
     "The",
     "A",
     "An",
@@ -92,9 +129,10 @@ _TITLE_WORDS = (
     "Governor|Mayor|Senator|Representative|Ambassador|Spokesperson|Spokesman|Spokeswoman|"
     "General|Gen\\.|Commander|Chief|Director|Chairman|Chairwoman|Chair|Speaker|Leader|Pope|"
     "Bishop|Archbishop|Father|Judge|Justice|Officer|Head|CEO|Envoy|Foreign Minister|"
-    "Vice President|Deputy|Colonel|Captain|Sheikh|Emir|Sultan|Mr\\.|Mrs\\.|Ms\\.|Dr\\."
+    "Vice President|Deputy|Colonel|Captain|Sheikh|Emir|Sultan|Superintendent|Admiral|"
+    "Commandant|Sergeant|Lieutenant|Major|Inspector|Mr\\.|Mrs\\.|Ms\\.|Dr\\."
 )
-_TITLE_PREFIX_RE = re.compile(rf"(?:[A-Z][\w.]*\s+){{0,4}}?(?:{_TITLE_WORDS})\s+")
+_TITLE_PREFIX_RE = re.compile(rf"(?:(?:[A-Z][\w.]*\s+){{0,4}}?(?:{_TITLE_WORDS})\s+)+")
 _ROLE_RE = re.compile(
     rf"((?:[A-Z][\w'’\-\.]*\s+){{0,5}}?(?:{_TITLE_WORDS})(?:\s+[A-Z][\w'’\-]*){{0,4}}?)\s+"
     rf"([A-Z][\w'’\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
@@ -133,7 +171,9 @@ def find_names(body: str) -> list[Mention]:
         title = _TITLE_PREFIX_RE.match(text)
         if title and title.end() < len(text):
             start, text = start + title.end(), text[title.end() :]
-        if not words or len(text) < 2 or text.rstrip(".") in _STOP:
+        if not words or len(text) < 2 or text.rstrip(".") in _STOP or not text[0].isupper():
+            continue
+        if re.fullmatch(rf"(?:{_TITLE_WORDS}|\s)+", text):
             continue
         found.append(Mention(text, start, start + len(text)))
     return found
@@ -192,6 +232,45 @@ def roles(body: str) -> dict[str, Mention]:
     return out
 
 
+_LOWER_ROLE_RE = re.compile(
+    r"\b((?:(?:[A-Z][a-z]+|[a-z]+)\s){0,2}?(?:minister|spokesperson|spokesman|spokeswoman|"
+    r"correspondent|president|secretary|ambassador|envoy|director|chief|leader|rapporteur|"
+    r"journalist|columnist|commander|governor|mayor|senator|prosecutor|chairman|chairwoman|"
+    r"representative|counterparts?|fianc[ée]e?|founder|editor|reporter))\s*,?\s+"
+    r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin |de |dela |van |von )?[A-Z][\w'’\-]+){1,2})"
+)
+
+
+def lower_roles(body: str) -> dict[str, Mention]:
+    """Person name -> a lower-case role before it ('foreign minister Sameh Shoukry')."""
+    out: dict[str, Mention] = {}
+    for match in _LOWER_ROLE_RE.finditer(body):
+        name = re.sub(r"['’]s$", "", match.group(2))
+        if name.split()[0] in _STOP or _GOVERNMENT_WORDS.search(name) or _ORG_WORDS.search(name):
+            continue
+        role = match.group(1)
+        out.setdefault(name, Mention(role, match.start(1), match.end(1)))
+    return out
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(Avenue|Street|Road|Square|Boulevard|Bridge|Airport|Hospital|Stadium|River|Mountains?|"
+    r"Island|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Mediterranean)\b"
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words with no organisation, government or place word."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w.isupper() for w in words):
+        return False
+    if _GOVERNMENT_WORDS.search(name) or _ORG_WORDS.search(name) or _ARMED_WORDS.search(name):
+        return False
+    if _PLACE_WORDS.search(name) or re.fullmatch(rf"(?:{_TITLE_WORDS}|\s)+", name):
+        return False
+    return not _is_country(name) and not any(_DEMONYM.match(w) for w in words[:1])
+
+
 def cited_sources(body: str) -> list[Mention]:
     """Sources the article attributes information to ('according to X', 'X reported')."""
     found: dict[str, Mention] = {}
@@ -219,7 +298,8 @@ def short_form(name: str) -> str:
 _GOVERNMENT_WORDS = re.compile(
     r"\b(Government|Ministry|Department|Administration|White House|Pentagon|Kremlin|Cabinet|"
     r"Parliament|Congress|Senate|Police|Army|Navy|Air Force|Military|Presidency|Office|"
-    r"Commission|Agency|Authority|Court|Assembly)\b"
+    r"Commission|Agency|Authority|Court|Assembly|Command|Ministry of \w+|Service|Survey|"
+    r"Presidency|Guard|Forces|House of Representatives)\b"
 )
 _ORG_WORDS = re.compile(
     r"\b(Council|Nations|Union|Organi[sz]ation|Committee|Fund|Bank|Company|Corporation|Group|"
@@ -263,4 +343,6 @@ def guess_kind(name: str, body: str, people: set[str]) -> str:
         return "person"
     if re.search(rf"\b(?:in|at|from|of|near|to)\s+(?:the\s+)?{re.escape(name)}\b", body):
         return "place"
+    if looks_like_person(name):
+        return "person"
     return "other"
