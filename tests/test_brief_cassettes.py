@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief import Settings, brief
+from newsbrief import ExtractionError, Settings, brief
 from newsbrief._article import parse_article
 
 
@@ -41,12 +41,30 @@ def test_seed_with_the_candidate_strategy(seed_text: str) -> None:
 
 
 @pytest.mark.vcr
-def test_seed_with_the_whole_article_strategy(seed_text: str) -> None:
-    body = parse_article(seed_text).body
-    result = brief(seed_text, settings=Settings(strategy="whole"))
+def test_the_whole_article_strategy_on_the_small_model_is_a_clear_error(seed_text: str) -> None:
+    """Recorded truth about the 0.5B model: asked for the whole briefing in one call it loops
+    until the context is full (finish_reason=length). The user gets a typed, one-line
+    ExtractionError with the usage, not a half-parsed briefing; this is why the embedded
+    default uses the candidate strategy."""
+    with pytest.raises(ExtractionError, match="cut off") as info:
+        brief(seed_text, settings=Settings(strategy="whole"))
+    assert info.value.usage is not None and info.value.usage.completion_tokens > 1000
 
-    assert result.meta.strategy == "whole"
-    for evidence in _all_evidence(result):
-        assert body[evidence.start : evidence.end] == evidence.quote
-    for dropped in result.meta.dropped:
-        assert dropped.reason
+
+@pytest.mark.vcr("test_seed_with_the_candidate_strategy.yaml")
+def test_a_changed_prompt_is_a_loud_cassette_miss(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replaying the recorded seed with one word of the prompt changed must not succeed."""
+    from newsbrief import ModelCallError, _prompts
+
+    original = _prompts.load
+
+    def edited(name: str, version: str, **kwargs: object) -> _prompts.PromptSet:
+        prompt = original(name, version)
+        parts = {**prompt.parts, "system": prompt.parts["system"].replace("short", "brief")}
+        return _prompts.PromptSet(prompt.name, prompt.version, parts)
+
+    monkeypatch.setattr(_prompts, "load", edited)
+    with pytest.raises(ModelCallError, match="no recorded interaction matches"):
+        brief(seed_text, settings=Settings(strategy="candidates", max_attempts=1))
