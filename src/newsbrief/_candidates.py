@@ -63,7 +63,6 @@ class MeetingAnswer(BaseModel):
     status: Literal["planned", "held", "cancelled", "rescheduled", "proposed"] = Field(
         description="Status of the meeting."
     )
-    format: Literal["in_person", "virtual", "unknown"] = Field(description="How it takes place.")
 
 
 @dataclass
@@ -81,6 +80,7 @@ class _Context:
     names: NameIndex = field(default_factory=NameIndex)
     kinds: dict[str, str] = field(default_factory=dict)
     event_keys: list[str | None] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
 
 
 def _sentences(body: str) -> list[_Sentence]:
@@ -163,6 +163,7 @@ async def _entities_step(ctx: _Context) -> tuple[list[Party], list[Person]]:
         ctx.names.add(party.name, *party.aliases)
     for person in people:
         ctx.names.add(person.name, _entities.short_form(person.name))
+        ctx.people.add(person.name)
     return parties, people
 
 
@@ -451,7 +452,10 @@ def _place_meeting(
             )
             if d.precision == "day"
         ]
-    meetings.append(_new_meeting(ctx, sentence, answer, status, dates, evidence))
+    meeting = _new_meeting(ctx, sentence, answer, status, dates, evidence)
+    if meetings and _ANAPHORIC.search(sentence.text) and not _scoped_names(ctx, sentence.text):
+        meeting = meeting.model_copy(update={"participants": list(meetings[-1].participants)})
+    meetings.append(meeting)
     ctx.event_keys.append(key)
 
 
@@ -506,7 +510,7 @@ def _new_meeting(
 ) -> Meeting:
     date = dates[0] if dates else None
     location = _location(ctx, sentence.text)
-    fmt = _format(sentence.text, answer.format)
+    fmt = _format(sentence.text, "unknown")
     if fmt == "unknown" and location:
         fmt = "in_person"
     return Meeting(
@@ -522,12 +526,29 @@ def _new_meeting(
     )
 
 
-def _participants(ctx: _Context, text: str) -> list[str]:
+_ANAPHORIC = re.compile(
+    r"\b(?:the|a second|another|a follow-up|the next|a further)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|summit|call|debate)\b",
+    re.I,
+)
+
+
+def _scoped_names(ctx: _Context, text: str) -> list[str]:
+    """Names before the meeting word, or after its 'with'/'between'."""
     cue = _MEETING_CUE.search(text)
     before = text[: cue.start()] if cue else ""
     with_part = re.search(r"\b(?:with|between)\s+([^,;.]+)", text[cue.end() :] if cue else "")
     scope = before + (" " + with_part.group(1) if with_part else "")
-    return _known_names(ctx, scope)[:6] or _known_names(ctx, text)[:4]
+    return _known_names(ctx, scope)[:6]
+
+
+def _participants(ctx: _Context, text: str) -> list[str]:
+    found = _scoped_names(ctx, text)
+    if found:
+        return found
+    everyone = _known_names(ctx, text)
+    people = [n for n in everyone if ctx.names.resolve(n) in ctx.people]
+    return people[:4] or everyone[:4]
 
 
 def _known_names(ctx: _Context, text: str) -> list[str]:
