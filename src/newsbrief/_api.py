@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import datetime as dt
 import logging
 import time
 
-from newsbrief import _candidates, _prompts, _whole
+from newsbrief import _candidates, _chunking, _prompts, _whole
 from newsbrief._article import Article, parse_article, validate_body
 from newsbrief._extraction import Extraction, Job
 from newsbrief._llm import LLM
@@ -18,6 +19,7 @@ from newsbrief.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+_OVERLAP_CHARS = 400
 PROMPTS = {"whole": ("briefing", "v1"), "candidates": ("candidates", "v1")}
 
 
@@ -86,8 +88,18 @@ async def abrief(
     )
     started = time.perf_counter()
     extractor = _candidates.extract if strategy == "candidates" else _whole.extract
-    extraction: Extraction = await extractor(job)
-    logger.info("briefed %d chars in %.1fs", len(art.body), time.perf_counter() - started)
+    windows = _chunking.split(art.body, settings.effective_chunk_chars, _OVERLAP_CHARS)
+    parts: list[tuple[int, Extraction]] = []
+    for start, end in windows:
+        part = dataclasses.replace(job, body=art.body[start:end])
+        parts.append((start, await extractor(part)))
+    extraction = parts[0][1] if len(parts) == 1 else _chunking.merge(parts)
+    logger.info(
+        "briefed %d chars in %d part(s) in %.1fs",
+        len(art.body),
+        len(parts),
+        time.perf_counter() - started,
+    )
     return _stamp(art, extraction, job, settings, strategy)
 
 

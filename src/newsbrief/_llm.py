@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import ssl
 import time
@@ -33,7 +34,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from newsbrief._local import LOCAL_BASE_URL, LocalEngine, transports
+from newsbrief._local import LOCAL_BASE_URL, LocalEngine, adapt_response_format, transports
 from newsbrief.errors import ConfigError, ExtractionError, ModelCallError
 from newsbrief.models import Usage
 from newsbrief.settings import Settings
@@ -68,12 +69,21 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
     exception messages and ERROR logs. Bodies are read here in full (we never stream).
     """
 
-    def __init__(self, inner: httpx2.AsyncBaseTransport, deadline: float, secret: str | None):
+    def __init__(
+        self,
+        inner: httpx2.AsyncBaseTransport,
+        deadline: float,
+        secret: str | None,
+        json_object_schema: bool = False,
+    ):
         self._inner = inner
         self._deadline = deadline
         self._secret = secret.encode() if secret else None
+        self._json_object_schema = json_object_schema
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        if self._json_object_schema:
+            request = _as_json_object_schema(request)
         try:
             async with asyncio.timeout(self._deadline):
                 response = await self._inner.handle_async_request(request)
@@ -103,13 +113,37 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
         await self._inner.aclose()
 
 
+def _as_json_object_schema(request: httpx2.Request) -> httpx2.Request:
+    """llama-cpp-python's server wants {"type": "json_object", "schema": ...} (it answers
+    HTTP 500 to OpenAI's {"type": "json_schema", ...}): rewrite the request body."""
+    try:
+        payload = json.loads(request.content)
+    except ValueError:
+        return request
+    fmt = payload.get("response_format") if isinstance(payload, dict) else None
+    adapted = adapt_response_format(fmt) if isinstance(fmt, dict) else None
+    if adapted is None or adapted == fmt:
+        return request
+    payload["response_format"] = adapted
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() != "content-length"]
+    return httpx2.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=json.dumps(payload).encode(),
+        extensions=request.extensions,
+    )
+
+
 def _http_client(settings: Settings) -> httpx2.AsyncClient:
     # No idle keep-alive sockets: nothing closes this client (abrief builds one per article),
     # and a pooled socket outliving its event loop is a ResourceWarning.
     inner = httpx2.AsyncHTTPTransport(
         verify=_ssl_context(), limits=httpx2.Limits(max_keepalive_connections=0)
     )
-    transport = _GuardedTransport(inner, settings.timeout_s, settings.api_key)
+    transport = _GuardedTransport(
+        inner, settings.timeout_s, settings.api_key, settings.json_mode == "llama_cpp"
+    )
     return openai.DefaultAsyncHttpxClient(timeout=settings.timeout_s, transport=transport)
 
 

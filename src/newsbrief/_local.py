@@ -106,7 +106,7 @@ def _load_llama(path: str, n_ctx: int, n_threads: int, verify: bool) -> Any:
     return llama
 
 
-def _adapt_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
+def adapt_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
     """llama.cpp honours {"type": "json_object", "schema": ...}, not OpenAI's json_schema."""
     if not fmt:
         return None
@@ -144,7 +144,7 @@ class LocalEngine:
         with self._lock:
             result: dict[str, Any] = self._llama().create_chat_completion(
                 messages=request["messages"],
-                response_format=_adapt_response_format(request.get("response_format")),
+                response_format=adapt_response_format(request.get("response_format")),
                 max_tokens=request.get("max_tokens") or request.get("max_completion_tokens"),
                 temperature=float(request.get("temperature", 0.0)),
                 top_p=float(request.get("top_p", 1.0)),

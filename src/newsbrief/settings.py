@@ -14,6 +14,7 @@ from newsbrief.errors import ConfigError
 
 Backend = Literal["local", "openai"]
 Strategy = Literal["auto", "whole", "candidates"]
+JsonMode = Literal["json_schema", "llama_cpp"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_MODEL_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m"
@@ -43,6 +44,8 @@ class Settings:
     timeout_s: float = 120.0
     max_chars: int = 200_000
     n_ctx: int = 4096
+    chunk_chars: int | None = None
+    json_mode: JsonMode = "json_schema"
     n_threads: int | None = None
     cache_dir: Path = field(default_factory=_default_cache_dir)
 
@@ -53,6 +56,8 @@ class Settings:
             raise ConfigError(
                 f"unknown strategy {self.strategy!r}: use 'auto', 'whole' or 'candidates'"
             )
+        if self.json_mode not in ("json_schema", "llama_cpp"):
+            raise ConfigError(f"unknown json mode {self.json_mode!r}: use json_schema or llama_cpp")
         if self.max_attempts < 1 or self.max_reasks < 0 or self.max_chars < 1:
             raise ConfigError("max_attempts and max_chars must be >= 1, max_reasks >= 0")
 
@@ -62,6 +67,13 @@ class Settings:
         if self.strategy != "auto":
             return self.strategy
         return "candidates" if self.backend == "local" else "whole"
+
+    @property
+    def effective_chunk_chars(self) -> int:
+        """Longest part of an article briefed in one go (longer ones are split)."""
+        if self.chunk_chars:
+            return self.chunk_chars
+        return 8_000 if self.backend == "local" else 48_000
 
     def with_model(self, model: str | None) -> Settings:
         """Return a copy that uses `model` (unchanged when None)."""
@@ -74,7 +86,8 @@ class Settings:
         `OPENAI_API_KEY` or `OPENAI_BASE_URL` selects an OpenAI-compatible endpoint;
         with neither set the embedded local model is used. `NEWSBRIEF_MODEL`,
         `NEWSBRIEF_STRATEGY`, `NEWSBRIEF_LOCAL_MODEL`, `NEWSBRIEF_MAX_CHARS`,
-        `NEWSBRIEF_TIMEOUT` and `NEWSBRIEF_CACHE_DIR` refine that.
+        `NEWSBRIEF_TIMEOUT`, `NEWSBRIEF_CHUNK_CHARS`, `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
+        a llama-cpp-python server) and `NEWSBRIEF_CACHE_DIR` refine that.
         """
         env = os.environ if environ is None else environ
         key = env.get("OPENAI_API_KEY") or None
@@ -91,7 +104,11 @@ class Settings:
                 api_key=key,
                 local_model_path=Path(local).expanduser() if local else None,
                 strategy=env.get("NEWSBRIEF_STRATEGY", "auto"),  # type: ignore[arg-type]
+                json_mode=env.get("NEWSBRIEF_JSON_MODE", "json_schema"),  # type: ignore[arg-type]
                 max_chars=int(env.get("NEWSBRIEF_MAX_CHARS", "200000")),
+                chunk_chars=int(env["NEWSBRIEF_CHUNK_CHARS"])
+                if env.get("NEWSBRIEF_CHUNK_CHARS")
+                else None,
                 timeout_s=float(env.get("NEWSBRIEF_TIMEOUT", "120")),
                 cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
             )
