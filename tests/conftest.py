@@ -17,6 +17,19 @@ SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "rafah-2024-03-30.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites tests/golden/*.json from the current (replayed) output."""
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden briefings in tests/golden/"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites golden briefings instead of comparing with them."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(autouse=True)
 def clean_environ(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No OPENAI_* / NEWSBRIEF_* variable from the developer's shell reaches a test."""

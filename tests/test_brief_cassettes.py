@@ -10,11 +10,13 @@ request bodies, and the JSON-aware body matcher turns that into a loud cassette 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from newsbrief import ExtractionError, Settings, brief
+from newsbrief import Briefing, ExtractionError, Settings, brief
 from newsbrief._article import parse_article
+from newsbrief.diff import diff_briefings, render_changes
 
 
 def _all_evidence(briefing):  # type: ignore[no-untyped-def]
@@ -38,6 +40,24 @@ def test_seed_with_the_candidate_strategy(seed_text: str) -> None:
     monday = [m for m in result.meetings if m.date == dt.date(2024, 4, 1)]
     assert monday and monday[0].format == "virtual"
     assert {"United States", "Israel"} <= {p.name for p in result.parties}
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "rafah-2024-03-30.json"
+
+
+@pytest.mark.vcr("test_seed_with_the_candidate_strategy.yaml")
+def test_seed_briefing_matches_the_golden_briefing(seed_text: str, update_golden: bool) -> None:
+    """Field-level regression against a reviewed briefing (meta ignored).
+
+    After an intended change: re-record, then `pytest --update-golden tests/test_brief_cassettes.py`
+    and review the diff of tests/golden/ before committing it.
+    """
+    result = brief(seed_text, settings=Settings(strategy="candidates"))
+    if update_golden:
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    golden = Briefing.model_validate_json(GOLDEN.read_text(encoding="utf-8"))
+    assert render_changes(diff_briefings(golden, result)) == "no differences\n"
 
 
 @pytest.mark.vcr
