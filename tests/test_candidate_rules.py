@@ -73,6 +73,9 @@ COUNTS = [
     ("Dozens of people were wounded.", "Dozens", False),  # vague
     ("Some 40 officials attended the meeting.", "Some 40", False),  # officials are not counted
     ("Over 500 troops were deployed.", "Over 500", False),
+    ("12 soldiers were killed in the raid.", "12", True),  # the casualty word wins
+    ("Gunmen killed 12 soldiers on Monday.", "12", True),
+    ("The army sent 500 soldiers after 3 died.", "500", False),  # the cue is not theirs
     ("About 3,000 people voted in the town.", "About 3,000", False),  # a vote
     ("Turnout was 400 people at the polls.", "400", False),
     ("The convoy travelled 40 km.", "40", False),  # a distance
@@ -200,17 +203,23 @@ def test_status(sentence: str, model: str, tense: str, expected: str) -> None:
     assert _status(sentence, answer(model), tense) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_RESCHEDULE is only consulted after a _FUTURE_CUE hit; otherwise a model answer "
-    "of 'rescheduled' without a cancel word is overridden to 'held' in the past tense, so a "
-    "postponed meeting is reported as having taken place",
-)
 @pytest.mark.parametrize(
     "sentence", ["The talks were postponed to Monday.", "The summit was moved to Tuesday."]
 )
 def test_status_postponed_to_a_new_date_is_rescheduled(sentence: str) -> None:
     assert _status(sentence, answer("rescheduled"), _dates.infer_tense(sentence)) == ("rescheduled")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit was postponed.", "rescheduled"),  # no new date, but not called off
+        ("The summit was postponed indefinitely.", "cancelled"),
+        ("The minister moved to block the talks.", "held"),  # 'moved to' without a date
+    ],
+)
+def test_status_postponed_without_a_date(sentence: str, expected: str) -> None:
+    assert _status(sentence, answer("held"), "past") == expected
 
 
 # (sentence, what the meeting is about)
@@ -233,11 +242,6 @@ def test_purpose(sentence: str, purpose: str | None) -> None:
     assert _purpose(sentence) == purpose
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_PURPOSE stops at the first '. ' so the dotted abbreviation 'U.S. sanctions' "
-    "is cut to 'U.S', one word, and the purpose is dropped",
-)
 def test_purpose_keeps_a_dotted_abbreviation() -> None:
     assert _purpose("Ministers met to discuss U.S. sanctions.") == "U.S. sanctions"
 

@@ -135,12 +135,6 @@ def test_merge_parties_keeps_different_entities_apart_in_order() -> None:
     assert merged[1].aliases == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge_parties only renames the kept party when the *incoming* name has a long "
-    "form (canonical_alias('United States') is None), so when 'U.S.' comes first the merged "
-    "party stays 'U.S.' with alias 'United States': the result depends on mention order",
-)
 def test_merge_parties_folds_an_abbreviation_written_first_into_the_long_form() -> None:
     [merged] = merge_parties([party("U.S."), party("United States")])
     assert merged.name == "United States"

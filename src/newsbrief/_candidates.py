@@ -37,6 +37,9 @@ _NOT_COUNT_UNITS = re.compile(
     r"points?|seats?|votes?|officials?|sources?|troops?|soldiers?|magnitude)$",
     re.IGNORECASE,
 )
+# Units that are people a casualty word can count ('12 soldiers were killed'); deployments
+# ('500 troops were deployed') are not counts.
+_FORCE_UNITS = re.compile(r"^(troops?|soldiers?|servicemen|police(?:men)?|officers?)$", re.I)
 
 
 class FigureAnswer(BaseModel):
@@ -176,7 +179,11 @@ _NOT_HUMANITARIAN = re.compile(
 
 def _is_count(phrase: _numbers.NumberPhrase, after: str, window: str) -> bool:
     unit = (phrase.unit or "").strip()
-    if phrase.vague or (unit and _NOT_COUNT_UNITS.match(unit)):
+    if phrase.vague:
+        return False
+    if _FORCE_UNITS.match(unit) and _metric_cue(_near(phrase, after, window)):
+        return True  # the casualty word wins over the troops/soldiers unit
+    if unit and _NOT_COUNT_UNITS.match(unit):
         return False
     if phrase.value != int(phrase.value) and phrase.value < 100 and not unit:
         return False  # 6.6, 7.2: magnitudes and ratios, not counts
@@ -189,6 +196,15 @@ def _is_count(phrase: _numbers.NumberPhrase, after: str, window: str) -> bool:
     if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:2]):
         return False
     return phrase.value >= 20 or phrase.qualifier != "exact"
+
+
+def _near(phrase: _numbers.NumberPhrase, after: str, window: str) -> str:
+    """The two words before the number, the number and the three words after it."""
+    tail = after[:60]
+    head = window[: len(window) - len(tail)] if tail else window
+    if head.endswith(phrase.text):
+        head = head[: len(head) - len(phrase.text)]
+    return " ".join([*head.split()[-2:], phrase.text, *after.split()[:3]])
 
 
 _METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -373,8 +389,18 @@ def _best_date(text: str, dates: list[_dates.DatePhrase]) -> list[_dates.DatePhr
     return [ranked[0]]
 
 
-_CANCEL = re.compile(r"\b(cancel\w*|called off|scrapped|postponed indefinitely)\b", re.I)
-_RESCHEDULE = re.compile(r"\b(reschedul\w*|postponed to|moved to|originally scheduled)\b", re.I)
+_CANCEL = re.compile(
+    r"\b(cancel\w*|called off|scrapped|postponed indefinitely|indefinitely postponed)\b", re.I
+)
+# A postponement is a reschedule unless it is indefinite (then _CANCEL wins); 'moved to' only
+# with a date after it ('moved to Tuesday', not 'moved to block').
+_RESCHEDULE = re.compile(
+    r"\b(reschedul\w*|originally scheduled|postpon\w*|pushed back|"
+    r"(?:moved|brought forward|delayed) (?:to|until)\s+(?:the\s+)?(?=next\b|later\b|early\b|"
+    r"late\b|mid|\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December))",
+    re.I,
+)
 _VIRTUAL = re.compile(r"\b(virtual\w*|video|phone|telephone|call|online|videoconference)\b", re.I)
 _IN_PERSON = re.compile(r"\b(in-person|in person|visit\w*|travel\w*)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:holding|having|whether to hold)\s+(?:a|an)\s+", re.I)
@@ -388,8 +414,10 @@ _NEW_MEETING = re.compile(
 def _status(text: str, answer: MeetingAnswer, tense: str) -> str:
     if _CANCEL.search(text) and not re.search(r"\breschedul", text, re.I):
         return "cancelled"
+    if _RESCHEDULE.search(text):
+        return "rescheduled"
     if _FUTURE_CUE.search(text):
-        return "rescheduled" if _RESCHEDULE.search(text) else "planned"
+        return "planned"
     if answer.status in ("cancelled", "rescheduled") and not _CANCEL.search(text):
         return "planned" if tense == "future" else "held"
     if tense == "future" and answer.status == "held":
@@ -424,16 +452,7 @@ def _place_meeting(
     day = dates[0].date if dates and dates[0].precision == "day" else None
     same = same or [i for i, m in enumerate(meetings) if day is not None and m.date == day]
     if same:
-        index = same[-1]
-        meetings[index] = _enrich(meetings[index], sentence.text, evidence)
-        if meetings[index].date is None and dates and dates[0].date is not None:
-            meetings[index] = meetings[index].model_copy(
-                update={
-                    "date": dates[0].date,
-                    "date_text": dates[0].text,
-                    "date_precision": dates[0].precision,
-                }
-            )
+        meetings[same[-1]] = _enrich_dated(meetings[same[-1]], sentence.text, evidence, dates)
         return
     if not is_new:
         target = _attach_target(meetings, tense)
@@ -457,6 +476,22 @@ def _place_meeting(
         meeting = meeting.model_copy(update={"participants": list(meetings[-1].participants)})
     meetings.append(meeting)
     ctx.event_keys.append(key)
+
+
+def _enrich_dated(
+    meeting: Meeting, text: str, evidence: Evidence, dates: list[_dates.DatePhrase]
+) -> Meeting:
+    """The same meeting mentioned again: add the evidence, and the date if it had none."""
+    meeting = _enrich(meeting, text, evidence)
+    if meeting.date is None and dates and dates[0].date is not None:
+        meeting = meeting.model_copy(
+            update={
+                "date": dates[0].date,
+                "date_text": dates[0].text,
+                "date_precision": dates[0].precision,
+            }
+        )
+    return meeting
 
 
 def _antecedent_date(
@@ -576,7 +611,7 @@ def _location(ctx: _Context, text: str) -> str | None:
 _PURPOSE = re.compile(
     r"\b(?:to discuss|to talk about|to address|about|over|regarding|concerning|on)\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the following|[0-9]))"
-    r"((?:[^,;.]|\.(?=\S))+?)(?=,|;|\.\s|\.$|$|\s+according to)"
+    r"((?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=,|;|(?<!\b[A-Z])\.(?:\s|$)|$|\s+according to)"
 )
 
 

@@ -96,8 +96,11 @@ _STOP = {
     "December",
     "Besides",
     "According",
-    "One",
-    "Two",
+    *(
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen "
+        "Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Hundreds Thousands Dozens Scores "
+        "Several"
+    ).split(),
     "Senior",
     "While",
     "As",
@@ -124,7 +127,15 @@ _STOP = {
     "By",
     "To",
 }
+# Titles with a lower-case 'of'/'for' ('Secretary of State', 'Minister of Foreign Affairs'),
+# listed first so that the regex alternation prefers them to a bare 'Secretary'/'Minister'.
+_OF_TITLE = (
+    r"(?:Secretary|Minister)\s+(?:[Oo]f|[Ff]or)\s+"
+    r"(?:the\s+)?(?:(?:Foreign|Home|External|Internal|Veterans|Economic) Affairs|"
+    r"Homeland Security|National Defen[cs]e|Public Security|[A-Z][a-z]+)"
+)
 _TITLE_WORDS = (
+    _OF_TITLE + "|"
     "President|Prime Minister|Minister|Secretary|Advisor|Adviser|Chancellor|King|Queen|Prince|"
     "Governor|Mayor|Senator|Representative|Ambassador|Spokesperson|Spokesman|Spokeswoman|"
     "General|Gen\\.|Commander|Chief|Director|Chairman|Chairwoman|Chair|Speaker|Leader|Pope|"
@@ -138,7 +149,7 @@ _ROLE_RE = re.compile(
     rf"([A-Z][\w'’\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
 )
 _SOURCE_RES = (
-    re.compile(r"according to (?:the )?((?:[A-Z][\w.&'’\-]*\s?)+|(?:[a-z]+\s){0,3}officials)"),
+    re.compile(r"[Aa]ccording to (?:the )?((?:[A-Z][\w.&'’\-]*\s?)+|(?:[a-z]+\s){0,3}officials)"),
     re.compile(r"(?:told|statements? to) ((?:[A-Z][\w.&'’\-]*\s?)+?)(?=[,.])"),
     re.compile(r"((?:[A-Z][\w.&'’\-]*\s?)+) (?:reported|quoted|said in a statement)"),
 )
@@ -188,10 +199,13 @@ def collective_names(body: str) -> list[Mention]:
     """'the Biden administration', 'the Iraqi government': parties named by a common noun."""
     out: list[Mention] = []
     for match in _COLLECTIVE_RE.finditer(body):
-        head = match.group(1).split()
-        if head[0] in _STOP:
-            continue
         start = match.start(1)
+        for word in re.finditer(r"\S+", match.group(1)):
+            if word.group() not in _STOP:
+                start = match.start(1) + word.start()
+                break
+        else:
+            continue  # 'The government': no name before the common noun
         out.append(Mention(body[start : match.end()], start, match.end()))
     return out
 
@@ -201,7 +215,7 @@ def is_outlet(name: str, body: str) -> bool:
     uses = len(re.findall(rf"\b{re.escape(name)}\b", body))
     as_source = len(
         re.findall(
-            rf"(?:according to (?:the )?|told |to ){re.escape(name)}\b|\b{re.escape(name)} "
+            rf"(?:[Aa]ccording to (?:the )?|told |to ){re.escape(name)}\b|\b{re.escape(name)} "
             r"(?:reported|quoted|said in a statement)",
             body,
         )
@@ -221,19 +235,36 @@ def roles(body: str) -> dict[str, Mention]:
     """Person name -> the title words written before it ('Prime Minister ...')."""
     out: dict[str, Mention] = {}
     for match in _ROLE_RE.finditer(body):
-        role = re.split(r"[.!?]\s+", match.group(1).strip())[-1]
-        role_words = [w for w in role.split() if w not in _STOP]
         name = re.sub(r"['’]s$", "", match.group(2).strip())
-        if role_words and name not in out:
-            text = " ".join(role_words)
-            start = match.start(1) + match.group(1).find(role)
-            start += role.find(role_words[0])
-            out[name] = Mention(text, start, start + len(body[start : match.end(1)].rstrip()))
+        span = _title_span(body, match.start(1), match.end(1))
+        if span and name not in out:
+            out[name] = Mention(body[span[0] : span[1]], *span)
     return out
 
 
+_ABBREV = re.compile(r"(?:[A-Z]\.)+|(?:Gen|Lt|Col|Sgt|Capt|Maj|Mrs?|Ms|Dr|St)\.")
+
+
+def _title_span(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The title as written in body[start:end]: this sentence only, without edge stop words."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    ends = [
+        i
+        for i, w in enumerate(words)
+        if w.group()[-1] in ".!?" and not _ABBREV.fullmatch(w.group())
+    ]
+    words = words[ends[-1] + 1 :] if ends else words
+    while words and words[0].group() in _STOP:
+        words = words[1:]
+    while words and words[-1].group() in _STOP:
+        words = words[:-1]
+    if not words:
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
 _LOWER_ROLE_RE = re.compile(
-    r"\b((?:(?:[A-Z][a-z]+|[a-z]+)\s){0,2}?(?:minister|spokesperson|spokesman|spokeswoman|"
+    r"\b((?:[\w.’'\-]+\s){0,3}(?:minister|spokesperson|spokesman|spokeswoman|"
     r"correspondent|president|secretary|ambassador|envoy|director|chief|leader|rapporteur|"
     r"journalist|columnist|commander|governor|mayor|senator|prosecutor|chairman|chairwoman|"
     r"representative|counterparts?|fianc[ée]e?|founder|editor|reporter))\s*,?\s+"
@@ -248,14 +279,48 @@ def lower_roles(body: str) -> dict[str, Mention]:
         name = re.sub(r"['’]s$", "", match.group(2))
         if name.split()[0] in _STOP or _GOVERNMENT_WORDS.search(name) or _ORG_WORDS.search(name):
             continue
-        role = match.group(1)
-        out.setdefault(name, Mention(role, match.start(1), match.end(1)))
+        start = match.start(1) + _role_start(match.group(1))
+        out.setdefault(name, Mention(body[start : match.end(1)], start, match.end(1)))
     return out
+
+
+# Lower-case words that can belong to a role ('foreign minister', 'former envoy').
+_ROLE_ADJECTIVES = set(
+    "foreign prime defence defense interior deputy vice former special senior acting interim "
+    "assistant finance health justice press top security national state military opposition "
+    "outgoing incoming economy trade education energy home human rights chief general "
+    "permanent high regional local campaign communications information culture environment "
+    "agriculture transport labour labor intelligence army police party executive managing "
+    "founding co-founder lead political".split()
+)
+
+
+def _role_start(role: str) -> int:
+    """Offset of the role's first word: only title-like words may precede the role noun."""
+    words = list(re.finditer(r"\S+", role))
+    first = len(words) - 1
+    while first > 0 and _is_role_word(words[first - 1].group()):
+        first -= 1
+    return words[first].start()
+
+
+def _is_role_word(word: str) -> bool:
+    if word.lower() in _ROLE_ADJECTIVES:
+        return True  # 'Foreign' at a sentence start too
+    return bool(re.fullmatch(r"[A-Z][\w.\-]*", word)) and word.rstrip(".") not in _STOP
 
 
 _PLACE_WORDS = re.compile(
     r"\b(Avenue|Street|Road|Square|Boulevard|Bridge|Airport|Hospital|Stadium|River|Mountains?|"
-    r"Island|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Mediterranean)\b"
+    r"Islands?|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Mediterranean|"
+    r"Strip|West Bank|Peninsula|Heights|Desert|Coast|Basin|Delta|Lake|Canal|Plateau|Corridor|"
+    r"Crossing)\b"
+)
+# A name that ends in one of these is a place ('Gaza Strip', 'Golan Heights', 'Rafah Crossing').
+_PLACE_END = re.compile(
+    r"^West Bank$|\s(?:Strip|Peninsula|Heights|Desert|Basin|Delta|Plateau|Corridor|Crossing|"
+    r"Sea|Ocean|Gulf|Strait|Valley|River|Mountains|Islands?|Province|Region|District|"
+    r"Square|Avenue|Street|Road|Boulevard|Bridge|Airport)$"
 )
 
 
@@ -274,14 +339,35 @@ def looks_like_person(name: str) -> bool:
 def cited_sources(body: str) -> list[Mention]:
     """Sources the article attributes information to ('according to X', 'X reported')."""
     found: dict[str, Mention] = {}
-    for pattern in _SOURCE_RES:
+    for index, pattern in enumerate(_SOURCE_RES):
         for match in pattern.finditer(body):
-            text = re.split(r"\.\s", match.group(1).strip())[0].rstrip(".,")
+            # a sentence end inside the run: the source is the part next to the cue
+            parts = _sentence_parts(match.group(1))
+            offset, text = parts[-1] if index == len(_SOURCE_RES) - 1 else parts[0]
+            title = _TITLE_PREFIX_RE.match(text)  # 'Chief Superintendent Graciano Mijares'
+            if title and title.end() < len(text) and text[title.end()].isupper():
+                offset, text = offset + title.end(), text[title.end() :]
             if not text or text in _STOP or len(text) > 60:
                 continue
-            start = match.start(1)
+            start = match.start(1) + offset
             found.setdefault(text, Mention(text, start, start + len(text)))
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _sentence_parts(run: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces of a capitalised run split at sentence ends ('Gaza. Axios'),
+    not at dotted abbreviations ('U.S. Embassy'); each without its edge space, comma or stop."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for end in re.finditer(r"(?<!\b[A-Z])\.(?:\s|$)", run):
+        parts.append((start, run[start : end.start()]))
+        start = end.end()
+    parts.append((start, run[start:]))
+    out = []
+    for offset, text in parts:
+        stripped = text.strip().rstrip(",")
+        out.append((offset + len(text) - len(text.lstrip()), stripped))
+    return [p for p in out if p[1]] or [(0, "")]
 
 
 def speech_spans(sentence: str) -> list[tuple[str, int, int]]:
@@ -313,9 +399,59 @@ _ARMED_WORDS = re.compile(
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|ean|an)$")
 
 
+# Everyday English names of states that pycountry (ISO 3166) does not find under that name
+# ('Türkiye', 'Russian Federation', "Côte d'Ivoire"...) or finds only through a long official
+# form ('Iran, Islamic Republic of'). Checked before pycountry, compared case-insensitively.
+_EVERYDAY_STATES = {
+    name.casefold()
+    for name in (
+        "Turkey",
+        "Russia",
+        "Iran",
+        "Syria",
+        "Vietnam",
+        "Venezuela",
+        "Bolivia",
+        "Tanzania",
+        "Moldova",
+        "Laos",
+        "North Korea",
+        "South Korea",
+        "Czech Republic",
+        "Ivory Coast",
+        "Palestine",
+        "State of Palestine",
+        "Taiwan",
+        "Vatican",
+        "Vatican City",
+        "Holy See",
+        "Britain",
+        "Great Britain",
+        "Congo",
+        "DR Congo",
+        "DRC",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+        "Republic of Congo",
+        "Micronesia",
+        "Brunei",
+        "Cape Verde",
+        "Swaziland",
+        "Macedonia",
+        "Burma",
+        "East Timor",
+        "Kosovo",
+        "The Gambia",
+        "Holland",
+    )
+}
+
+
 def _is_country(name: str) -> bool:
     import pycountry
 
+    if name.strip().casefold() in _EVERYDAY_STATES:
+        return True
     try:
         pycountry.countries.lookup(name)
     except LookupError:
@@ -333,6 +469,8 @@ def guess_kind(name: str, body: str, people: set[str]) -> str:
         return "state"
     if _ARMED_WORDS.search(name):
         return "armed_group"
+    if _PLACE_END.search(name) and " of " not in name:  # not 'Law of the Sea'
+        return "place"
     if _GOVERNMENT_WORDS.search(name) or re.search(r"\s(?:administration|government)$", name):
         return "government"
     if _ORG_WORDS.search(name) or canonical_alias(name):

@@ -68,8 +68,10 @@ def merge_parties(parties: list[Party]) -> list[Party]:
         if key in by_key:
             kept = by_key[key]
             names = {kept.name, *kept.aliases, party.name, *party.aliases}
-            if long_form and kept.name != long_form and long_form in names:
-                kept = kept.model_copy(update={"name": long_form})
+            # the long form, when the article writes it, names the party whatever the order
+            written = sorted(n for n in names if fold(n) == key)
+            if written and fold(kept.name) != key:
+                kept = kept.model_copy(update={"name": written[0]})
             by_key[key] = kept.model_copy(
                 update={
                     "aliases": sorted(names - {kept.name}),
