@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsbrief.cli import app
@@ -59,3 +60,20 @@ def test_diff_reports_changes_and_exits_1(tmp_path: Path) -> None:
     changed = runner.invoke(app, ["diff", str(tmp_path / "a.json"), str(tmp_path / "b.json")])
     assert same.exit_code == 0
     assert changed.exit_code == 1 and "summary" in changed.stdout
+
+
+def test_daily_batch_export_then_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--batch-export` writes the requests; `--batch-import` turns the provider's recorded
+    output into the daily briefing files."""
+    data = Path(__file__).resolve().parent / "data" / "batch"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-used")
+    args = ["daily", str(data / "articles.jsonl"), "--date", "2025-03-14", "--out", str(tmp_path)]
+    exported = runner.invoke(app, [*args, "--batch-export", str(tmp_path / "req.jsonl")])
+    assert exported.exit_code == 0, exported.output
+    assert (tmp_path / "req.jsonl").read_text() == (data / "requests.jsonl").read_text()
+
+    imported = runner.invoke(app, [*args, "--batch-import", str(data / "output.jsonl")])
+    assert imported.exit_code == 1  # two of the three recorded results are errors
+    daily = json.loads((tmp_path / "2025-03-14.json").read_text())
+    assert [a["status"] for a in daily["articles"]].count("ok") == 1
+    assert (tmp_path / "2025-03-14.html").is_file() and (tmp_path / "2025-03-14.md").is_file()

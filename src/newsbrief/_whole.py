@@ -8,6 +8,7 @@ once, with the reason, and dropped (listed in meta.dropped) if still not found.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Literal
 
@@ -17,6 +18,7 @@ from newsbrief import _dates, _numbers
 from newsbrief._extraction import Extraction, Job, fence, is_instruction
 from newsbrief._grounding import contains_number, ground, sentence_spans
 from newsbrief._names import NameIndex, merge_parties, merge_people
+from newsbrief._prompts import PromptSet
 from newsbrief.models import (
     DatePrecision,
     Dropped,
@@ -118,19 +120,33 @@ _Kind = Literal["parties", "people", "positions", "meetings", "figures", "source
 _KINDS: tuple[_Kind, ...] = ("parties", "people", "positions", "meetings", "figures", "sources")
 
 
-async def extract(job: Job) -> Extraction:
-    """Run the whole-article strategy over one article."""
-    user = job.prompts.render(
+DRAFT_MAX_TOKENS = 4096
+"""Answer budget of the one Draft call (the live call and each batch request)."""
+
+NOT_FOUND = "evidence not found in the article"
+"""The reason a fact is dropped when its quote is not in the body."""
+
+
+def whole_messages(
+    body: str, published: dt.date | None, title: str | None, prompts: PromptSet
+) -> list[dict[str, str]]:
+    """The chat messages of the Draft call: the live call and each batch request send these."""
+    user = prompts.render(
         "user",
-        body=fence(job.body),
-        published=job.published.isoformat() if job.published else "unknown",
-        title=job.title or "unknown",
+        body=fence(body),
+        published=published.isoformat() if published else "unknown",
+        title=title or "unknown",
     )
-    messages = [
-        {"role": "system", "content": job.prompts.render("system")},
+    return [
+        {"role": "system", "content": prompts.render("system")},
         {"role": "user", "content": user},
     ]
-    draft = await job.ask(Draft, messages, 4096)
+
+
+async def extract(job: Job) -> Extraction:
+    """Run the whole-article strategy over one article."""
+    messages = whole_messages(job.body, job.published, job.title, job.prompts)
+    draft = await job.ask(Draft, messages, DRAFT_MAX_TOKENS)
     missing = [
         (k, i)
         for k in _KINDS
@@ -139,7 +155,7 @@ async def extract(job: Job) -> Extraction:
     ]
     if missing:
         await _reground(job, messages, draft, missing)
-    return _assemble(job, draft)
+    return assemble(job, draft)
 
 
 async def _reground(
@@ -160,9 +176,7 @@ def _grounded(job: Job, out: Extraction, kind: str, item: BaseModel) -> list[Evi
     quote = str(getattr(item, "evidence", ""))
     evidence = ground(quote, job.body)
     if evidence is None:
-        out.dropped.append(
-            Dropped(kind=kind, item=item.model_dump(), reason="evidence not found in the article")
-        )
+        out.dropped.append(Dropped(kind=kind, item=item.model_dump(), reason=NOT_FOUND))
         return None
     if kind in ("figures", "meetings", "positions") and _in_instruction(job.body, evidence):
         out.dropped.append(
@@ -184,7 +198,11 @@ def _in_instruction(body: str, evidence: Evidence) -> bool:
     return False
 
 
-def _assemble(job: Job, draft: Draft) -> Extraction:
+def assemble(job: Job, draft: Draft) -> Extraction:
+    """Ground, normalise and canonicalise a Draft of `job.body` into an Extraction.
+
+    Facts whose quote is not in the body are dropped with the reason `NOT_FOUND`.
+    """
     out = Extraction(summary=draft.summary, language=draft.language)
     for p in draft.parties:
         if ev := _grounded(job, out, "parties", p):

@@ -113,11 +113,20 @@ def daily_cmd(
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
     quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    batch_export: Annotated[
+        Path | None,
+        typer.Option(help="Write OpenAI Batch API requests (whole strategy) here and stop."),
+    ] = None,
+    batch_import: Annotated[
+        Path | None,
+        typer.Option(help="Read the provider's Batch output and build the daily briefing."),
+    ] = None,
     verbose: Verbose = False,
 ) -> None:
     """Brief a day's articles into one daily briefing (JSON, Markdown and HTML)."""
     import asyncio
 
+    from newsbrief._batch import batch_daily, export_batch
     from newsbrief.daily import BriefingCache, iter_inputs, run_daily
 
     day = _parse_date(date) or dt.date.today()
@@ -125,19 +134,26 @@ def daily_cmd(
     try:
         settings = Settings.from_env().with_model(model)
         articles = iter_inputs(inputs, default_date=day)
-        daily = asyncio.run(
-            run_daily(
-                articles,
-                out,
-                date=day,
-                settings=settings,
-                concurrency=concurrency,
-                rpm=rpm,
-                tpm=tpm,
-                cache=BriefingCache(cache) if cache else None,
-                progress=not quiet,
+        if batch_export is not None:
+            count = export_batch(articles, batch_export, settings=settings)
+            typer.echo(f"{batch_export}: {count} batch requests", err=True)
+            return
+        if batch_import is not None:
+            daily = batch_daily(articles, batch_import, out, date=day, settings=settings)
+        else:
+            daily = asyncio.run(
+                run_daily(
+                    articles,
+                    out,
+                    date=day,
+                    settings=settings,
+                    concurrency=concurrency,
+                    rpm=rpm,
+                    tpm=tpm,
+                    cache=BriefingCache(cache) if cache else None,
+                    progress=not quiet,
+                )
             )
-        )
     except (NewsbriefError, OSError) as exc:
         raise _fail(exc) from None
     stats = daily.stats
