@@ -43,16 +43,33 @@ METRIC_CUES = [
     ("police arrested 40 protesters", "detained"),
     ("over a million have sought refuge in Rafah", "displaced"),
     ("the town is home to 1.5 million", "population"),
-    ("20 people were killed and 30 wounded", None),  # two metrics: the model decides
     ("40 trucks crossed the border", None),
+    ("the ministry has vaccinated 58,150 people", "aid"),
+    ("3,728 measles cases have been reported", "other"),
+    ("about 20 buildings collapsed", "other"),
 ]
 
 
 @pytest.mark.parametrize(("window", "metric"), METRIC_CUES)
-def test_metric_cue_is_the_one_metric_named_next_to_the_number(
-    window: str, metric: str | None
-) -> None:
+def test_metric_cue_is_the_metric_named_next_to_the_number(window: str, metric: str | None) -> None:
     assert _metric_cue(window) == metric
+
+
+@pytest.mark.parametrize(
+    ("window", "number", "metric"),
+    [
+        ("20 people were killed and 30 wounded", "20", "killed"),
+        ("20 people were killed and 30 wounded", "30", "wounded"),
+        ("the outbreak killed at least 62 of the 200,000 residents", "62", "killed"),
+    ],
+)
+def test_the_nearest_cue_names_the_metric(window: str, number: str, metric: str) -> None:
+    center = window.index(number) + len(number) // 2
+    assert _metric_cue(window, center) == metric
+
+
+def test_two_metrics_at_the_same_distance_are_left_to_the_model() -> None:
+    assert _metric_cue("dead 55 hurt", center=6) is None
 
 
 def is_count(sentence: str, number: str) -> bool:
@@ -68,7 +85,8 @@ COUNTS = [
     ("Five people were hurt.", "Five", True),  # small, but a casualty word names it
     ("Some 5,000 families fled their homes.", "Some 5,000", True),
     ("Around 35 trucks entered the territory.", "Around 35", True),  # large enough to ask
-    ("Twelve homes were destroyed.", "Twelve", False),  # small, exact, nothing names it
+    ("Twelve homes were destroyed.", "Twelve", True),  # destroyed homes: a humanitarian count
+    ("Twelve delegates arrived.", "Twelve", False),  # small, exact, nothing names it
     ("The 6.6 quake shook the coast.", "6.6", False),  # a magnitude, not a count
     ("Dozens of people were wounded.", "Dozens", False),  # vague
     ("Some 40 officials attended the meeting.", "Some 40", False),  # officials are not counted

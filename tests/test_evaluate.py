@@ -440,3 +440,41 @@ def test_pair_files_skips_missing_gold(tmp_path: Path, caplog: pytest.LogCapture
         pairs = pair_files(tmp_path / "a", tmp_path / "g")
     assert pairs == [(tmp_path / "a" / "01-one.txt", tmp_path / "g" / "01-one.json")]
     assert "02-two" in caplog.text
+
+
+def test_metric_accuracy_counts_matched_figures_with_the_gold_metric() -> None:
+    """A figure matched on value and evidence still reports whether its label is right."""
+    body = "At least 20 people were killed and 1,500 fled the town."
+    gold = gold_of(
+        figures=[
+            {
+                "metric": "killed",
+                "value": 20,
+                "value_text": "At least 20",
+                "quote": "At least 20 people were killed",
+            },
+            {
+                "metric": "displaced",
+                "value": 1500,
+                "value_text": "1,500",
+                "quote": "1,500 fled the town",
+            },
+        ]
+    )
+    pred = [
+        Figure(
+            metric="killed",
+            value=20,
+            value_text="At least 20",
+            evidence=[ev(body, "At least 20 people were killed")],
+        ),
+        Figure(
+            metric="population",
+            value=1500,
+            value_text="1,500",
+            evidence=[ev(body, "1,500 fled the town")],
+        ),
+    ]
+    row = score_article("x", make_briefing(figures=pred), body, gold)
+    assert row.figures.f1 == 1.0
+    assert (row.figure_metric.correct, row.figure_metric.total) == (1, 2)

@@ -212,8 +212,11 @@ _METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "killed",
         re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|fatalities|bodies)\b", re.I),
     ),
-    ("wounded", re.compile(r"\b(wounded|injured|injuries|hurt|hospitali[sz]ed)\b", re.I)),
-    ("missing", re.compile(r"\b(missing|unaccounted)\b", re.I)),
+    (
+        "wounded",
+        re.compile(r"\b(wounded|injured|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I),
+    ),
+    ("missing", re.compile(r"\b(missing|unaccounted|under the rubble|trapped)\b", re.I)),
     ("detained", re.compile(r"\b(detained|arrested|detention|held captive|hostages?)\b", re.I)),
     (
         "displaced",
@@ -222,23 +225,50 @@ _METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("population", re.compile(r"\b(home to|inhabitants|residents|population|live in)\b", re.I)),
+    (
+        "aid",
+        re.compile(
+            r"\b(vaccinated|vaccines?|vaccinations?|immuni[sz]ed|aid|food|supplies)\b", re.I
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"\b(cases|infected|infections?|damaged|destroyed|collapsed|buildings|homes|houses|"
+            r"apartments|rescuers|survivors|rescued)\b",
+            re.I,
+        ),
+    ),
 )
 
 
-def _metric_cue(window: str) -> str | None:
-    """A metric named outright next to the number ('killed', 'sought refuge'), if exactly one."""
-    hits = [metric for metric, cue in _METRIC_CUES if cue.search(window)]
-    return hits[0] if len(hits) == 1 else None
+def _metric_cue(window: str, center: int | None = None) -> str | None:
+    """The metric named nearest the number ('killed', 'sought refuge'); None if none or a tie.
+
+    `center` is the number's offset in `window` (default: the window's middle).
+    """
+    middle = len(window) // 2 if center is None else center
+    hits = sorted(
+        (min(abs(m.start() - middle), abs(m.end() - middle)), metric)
+        for metric, cue in _METRIC_CUES
+        for m in cue.finditer(window)
+    )
+    if not hits:
+        return None
+    tied = {metric for distance, metric in hits if distance == hits[0][0]}
+    return hits[0][1] if len(tied) == 1 else None
 
 
 async def _figures_step(ctx: _Context) -> list[Figure]:
     figures: list[Figure] = []
     for sentence in _news_sentences(ctx):
         for phrase in _numbers.find_numbers(sentence.text):
-            window = sentence.text[max(0, phrase.start - 60) : phrase.end + 60]
+            left = max(0, phrase.start - 60)
+            window = sentence.text[left : phrase.end + 60]
             if not _is_count(phrase, sentence.text[phrase.end :], window):
                 continue
-            cued = _metric_cue(window)
+            middle = (phrase.start + phrase.end) // 2 - left
+            cued = _metric_cue(window, middle)
             answer = (
                 FigureAnswer(metric=cued)  # type: ignore[arg-type]
                 if cued

@@ -19,7 +19,8 @@ Matching rules:
   (relative to the gold value; exactly, when the gold value is 0) *and* the evidence agrees:
   the gold quote's span overlaps the span of one of the predicted evidence items, or the gold
   ``value_text`` occurs inside one of the predicted evidence quotes (case-insensitive). The
-  metric is not compared.
+  metric does not decide the match; *metric accuracy* is the share of matched figures whose
+  predicted metric equals the gold metric.
 - **Meetings.** A predicted meeting matches a gold meeting when the gold quote's span
   overlaps one of the predicted evidence spans, or when the predicted ``date_text`` equals the
   gold ``when_text`` (case-insensitive) and a predicted evidence span overlaps the sentence(s)
@@ -264,6 +265,9 @@ class ArticleScore(BaseModel):
     people: Score = Field(default_factory=Score)
     meeting_date: Ratio = Field(default_factory=Ratio)
     meeting_status: Ratio = Field(default_factory=Ratio)
+    figure_metric: Ratio = Field(
+        default_factory=Ratio, description="Matched figures whose metric equals gold's."
+    )
     grounding: Ratio = Field(default_factory=Ratio)
     wall_s: float | None = None
     tokens: int = 0
@@ -500,8 +504,9 @@ def score_article(
     meetings, row.meeting_date, row.meeting_status = _score_meetings(
         body, gold.meetings, briefing.meetings
     )
+    figures, row.figure_metric = _score_figures(body, gold.figures, briefing.figures)
     tallies = {
-        "figures": _score_figures(body, gold.figures, briefing.figures),
+        "figures": figures,
         "meetings": meetings,
         "parties": _score_names(
             [p.name for p in gold.parties], [[p.name, *p.aliases] for p in briefing.parties]
@@ -535,13 +540,15 @@ def _meeting_label(meeting: GoldMeeting) -> str:
 
 def _score_figures(
     body: str, gold: Sequence[GoldFigure], pred: Sequence[Figure]
-) -> tuple[Score, list[str], list[str]]:
+) -> tuple[tuple[Score, list[str], list[str]], Ratio]:
     pairs = greedy_match(len(gold), len(pred), lambda g, p: _figure_score(body, gold[g], pred[p]))
-    return _tally(
+    tally = _tally(
         pairs,
         [f"{g.value:g} ({g.value_text})" for g in gold],
         [f"{p.value:g} ({p.value_text})" for p in pred],
     )
+    metric = Ratio.of(sum(gold[g].metric == pred[p].metric for g, p in pairs), len(pairs))
+    return tally, metric
 
 
 def _score_names(
@@ -572,6 +579,7 @@ def evaluate(
         totals.people += row.people
         totals.meeting_date += row.meeting_date
         totals.meeting_status += row.meeting_status
+        totals.figure_metric += row.figure_metric
         totals.grounding += row.grounding
         totals.tokens += row.tokens
     walls = [row.wall_s for row in rows if row.wall_s is not None]
@@ -590,6 +598,7 @@ _HEADERS = (
     "People P/R/F1",
     "Date acc",
     "Status acc",
+    "Metric acc",
     "Grounded",
     "Wall s",
     "Tokens",
@@ -615,6 +624,7 @@ def _cells(row: ArticleScore) -> list[str]:
         _prf(row.people),
         _rate(row.meeting_date),
         _rate(row.meeting_status),
+        _rate(row.figure_metric),
         _rate(row.grounding),
         "-" if row.wall_s is None else f"{row.wall_s:.1f}",
         str(row.tokens),
