@@ -79,6 +79,7 @@ async def abrief(
     validate_body(art.body, max_chars=settings.max_chars)
     strategy = settings.effective_strategy
     prompts = _prompts.load(*PROMPTS[strategy])
+    own_llm = llm is None
     job = Job(
         body=art.body,
         published=art.published,
@@ -86,6 +87,14 @@ async def abrief(
         llm=llm or LLM(settings),
         prompts=prompts,
     )
+    try:
+        return await _run(job, art, settings, strategy)
+    finally:
+        if own_llm:
+            await job.llm.aclose()
+
+
+async def _run(job: Job, art: Article, settings: Settings, strategy: str) -> Briefing:
     started = time.perf_counter()
     extractor = _candidates.extract if strategy == "candidates" else _whole.extract
     windows = _chunking.split(art.body, settings.effective_chunk_chars, _OVERLAP_CHARS)

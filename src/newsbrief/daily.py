@@ -33,6 +33,7 @@ from newsbrief._api import cache_identity
 from newsbrief._article import Article
 from newsbrief._cache import BriefingCache, PartialStore, atomic_write_text, cache_key
 from newsbrief._inputs import InputArticle, iter_inputs
+from newsbrief._llm import LLM
 from newsbrief._merge import merge_calendar, merge_figures, merge_parties
 from newsbrief.daily_models import ArticleEntry, DailyBriefing, DailyStats, daily_json_schema
 from newsbrief.errors import NewsbriefError
@@ -59,12 +60,6 @@ BriefFn = Callable[[Article, Settings], Awaitable[Briefing]]
 
 PROMPT_TOKENS_ESTIMATE = 1500
 """Tokens assumed per call besides the article (prompt and answer), for the tpm limiter."""
-
-
-async def _abrief(article: Article, settings: Settings) -> Briefing:
-    from newsbrief._api import abrief
-
-    return await abrief(article, settings=settings)
 
 
 def estimate_tokens(article: Article) -> int:
@@ -248,9 +243,16 @@ async def run_daily(
         raise ValueError("input ids must be unique (iter_inputs makes them so)")
     started = time.perf_counter()
     own_cache = cache is None
+    shared = LLM(settings) if brief_fn is None else None
+
+    async def with_shared_client(article: Article, run_settings: Settings) -> Briefing:
+        from newsbrief._api import abrief
+
+        return await abrief(article, settings=run_settings, llm=shared)
+
     runner = _Runner(
         settings=settings,
-        brief_fn=brief_fn or _abrief,
+        brief_fn=brief_fn or with_shared_client,
         cache=cache if cache is not None else BriefingCache.default(settings),
         partials=PartialStore(out_dir, date),
         semaphore=asyncio.Semaphore(1 if settings.backend == "local" else concurrency),
@@ -269,6 +271,8 @@ async def run_daily(
     finally:
         if own_cache:
             runner.cache.close()
+        if shared is not None:
+            await shared.aclose()
     t = runner.tally
     daily = build_daily(
         date,
