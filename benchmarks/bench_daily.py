@@ -161,7 +161,9 @@ def cpu_s() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
-def timed_run(brief_fn: BriefFn, settings: Settings, n: int, concurrency: int) -> dict[str, Any]:
+def timed_run(
+    brief_fn: BriefFn | None, settings: Settings, n: int, concurrency: int
+) -> dict[str, Any]:
     """One run_daily over n fresh articles (empty cache); wall, client CPU, output size."""
     inputs = make_inputs(n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,21 +184,27 @@ def timed_run(brief_fn: BriefFn, settings: Settings, n: int, concurrency: int) -
         wall, cpu = time.perf_counter() - t0, cpu_s() - cpu0
         outputs = sum(p.stat().st_size for p in (Path(tmp) / "out").iterdir())
     assert daily.stats.articles_ok == n, daily.stats
-    return {"wall": wall, "cpu": cpu, "outputs_mb": outputs / 1e6}
+    latencies = [a.briefing.meta.latency_s for a in daily.articles if a.briefing is not None]
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "outputs_mb": outputs / 1e6,
+        "mean_call": sum(latencies) / max(1, len(latencies)),
+    }
 
 
 def bench_daily(base_url: str, n: int, concurrency: int) -> dict[str, Any]:
-    settings = Settings(backend="openai", model="stub", base_url=base_url, api_key="stub")
-    durations: list[float] = []
-    brief_fn = openai_brief_fn(base_url, durations)
+    """The real path: run_daily -> abrief (whole strategy) -> instructor -> openai -> stub."""
+    settings = Settings(
+        backend="openai", model="stub", base_url=base_url, api_key="stub", strategy="whole"
+    )
     before = stub_stats(base_url)
-    result = timed_run(brief_fn, settings, n, concurrency)
+    result = timed_run(None, settings, n, concurrency)
     after = stub_stats(base_url)
     assert after["requests"] - before["requests"] == n
     return result | {
         "span": after["last_response_at"] - after["first_request_at"],
         "max_in_flight": after["max_in_flight"],
-        "mean_call": sum(durations) / len(durations),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
