@@ -77,3 +77,23 @@ def test_daily_batch_export_then_import(tmp_path: Path, monkeypatch: pytest.Monk
     daily = json.loads((tmp_path / "2025-03-14.json").read_text())
     assert [a["status"] for a in daily["articles"]].count("ok") == 1
     assert (tmp_path / "2025-03-14.html").is_file() and (tmp_path / "2025-03-14.md").is_file()
+
+
+def test_eval_keeps_going_past_an_article_that_cannot_be_briefed(tmp_path: Path) -> None:
+    """One bad article is an error row scored as empty, not the end of the evaluation."""
+    articles, gold = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold.mkdir()
+    (articles / "01-empty.txt").write_text("title: Empty\n\n   \n", encoding="utf-8")
+    (gold / "01-empty.json").write_text(
+        json.dumps({"figures": [{"metric": "killed", "value": 3, "quote": "x"}]}),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["eval", str(articles), str(gold), "--json", str(tmp_path / "r.json")]
+    )
+    assert result.exit_code == 1
+    assert "01-empty: error: the article is only whitespace" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["articles"][0]["error"] == "the article is only whitespace"
+    assert report["totals"]["figures"]["fn"] == 1

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -205,31 +204,26 @@ def eval_cmd(
     from newsbrief import evaluate
 
     _setup_logging(verbose)
-    rows = []
+
+    def progress(stem: str, error: str | None) -> None:
+        typer.echo(f"{stem}: error: {error}" if error else f"scored {stem}", err=True)
+
     try:
-        settings = Settings.from_env().with_model(model)
-        for article_path, gold_path in evaluate.pair_files(articles_dir, gold_dir):
-            article = read_article(article_path)
-            started = time.perf_counter()
-            if pred is not None:
-                text = (pred / f"{article_path.stem}.json").read_text(encoding="utf-8")
-                result = Briefing.model_validate_json(text)
-                wall: float | None = None
-            else:
-                result = brief(article, settings=settings)
-                wall = time.perf_counter() - started
-            if save is not None:
-                save.mkdir(parents=True, exist_ok=True)
-                (save / f"{article_path.stem}.json").write_text(result.model_dump_json(indent=2))
-            gold = evaluate.load_gold(gold_path)
-            rows.append((article_path.stem, result, article.body, gold, wall))
-            typer.echo(f"scored {article_path.stem}", err=True)
+        report = evaluate.run_eval(
+            articles_dir,
+            gold_dir,
+            settings=Settings.from_env().with_model(model),
+            pred_dir=pred,
+            save_dir=save,
+            on_article=progress,
+        )
     except (NewsbriefError, OSError, ValueError) as exc:
         raise _fail(exc) from None
-    report = evaluate.evaluate(rows)
     typer.echo(evaluate.render_markdown(report) if markdown else evaluate.render_table(report))
     if json_out is not None:
         json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    if any(row.error for row in report.articles):
+        raise typer.Exit(1)
 
 
 @app.command("diff")

@@ -53,6 +53,7 @@ import json
 import logging
 import re
 import statistics
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -63,7 +64,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from newsbrief.models import Briefing, Evidence, Figure, Meeting
+from newsbrief._api import brief
+from newsbrief._article import read_article
+from newsbrief.errors import NewsbriefError
+from newsbrief.models import ArticleInfo, Briefing, Evidence, Figure, Meeting, Meta, PromptRef
+from newsbrief.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -271,6 +276,9 @@ class ArticleScore(BaseModel):
     grounding: Ratio = Field(default_factory=Ratio)
     wall_s: float | None = None
     tokens: int = 0
+    error: str | None = Field(
+        default=None, description="Why the article could not be briefed (scored as empty)."
+    )
     missed: dict[str, list[str]] = Field(
         default_factory=dict, description="Gold items not found (false negatives), by kind."
     )
@@ -675,3 +683,66 @@ def render_markdown(report: EvalReport) -> str:
     rows[-1] = [f"**{cell}**" for cell in rows[-1]]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n\n" + _footer(report) + "\n"
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _empty_briefing(model: str, backend: str, strategy: str) -> Briefing:
+    prompt = PromptRef(name="none", version="none", hash="0" * 16)
+    meta = Meta(model=model, backend=backend, strategy=strategy, prompt=prompt)
+    return Briefing(article=ArticleInfo(), summary="", meta=meta)
+
+
+def run_eval(
+    articles_dir: str | Path,
+    gold_dir: str | Path,
+    *,
+    settings: Settings,
+    pred_dir: Path | None = None,
+    save_dir: Path | None = None,
+    on_article: Callable[[str, str | None], None] | None = None,
+) -> EvalReport:
+    """Brief every article (or read saved briefings from `pred_dir`) and score it.
+
+    An article that cannot be briefed (a `NewsbriefError`) is scored as an empty briefing and
+    its row carries the one-line error, so one bad article does not stop the evaluation.
+
+    Args:
+        articles_dir: Folder of article files.
+        gold_dir: Folder of gold files with the same stems.
+        settings: Backend and model for briefing.
+        pred_dir: Read `STEM.json` briefings from here instead of briefing.
+        save_dir: Save each new briefing as `STEM.json` here.
+        on_article: Called with each article's stem and its error (or None) when done.
+
+    Returns:
+        The report, with one row per article and micro-averaged totals.
+    """
+    rows = []
+    errors: dict[str, str] = {}
+    for article_path, gold_path in pair_files(articles_dir, gold_dir):
+        stem = article_path.stem
+        article = read_article(article_path)
+        started = time.perf_counter()
+        wall: float | None = None
+        try:
+            if pred_dir is not None:
+                text = (pred_dir / f"{stem}.json").read_text(encoding="utf-8")
+                result = Briefing.model_validate_json(text)
+            else:
+                result = brief(article, settings=settings)
+                wall = time.perf_counter() - started
+        except NewsbriefError as exc:
+            errors[stem] = " ".join(str(exc).split())
+            result = _empty_briefing(settings.model, settings.backend, settings.strategy)
+        if save_dir is not None and stem not in errors:
+            save_dir.mkdir(parents=True, exist_ok=True)
+            (save_dir / f"{stem}.json").write_text(result.model_dump_json(indent=2))
+        rows.append((stem, result, article.body, load_gold(gold_path), wall))
+        if on_article is not None:
+            on_article(stem, errors.get(stem))
+    report = evaluate(rows)
+    for row in report.articles:
+        row.error = errors.get(row.name)
+    return report
