@@ -88,3 +88,21 @@ def test_a_changed_prompt_is_a_loud_cassette_miss(
     monkeypatch.setattr(_prompts, "load", edited)
     with pytest.raises(ModelCallError, match="no recorded interaction matches"):
         brief(seed_text, settings=Settings(strategy="candidates", max_attempts=1))
+
+
+@pytest.mark.vcr("test_seed_with_the_candidate_strategy.yaml")
+def test_the_readme_example_prints_what_the_readme_shows(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's brief() example, run against the recording, prints its 'Real output'."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(from pathlib import Path\n.*?)```", readme, re.S)
+    shown = re.search(r"Real output.*?```\n(.*?)```", readme, re.S)
+    assert code and shown
+    monkeypatch.chdir(root)
+    exec(compile(code.group(1), "README.md", "exec"), {})  # noqa: S102 - our own README
+    printed = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    assert printed == [line.rstrip() for line in shown.group(1).splitlines()]
