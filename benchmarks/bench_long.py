@@ -8,24 +8,16 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import time
 from pathlib import Path
 
 from newsbrief import Settings, brief
-from newsbrief._article import parse_article
 from newsbrief._chunking import split
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-
-def long_article(words: int) -> str:
-    bodies = [
-        parse_article(p.read_text(encoding="utf-8")).body for p in sorted(SEEDS.glob("*.txt"))
-    ]
-    parts: list[str] = []
-    while sum(len(p.split()) for p in parts) < words:
-        parts.extend(bodies)
-    return "\n\n".join(parts)
+from texts import long_article  # noqa: E402  (the same text the chunking tests use)
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,22 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief import Settings, abrief
-from newsbrief._article import parse_article
 from newsbrief._candidates import FigureAnswer, MeetingAnswer
 from newsbrief._chunking import split
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def long_article(words: int = 20_000) -> str:
-    """A long body assembled from the real seed articles, paragraph after paragraph."""
-    bodies = [
-        parse_article(p.read_text(encoding="utf-8")).body for p in sorted(SEEDS.glob("*.txt"))
-    ]
-    parts: list[str] = []
-    while sum(len(p.split()) for p in parts) < words:
-        parts.extend(bodies)
-    return "\n\n".join(parts)
+from texts import long_article
 
 
 class CannedLLM:
