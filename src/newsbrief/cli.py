@@ -7,7 +7,6 @@ as one line on stderr; 2 a usage error; 130 interrupted.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import sys
 from pathlib import Path
@@ -252,12 +251,3 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("newsbrief: interrupted", err=True)
         sys.exit(130)
-
-
-def _json_default(value: object) -> str:
-    return str(value)
-
-
-def dumps(data: object) -> str:
-    """JSON for stdout (dates as ISO strings)."""
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
