@@ -30,12 +30,12 @@ import instructor
 import openai
 from pydantic import BaseModel
 
-from newsbrief._article import Article
-from newsbrief._cache import BriefingCache
-from newsbrief._inputs import InputArticle
-from newsbrief.daily import BriefFn, run_daily
+from newsbrief.daily.cache import BriefingCache
+from newsbrief.daily.inputs import InputArticle
+from newsbrief.daily.run import BriefFn, run_daily
 from newsbrief.models import ArticleInfo, Briefing, Meta, PromptRef, Usage
 from newsbrief.settings import Settings
+from newsbrief.text.article import Article
 
 DAY = dt.date(2024, 3, 30)
 SYSTEM = "Return a JSON briefing of the article: summary, parties, meetings, figures."

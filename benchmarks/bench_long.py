@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from newsbrief import Settings, brief
-from newsbrief._chunking import split
+from newsbrief.strategies.chunking import split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 

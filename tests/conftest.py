@@ -11,8 +11,8 @@ import pytest
 
 from newsbrief.testing import pytest_recording_configure  # noqa: F401  (registers json_body)
 from newsbrief.testing import vcr_config as newsbrief_vcr_config
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "rafah-2024-03-30.txt"
 

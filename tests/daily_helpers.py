@@ -6,8 +6,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-from newsbrief._article import Article
-from newsbrief.daily_models import ArticleEntry
+from newsbrief.daily.models import ArticleEntry
 from newsbrief.errors import ModelCallError
 from newsbrief.models import (
     ArticleInfo,
@@ -21,6 +20,7 @@ from newsbrief.models import (
     Usage,
 )
 from newsbrief.settings import Settings
+from newsbrief.text.article import Article
 
 
 def ev(body: str, quote: str) -> list[Evidence]:

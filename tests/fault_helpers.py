@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from tenacity import AsyncRetrying, wait_fixed
 
-from newsbrief import _llm
-from newsbrief._llm import default_retrying
+from newsbrief.llm import client as _llm
+from newsbrief.llm.client import default_retrying
 from newsbrief.settings import Settings
-from stub_server import StubServer, response_model_name
+from tests.stub_server import StubServer, response_model_name
 
 KEY = "sk-test-SECRETSECRETSECRET123"
 

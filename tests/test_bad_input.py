@@ -33,13 +33,13 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from fault_helpers import ARTICLE, BODY, deadline, good_content, one_error_line, stub_env
 from newsbrief import brief
 from newsbrief.cli import app
 from newsbrief.errors import InputError
 from newsbrief.models import Briefing
 from newsbrief.settings import Settings
-from stub_server import StubServer, response_model_name, user_text
+from tests.fault_helpers import ARTICLE, BODY, deadline, good_content, one_error_line, stub_env
+from tests.stub_server import StubServer, response_model_name, user_text
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"

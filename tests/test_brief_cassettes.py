@@ -10,13 +10,13 @@ request bodies, and the JSON-aware body matcher turns that into a loud cassette 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from newsbrief import Briefing, ExtractionError, Settings, brief
-from newsbrief._article import parse_article
 from newsbrief.diff import diff_briefings, render_changes
+from newsbrief.text.article import parse_article
+from tests.paths import ROOT, TESTS
 
 
 def _all_evidence(briefing):  # type: ignore[no-untyped-def]
@@ -42,7 +42,7 @@ def test_seed_with_the_candidate_strategy(seed_text: str) -> None:
     assert {"United States", "Israel"} <= {p.name for p in result.parties}
 
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "rafah-2024-03-30.json"
+GOLDEN = TESTS / "golden" / "rafah-2024-03-30.json"
 
 
 @pytest.mark.vcr("test_seed_with_the_candidate_strategy.yaml")
@@ -76,7 +76,8 @@ def test_a_changed_prompt_is_a_loud_cassette_miss(
     seed_text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Replaying the recorded seed with one word of the prompt changed must not succeed."""
-    from newsbrief import ModelCallError, _prompts
+    from newsbrief import ModelCallError
+    from newsbrief.strategies import prompts as _prompts
 
     original = _prompts.load
 
@@ -97,7 +98,7 @@ def test_the_readme_example_prints_what_the_readme_shows(
     """The README's brief() example, run against the recording, prints its 'Real output'."""
     import re
 
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     readme = (root / "README.md").read_text(encoding="utf-8")
     code = re.search(r"```python\n(from pathlib import Path\n.*?)```", readme, re.S)
     shown = re.search(r"Real output.*?```\n(.*?)```", readme, re.S)

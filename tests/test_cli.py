@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsbrief.cli import app
+from tests.paths import TESTS
 
 runner = CliRunner()
 
@@ -65,7 +66,7 @@ def test_diff_reports_changes_and_exits_1(tmp_path: Path) -> None:
 def test_daily_batch_export_then_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--batch-export` writes the requests; `--batch-import` turns the provider's recorded
     output into the daily briefing files."""
-    data = Path(__file__).resolve().parent / "data" / "batch"
+    data = TESTS / "data" / "batch"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-used")
     args = ["daily", str(data / "articles.jsonl"), "--date", "2025-03-14", "--out", str(tmp_path)]
     exported = runner.invoke(app, [*args, "--batch-export", str(tmp_path / "req.jsonl")])

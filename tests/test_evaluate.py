@@ -39,8 +39,9 @@ from newsbrief.models import (
     Source,
     Usage,
 )
+from tests.paths import ROOT
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
+DEV = ROOT.parent / "shared" / "dev"
 needs_dev = pytest.mark.skipif(
     not DEV.is_dir(), reason="needs the dev set at ../shared/dev beside the project"
 )

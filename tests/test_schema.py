@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import newsbrief
-from newsbrief._schema import SCHEMAS, schema_text
-
-ROOT = Path(__file__).resolve().parents[1]
+from newsbrief.schema import SCHEMAS, schema_text
+from tests.paths import ROOT
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -36,13 +33,17 @@ def test_every_briefing_field_has_a_description() -> None:
 def test_public_names_are_pinned() -> None:
     assert newsbrief.__all__ == [
         "Article",
+        "Asker",
         "Briefing",
+        "CallStats",
         "ConfigError",
         "ExtractionError",
         "InputError",
         "ModelCallError",
         "NewsbriefError",
         "Settings",
+        "UsageError",
+        "__version__",
         "abrief",
         "brief",
     ]

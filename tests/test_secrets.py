@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fault_helpers import ARTICLE, KEY, deadline, good_content, stub_env
 from newsbrief._api import abrief
 from newsbrief.cli import app
 from newsbrief.errors import ModelCallError
 from newsbrief.settings import Settings
 from newsbrief.testing import assert_no_secrets, make_vcr
-from stub_server import StubServer, script
+from tests.fault_helpers import ARTICLE, KEY, deadline, good_content, stub_env
+from tests.paths import ROOT
+from tests.stub_server import StubServer, script
 
-ROOT = Path(__file__).resolve().parents[1]
 LOGGERS = ["", "newsbrief", "openai", "httpx2", "httpcore2", "instructor", "asyncio", "aiohttp"]
 ECHO = f"Incorrect API key provided: {KEY}. You can find your API key at example.test."
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from newsbrief.text.article import parse_article
+from tests.paths import ROOT
 
-from newsbrief._article import parse_article
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = ROOT / "seeds"
 
 
 def long_article(words: int = 20_000) -> str:

@@ -9,33 +9,17 @@ import datetime as dt
 import logging
 import time
 
-from newsbrief import _candidates, _chunking, _prompts, _whole
-from newsbrief._article import Article, parse_article, validate_body
-from newsbrief._extraction import Extraction, Job
-from newsbrief._llm import LLM
 from newsbrief.errors import InputError
-from newsbrief.models import SCHEMA_VERSION, ArticleInfo, Briefing, Meta
+from newsbrief.llm import LLM
+from newsbrief.models import Briefing
 from newsbrief.settings import Settings
+from newsbrief.strategies import Asker, Extraction, Job, Strategy, for_settings, stamp
+from newsbrief.strategies import chunking as _chunking
+from newsbrief.text.article import Article, parse_article, validate_body
 
 logger = logging.getLogger(__name__)
 
 _OVERLAP_CHARS = 400
-PROMPTS = {"whole": ("briefing", "v1"), "candidates": ("candidates", "v1")}
-
-
-def cache_identity(settings: Settings) -> str:
-    """Everything besides the article text that changes a briefing (for caches)."""
-    name, version = PROMPTS[settings.effective_strategy]
-    prompt = _prompts.load(name, version)
-    return "|".join(
-        [
-            settings.backend,
-            settings.model,
-            settings.effective_strategy,
-            f"{name}/{version}/{prompt.ref.hash}",
-            f"schema/{SCHEMA_VERSION}",
-        ]
-    )
 
 
 def _as_article(
@@ -71,76 +55,51 @@ async def abrief(
     url: str | None = None,
     model: str | None = None,
     settings: Settings | None = None,
-    llm: LLM | None = None,
+    asker: Asker | None = None,
 ) -> Briefing:
-    """Brief one article: the async twin of `brief()`, same arguments."""
+    """Brief one article: the async twin of `brief()`, same arguments.
+
+    `asker` is how the model is reached: by default a client for `settings` is opened and
+    closed around this call; pass `LLM(settings).asker()` to share one client across many
+    articles, or any `Asker` (a test double, a cache) to bring your own.
+    """
     settings = (settings or Settings.from_env()).with_model(model)
     art = _as_article(article, published, title, source, url)
     validate_body(art.body, max_chars=settings.max_chars)
-    strategy = settings.effective_strategy
-    prompts = _prompts.load(*PROMPTS[strategy])
-    own_llm = llm is None
-    job = Job(
-        body=art.body,
-        published=art.published,
-        title=art.title,
-        llm=llm or LLM(settings),
-        prompts=prompts,
+    if asker is not None:
+        return await _brief_with(art, asker, settings)
+    async with LLM(settings) as llm:
+        return await _brief_with(art, llm.asker(), settings)
+
+
+async def _brief_with(art: Article, ask: Asker, settings: Settings) -> Briefing:
+    """Strategy over each part -> merge the parts -> stamp with the asker's counters."""
+    strategy = for_settings(settings)
+    prompts = strategy.prompts()
+    job = Job(body=art.body, published=art.published, title=art.title, prompts=prompts)
+    extraction = await _extract_in_parts(job, ask, strategy, settings)
+    meta = ask.stats.meta(
+        model=settings.model, backend=settings.backend, strategy=strategy.name, prompt=prompts.ref
     )
-    try:
-        return await _run(job, art, settings, strategy)
-    finally:
-        if own_llm:
-            await job.llm.aclose()
+    return stamp(art, extraction, meta)
 
 
-async def _run(job: Job, art: Article, settings: Settings, strategy: str) -> Briefing:
+async def _extract_in_parts(
+    job: Job, ask: Asker, strategy: Strategy, settings: Settings
+) -> Extraction:
     started = time.perf_counter()
-    extractor = _candidates.extract if strategy == "candidates" else _whole.extract
-    windows = _chunking.split(art.body, settings.effective_chunk_chars, _OVERLAP_CHARS)
+    windows = _chunking.split(job.body, settings.effective_chunk_chars, _OVERLAP_CHARS)
     parts: list[tuple[int, Extraction]] = []
     for start, end in windows:
-        part = dataclasses.replace(job, body=art.body[start:end])
-        parts.append((start, await extractor(part)))
-    extraction = parts[0][1] if len(parts) == 1 else _chunking.merge(parts)
+        part = dataclasses.replace(job, body=job.body[start:end])
+        parts.append((start, await strategy.extract(part, ask)))
     logger.info(
         "briefed %d chars in %d part(s) in %.1fs",
-        len(art.body),
+        len(job.body),
         len(parts),
         time.perf_counter() - started,
     )
-    return _stamp(art, extraction, job, settings, strategy)
-
-
-def _stamp(art: Article, ex: Extraction, job: Job, settings: Settings, strategy: str) -> Briefing:
-    meta = Meta(
-        model=settings.model,
-        backend=settings.backend,
-        strategy=strategy,
-        prompt=job.prompts.ref,
-        usage=job.stats.usage,
-        model_calls=job.stats.model_calls,
-        attempts=job.stats.attempts,
-        latency_s=round(job.stats.latency_s, 3),
-        dropped=ex.dropped,
-    )
-    return Briefing(
-        article=ArticleInfo(
-            title=art.title,
-            source=art.source,
-            url=art.url,
-            published=art.published,
-            language=ex.language or "en",
-        ),
-        summary=ex.summary,
-        parties=ex.parties,
-        people=ex.people,
-        positions=ex.positions,
-        meetings=ex.meetings,
-        figures=ex.figures,
-        sources=ex.sources,
-        meta=meta,
-    )
+    return parts[0][1] if len(parts) == 1 else _chunking.merge(parts)
 
 
 def brief(

@@ -14,13 +14,13 @@ from typing import Annotated
 
 import typer
 
-from newsbrief._api import brief
-from newsbrief._article import decode_bytes, parse_article, read_article
-from newsbrief._schema import SCHEMAS, schema_text
+from newsbrief import brief
+from newsbrief.daily.render import briefing_markdown
 from newsbrief.errors import NewsbriefError
 from newsbrief.models import Briefing
-from newsbrief.render import briefing_markdown
+from newsbrief.schema import SCHEMAS, schema_text
 from newsbrief.settings import Settings
+from newsbrief.text.article import decode_bytes, parse_article, read_article
 
 app = typer.Typer(
     add_completion=False,
@@ -124,8 +124,8 @@ def daily_cmd(
     """Brief a day's articles into one daily briefing (JSON, Markdown and HTML)."""
     import asyncio
 
-    from newsbrief._batch import batch_daily, export_batch
-    from newsbrief.daily import BriefingCache, iter_inputs, run_daily
+    from newsbrief.daily.batch import batch_daily, export_batch
+    from newsbrief.daily.run import BriefingCache, iter_inputs, run_daily
 
     day = _parse_date(date) or dt.date.today()
     _setup_logging(verbose)

@@ -12,12 +12,26 @@ class NewsbriefError(Exception):
     """Base class of every error newsbrief raises on purpose."""
 
 
+def one_line(exc: BaseException) -> str:
+    """An error as one line for logs and reports: type and first line of the message.
+
+    Errors newsbrief did not raise on purpose are marked `unexpected error:`.
+    """
+    lines = str(exc).strip().splitlines()
+    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return text if isinstance(exc, NewsbriefError) else f"unexpected error: {text}"
+
+
 class ConfigError(NewsbriefError):
     """Bad settings: unknown backend or strategy, missing or corrupt local model file."""
 
 
 class InputError(NewsbriefError):
     """The article cannot be briefed: empty, binary, oversized, undecodable, unreadable."""
+
+
+class UsageError(NewsbriefError, ValueError):
+    """The caller passed something the API does not accept (a bad argument value)."""
 
 
 class ModelCallError(NewsbriefError):

@@ -64,11 +64,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from newsbrief._api import brief
-from newsbrief._article import read_article
+from newsbrief import brief
 from newsbrief.errors import NewsbriefError
 from newsbrief.models import ArticleInfo, Briefing, Evidence, Figure, Meeting, Meta, PromptRef
 from newsbrief.settings import Settings
+from newsbrief.text.article import read_article
 
 logger = logging.getLogger(__name__)
 

@@ -7,11 +7,14 @@ description is part of what a model sees when it fills the schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
+
+# --- vocabularies: the one home of the contract's value sets ----------------------------------
 
 PartyKind = Literal["state", "government", "organisation", "armed_group", "person", "other"]
 MeetingStatus = Literal["planned", "held", "cancelled", "rescheduled", "proposed"]
@@ -22,6 +25,23 @@ Metric = Literal[
 ]
 Qualifier = Literal["exact", "approximately", "at_least", "more_than", "up_to", "range"]
 SourceKind = Literal["news_agency", "outlet", "official", "organisation", "other"]
+FactKind = Literal["parties", "people", "positions", "meetings", "figures", "sources"]
+# What code calls a name before it is a fact: a party kind, or a place or a cited outlet.
+EntityKind = Literal[
+    "state", "government", "organisation", "armed_group", "person", "other", "place", "source"
+]
+
+PARTY_KINDS: tuple[PartyKind, ...] = get_args(PartyKind)
+# The party kinds code assigns to collective actors (a person is a Person, "other" is unsure).
+ACTOR_KINDS: tuple[PartyKind, ...] = ("state", "government", "organisation", "armed_group")
+MEETING_STATUSES: tuple[MeetingStatus, ...] = get_args(MeetingStatus)
+UPCOMING_STATUSES: tuple[MeetingStatus, ...] = ("planned", "rescheduled", "proposed")
+MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
+DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+METRICS: tuple[Metric, ...] = get_args(Metric)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 
 
 class _Model(BaseModel):
@@ -200,3 +220,30 @@ class Briefing(_Model):
     )
     sources: list[Source] = Field(default_factory=list, description="Sources the article cites.")
     meta: Meta = Field(description="Model, prompt, usage, attempts and dropped facts.")
+
+
+@dataclass
+class CallStats:
+    """Counters of one briefing's model use, filled by whoever asks the model.
+
+    `model_calls` counts questions asked; `attempts` counts HTTP requests, so transient
+    retries and validation re-asks make it larger than `model_calls`.
+    """
+
+    usage: Usage = field(default_factory=Usage)
+    model_calls: int = 0
+    attempts: int = 0
+    latency_s: float = 0.0
+
+    def meta(self, *, model: str, backend: str, strategy: str, prompt: PromptRef) -> Meta:
+        """These counters as a briefing's `Meta` (dropped facts are added when stamping)."""
+        return Meta(
+            model=model,
+            backend=backend,
+            strategy=strategy,
+            prompt=prompt,
+            usage=self.usage,
+            model_calls=self.model_calls,
+            attempts=self.attempts,
+            latency_s=round(self.latency_s, 3),
+        )

@@ -1,0 +1,313 @@
+"""Many articles -> one daily briefing: concurrency, rate limits, cache, resume, merge.
+
+```python
+inputs = iter_inputs(["today/"], default_date=day)
+daily = asyncio.run(run_daily(inputs, Path("briefings"), date=day, settings=settings))
+```
+writes `briefings/<day>.json`, `.md` and `.html` and returns the `DailyBriefing`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiolimiter import AsyncLimiter
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from newsbrief.daily.cache import BriefingCache, PartialStore, atomic_write_text, cache_key
+from newsbrief.daily.entries import entry_for
+from newsbrief.daily.inputs import InputArticle, iter_inputs
+from newsbrief.daily.merge import merge_calendar, merge_figures, merge_parties
+from newsbrief.daily.models import ArticleEntry, DailyBriefing, DailyStats, daily_json_schema
+from newsbrief.daily.render import daily_html, daily_markdown
+from newsbrief.errors import NewsbriefError, UsageError, one_line
+from newsbrief.llm import LLM
+from newsbrief.models import Briefing
+from newsbrief.settings import Settings
+from newsbrief.strategies import cache_identity
+from newsbrief.text.article import Article
+
+__all__ = [
+    "BriefFn",
+    "BriefingCache",
+    "DailyBriefing",
+    "InputArticle",
+    "build_daily",
+    "daily_json_schema",
+    "iter_inputs",
+    "run_daily",
+    "write_outputs",
+]
+
+log = logging.getLogger(__name__)
+
+BriefFn = Callable[[Article, Settings], Awaitable[Briefing]]
+"""Briefs one article: the default calls `newsbrief._api.abrief`."""
+
+PROMPT_TOKENS_ESTIMATE = 1500
+"""Tokens assumed per call besides the article (prompt and answer), for the tpm limiter."""
+
+
+def estimate_tokens(article: Article) -> int:
+    """A rough token count of one call: four characters a token, plus prompt and answer."""
+    return len(article.body) // 4 + PROMPT_TOKENS_ESTIMATE
+
+
+class RateLimiter:
+    """Optional requests-per-minute and tokens-per-minute limits (leaky buckets)."""
+
+    def __init__(self, rpm: int | None = None, tpm: int | None = None) -> None:
+        if (rpm is not None and rpm < 1) or (tpm is not None and tpm < 1):
+            raise UsageError("rpm and tpm must be positive")
+        self._requests = AsyncLimiter(rpm, 60) if rpm else None
+        self._tokens = AsyncLimiter(tpm, 60) if tpm else None
+        self._tpm = tpm or 0
+
+    async def acquire(self, tokens: int) -> None:
+        """Wait until one request of about `tokens` tokens fits both limits."""
+        if self._requests is not None:
+            await self._requests.acquire()
+        if self._tokens is not None:
+            await self._tokens.acquire(min(max(tokens, 1), self._tpm))
+
+
+@dataclass
+class _Tally:
+    model_calls: int = 0
+    tokens: int = 0
+    cache_hits: int = 0
+    resumed: int = 0
+
+
+@dataclass
+class _Runner:
+    settings: Settings
+    brief_fn: BriefFn
+    cache: BriefingCache
+    partials: PartialStore
+    semaphore: asyncio.Semaphore
+    limiter: RateLimiter
+    tally: _Tally
+
+    async def one(self, item: InputArticle) -> ArticleEntry:
+        """Brief one input, reusing a partial or cached result; never raises an Exception."""
+        if item.article is None:
+            return entry_for(item, None, item.error or "unreadable input")
+        key = cache_key(item.article, self.settings)
+        resumed = self.partials.load(item.id, key)
+        if resumed is not None:
+            self.tally.cache_hits += 1
+            self.tally.resumed += 1
+            return resumed
+        cached = self._cached(key)
+        if cached is not None:
+            self.tally.cache_hits += 1
+            return self._finish(key, entry_for(item, cached, None))
+        async with self.semaphore:
+            await self.limiter.acquire(estimate_tokens(item.article))
+            try:
+                briefing = await self.brief_fn(item.article, self.settings)
+            except NewsbriefError as exc:
+                log.warning("article %s failed: %s", item.id, one_line(exc))
+                return entry_for(item, None, one_line(exc))
+            except Exception as exc:
+                log.exception("article %s failed unexpectedly", item.id)
+                return entry_for(item, None, one_line(exc))
+        self.tally.model_calls += briefing.meta.model_calls
+        self.tally.tokens += briefing.meta.usage.total_tokens
+        self._store(key, briefing)
+        return self._finish(key, entry_for(item, briefing, None))
+
+    def _cached(self, key: str) -> Briefing | None:
+        try:
+            return self.cache.get(key)
+        except Exception as exc:  # a broken cache must not stop the day
+            log.warning("cache read failed: %s", exc)
+            return None
+
+    def _store(self, key: str, briefing: Briefing) -> None:
+        try:
+            self.cache.put(key, briefing, identity=cache_identity(self.settings))
+        except Exception as exc:
+            log.warning("cache write failed: %s", exc)
+
+    def _finish(self, key: str, entry: ArticleEntry) -> ArticleEntry:
+        # Synchronous on purpose: once an article is finished it is on disk, whatever
+        # happens next (a write costs the loop about a millisecond at most).
+        try:
+            self.partials.save(key, entry)
+        except OSError as exc:
+            log.warning("cannot write partial result for %s: %s", entry.id, exc)
+        return entry
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[ArticleEntry], None]]:
+    console = Console(stderr=True)
+    show = enabled and sys.stderr.isatty()
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, disable=not show, transient=False) as bar:
+        task = bar.add_task("briefing", total=total, failed=0)
+        failed = 0
+
+        def advance(entry: ArticleEntry) -> None:
+            nonlocal failed
+            failed += entry.status == "error"
+            bar.update(task, advance=1, failed=failed)
+
+        yield advance
+
+
+async def run_daily(
+    inputs: list[InputArticle],
+    out_dir: Path,
+    *,
+    date: dt.date,
+    settings: Settings,
+    concurrency: int = 4,
+    rpm: int | None = None,
+    tpm: int | None = None,
+    cache: BriefingCache | None = None,
+    brief_fn: BriefFn | None = None,
+    progress: bool = True,
+) -> DailyBriefing:
+    """Brief every input, merge the day, and write `<out_dir>/<date>.json|.md|.html`.
+
+    Up to `concurrency` model calls run at once (one with the embedded local model, which
+    serves one request at a time), within the optional `rpm`/`tpm` limits. A failing
+    article is recorded with its one-line reason and the rest complete. Successful
+    briefings go to `cache` (default: `settings.cache_dir / "briefings.sqlite"`) and, as
+    each finishes, to `<out_dir>/.partial/<date>/`, so a re-run or a run restarted after a
+    kill reuses them and retries only what failed.
+
+    Args:
+        inputs: Articles from `iter_inputs`, with unique ids.
+        out_dir: Folder for the outputs (created if missing).
+        date: The day being briefed; names the output files.
+        settings: Backend and model settings.
+        concurrency: Most model calls in flight at once.
+        rpm: Most model requests per minute, or None for no limit.
+        tpm: Most tokens per minute (estimated before each call), or None for no limit.
+        cache: The briefing cache; `BriefingCache(":memory:")` for none that persists.
+        brief_fn: What briefs one article; defaults to `abrief`.
+        progress: Show a progress bar on stderr (only when stderr is a terminal).
+
+    Returns:
+        The day's `DailyBriefing`, as written to `<out_dir>/<date>.json`.
+    """
+    if concurrency < 1:
+        raise UsageError("concurrency must be >= 1")
+    if len({item.id for item in inputs}) != len(inputs):
+        raise UsageError("input ids must be unique (iter_inputs makes them so)")
+    started = time.perf_counter()
+    own_cache = cache is None
+    shared = LLM(settings) if brief_fn is None else None
+
+    async def with_shared_client(article: Article, run_settings: Settings) -> Briefing:
+        from newsbrief import abrief  # the public API; imported late, it imports this package
+
+        assert shared is not None
+        return await abrief(article, settings=run_settings, asker=shared.asker())
+
+    runner = _Runner(
+        settings=settings,
+        brief_fn=brief_fn or with_shared_client,
+        cache=cache if cache is not None else BriefingCache.default(settings),
+        partials=PartialStore(out_dir, date),
+        semaphore=asyncio.Semaphore(1 if settings.backend == "local" else concurrency),
+        limiter=RateLimiter(rpm, tpm),
+        tally=_Tally(),
+    )
+    try:
+        with _progress_bar(len(inputs), progress) as advance:
+
+            async def tracked(item: InputArticle) -> ArticleEntry:
+                entry = await runner.one(item)
+                advance(entry)
+                return entry
+
+            entries = await asyncio.gather(*(tracked(item) for item in inputs))
+    finally:
+        if own_cache:
+            runner.cache.close()
+        if shared is not None:
+            await shared.aclose()
+    t = runner.tally
+    daily = build_daily(
+        date,
+        entries,
+        model_calls=t.model_calls,
+        cache_hits=t.cache_hits,
+        resumed=t.resumed,
+        tokens=t.tokens,
+        wall_s=time.perf_counter() - started,
+    )
+    write_outputs(daily, out_dir)
+    runner.partials.clear()
+    return daily
+
+
+def build_daily(
+    date: dt.date,
+    entries: list[ArticleEntry],
+    *,
+    model_calls: int = 0,
+    cache_hits: int = 0,
+    resumed: int = 0,
+    tokens: int = 0,
+    wall_s: float = 0.0,
+) -> DailyBriefing:
+    """Assemble the DailyBriefing: entries in input order plus the merged views."""
+    ok = sum(entry.status == "ok" for entry in entries)
+    return DailyBriefing(
+        date=date,
+        articles=entries,
+        parties=merge_parties(entries),
+        calendar=merge_calendar(entries),
+        figures=merge_figures(entries),
+        stats=DailyStats(
+            articles_ok=ok,
+            articles_failed=len(entries) - ok,
+            model_calls=model_calls,
+            cache_hits=cache_hits,
+            resumed=resumed,
+            tokens=tokens,
+            wall_s=round(wall_s, 3),
+        ),
+    )
+
+
+def write_outputs(daily: DailyBriefing, out_dir: Path) -> dict[str, Path]:
+    """Write `<date>.json`, `<date>.md` and `<date>.html` atomically; return their paths."""
+    stem = daily.date.isoformat()
+    texts = {
+        "json": daily.model_dump_json(indent=2) + "\n",
+        "md": daily_markdown(daily),
+        "html": daily_html(daily),
+    }
+    paths: dict[str, Path] = {}
+    for suffix, text in texts.items():
+        paths[suffix] = out_dir / f"{stem}.{suffix}"
+        atomic_write_text(paths[suffix], text)
+    return paths

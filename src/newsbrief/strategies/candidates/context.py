@@ -1,0 +1,105 @@
+"""What every candidate step shares: the article's sentences, the names found, how to ask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbrief.models import Dropped, EntityKind, Evidence
+from newsbrief.strategies.base import Asker, Job
+from newsbrief.text import entities as _entities
+from newsbrief.text.injection import fence, is_instruction
+from newsbrief.text.names import NameIndex
+from newsbrief.text.sentences import sentence_spans
+
+
+@dataclass
+class Sentence:
+    """One sentence of the body: offsets, text and the paragraph (line) it sits in."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Context:
+    """One article's run: the job, how to ask, its sentences and the names found so far."""
+
+    job: Job
+    ask: Asker
+    sentences: list[Sentence]
+    names: NameIndex = field(default_factory=NameIndex)
+    kinds: dict[str, EntityKind] = field(default_factory=dict)
+    event_keys: list[str | None] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
+
+
+def sentences(body: str) -> list[Sentence]:
+    """The body's sentences with their paragraph numbers."""
+    out: list[Sentence] = []
+    for start, end in sentence_spans(body):
+        paragraph = body.count("\n", 0, start)
+        out.append(Sentence(start, end, body[start:end], paragraph))
+    return out
+
+
+def news_sentences(ctx: Context) -> list[Sentence]:
+    """Sentences to mine for facts: not the ones that address the model with instructions."""
+    return [s for s in ctx.sentences if not is_instruction(s.text)]
+
+
+def instruction_drops(ctx: Context) -> list[Dropped]:
+    """A `meta.dropped` entry for each sentence not mined because it instructs a model."""
+    return [
+        Dropped(
+            kind="sentence",
+            item={"quote": s.text[:200], "start": s.start, "end": s.end},
+            reason="reads as instructions to a model, not as news; not mined for facts",
+        )
+        for s in ctx.sentences
+        if is_instruction(s.text)
+    ]
+
+
+def ev(body: str, start: int, end: int) -> Evidence:
+    """The evidence of `body[start:end]`."""
+    return Evidence(quote=body[start:end], start=start, end=end)
+
+
+def messages(ctx: Context, part: str, **values: str) -> list[dict[str, str]]:
+    """The fenced article as the shared system prefix, then one question (a prompt part)."""
+    prompts = ctx.job.prompts
+    return [
+        {"role": "system", "content": prompts.render("system", body=fence(ctx.job.body))},
+        {"role": "user", "content": prompts.render(part, **values)},
+    ]
+
+
+def known_names(ctx: Context, text: str) -> list[str]:
+    """Canonical names of the known parties and people mentioned in `text`, in order."""
+    found: list[str] = []
+    for mention in _entities.find_names(text):
+        if ctx.kinds.get(mention.text) == "source":
+            continue
+        canon = ctx.names.resolve(mention.text)
+        if canon and canon not in found:
+            found.append(canon)
+    return found
+
+
+_PURPOSE = re.compile(
+    r"\b(?:to discuss|to talk about|to address|about|over|regarding|concerning|on)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the following|[0-9]))"
+    r"((?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=,|;|(?<!\b[A-Z])\.(?:\s|$)|$|\s+according to)"
+)
+
+
+def purpose(text: str) -> str | None:
+    """What a meeting or statement is about ('to discuss X', 'over X'), if the text says."""
+    match = _PURPOSE.search(text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    return " ".join(words[:14]) if len(words) >= 2 else None

@@ -1,0 +1,54 @@
+"""Load prompt texts from prompts/ by name and version, and hash them for meta."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from newsbrief.errors import ConfigError
+from newsbrief.models import PromptRef
+
+
+def _prompt_root() -> Path:
+    packaged = resources.files("newsbrief").joinpath("_data", "prompts")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # Editable install or source checkout: prompts/ sits at the project root.
+    return Path(__file__).resolve().parents[3] / "prompts"
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    """All parts (system, user, ...) of one prompt version."""
+
+    name: str
+    version: str
+    parts: dict[str, str]
+
+    def render(self, part: str, **values: str) -> str:
+        """Fill one part's `{placeholders}`; unknown braces in values are left alone."""
+        try:
+            template = self.parts[part]
+        except KeyError:
+            raise ConfigError(f"prompt {self.name}/{self.version} has no part {part!r}") from None
+        return template.format_map(values)
+
+    @property
+    def ref(self) -> PromptRef:
+        """Name, version and a hash over every part, for Briefing.meta."""
+        digest = hashlib.sha256()
+        for key in sorted(self.parts):
+            digest.update(key.encode() + b"\0" + self.parts[key].encode() + b"\0")
+        return PromptRef(name=self.name, version=self.version, hash=digest.hexdigest()[:16])
+
+
+def load(name: str, version: str, *, root: Path | None = None) -> PromptSet:
+    """Load every `prompts/<name>/<version>.<part>.md` file."""
+    folder = (root or _prompt_root()) / name
+    files = sorted(folder.glob(f"{version}.*.md")) if folder.is_dir() else []
+    if not files:
+        raise ConfigError(f"no prompt {name}/{version} under {folder}")
+    parts = {f.name[len(version) + 1 : -len(".md")]: f.read_text("utf-8") for f in files}
+    return PromptSet(name=name, version=version, parts=parts)

@@ -1,0 +1,408 @@
+"""The code-side rules of the candidate strategy, and one run of it with canned model answers.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsbrief.strategies import candidates as _candidates
+from newsbrief.strategies import prompts as _prompts
+from newsbrief.strategies.base import Extraction, Job
+from newsbrief.strategies.candidates import FigureAnswer, MeetingAnswer
+from newsbrief.strategies.candidates.context import Context as _Context
+from newsbrief.strategies.candidates.context import purpose as _purpose
+from newsbrief.strategies.candidates.context import sentences as _sentences
+from newsbrief.strategies.candidates.figures import _clause_ev, _is_count, _metric_cue
+from newsbrief.strategies.candidates.meetings import (
+    _best_date,
+    _event_key,
+    _status,
+    _strong_meeting,
+)
+from newsbrief.strategies.candidates.positions import lead_summary as _lead_summary
+from newsbrief.text import dates as _dates
+from newsbrief.text import numbers as _numbers
+from tests.askers import CannedAsker
+
+SAT = dt.date(2024, 3, 30)  # a Saturday
+
+# --- figures: what a number counts, and whether it is a count at all -------------------------
+
+# (text around a number, the one metric it names or None)
+METRIC_CUES = [
+    ("at least 20 people were killed", "killed"),
+    ("the death toll rose to 31", "killed"),
+    ("dozens were injured", "wounded"),
+    ("12 remain unaccounted for", "missing"),
+    ("police arrested 40 protesters", "detained"),
+    ("over a million have sought refuge in Rafah", "displaced"),
+    ("the town is home to 1.5 million", "population"),
+    ("40 trucks crossed the border", None),
+    ("the ministry has vaccinated 58,150 people", "aid"),
+    ("3,728 measles cases have been reported", "other"),
+    ("about 20 buildings collapsed", "other"),
+]
+
+
+@pytest.mark.parametrize(("window", "metric"), METRIC_CUES)
+def test_metric_cue_is_the_metric_named_next_to_the_number(window: str, metric: str | None) -> None:
+    assert _metric_cue(window) == metric
+
+
+@pytest.mark.parametrize(
+    ("window", "number", "metric"),
+    [
+        ("20 people were killed and 30 wounded", "20", "killed"),
+        ("20 people were killed and 30 wounded", "30", "wounded"),
+        ("the outbreak killed at least 62 of the 200,000 residents", "62", "killed"),
+    ],
+)
+def test_the_nearest_cue_names_the_metric(window: str, number: str, metric: str) -> None:
+    center = window.index(number) + len(number) // 2
+    assert _metric_cue(window, center) == metric
+
+
+def test_two_metrics_at_the_same_distance_are_left_to_the_model() -> None:
+    assert _metric_cue("dead 55 hurt", center=6) is None
+
+
+def is_count(sentence: str, number: str) -> bool:
+    """_is_count for the phrase `number` that find_numbers finds in `sentence`."""
+    [phrase] = [p for p in _numbers.find_numbers(sentence) if p.text == number]
+    window = sentence[max(0, phrase.start - 60) : phrase.end + 60]
+    return _is_count(phrase, sentence[phrase.end :], window)
+
+
+# (sentence, number phrase, True when it is a count worth a figure)
+COUNTS = [
+    ("At least 20 people were killed in the strike.", "At least 20", True),
+    ("Five people were hurt.", "Five", True),  # small, but a casualty word names it
+    ("Some 5,000 families fled their homes.", "Some 5,000", True),
+    ("Around 35 trucks entered the territory.", "Around 35", True),  # large enough to ask
+    ("Twelve homes were destroyed.", "Twelve", True),  # destroyed homes: a humanitarian count
+    ("Twelve delegates arrived.", "Twelve", False),  # small, exact, nothing names it
+    ("The 6.6 quake shook the coast.", "6.6", False),  # a magnitude, not a count
+    ("Dozens of people were wounded.", "Dozens", False),  # vague
+    ("Some 40 officials attended the meeting.", "Some 40", False),  # officials are not counted
+    ("Over 500 troops were deployed.", "Over 500", False),
+    ("12 soldiers were killed in the raid.", "12", True),  # the casualty word wins
+    ("Gunmen killed 12 soldiers on Monday.", "12", True),
+    ("The army sent 500 soldiers after 3 died.", "500", False),  # the cue is not theirs
+    ("About 3,000 people voted in the town.", "About 3,000", False),  # a vote
+    ("Turnout was 400 people at the polls.", "400", False),
+    ("The convoy travelled 40 km.", "40", False),  # a distance
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "expected"), COUNTS)
+def test_is_count(sentence: str, number: str, expected: bool) -> None:
+    assert is_count(sentence, number) is expected
+
+
+def phrase(text: str, value: float, qualifier: Any = "exact") -> _numbers.NumberPhrase:
+    return _numbers.NumberPhrase(0, len(text), text, value, qualifier, None, None)
+
+
+@pytest.mark.parametrize(
+    ("number", "after"),
+    [
+        (phrase("1994", 1994), " was a hard year for the town."),  # a year
+        (phrase("2023", 2023), ", the town rebuilt."),
+        (phrase("7.2", 7.2), " on the scale, the quake hit."),  # a fraction below 100
+    ],
+)
+def test_is_count_rejects_years_and_fractions_even_next_to_a_casualty_word(
+    number: _numbers.NumberPhrase, after: str
+) -> None:
+    window = number.text + after + " Many were killed."
+    assert _is_count(number, after, window) is False
+
+
+def test_is_count_keeps_a_year_sized_number_with_a_hedge() -> None:
+    number = phrase("about 2,000", 2000, "approximately")
+    assert _is_count(number, " people were killed", "about 2,000 people were killed") is True
+
+
+# --- meetings: is it one, which one, when, and what became of it ------------------------------
+
+# (sentence, True when code alone reads it as a specific meeting)
+STRONG = [
+    ("The summit was scheduled for Monday.", True),
+    ("The second presidential debate was cancelled.", True),
+    ("The conference took place in Paris.", True),
+    ("The ministers held talks in Cairo.", True),
+    ("The leaders met with the king.", True),
+    ("He spoke by phone with his counterpart.", True),
+    ("The General Assembly convened in New York.", True),
+    ("They discussed a meeting.", False),  # a meeting word, no scheduling or outcome verb
+    ("A meeting may happen.", False),
+    ("Talks continue.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STRONG)
+def test_strong_meeting_needs_a_meeting_noun_and_a_scheduling_or_outcome_verb(
+    sentence: str, expected: bool
+) -> None:
+    assert _strong_meeting(sentence) is expected
+
+
+# (sentence, the name it gives the event for coreference)
+EVENT_KEYS = [
+    ("The second presidential debate was cancelled.", "second debate"),
+    ("the final round of talks", "final round"),
+    ("The Next Meeting is set.", "next meeting"),
+    ("the last summit in Paris", "last summit"),
+    ("a meeting in Paris", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key"), EVENT_KEYS)
+def test_event_key_names_an_ordinal_event(sentence: str, key: str | None) -> None:
+    assert _event_key(sentence) == key
+
+
+# (sentence, the date phrase that dates the meeting)
+BEST_DATES = [
+    ("The ministry announced on Friday that the talks are scheduled for Monday.", "Monday"),
+    ("The talks are scheduled for Monday, the ministry announced on Friday.", "Monday"),
+    ("On Friday the ministry said the meeting would be held on Tuesday.", "on Tuesday"),
+    ("The leaders will meet on Tuesday.", "on Tuesday"),  # one date: nothing to choose
+]
+
+
+@pytest.mark.parametrize(("sentence", "date_text"), BEST_DATES)
+def test_best_date_is_the_meeting_date_not_the_announcement_date(
+    sentence: str, date_text: str
+) -> None:
+    dates = _dates.find_dates(sentence, published=SAT, tense="future")
+    assert [d.text for d in _best_date(sentence, dates)] == [date_text]
+
+
+def test_best_date_of_no_dates_is_none() -> None:
+    assert _best_date("The talks went on.", []) == []
+
+
+def answer(status: Any) -> MeetingAnswer:
+    return MeetingAnswer(is_meeting=True, status=status, format="unknown")
+
+
+# (sentence, the model's status, the sentence's tense, the status code settles on)
+STATUSES = [
+    # a cancel word wins over the model
+    ("The talks were cancelled.", "held", "past", "cancelled"),
+    ("The summit was called off.", "planned", "past", "cancelled"),
+    ("The summit was scrapped.", "held", "past", "cancelled"),
+    # a future cue wins over the model
+    ("The talks are scheduled for Monday.", "held", "future", "planned"),
+    ("The talks are scheduled for Monday.", "cancelled", "future", "planned"),
+    ("The summit, originally scheduled for May, will open in June.", "planned", "future",
+     "rescheduled"),
+    # the tense corrects a status the text does not support
+    ("The leaders met in Cairo.", "planned", "past", "held"),
+    ("The leaders met in Cairo.", "cancelled", "past", "held"),
+    ("The leaders meet in Cairo next month.", "held", "future", "planned"),
+    # otherwise the model's answer stands
+    ("The leaders met in Cairo.", "held", "past", "held"),
+    ("A summit was proposed by Qatar.", "proposed", "past", "proposed"),
+    # a reschedule word keeps the cancel word from winning
+    ("The talks, cancelled last week, were rescheduled.", "rescheduled", "past", "rescheduled"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "model", "tense", "expected"), STATUSES)
+def test_status(sentence: str, model: str, tense: str, expected: str) -> None:
+    assert _status(sentence, answer(model), tense) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The talks were postponed to Monday.", "The summit was moved to Tuesday."]
+)
+def test_status_postponed_to_a_new_date_is_rescheduled(sentence: str) -> None:
+    assert _status(sentence, answer("rescheduled"), _dates.infer_tense(sentence)) == ("rescheduled")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit was postponed.", "rescheduled"),  # no new date, but not called off
+        ("The summit was postponed indefinitely.", "cancelled"),
+        ("The minister moved to block the talks.", "held"),  # 'moved to' without a date
+    ],
+)
+def test_status_postponed_without_a_date(sentence: str, expected: str) -> None:
+    assert _status(sentence, answer("held"), "past") == expected
+
+
+# (sentence, what the meeting is about)
+PURPOSES = [
+    ("Ministers met in Cairo to discuss the maritime border deal, officials said.",
+     "the maritime border deal"),
+    ("They spoke about aid deliveries according to officials.", "aid deliveries"),
+    ("Talks on the ceasefire resumed; Qatar mediated.", "the ceasefire resumed"),
+    ("They met on Monday.", None),  # a date, not a topic
+    ("They will meet on 5 May.", None),
+    ("They met over dinner.", None),  # one word is not a purpose
+    ("They met.", None),
+    ("They met to discuss " + " ".join(f"w{i}" for i in range(20)) + ".",
+     " ".join(f"w{i}" for i in range(14))),  # at most 14 words
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "purpose"), PURPOSES)
+def test_purpose(sentence: str, purpose: str | None) -> None:
+    assert _purpose(sentence) == purpose
+
+
+def test_purpose_keeps_a_dotted_abbreviation() -> None:
+    assert _purpose("Ministers met to discuss U.S. sanctions.") == "U.S. sanctions"
+
+
+# --- evidence and summary ----------------------------------------------------------------
+
+INTRO = "Intro line.\n"
+
+# (sentence, number phrase in it, the clause quoted as evidence)
+CLAUSES = [
+    ("Rescuers said at least 20 people were killed, and dozens more were hurt.",
+     "at least 20", "Rescuers said at least 20 people were killed"),
+    ("Rescuers said at least 20 people were killed, and dozens more were hurt.",
+     "dozens", "and dozens more were hurt"),
+    ("The toll \u2014 45 dead and 60 injured \u2014 rose again.", "45", "45 dead and 60 injured"),
+    ("Medics said (at least 25 were hurt) in the raid.", "at least 25", "at least 25 were hurt"),
+    # a clause under four words gives the whole sentence, without its full stop
+    ("In Gaza, 30 died, officials said.", "30", "In Gaza, 30 died, officials said"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "number", "clause"), CLAUSES)
+def test_clause_ev_quotes_the_clause_around_the_number(
+    sentence: str, number: str, clause: str
+) -> None:
+    body = INTRO + sentence
+    [_, sent] = _sentences(body)
+    [found] = [p for p in _numbers.find_numbers(sent.text) if p.text == number]
+    evidence = _clause_ev(body, sent, found.start, found.end)
+    assert evidence.quote == clause
+    assert body[evidence.start : evidence.end] == clause
+
+
+def context(body: str) -> _Context:
+    return _Context(job=None, ask=None, sentences=_sentences(body))  # type: ignore[arg-type]  # no model
+
+
+LEAD = "One two three. Four five six. Seven eight nine."
+
+
+@pytest.mark.parametrize(
+    ("max_words", "summary"),
+    [
+        (70, LEAD),
+        (6, "One two three. Four five six."),
+        (5, "One two three."),
+        (1, "One two three."),  # the first sentence is kept whatever its length
+    ],
+)
+def test_lead_summary_is_the_lead_sentences_within_a_word_budget(
+    max_words: int, summary: str
+) -> None:
+    assert _lead_summary(context(LEAD), max_words=max_words) == summary
+
+
+# --- one run with canned model answers -----------------------------------------------------
+
+ARTICLE = (
+    "Foreign ministers of Egypt and Qatar will meet in Cairo on Monday to discuss the border "
+    "crossing, the ministry announced on Friday. A summit with Jordan planned for next week "
+    "was cancelled.\n\n"
+    "At least 20 people were killed in the shelling, according to AFP."
+)
+
+
+def run_canned(body: str, answers: dict[type[Any], Any]) -> tuple[Extraction, CannedAsker]:
+    job = Job(body=body, published=SAT, title=None, prompts=_prompts.load("candidates", "v1"))
+    asker = CannedAsker.from_table(answers)
+    return asyncio.run(_candidates.extract(job, asker)), asker
+
+
+@pytest.fixture(scope="module")
+def canned() -> tuple[Extraction, CannedAsker]:
+    # The model calls every meeting "planned" and every figure "other": code must correct it.
+    return run_canned(
+        ARTICLE,
+        {
+            MeetingAnswer: MeetingAnswer(is_meeting=True, status="planned", format="unknown"),
+            FigureAnswer: FigureAnswer(metric="other"),
+        },
+    )
+
+
+def test_extract_dates_a_planned_meeting_and_keeps_a_cancelled_one(
+    canned: tuple[Extraction, CannedAsker],
+) -> None:
+    planned, cancelled = canned[0].meetings
+    assert planned.status == "planned"
+    assert (planned.date, planned.date_text) == (dt.date(2024, 4, 1), "on Monday")
+    assert planned.participants == ["Egypt", "Qatar"]
+    assert (planned.location, planned.format) == ("Cairo", "in_person")
+    assert planned.purpose == "the border crossing"
+    assert (cancelled.status, cancelled.date, cancelled.date_precision) == (
+        "cancelled",
+        None,
+        "week",
+    )
+
+
+def test_extract_reads_the_death_toll_without_asking_the_model(
+    canned: tuple[Extraction, CannedAsker],
+) -> None:
+    extraction, job = canned
+    [figure] = extraction.figures
+    assert (figure.metric, figure.value, figure.qualifier, figure.value_text) == (
+        "killed",
+        20,
+        "at_least",
+        "At least 20",
+    )
+    assert figure.reported_by == "AFP"
+    assert [s.name for s in extraction.sources] == ["AFP"]
+    # two meeting questions; "killed" names the metric, so no figure question
+    assert len(job.questions) == 2
+    assert all("Passage:" in q and "meeting" in q for q in job.questions)
+
+
+def test_extract_every_evidence_quote_is_the_body_span(
+    canned: tuple[Extraction, CannedAsker],
+) -> None:
+    extraction = canned[0]
+    facts = [
+        *extraction.parties,
+        *extraction.people,
+        *extraction.positions,
+        *extraction.meetings,
+        *extraction.figures,
+        *extraction.sources,
+    ]
+    evidence = [ev for fact in facts for ev in fact.evidence]
+    assert len(evidence) >= 6
+    for ev in evidence:
+        assert ARTICLE[ev.start : ev.end] == ev.quote
+
+
+def test_extract_summary_is_the_lead_and_nothing_is_dropped(
+    canned: tuple[Extraction, CannedAsker],
+) -> None:
+    extraction = canned[0]
+    assert extraction.summary.startswith("Foreign ministers of Egypt and Qatar will meet")
+    assert extraction.dropped == []
+    assert {p.name: p.kind for p in extraction.parties} == {
+        "Egypt": "state",
+        "Qatar": "state",
+        "Jordan": "state",
+    }

@@ -1,0 +1,67 @@
+"""Long articles are briefed in overlapping parts and every offset maps back to the full body."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief import Settings, abrief
+from newsbrief.strategies.candidates import FigureAnswer, MeetingAnswer
+from newsbrief.strategies.chunking import split
+from tests.askers import CannedAsker
+from tests.texts import long_article
+
+
+def canned_answer(response_model: type[Any]) -> Any:
+    """Every number was a killing and every meeting sentence a held meeting."""
+    if response_model is FigureAnswer:
+        return FigureAnswer(metric="killed")
+    return MeetingAnswer(is_meeting=True, status="held")
+
+
+@pytest.mark.parametrize("limit", [500, 2_000, 8_000])
+def test_parts_cover_the_body_within_the_limit_and_overlap(limit: int) -> None:
+    body = long_article(3_000)
+    windows = split(body, limit, overlap=300)
+    assert windows[0][0] == 0 and windows[-1][1] == len(body)
+    for (start, end), (next_start, _) in zip(windows, windows[1:], strict=False):
+        assert end - start <= limit
+        assert next_start <= end  # no gap: consecutive parts touch or overlap
+        assert body[end - 1] in '."”’)' or body[end : end + 1].isspace() or end - start == limit
+
+
+def test_a_short_article_is_one_part() -> None:
+    assert split("One sentence. Two.", 100, 10) == [(0, 18)]
+
+
+@given(st.text(min_size=1, max_size=3_000), st.integers(50, 600))
+def test_split_never_loses_text(body: str, limit: int) -> None:
+    windows = split(body, limit, overlap=limit // 4)
+    covered = set()
+    for start, end in windows:
+        assert 0 <= start < end <= len(body)
+        covered.update(range(start, end))
+    assert covered == set(range(len(body)))
+
+
+def test_a_20000_word_article_is_briefed_in_parts_with_offsets_into_the_full_body() -> None:
+    body = long_article(20_000)
+    llm = CannedAsker(canned_answer)
+    settings = Settings(strategy="candidates", chunk_chars=8_000)
+    result = asyncio.run(abrief(body, published="2024-03-30", settings=settings, asker=llm))
+
+    facts = [
+        f
+        for k in ("parties", "people", "positions", "meetings", "figures", "sources")
+        for f in getattr(result, k)
+    ]
+    evidence = [e for f in facts for e in f.evidence]
+    assert all(body[e.start : e.end] == e.quote for e in evidence)
+    assert max(e.end for e in evidence) > len(body) - 8_000  # facts from the last part
+    figure_spans = [(f.value, f.evidence[0].start) for f in result.figures]
+    assert len(figure_spans) == len(set(figure_spans))  # the overlap is not counted twice
+    assert llm.calls > 0

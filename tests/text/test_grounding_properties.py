@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsbrief.text.grounding import (
+    _key,
+    contains_number,
+    ground,
+    locate,
+    normalise,
+)
+from newsbrief.text.sentences import sentence_spans
+
+# Any code point except surrogates, with extra weight on characters the normaliser rewrites.
+_TRICKY = list(
+    " \t\n\r\u00a0\u2009\u3000\"'\u2018\u2019\u201c\u201d\u00ab\u00bb-\u2013\u2014\u2212"
+    "\u2026.,;:!?\u00df\u0130\u0131\u03a3\u03c2\u0301\u064e\u00ad\u200b\u200d\ufe0f\ufb01"
+    "aAzZ\u00e9\u0628\u4e2d\U0001f600"
+)
+_CHARS = st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(_TRICKY))
+_TEXT = st.text(_CHARS, max_size=80)
+_SWAPS = str.maketrans({'"': "\u201c", "'": "\u2019", "-": "\u2014"})
+
+
+@st.composite
+def _body_and_slice(draw: st.DrawFn) -> tuple[str, str]:
+    body = draw(st.text(_CHARS, min_size=1, max_size=120))
+    start = draw(st.integers(0, len(body) - 1))
+    end = draw(st.integers(start + 1, len(body)))
+    return body, body[start:end]
+
+
+def _perturb(text: str, case: str) -> str:
+    text = re.sub(r"\s+", " ", text.translate(_SWAPS))
+    # Change case of ASCII letters only: other scripts do not round-trip through casefold.
+    return "".join(
+        (c.upper() if case == "upper" else c.lower()) if c.isascii() else c for c in text
+    )
+
+
+@settings(max_examples=400)
+@given(_body_and_slice())
+@example(("ab\u00dfc", "\u00df"))
+@example(("x \u00a0 y", " \u00a0 "))
+def test_a_slice_of_the_body_is_found_verbatim(pair: tuple[str, str]) -> None:
+    body, piece = pair
+    span = locate(piece, body)
+    if piece.isspace():
+        assert span is None
+        return
+    assert span is not None
+    assert body[span[0] : span[1]] == piece
+    evidence = ground(piece, body)
+    assert evidence is not None and evidence.quote == piece
+
+
+@settings(max_examples=400)
+@given(_body_and_slice(), st.sampled_from(["upper", "lower"]))
+@example(('He said "yes" - twice.', 'said "yes" - twice.'), "upper")
+@example(("die Stra\u00dfe", "STRASSE"), "lower")
+def test_a_perturbed_slice_is_found_and_normalises_alike(pair: tuple[str, str], case: str) -> None:
+    body, piece = pair
+    quote = _perturb(piece, case)
+    span = locate(quote, body)
+    if span is None:
+        assert not _key(piece) or piece.isspace()
+        return
+    found = body[span[0] : span[1]]
+    assert found == quote or _key(found) == _key(quote)
+    if _key(piece):
+        assert _key(found) == _key(piece)
+
+
+@settings(max_examples=300)
+@given(_TEXT, _TEXT, st.one_of(st.none(), st.integers(-10, 200)))
+def test_locate_never_raises_and_returns_a_real_span(
+    quote: str, body: str, near: int | None
+) -> None:
+    span = locate(quote, body, near=near)
+    if span is not None:
+        start, end = span
+        assert 0 <= start < end <= len(body)
+        found = body[start:end]
+        assert found == quote or _key(found) in {_key(quote), _key(quote, quote_marks=False)}
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_sentence_spans_are_ordered_trimmed_and_cover_the_text(body: str) -> None:
+    spans = sentence_spans(body)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(body)
+        piece = body[start:end]
+        assert piece == piece.strip()
+        previous_end = end
+    covered = "".join(body[s:e] for s, e in spans)
+    assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", body)
+
+
+@settings(max_examples=200)
+@given(_TEXT, _TEXT)
+def test_contains_number_and_normalise_never_raise(value: str, evidence: str) -> None:
+    assert isinstance(contains_number(value, evidence), bool)
+    assert normalise(normalise(value)) == normalise(value)
