@@ -15,6 +15,7 @@ from newsbrief.models import Briefing
 from newsbrief.settings import Settings
 from newsbrief.strategies import Asker, Extraction, Job, Strategy, for_settings, stamp
 from newsbrief.strategies import chunking as _chunking
+from newsbrief.strategies.base import RulesAsker
 from newsbrief.text.article import Article, parse_article, validate_body
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ async def abrief(
     validate_body(art.body, max_chars=settings.max_chars)
     if asker is not None:
         return await _brief_with(art, asker, settings)
+    if settings.backend == "rules":
+        return await _brief_with(art, RulesAsker(), settings)
     async with LLM(settings) as llm:
         return await _brief_with(art, llm.asker(), settings)
 

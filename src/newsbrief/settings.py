@@ -12,12 +12,13 @@ import platformdirs
 
 from newsbrief.errors import ConfigError
 
-Backend = Literal["local", "openai"]
+Backend = Literal["local", "openai", "rules"]
 Strategy = Literal["auto", "whole", "candidates"]
 JsonMode = Literal["json_schema", "llama_cpp"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_MODEL_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m"
+RULES_MODEL_NAME = "rules"
 
 
 def _default_cache_dir() -> Path:
@@ -50,8 +51,12 @@ class Settings:
     cache_dir: Path = field(default_factory=_default_cache_dir)
 
     def __post_init__(self) -> None:
-        if self.backend not in ("local", "openai"):
-            raise ConfigError(f"unknown backend {self.backend!r}: use 'local' or 'openai'")
+        if self.backend not in ("local", "openai", "rules"):
+            raise ConfigError(
+                f"unknown backend {self.backend!r}: use 'local', 'openai' or 'rules'"
+            )
+        if self.backend == "rules" and self.strategy == "whole":
+            raise ConfigError("the rules backend (no model) works with the candidates strategy")
         if self.strategy not in ("auto", "whole", "candidates"):
             raise ConfigError(
                 f"unknown strategy {self.strategy!r}: use 'auto', 'whole' or 'candidates'"
@@ -66,14 +71,14 @@ class Settings:
         """The strategy in use: 'auto' is 'candidates' on the embedded model, else 'whole'."""
         if self.strategy != "auto":
             return self.strategy
-        return "candidates" if self.backend == "local" else "whole"
+        return "whole" if self.backend == "openai" else "candidates"
 
     @property
     def effective_chunk_chars(self) -> int:
         """Longest part of an article briefed in one go (longer ones are split)."""
         if self.chunk_chars:
             return self.chunk_chars
-        return 8_000 if self.backend == "local" else 48_000
+        return 48_000 if self.backend == "openai" else 8_000
 
     def with_model(self, model: str | None) -> Settings:
         """Return a copy that uses `model` (unchanged when None)."""
@@ -88,12 +93,24 @@ class Settings:
         `NEWSBRIEF_STRATEGY`, `NEWSBRIEF_LOCAL_MODEL`, `NEWSBRIEF_MAX_CHARS`,
         `NEWSBRIEF_TIMEOUT`, `NEWSBRIEF_CHUNK_CHARS`, `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
         a llama-cpp-python server) and `NEWSBRIEF_CACHE_DIR` refine that.
+        `NEWSBRIEF_BACKEND=rules` runs no model at all: code answers every question (the
+        ablation baseline, and a fast offline mode).
         """
         env = os.environ if environ is None else environ
         key = env.get("OPENAI_API_KEY") or None
         base_url = env.get("OPENAI_BASE_URL") or None
         backend: Backend = "openai" if (key or base_url) else "local"
-        default_model = DEFAULT_OPENAI_MODEL if backend == "openai" else LOCAL_MODEL_NAME
+        if env.get("NEWSBRIEF_BACKEND") == "rules":
+            backend = "rules"
+        elif env.get("NEWSBRIEF_BACKEND") not in (None, "", "auto"):
+            raise ConfigError(
+                f"unknown NEWSBRIEF_BACKEND {env['NEWSBRIEF_BACKEND']!r}: use 'auto' or 'rules'"
+            )
+        default_model = {
+            "openai": DEFAULT_OPENAI_MODEL,
+            "local": LOCAL_MODEL_NAME,
+            "rules": RULES_MODEL_NAME,
+        }[backend]
         local = env.get("NEWSBRIEF_LOCAL_MODEL")
         cache = env.get("NEWSBRIEF_CACHE_DIR")
         try:

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from newsbrief.errors import ConfigError
 from newsbrief.models import (
     ArticleInfo,
     Briefing,
@@ -40,6 +41,29 @@ class Asker(Protocol):
     ) -> T:
         """Ask one question; the answer is an instance of `response_model`."""
         ...
+
+
+@dataclass
+class RulesAsker:
+    """The asker of the `rules` backend: no model; code's own reading answers.
+
+    Every candidate question's answer model has an `abstain()` class method giving the
+    answer code falls back to; a question without one needs a model.
+    """
+
+    stats: CallStats = field(default_factory=CallStats)
+
+    async def __call__(
+        self, response_model: type[T], messages: list[dict[str, str]], max_tokens: int
+    ) -> T:
+        """The response model's `abstain()` answer; no model is called, nothing is counted."""
+        abstain = getattr(response_model, "abstain", None)
+        if abstain is None:
+            raise ConfigError(
+                f"{response_model.__name__} needs a model: the rules backend cannot answer it"
+            )
+        answer: T = abstain()
+        return answer
 
 
 @dataclass(frozen=True)

