@@ -52,9 +52,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.backend not in ("local", "openai", "rules"):
-            raise ConfigError(
-                f"unknown backend {self.backend!r}: use 'local', 'openai' or 'rules'"
-            )
+            raise ConfigError(f"unknown backend {self.backend!r}: use 'local', 'openai' or 'rules'")
         if self.backend == "rules" and self.strategy == "whole":
             raise ConfigError("the rules backend (no model) works with the candidates strategy")
         if self.strategy not in ("auto", "whole", "candidates"):

@@ -326,7 +326,7 @@ ARTICLE = (
 
 
 def run_canned(body: str, answers: dict[type[Any], Any]) -> tuple[Extraction, CannedAsker]:
-    job = Job(body=body, published=SAT, title=None, prompts=_prompts.load("candidates", "v1"))
+    job = Job(body=body, published=SAT, title=None, prompts=_prompts.load("candidates", "v2"))
     asker = CannedAsker.from_table(answers)
     return asyncio.run(_candidates.extract(job, asker)), asker
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsbrief.models import Dropped, EntityKind, Evidence
 from newsbrief.strategies.base import Asker, Job
 from newsbrief.text import entities as _entities
 from newsbrief.text.injection import fence, is_instruction
 from newsbrief.text.names import NameIndex
+from newsbrief.text.nlp import parse
 from newsbrief.text.sentences import sentence_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -34,6 +40,11 @@ class Context:
     kinds: dict[str, EntityKind] = field(default_factory=dict)
     event_keys: list[str | None] = field(default_factory=list)
     people: set[str] = field(default_factory=set)
+
+    @functools.cached_property
+    def doc(self) -> Doc:
+        """The body parsed by the English news parser (once per article part)."""
+        return parse(self.job.body)
 
 
 def sentences(body: str) -> list[Sentence]:
