@@ -63,14 +63,14 @@ def _evidence() -> list[Evidence]:
     )
 
 
-class _Fact(_Model):
+class Fact(_Model):
     """A fact: it always carries its evidence (declared last in each subclass)."""
 
     if TYPE_CHECKING:
         evidence: list[Evidence]
 
 
-class Party(_Fact):
+class Party(Fact):
     """A state, government, organisation, armed group or person that acts in the story."""
 
     name: str = Field(description="Canonical name of the party, as the article names it.")
@@ -81,7 +81,7 @@ class Party(_Fact):
     evidence: list[Evidence] = _evidence()
 
 
-class Person(_Fact):
+class Person(Fact):
     """A named person and the role the article gives them."""
 
     name: str = Field(description="The person's fullest name in the article.")
@@ -92,7 +92,7 @@ class Person(_Fact):
     evidence: list[Evidence] = _evidence()
 
 
-class Position(_Fact):
+class Position(Fact):
     """What a party or person thinks, wants or has said about a topic."""
 
     holder: str = Field(description="Canonical name of the party or person holding the position.")
@@ -101,7 +101,7 @@ class Position(_Fact):
     evidence: list[Evidence] = _evidence()
 
 
-class Meeting(_Fact):
+class Meeting(Fact):
     """A meeting, talks, summit, debate or call between identified parties."""
 
     participants: list[str] = Field(
@@ -122,7 +122,7 @@ class Meeting(_Fact):
     evidence: list[Evidence] = _evidence()
 
 
-class Figure(_Fact):
+class Figure(Fact):
     """A casualty or humanitarian figure reported in the article."""
 
     metric: Metric = Field(description="What is counted.")
@@ -139,7 +139,7 @@ class Figure(_Fact):
     evidence: list[Evidence] = _evidence()
 
 
-class Source(_Fact):
+class Source(Fact):
     """A source the article cites."""
 
     name: str = Field(description="Name of the cited source.")

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
-from newsbrief.models import Evidence, _Fact
+from newsbrief.models import Evidence, Fact
 from newsbrief.strategies.base import Extraction
 from newsbrief.text.names import fold, merge_parties, merge_people
 from newsbrief.text.sentences import sentence_spans
 
-F = TypeVar("F", bound=_Fact)
+F = TypeVar("F", bound=Fact)
 
 
 def split(body: str, max_chars: int, overlap: int) -> list[tuple[int, int]]:
@@ -57,7 +57,7 @@ def _dedupe(facts: list[F], key: Callable[[F], Hashable]) -> list[F]:
     return list(seen.values())
 
 
-def _first_span(fact: _Fact) -> tuple[int, int]:
+def _first_span(fact: Fact) -> tuple[int, int]:
     evidence = fact.evidence
     return (evidence[0].start, evidence[0].end) if evidence else (-1, -1)
 
