@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -26,19 +25,16 @@ from newsbrief.evaluate import (
     score_article,
 )
 from newsbrief.models import (
-    ArticleInfo,
     Briefing,
     Evidence,
     Figure,
     Meeting,
-    Meta,
     Party,
     Person,
     Position,
-    PromptRef,
     Source,
-    Usage,
 )
+from tests.evaluate.helpers import ev, gold_of, make_briefing
 from tests.paths import ROOT
 
 DEV = ROOT.parent / "shared" / "dev"
@@ -52,27 +48,6 @@ BODY = (
     "Separately, 300 families were displaced by floods in the north. "
     "The two foreign ministers will meet in Cairo on Monday to discuss a truce."
 )
-
-
-def ev(body: str, quote: str) -> Evidence:
-    start = body.index(quote)
-    return Evidence(quote=quote, start=start, end=start + len(quote))
-
-
-def make_briefing(**facts: Any) -> Briefing:
-    meta = Meta(
-        model="test-model",
-        backend="openai",
-        strategy="whole",
-        prompt=PromptRef(name="briefing", version="v1", hash="0" * 16),
-        usage=Usage(prompt_tokens=10, completion_tokens=5, total_tokens=15),
-        latency_s=2.5,
-    )
-    return Briefing(article=ArticleInfo(), summary="s", meta=meta, **facts)
-
-
-def gold_of(**data: Any) -> GoldAnnotation:
-    return GoldAnnotation.model_validate(data)
 
 
 KILLED = {

@@ -73,6 +73,8 @@ def brief_cmd(
     verbose: Verbose = False,
 ) -> None:
     """Brief one article and print the Briefing on stdout."""
+    from newsbrief.text.article import read_bounded
+
     if output_format not in ("json", "markdown"):
         raise typer.BadParameter("--format must be json or markdown")
     date = _parse_date(published)
@@ -80,9 +82,10 @@ def brief_cmd(
     try:
         settings = Settings.from_env().with_model(model)
         if path == "-":
-            article = parse_article(decode_bytes(sys.stdin.buffer.read()))
+            data = read_bounded(sys.stdin.buffer, max_chars=settings.max_chars)
+            article = parse_article(decode_bytes(data))
         else:
-            article = read_article(path)
+            article = read_article(path, max_chars=settings.max_chars)
         result = brief(article, published=date, settings=settings)
     except NewsbriefError as exc:
         raise _fail(exc) from None
@@ -197,6 +200,14 @@ def eval_cmd(
     save: Annotated[
         Path | None, typer.Option(help="Save each briefing as STEM.json in this folder.")
     ] = None,
+    split: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE.toml",
+            help="TOML file of parts (e.g. tune, check: lists of file-name prefixes); "
+            "adds a totals row per part before the whole.",
+        ),
+    ] = None,
     verbose: Verbose = False,
 ) -> None:
     """Brief each article (or read --pred) and score it against gold annotations."""
@@ -214,6 +225,7 @@ def eval_cmd(
             settings=Settings.from_env().with_model(model),
             pred_dir=pred,
             save_dir=save,
+            split=None if split is None else evaluate.load_split(split),
             on_article=progress,
         )
     except (NewsbriefError, OSError, ValueError) as exc:

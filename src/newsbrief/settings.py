@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import platformdirs
 
@@ -19,10 +20,73 @@ JsonMode = Literal["json_schema", "llama_cpp"]
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_MODEL_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m"
 RULES_MODEL_NAME = "rules"
+DEFAULT_MAX_CHARS = 200_000
+DEFAULT_TIMEOUT_S = 120.0
+
+# Numeric settings: field -> (environment variable or None, smallest value, largest or None).
+_LIMITS: dict[str, tuple[str | None, float, float | None]] = {
+    "max_attempts": (None, 1, 100),
+    "max_retry_seconds": (None, 0, 86_400),
+    "max_reasks": (None, 0, 20),
+    "timeout_s": ("NEWSBRIEF_TIMEOUT", 0, 86_400),
+    "max_chars": ("NEWSBRIEF_MAX_CHARS", 1, 50_000_000),
+    "n_ctx": (None, 512, 1 << 20),
+    "chunk_chars": ("NEWSBRIEF_CHUNK_CHARS", 1_000, None),
+    "n_threads": (None, 1, 1_024),
+}
+# These must be greater than their smallest value: a zero timeout can never succeed.
+_POSITIVE = frozenset({"timeout_s"})
+_OPTIONAL = frozenset({"chunk_chars", "n_threads"})
+
+_N = TypeVar("_N", int, float)
 
 
 def _default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("newsbrief", appauthor=False))
+
+
+def _range_problem(name: str, value: float) -> str | None:
+    """What is wrong with a numeric setting's value, or None when it is in range."""
+    _, low, high = _LIMITS[name]
+    if not math.isfinite(value):
+        return "must be a finite number"
+    if name in _POSITIVE and value <= low:
+        return f"must be greater than {low:g}"
+    if value < low:
+        return f"must be at least {low:g}"
+    if high is not None and value > high:
+        return f"must be at most {high:g}"
+    return None
+
+
+def _check_number(name: str, value: object) -> None:
+    """Raise a one-line ConfigError naming the setting unless `value` is in its range."""
+    variable = _LIMITS[name][0]
+    label = f"{name} ({variable})" if variable else name
+    whole = name not in ("max_retry_seconds", "timeout_s")
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+        raise ConfigError(f"{label} must be {'an integer' if whole else 'a number'}, not {value!r}")
+    problem = _range_problem(name, value)
+    if problem:
+        raise ConfigError(f"{label} {problem}, not {value!r}")
+
+
+def _env_number(env: Mapping[str, str], name: str, parse: Callable[[str], _N]) -> _N | None:
+    """Parse one numeric variable (None when unset or empty); one line naming it if bad."""
+    variable = _LIMITS[name][0]
+    assert variable is not None
+    raw = env.get(variable, "").strip()
+    if not raw:
+        return None
+    try:
+        value = parse(raw)
+    except ValueError:
+        kind = "an integer" if parse is int else "a number"
+        raise ConfigError(f"{variable} must be {kind}, not {raw!r}") from None
+    problem = _range_problem(name, value)
+    if problem:
+        raise ConfigError(f"{variable} {problem}, not {raw!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -31,6 +95,7 @@ class Settings:
 
     Build one with `Settings.from_env()` or directly; it never changes after that.
     The API key is kept out of `repr()` so it cannot reach a log or a traceback.
+    Every numeric setting is checked when the value is built (`ConfigError` otherwise).
     """
 
     backend: Backend = "local"
@@ -42,8 +107,8 @@ class Settings:
     max_attempts: int = 4
     max_retry_seconds: float = 120.0
     max_reasks: int = 1
-    timeout_s: float = 120.0
-    max_chars: int = 200_000
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_chars: int = DEFAULT_MAX_CHARS
     n_ctx: int = 4096
     chunk_chars: int | None = None
     json_mode: JsonMode = "json_schema"
@@ -61,8 +126,28 @@ class Settings:
             )
         if self.json_mode not in ("json_schema", "llama_cpp"):
             raise ConfigError(f"unknown json mode {self.json_mode!r}: use json_schema or llama_cpp")
-        if self.max_attempts < 1 or self.max_reasks < 0 or self.max_chars < 1:
-            raise ConfigError("max_attempts and max_chars must be >= 1, max_reasks >= 0")
+        for name in _LIMITS:
+            value = getattr(self, name)
+            if value is not None or name not in _OPTIONAL:
+                _check_number(name, value)
+        if self.backend == "rules" and self.model == LOCAL_MODEL_NAME:
+            object.__setattr__(self, "model", RULES_MODEL_NAME)  # the default follows the backend
+        self._check_model_name()
+
+    def _check_model_name(self) -> None:
+        """A model name must name what runs: the meta of a briefing records it."""
+        if self.backend == "rules" and self.model != RULES_MODEL_NAME:
+            raise ConfigError(
+                f"the rules backend runs no model, so it cannot use model {self.model!r} "
+                "(--model / NEWSBRIEF_MODEL); unset NEWSBRIEF_BACKEND to use an endpoint"
+            )
+        if self.backend == "local" and self.local_model_path is None:
+            if self.model != LOCAL_MODEL_NAME:
+                raise ConfigError(
+                    f"model {self.model!r} (--model / NEWSBRIEF_MODEL) names a model of an "
+                    "endpoint, and none is set: set OPENAI_BASE_URL or OPENAI_API_KEY (the "
+                    f"embedded model is {LOCAL_MODEL_NAME!r})"
+                )
 
     @property
     def effective_strategy(self) -> Literal["whole", "candidates"]:
@@ -79,7 +164,12 @@ class Settings:
         return 48_000 if self.backend == "openai" else 8_000
 
     def with_model(self, model: str | None) -> Settings:
-        """Return a copy that uses `model` (unchanged when None)."""
+        """Return a copy that uses `model` (unchanged when None).
+
+        Raises:
+            ConfigError: `model` cannot be what runs: a name other than the embedded
+                model's without an endpoint, or any name on the rules backend.
+        """
         return self if not model else replace(self, model=model)
 
     @classmethod
@@ -93,6 +183,9 @@ class Settings:
         a llama-cpp-python server) and `NEWSBRIEF_CACHE_DIR` refine that.
         `NEWSBRIEF_BACKEND=rules` runs no model at all: code answers every question (the
         ablation baseline, and a fast offline mode).
+
+        Raises:
+            ConfigError: A variable has a bad value (one line naming the variable).
         """
         env = os.environ if environ is None else environ
         key = env.get("OPENAI_API_KEY") or None
@@ -111,21 +204,16 @@ class Settings:
         }[backend]
         local = env.get("NEWSBRIEF_LOCAL_MODEL")
         cache = env.get("NEWSBRIEF_CACHE_DIR")
-        try:
-            return cls(
-                backend=backend,
-                model=env.get("NEWSBRIEF_MODEL") or default_model,
-                base_url=base_url,
-                api_key=key,
-                local_model_path=Path(local).expanduser() if local else None,
-                strategy=env.get("NEWSBRIEF_STRATEGY", "auto"),  # type: ignore[arg-type]
-                json_mode=env.get("NEWSBRIEF_JSON_MODE", "json_schema"),  # type: ignore[arg-type]
-                max_chars=int(env.get("NEWSBRIEF_MAX_CHARS", "200000")),
-                chunk_chars=int(env["NEWSBRIEF_CHUNK_CHARS"])
-                if env.get("NEWSBRIEF_CHUNK_CHARS")
-                else None,
-                timeout_s=float(env.get("NEWSBRIEF_TIMEOUT", "120")),
-                cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
-            )
-        except ValueError as exc:
-            raise ConfigError(f"bad numeric setting in the environment: {exc}") from None
+        return cls(
+            backend=backend,
+            model=env.get("NEWSBRIEF_MODEL") or default_model,
+            base_url=base_url,
+            api_key=key,
+            local_model_path=Path(local).expanduser() if local else None,
+            strategy=env.get("NEWSBRIEF_STRATEGY", "auto"),  # type: ignore[arg-type]
+            json_mode=env.get("NEWSBRIEF_JSON_MODE", "json_schema"),  # type: ignore[arg-type]
+            max_chars=_env_number(env, "max_chars", int) or DEFAULT_MAX_CHARS,
+            chunk_chars=_env_number(env, "chunk_chars", int),
+            timeout_s=_env_number(env, "timeout_s", float) or DEFAULT_TIMEOUT_S,
+            cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
+        )

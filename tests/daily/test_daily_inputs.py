@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,25 @@ def test_ids_are_unique_and_undated_articles_take_the_default_date(tmp_path: Pat
     items = iter_inputs([str(tmp_path / "x"), str(tmp_path / "y")], default_date=DAY)
     assert [i.id for i in items] == ["same", "same-2"]
     assert all(i.article is not None and i.article.published == DAY for i in items)
+
+
+def test_links_out_of_the_folder_and_special_files_are_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    day = tmp_path / "day"
+    (day / "sub").mkdir(parents=True)
+    (day / "a.txt").write_text(TXT, encoding="utf-8")
+    (day / "p.txt").symlink_to(outside)
+    (day / "passwd.txt").symlink_to("/etc/passwd")
+    (day / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (day / "sub" / "same.txt").symlink_to(day / "a.txt")  # inside the tree: followed
+    (day / "outdir").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(day / "fifo.txt")
+    items = iter_inputs([str(day)], default_date=DAY)
+    assert [i.origin for i in items] == [str(day / "a.txt"), str(day / "sub" / "same.txt")]
+    assert all(i.article is not None and "root:" not in i.article.body for i in items)
+    skipped = " ".join(r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+    for name in ("p.txt", "passwd.txt", "dangling.txt", "fifo.txt"):
+        assert f"skipping {day / name}" in skipped

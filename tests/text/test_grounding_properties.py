@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newsbrief.text.grounding import (
     _key,
+    _on_boundaries,
     contains_number,
     ground,
     locate,
@@ -26,11 +27,11 @@ _SWAPS = str.maketrans({'"': "\u201c", "'": "\u2019", "-": "\u2014"})
 
 
 @st.composite
-def _body_and_slice(draw: st.DrawFn) -> tuple[str, str]:
+def _body_and_span(draw: st.DrawFn) -> tuple[str, int, int]:
     body = draw(st.text(_CHARS, min_size=1, max_size=120))
     start = draw(st.integers(0, len(body) - 1))
     end = draw(st.integers(start + 1, len(body)))
-    return body, body[start:end]
+    return body, start, end
 
 
 def _perturb(text: str, case: str) -> str:
@@ -41,37 +42,95 @@ def _perturb(text: str, case: str) -> str:
     )
 
 
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the edge characters a quote's key drops (spaces, quotes, .,;:!?)."""
+    while start < end and not _key(body[start]):
+        start += 1
+    while end > start and not _key(body[end - 1]):
+        end -= 1
+    return start, end
+
+
 @settings(max_examples=400)
-@given(_body_and_slice())
-@example(("ab\u00dfc", "\u00df"))
-@example(("x \u00a0 y", " \u00a0 "))
-def test_a_slice_of_the_body_is_found_verbatim(pair: tuple[str, str]) -> None:
-    body, piece = pair
+@given(_body_and_span())
+@example(("ab\u00dfc", 2, 3))
+@example(("x \u00a0 y", 1, 4))
+@example(("12 people", 1, 9))
+def test_a_slice_of_the_body_on_word_boundaries_is_found_verbatim(
+    case: tuple[str, int, int],
+) -> None:
+    body, start, end = case
+    piece = body[start:end]
     span = locate(piece, body)
     if piece.isspace():
         assert span is None
         return
-    assert span is not None
+    if span is None:  # only a slice that starts or ends inside a word or number is not found
+        assert not _on_boundaries(body, start, end)
+        return
+    assert _on_boundaries(body, *span)
     assert body[span[0] : span[1]] == piece
     evidence = ground(piece, body)
     assert evidence is not None and evidence.quote == piece
 
 
 @settings(max_examples=400)
-@given(_body_and_slice(), st.sampled_from(["upper", "lower"]))
-@example(('He said "yes" - twice.', 'said "yes" - twice.'), "upper")
-@example(("die Stra\u00dfe", "STRASSE"), "lower")
-def test_a_perturbed_slice_is_found_and_normalises_alike(pair: tuple[str, str], case: str) -> None:
-    body, piece = pair
-    quote = _perturb(piece, case)
+@given(_body_and_span(), st.sampled_from(["upper", "lower"]))
+@example(('He said "yes" - twice.', 3, 22), "upper")
+@example(("die Stra\u00dfe war", 4, 10), "lower")
+def test_a_perturbed_slice_is_found_and_normalises_alike(
+    case: tuple[str, int, int], kind: str
+) -> None:
+    body, start, end = case
+    piece = body[start:end]
+    quote = _perturb(piece, kind)
     span = locate(quote, body)
     if span is None:
-        assert not _key(piece) or piece.isspace()
+        assert not _key(piece) or piece.isspace() or not _on_boundaries(body, start, end)
+        if _key(piece) and not piece.isspace():
+            assert not _on_boundaries(body, *_trimmed(body, start, end))
         return
+    assert _on_boundaries(body, *span)
     found = body[span[0] : span[1]]
     assert found == quote or _key(found) == _key(quote)
     if _key(piece):
         assert _key(found) == _key(piece)
+
+
+_DIGITS_AND_WORDS = st.text(st.sampled_from("0123456789ab .,"), min_size=1, max_size=40)
+
+
+def _inside_a_token(body: str, start: int, end: int) -> bool:
+    """An independent oracle for ASCII text: does the span cut a word or a number?"""
+    first, last = body[start], body[end - 1]
+    if start and first.isalnum() and body[start - 1].isalnum():
+        return True
+    if end < len(body) and last.isalnum() and body[end].isalnum():
+        return True
+    if first.isdigit() and re.search(r"[0-9][.,]$", body[:start]):
+        return True
+    return bool(last.isdigit() and re.match(r"[.,][0-9]", body[end:]))
+
+
+@settings(max_examples=400)
+@given(_DIGITS_AND_WORDS, st.data())
+@example("12 people", None)
+@example("1.5 million", None)
+def test_numbers_and_words_are_never_cut(body: str, data: st.DataObject | None) -> None:
+    start, end = (
+        (1, len(body))
+        if data is None
+        else sorted(data.draw(st.tuples(st.integers(0, len(body)), st.integers(0, len(body)))))
+    )
+    piece = body[start:end]
+    if not piece or piece.isspace():
+        return
+    span = locate(piece, body)
+    if span is not None:
+        assert not _inside_a_token(body, *span)
+    elif not _inside_a_token(body, start, end):
+        # only a key stripped of its edge punctuation may end up cut ("2." in "2.5")
+        assert _inside_a_token(body, *_trimmed(body, start, end))
 
 
 @settings(max_examples=300)

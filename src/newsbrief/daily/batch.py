@@ -31,10 +31,11 @@ from newsbrief.daily.cache import atomic_write_text
 from newsbrief.daily.entries import entry_for
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import DailyBriefing
-from newsbrief.daily.run import build_daily, write_outputs
+from newsbrief.daily.run import build_daily, ensure_writable, write_outputs
 from newsbrief.errors import (
     ConfigError,
     ExtractionError,
+    InputError,
     ModelCallError,
     NewsbriefError,
     UsageError,
@@ -146,25 +147,42 @@ def export_batch(inputs: list[InputArticle], path: Path, *, settings: Settings) 
 
 
 def _read_output(path: Path) -> dict[str, dict[str, Any]]:
-    """The provider's output lines by custom_id; unusable lines are skipped with a warning."""
+    """The provider's output lines by custom_id; unusable lines are skipped with a warning.
+
+    Raises:
+        InputError: The file is not UTF-8 text, or none of its lines is a result.
+        OSError: The file cannot be read.
+    """
     results: dict[str, dict[str, Any]] = {}
-    with path.open(encoding="utf-8-sig") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                log.warning("%s:%d: not JSON (%s), skipped", path, lineno, exc)
-                continue
-            cid = record.get("custom_id") if isinstance(record, dict) else None
-            if not isinstance(cid, str):
-                log.warning("%s:%d: no custom_id, skipped", path, lineno)
-            elif cid in results:
-                log.warning("%s:%d: custom_id %r repeated, skipped", path, lineno, cid)
-            else:
-                results[cid] = record
+    lines = 0
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if raw.strip():
+                    lines += 1
+                    _add_result(results, raw, f"{path}:{lineno}")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not a batch output file: it is not UTF-8 text") from None
+    if lines and not results:
+        raise InputError(
+            f"{path} is not a batch output file: no line is a JSON object with a custom_id"
+        )
     return results
+
+
+def _add_result(results: dict[str, dict[str, Any]], raw: str, where: str) -> None:
+    try:
+        record = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        log.warning("%s: not JSON (%s), skipped", where, _short(str(exc), 80))
+        return
+    cid = record.get("custom_id") if isinstance(record, dict) else None
+    if not isinstance(cid, str):
+        log.warning("%s: no custom_id, skipped", where)
+    elif cid in results:
+        log.warning("%s: custom_id %r repeated, skipped", where, cid)
+    else:
+        results[cid] = record
 
 
 def _error_of(record: Mapping[str, Any]) -> str | None:
@@ -212,8 +230,10 @@ def _draft_of(record: Mapping[str, Any]) -> tuple[Draft, Usage]:
         completion = record["response"]["body"]
         choice = completion["choices"][0]
         message = choice["message"]
+        if not isinstance(choice, dict) or not isinstance(message, dict):
+            raise TypeError("choices[0] or its message is not an object")
         usage = _usage_of(completion.get("usage") or {})
-    except (KeyError, IndexError, TypeError, AttributeError, ValidationError) as exc:
+    except (LookupError, TypeError, AttributeError, ValueError, OverflowError) as exc:
         raise ExtractionError(f"unusable batch result: {_short(repr(exc))}") from None
     if choice.get("finish_reason") == "length":
         raise ExtractionError("the model's output was cut off (finish_reason=length)", usage=usage)
@@ -329,6 +349,7 @@ def import_batch(
 
     Raises:
         ConfigError: The strategy is 'candidates', which batch mode does not support.
+        InputError: The output file is not UTF-8 text, or none of its lines is a result.
         OSError: The output file cannot be read.
     """
     return _import(inputs, path, settings)[0]
@@ -357,6 +378,7 @@ def batch_daily(
     Returns:
         The day's `DailyBriefing`, as written to `<out_dir>/<date>.json`.
     """
+    ensure_writable(out_dir)
     started = time.perf_counter()
     results, read = _import(inputs, path, settings)
     entries = [entry_for(item, briefing, error) for item, briefing, error in results]

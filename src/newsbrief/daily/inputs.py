@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,7 +54,8 @@ def iter_inputs(
 
     A path is a file (`.txt` with a header block, `.md`, `.html`/`.htm`, `.json` holding one
     record or a list of records, `.jsonl`), a folder (searched recursively for those
-    suffixes, hidden entries skipped), or `-` for JSON lines on `stdin`. Articles without a
+    suffixes; hidden entries skipped, links that leave the folder and non-regular files
+    skipped with a warning), or `-` for JSON lines on `stdin`. Articles without a
     publication date take `default_date`.
     """
     items: list[InputArticle] = []
@@ -73,11 +75,30 @@ def iter_inputs(
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """The article files under `folder`, sorted; hidden entries and folders are passed over.
+
+    A symbolic link is followed only when it resolves inside the folder: one that leads
+    outside (`ln -s /etc/passwd day/p.txt`), dangles or loops is skipped with a warning, and
+    so is anything that is not a regular file (a FIFO, a device), which could block a read.
+    """
+    root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel):
+        if any(part.startswith(".") for part in rel) or path.suffix.lower() not in SUFFIXES:
             continue
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
+        try:
+            real = path.resolve(strict=True)
+            mode = real.stat().st_mode
+        except (OSError, RuntimeError) as exc:  # a dangling link, a link loop
+            log.warning("skipping %s: cannot follow it (%s)", path, exc)
+            continue
+        if stat.S_ISDIR(mode):
+            continue
+        if not real.is_relative_to(root):
+            log.warning("skipping %s: a link to %s, outside %s", path, real, folder)
+        elif not stat.S_ISREG(mode):
+            log.warning("skipping %s: not a regular file", path)
+        else:
             yield path
 
 

@@ -13,9 +13,11 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import os
 import sys
+import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from newsbrief.daily.cache import BriefingCache, PartialStore, atomic_write_text, cache_key
+from newsbrief.daily.cache import BriefingCache, PartialStore, cache_key, write_temp
 from newsbrief.daily.entries import entry_for
 from newsbrief.daily.inputs import InputArticle, iter_inputs
 from newsbrief.daily.merge import merge_calendar, merge_figures, merge_parties
@@ -49,6 +51,7 @@ __all__ = [
     "InputArticle",
     "build_daily",
     "daily_json_schema",
+    "ensure_writable",
     "iter_inputs",
     "run_daily",
     "write_outputs",
@@ -93,6 +96,18 @@ class _Tally:
     cache_hits: int = 0
     resumed: int = 0
 
+    def daily(self, date: dt.date, entries: list[ArticleEntry], wall_s: float) -> DailyBriefing:
+        """The day's briefing of `entries`, with these counters as its stats."""
+        return build_daily(
+            date,
+            entries,
+            model_calls=self.model_calls,
+            cache_hits=self.cache_hits,
+            resumed=self.resumed,
+            tokens=self.tokens,
+            wall_s=wall_s,
+        )
+
 
 @dataclass
 class _Runner:
@@ -104,17 +119,31 @@ class _Runner:
     limiter: RateLimiter
     tally: _Tally
 
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        brief_fn: BriefFn,
+        cache: BriefingCache,
+        partials: PartialStore,
+        limits: tuple[int, int | None, int | None],
+    ) -> _Runner:
+        """A runner with `limits` = (calls in flight, requests/minute, tokens/minute)."""
+        in_flight, rpm, tpm = limits
+        semaphore = asyncio.Semaphore(in_flight)
+        return cls(settings, brief_fn, cache, partials, semaphore, RateLimiter(rpm, tpm), _Tally())
+
     async def one(self, item: InputArticle) -> ArticleEntry:
         """Brief one input, reusing a partial or cached result; never raises an Exception."""
         if item.article is None:
             return entry_for(item, None, item.error or "unreadable input")
         key = cache_key(item.article, self.settings)
-        resumed = self.partials.load(item.id, key)
+        resumed = self.partials.load(item.id, key, item.article.body)
         if resumed is not None:
             self.tally.cache_hits += 1
             self.tally.resumed += 1
             return resumed
-        cached = self._cached(key)
+        cached = self._cached(key, item.article.body)
         if cached is not None:
             self.tally.cache_hits += 1
             return self._finish(key, entry_for(item, cached, None))
@@ -133,9 +162,9 @@ class _Runner:
         self._store(key, briefing)
         return self._finish(key, entry_for(item, briefing, None))
 
-    def _cached(self, key: str) -> Briefing | None:
+    def _cached(self, key: str, body: str) -> Briefing | None:
         try:
-            return self.cache.get(key)
+            return self.cache.get(key, body)
         except Exception as exc:  # a broken cache must not stop the day
             log.warning("cache read failed: %s", exc)
             return None
@@ -192,14 +221,14 @@ async def run_daily(
     brief_fn: BriefFn | None = None,
     progress: bool = True,
 ) -> DailyBriefing:
-    """Brief every input, merge the day, and write `<out_dir>/<date>.json|.md|.html`.
+    """Brief every input, merge the day, write `<out_dir>/<date>.json|.md|.html`, return it.
 
-    Up to `concurrency` model calls run at once (one with the embedded local model, which
-    serves one request at a time), within the optional `rpm`/`tpm` limits. A failing
-    article is recorded with its one-line reason and the rest complete. Successful
-    briefings go to `cache` (default: `settings.cache_dir / "briefings.sqlite"`) and, as
-    each finishes, to `<out_dir>/.partial/<date>/`, so a re-run or a run restarted after a
-    kill reuses them and retries only what failed.
+    Up to `concurrency` model calls run at once (one with the embedded local model), within
+    the optional `rpm`/`tpm` limits; a failing article is recorded with its one-line reason.
+    Briefings go to `cache` (default `settings.cache_dir / "briefings.sqlite"`) and, as each
+    finishes, to `<out_dir>/.partial/<date>/`, so a re-run (even after a kill) reuses them
+    and retries only what failed. Before any model call `out_dir` must be writable and the
+    cache's lock free: a second run on the same cache fails at once, it does not wait.
 
     Args:
         inputs: Articles from `iter_inputs`, with unique ids.
@@ -212,60 +241,80 @@ async def run_daily(
         cache: The briefing cache; `BriefingCache(":memory:")` for none that persists.
         brief_fn: What briefs one article; defaults to `abrief`.
         progress: Show a progress bar on stderr (only when stderr is a terminal).
-
-    Returns:
-        The day's `DailyBriefing`, as written to `<out_dir>/<date>.json`.
     """
+    _check_arguments(inputs, concurrency, out_dir)
+    started = time.perf_counter()
+    store = cache if cache is not None else BriefingCache.default(settings)
+    try:
+        with store.exclusive():
+            async with _brief_fn(settings, brief_fn) as brief:
+                limits = (1 if settings.backend == "local" else concurrency, rpm, tpm)
+                runner = _Runner.start(settings, brief, store, PartialStore(out_dir, date), limits)
+                entries = await _brief_all(runner, inputs, progress)
+            daily = runner.tally.daily(date, entries, time.perf_counter() - started)
+            write_outputs(daily, out_dir)
+            runner.partials.clear()
+    finally:
+        if cache is None:
+            store.close()
+    return daily
+
+
+def _check_arguments(inputs: list[InputArticle], concurrency: int, out_dir: Path) -> None:
     if concurrency < 1:
         raise UsageError("concurrency must be >= 1")
     if len({item.id for item in inputs}) != len(inputs):
         raise UsageError("input ids must be unique (iter_inputs makes them so)")
-    started = time.perf_counter()
-    own_cache = cache is None
-    shared = LLM(settings) if brief_fn is None else None
+    ensure_writable(out_dir)
+
+
+def ensure_writable(out_dir: Path) -> None:
+    """Create `out_dir` if needed and prove a file can be written in it, or raise UsageError.
+
+    Run before any model call, so a read-only or misspelt `--out` costs nothing.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out_dir, prefix=".newsbrief-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write to the output folder {out_dir}: {exc.strerror or exc}"
+        ) from None
+
+
+@contextlib.asynccontextmanager
+async def _brief_fn(settings: Settings, brief_fn: BriefFn | None) -> AsyncIterator[BriefFn]:
+    """`brief_fn`, or `abrief` over one client shared by the run (closed at the end)."""
+    if brief_fn is not None:
+        yield brief_fn
+        return
+    shared = LLM(settings)
 
     async def with_shared_client(article: Article, run_settings: Settings) -> Briefing:
         from newsbrief import abrief  # the public API; imported late, it imports this package
 
-        assert shared is not None
         return await abrief(article, settings=run_settings, asker=shared.asker())
 
-    runner = _Runner(
-        settings=settings,
-        brief_fn=brief_fn or with_shared_client,
-        cache=cache if cache is not None else BriefingCache.default(settings),
-        partials=PartialStore(out_dir, date),
-        semaphore=asyncio.Semaphore(1 if settings.backend == "local" else concurrency),
-        limiter=RateLimiter(rpm, tpm),
-        tally=_Tally(),
-    )
     try:
-        with _progress_bar(len(inputs), progress) as advance:
-
-            async def tracked(item: InputArticle) -> ArticleEntry:
-                entry = await runner.one(item)
-                advance(entry)
-                return entry
-
-            entries = await asyncio.gather(*(tracked(item) for item in inputs))
+        yield with_shared_client
     finally:
-        if own_cache:
-            runner.cache.close()
-        if shared is not None:
-            await shared.aclose()
-    t = runner.tally
-    daily = build_daily(
-        date,
-        entries,
-        model_calls=t.model_calls,
-        cache_hits=t.cache_hits,
-        resumed=t.resumed,
-        tokens=t.tokens,
-        wall_s=time.perf_counter() - started,
-    )
-    write_outputs(daily, out_dir)
-    runner.partials.clear()
-    return daily
+        await shared.aclose()
+
+
+async def _brief_all(
+    runner: _Runner, inputs: list[InputArticle], progress: bool
+) -> list[ArticleEntry]:
+    """Every input's entry, in input order, with a progress bar."""
+    with _progress_bar(len(inputs), progress) as advance:
+
+        async def tracked(item: InputArticle) -> ArticleEntry:
+            entry = await runner.one(item)
+            advance(entry)
+            return entry
+
+        return await asyncio.gather(*(tracked(item) for item in inputs))
 
 
 def build_daily(
@@ -299,15 +348,38 @@ def build_daily(
 
 
 def write_outputs(daily: DailyBriefing, out_dir: Path) -> dict[str, Path]:
-    """Write `<date>.json`, `<date>.md` and `<date>.html` atomically; return their paths."""
+    """Write `<date>.json`, `<date>.md` and `<date>.html` as one set; return their paths.
+
+    The three texts are first written to temporary files beside their targets; only when
+    all three are on disk are they renamed into place. A failed write (a full disk) leaves
+    the previous set untouched. Should a rename fail midway, the day's outputs are removed,
+    new and old alike, so the folder never holds a mix of two runs.
+    """
     stem = daily.date.isoformat()
     texts = {
         "json": daily.model_dump_json(indent=2) + "\n",
         "md": daily_markdown(daily),
         "html": daily_html(daily),
     }
-    paths: dict[str, Path] = {}
-    for suffix, text in texts.items():
-        paths[suffix] = out_dir / f"{stem}.{suffix}"
-        atomic_write_text(paths[suffix], text)
+    paths = {suffix: out_dir / f"{stem}.{suffix}" for suffix in texts}
+    staged: list[Path] = []
+    try:
+        for suffix, text in texts.items():
+            staged.append(write_temp(paths[suffix], text))
+    except BaseException:
+        _remove(staged)
+        raise
+    try:
+        for tmp, path in zip(staged, paths.values(), strict=True):
+            os.replace(tmp, path)
+    except BaseException:
+        log.error("the outputs of %s could not all be renamed into place: removing them", stem)
+        _remove([*staged, *paths.values()])
+        raise
     return paths
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()

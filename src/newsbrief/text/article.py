@@ -11,15 +11,26 @@ import codecs
 import datetime as dt
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import charset_normalizer
 
 from newsbrief.errors import InputError
+from newsbrief.settings import DEFAULT_MAX_CHARS
 
-__all__ = ["Article", "decode_bytes", "parse_article", "read_article", "validate_body"]
+__all__ = [
+    "Article",
+    "decode_bytes",
+    "parse_article",
+    "read_article",
+    "read_bounded",
+    "read_limit",
+    "validate_body",
+]
 
 _FIRST_HEADER = re.compile(r"(?:title|source|published|license|url):")
 _HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]*):(.*)")
@@ -36,6 +47,10 @@ _MOJIBAKE_SHARE = 0.25
 _HTML_SHARE = 0.05
 _GLUED_SYMBOLS = frozenset({"So", "Sk", "Sm", "No", "Sc", "Po"})
 _WORD = re.compile(r"[^\W\d_]+")
+_READ_MARGIN = 64 * 1024  # room for a header block and a byte-order mark
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_DECODED_NON_ASCII = re.compile("[\x80-\udc7f\udd00-\U0010ffff]")  # valid UTF-8 sequences
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -156,39 +171,43 @@ def _mojibake(text: str) -> int:
     return score
 
 
-def _detect(data: bytes) -> str:
+def _detect(data: bytes) -> tuple[str, str]:
     """Decode non-UTF-8 bytes as cp1252 unless another code page shows less mojibake.
 
     charset_normalizer proposes the candidates; the one with the fewest mojibake signs
     wins, then the most coherent as language. cp1252 wins unless it shows more mojibake:
     on short or English texts charset_normalizer's ranking cannot tell cp1252 from cp1250,
     cp852 or even Big5, so it only decides when cp1252 visibly fails (Polish, Russian...).
+    Returns the text and the code page it was decoded with.
     """
-    coherence: dict[str, float] = {}
+    found: dict[str, tuple[float, str]] = {}  # text -> (best coherence, its encoding)
     for match in charset_normalizer.from_bytes(data):
         text = str(match)
-        coherence[text] = max(coherence.get(text, 0.0), match.coherence)
-    if not coherence:
+        if text not in found or match.coherence > found[text][0]:
+            found[text] = (match.coherence, match.encoding)
+    if not found:
         raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
-    order = list(coherence)
+    order = list(found)
     mojibake = {text: _mojibake(text) for text in order}
-    best = min(order, key=lambda text: (mojibake[text], -coherence[text], order.index(text)))
+    best = min(order, key=lambda text: (mojibake[text], -found[text][0], order.index(text)))
+    encoding = found[best][1]
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
-        western = best
-    if _mojibake(western) <= mojibake[best]:
-        best = western
+        western = None
+    if western is not None and _mojibake(western) <= mojibake[best]:
+        best, encoding = western, "cp1252"
     if _mojibake(best) > _MOJIBAKE_SHARE * len(best):
         raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
-    return best
+    return best, encoding
 
 
 def decode_bytes(data: bytes) -> str:
     """Decode an article file's bytes to text.
 
     UTF-8 (with or without a byte-order mark) and UTF-16/32 with a byte-order mark are
-    decoded directly; anything else is detected with charset_normalizer, with cp1252
+    decoded directly. UTF-8 with a few stray bytes keeps its UTF-8 characters, each stray
+    byte read as cp1252. Anything else is detected with charset_normalizer, with cp1252
     preferred when it is among the best candidates.
 
     Args:
@@ -214,25 +233,134 @@ def decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _detect(data)
+        pass
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if not _DECODED_NON_ASCII.search(escaped):
+        return _detect(data)[0]  # no UTF-8 sequence at all: a single-byte code page
+    return _mostly_utf8(data, escaped)
 
 
-def read_article(path: str | os.PathLike[str]) -> Article:
+def _stray_bytes_as(escaped: str, encoding: str) -> str:
+    """Replace each byte that was not UTF-8 by its character in a single-byte `encoding`.
+
+    Bytes the code page leaves undefined become the Latin-1 character, as browsers do.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        byte = bytes([ord(match.group()) - 0xDC00])
+        try:
+            return byte.decode(encoding)
+        except UnicodeDecodeError:
+            return byte.decode("latin-1")
+
+    return _ESCAPED_BYTE.sub(one, escaped)
+
+
+def _single_byte(encoding: str) -> bool:
+    try:
+        return len(_HIGH_BYTES.decode(encoding, errors="replace")) == len(_HIGH_BYTES)
+    except LookupError:
+        return False
+
+
+def _mostly_utf8(data: bytes, escaped: str) -> str:
+    """Decode UTF-8 with stray bytes: each valid sequence as UTF-8, each stray byte alone.
+
+    That keeps every valid UTF-8 character intact (a file pasted together from a UTF-8 and a
+    cp1252 source). The stray bytes are read in the single-byte code page detected from
+    them alone (cp1252 when in doubt). Only when that code page reads the whole file with
+    less mojibake, or as little while stray bytes outnumber UTF-8 characters (its few
+    "UTF-8 sequences" were accidental, "CAFÉ\u00a0:"), is it used for the whole file.
+    """
+    strays = _DECODED_NON_ASCII.sub("", escaped).encode("utf-8", errors="surrogateescape")
+    try:
+        encoding = _detect(strays)[1]
+    except InputError:
+        encoding = "cp1252"
+    if not _single_byte(encoding):
+        encoding = "cp1252"
+    mixed = _stray_bytes_as(escaped, encoding)
+    try:
+        whole = data.decode(encoding)
+    except UnicodeDecodeError:
+        return mixed
+    whole_score, mixed_score = _mojibake(whole), _mojibake(mixed)
+    if whole_score == mixed_score:  # a tie goes to what most of the non-ASCII bytes are
+        valid = len(_DECODED_NON_ASCII.findall(escaped))
+        return whole if len(_ESCAPED_BYTE.findall(escaped)) > valid else mixed
+    return whole if whole_score < mixed_score else mixed
+
+
+def read_limit(max_chars: int) -> int:
+    """The most bytes read for an article of at most `max_chars` characters.
+
+    Four bytes per character (UTF-8's and UTF-32's widest) plus room for a header block.
+    """
+    return 4 * max_chars + _READ_MARGIN
+
+
+def read_bounded(stream: BinaryIO, *, max_chars: int, name: str = "stdin") -> bytes:
+    """Read a stream, but never more than `read_limit(max_chars)` bytes (plus one).
+
+    Args:
+        stream: A binary stream, e.g. `sys.stdin.buffer`.
+        max_chars: The longest body accepted (`Settings.max_chars`).
+        name: What to call the stream in the error message.
+
+    Returns:
+        The bytes read, to the end of the stream.
+
+    Raises:
+        InputError: The stream holds more than the limit (it is not read further).
+    """
+    limit = read_limit(max_chars)
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise InputError(
+        f"{name} holds more than {limit} bytes; articles are limited to {max_chars} "
+        "characters (NEWSBRIEF_MAX_CHARS)"
+    )
+
+
+def _open_regular(file: Path) -> int:
+    """Open a regular file for reading; refuse FIFOs, devices and sockets without blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(file, flags)
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISREG(mode):
+        return fd
+    os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(21, "Is a directory", str(file))
+    raise InputError(f"{_one_line(file)} is not a regular file (a device, FIFO or socket)")
+
+
+def read_article(path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     """Read, decode and parse an article file.
 
     Args:
-        path: The file to read.
+        path: The file to read (a regular file, or a link to one).
+        max_chars: The longest body accepted (`Settings.max_chars`); at most
+            `read_limit(max_chars)` bytes are read.
 
     Returns:
         The parsed article.
 
     Raises:
-        InputError: The file is missing, a directory, unreadable, binary, undecodable, or
-            its header block has a bad date.
+        InputError: The file is missing, a directory, not a regular file, unreadable,
+            larger than the read limit, binary, undecodable, or its header block has a
+            bad date.
     """
     file = Path(path)
     try:
-        data = file.read_bytes()
+        with os.fdopen(_open_regular(file), "rb") as fh:
+            data = read_bounded(fh, max_chars=max_chars, name=_one_line(file))
     except FileNotFoundError:
         raise InputError(f"no such file: {_one_line(file)}") from None
     except IsADirectoryError:

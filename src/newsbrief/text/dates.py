@@ -10,8 +10,9 @@ Rules (``published`` is the publication date):
   strictly before it. "next"/"coming" force the future reading and "last"/"past"/"previous"
   the past one, whatever the tense. A weekday equal to the publication weekday is the
   publication day itself in the past or unknown tense ("said on Saturday" in a Saturday
-  paper is that day, the news convention) and a week ahead in the future tense; "last" and
-  "next" always move a week.
+  paper is that day, the news convention) and a week ahead in the future tense, unless the
+  words keep it on the same day ("this Saturday", "later on Saturday", "earlier on
+  Saturday"); "last" and "next" always move a week.
 * "today", "tonight", "this morning" -> ``published``; "yesterday", "last night" -> -1 day;
   "tomorrow" -> +1 day; "N days ago" -> -N days. Precision "day".
 * Month and day without a year ("March 22", "22 March", "on October 8"): past tense -> the
@@ -20,16 +21,22 @@ Rules (``published`` is the publication date):
   is guessed from the sentence: when the tense's choice is over six months away and the other
   reading is within a month, the nearer one wins ("the debate, which was slated for October
   15, has been cancelled" in an article of 2020-10-12 is 2020-10-15, not 2019-10-15).
+  A year word after it fixes the year: "March 20 last year", "on 5 May next year".
 * A full date ("March 22, 2024", "22 March 2024", "2024-03-22") is returned even without a
   publication date, since it needs none.
 * "last/this/next week", "the following week", "earlier this week" -> (None, "week");
   likewise for month and year; "in March", "March 2024" -> (None, "month"); "in 2023" ->
-  (None, "year"). "that day", "the next day" refer to another event -> (None, "day").
+  (None, "year").
+* Dates told from another date ("that day", "the next day", "three days later", "the day
+  before") -> (None, "day") with ``offset`` (days after that other date); dates told from
+  another event ("the day the debate was to be held", "the eve of the summit") also name
+  the ``event`` noun. ``anchored(phrase, date)`` resolves them once the caller knows the date.
 * Without a publication date, relative expressions give no date but keep their precision.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -53,6 +60,8 @@ class DatePhrase:
     text: str
     date: dt.date | None
     precision: Precision
+    offset: int | None = None  # days after an earlier date the text refers to ("that day": 0)
+    event: str | None = None  # the event that date is told from ("the day of the summit")
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -73,19 +82,31 @@ _DAY = r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})\b"
 _ON_WD = rf"(?:\b(?i:on)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?"
 
+_REL_YEAR = r"(?:,?\s+(?P<rel_year>(?i:last|this|next|the\s+previous|the\s+following)\s+year)\b)?"
+_NUM = (
+    r"(?:[0-9]{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|several|a\s+couple\s+of))"
+)
+_EVENT = (
+    r"(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<event>(?i:meeting|meet|talks|summit"
+    r"|conference|convention|debate|call|negotiations|vote|election|referendum|hearing|rally"
+    r"|ceremony|visit|attack|bombing|shooting|earthquake|storm|fire|crash|explosion))\b"
+)
+
 _PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>[12][0-9]{3})-(?P<month>[01]?[0-9])-(?P<day>[0-3]?[0-9])\b",
     "slash": r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<year>[12][0-9]{3})\b",
-    "mdy": rf"{_ON_WD}\b(?P<month>{_ANY_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?",
+    "mdy": rf"{_ON_WD}\b(?P<month>{_ANY_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?{_REL_YEAR}",
     "dmy": rf"{_ON_WD}(?:\b(?i:the)\s+)?\b{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_ANY_MONTH})"
-    rf"(?:,?\s+{_YEAR})?",
+    rf"(?:,?\s+{_YEAR})?{_REL_YEAR}",
     "month": r"\b(?i:(?:in\s+)?(?:early|late|mid-?)|in|since|during|until|by|before|after|last"
     rf"|this|next)\s*\b(?P<month>{_FULL_MONTH})\b(?:,?\s+{_YEAR})?",
     "month_year": rf"\b(?P<month>{_FULL_MONTH}),?\s+{_YEAR}",
     "year": r"\b(?i:(?:in\s+)?(?:early|late|mid-?)|in|since|during|until|by|before|after)"
     rf"\s*{_YEAR}(?![,.]?[0-9])",
-    "weekday": r"(?:\b(?i:on)\s+)?(?:\b(?P<mod>(?i:this\s+coming|this|next|last|coming|past"
-    rf"|previous))\s+)?\b(?P<wd>{_WD})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+    "weekday": r"(?:\b(?P<same>(?i:later|earlier))\s+)?(?:\b(?i:on)\s+)?(?:\b(?P<mod>(?i:this"
+    r"\s+coming|this|next|last|coming|past|previous))\s+)?\b"
+    rf"(?P<wd>{_WD})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
     "dayword": r"\b(?P<rel>(?i:(?:earlier|later)\s+today|today|tonight|this\s+(?:morning"
     r"|afternoon|evening)|yesterday|last\s+night|tomorrow|the\s+day\s+before\s+yesterday"
     r"|the\s+day\s+after\s+tomorrow))\b",
@@ -94,8 +115,15 @@ _PATTERNS: dict[str, str] = {
     "ago": r"\b(?P<n>[0-9]{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+few|several|a\s+couple\s+of))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
     r"(?i:ago)\b",
-    "anaphor": r"\b(?i:that\s+day|the\s+same\s+day|the\s+(?:following|next|previous)\s+day"
-    r"|the\s+day\s+(?:before|after))\b",
+    "anaphor": r"\b(?i:that\s+(?:same\s+)?day|the\s+same\s+day|the\s+(?P<step>following|next"
+    r"|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
+    "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier|before|after))\b"
+    r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
+    "event": r"\b(?i:on\s+)?(?i:the\s+)(?P<unit>(?i:day|eve|morning|evening|night))\s+"
+    r"(?:(?P<side>(?i:before|after))\s+)?(?:(?i:of|that|when|on\s+which)\s+)?"
+    rf"{_EVENT}(?:\s+(?:(?i:was|were|is|are|had\s+been|would\s+have\s+been)\s+(?:(?i:due"
+    r"|scheduled|set|supposed|planned|expected)\s+)?)?(?i:to\s+(?:be\s+held|take\s+place|happen"
+    r"|start|begin|open)|held|took\s+place|happened|began|opened)\b)?",
 }
 # Only for resolve(): a whole expression that is just a month or a year.
 _BARE: dict[str, str] = {
@@ -169,6 +197,9 @@ def _slash(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolve
     return None, "day"  # 03/04/2024: day-first or month-first cannot be told apart
 
 
+_REL_YEARS = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+
+
 def _month_day(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
     month, day = _month_index(m["month"]), int(m["day"])
     if m["year"]:
@@ -178,6 +209,9 @@ def _month_day(m: re.Match[str], published: dt.date | None, tense: Tense) -> Res
         return None, "unknown"
     if published is None:
         return None, "day"
+    if m["rel_year"]:
+        shift = _REL_YEARS[_norm(m["rel_year"]).removesuffix(" year")]
+        return _make(published.year + shift, month, day), "day"
     return _choose_year(month, day, published, tense), "day"
 
 
@@ -190,7 +224,8 @@ def _weekday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resol
     elif mod in ("last", "past", "previous"):
         tense = "past"
     day = _WEEKDAYS[_WEEKDAY_NAMES.index(m["wd"].lower())]
-    if not mod and tense != "future" and published.weekday() == day.weekday:
+    same = bool(m["same"]) or mod == "this"
+    if published.weekday() == day.weekday and (same or (not mod and tense != "future")):
         return published, "day"
     if tense == "future":
         return _shift(published, relativedelta(days=+1, weekday=day(+1))), "day"
@@ -242,7 +277,32 @@ _HANDLERS: dict[str, Callable[[re.Match[str], dt.date | None, Tense], Resolved]]
     "period": _period,
     "ago": _ago,
     "anaphor": _fixed("day"),
+    "later": _fixed("day"),
+    "event": _fixed("day"),
 }
+
+
+def _count(word: str) -> int | None:
+    norm = _norm(word)
+    if norm.isdigit():
+        return int(norm)
+    return _NUMBER_WORDS.get(norm) or {"eleven": 11, "twelve": 12, "a couple of": 2}.get(norm)
+
+
+def _relation(name: str, m: re.Match[str]) -> tuple[int | None, str | None]:
+    """The offset in days from another date, and the event named, of a relative phrase."""
+    if name == "anaphor":
+        step = _norm(m["step"] or m["side"] or "")
+        return (-1 if step in ("previous", "before") else 1 if step else 0), None
+    if name == "later":
+        back = _norm(m["dir"] or m["dir1"]) in ("earlier", "before")
+        count = _count(m["n"]) if m["n"] else 1
+        return ((count or 0) * (-1 if back else 1) if count else None), None
+    if name == "event":
+        side = _norm(m["side"] or "")
+        offset = -1 if side == "before" or _norm(m["unit"]) == "eve" else 1 if side else 0
+        return offset, m["event"].lower()
+    return None, None
 
 
 def _scan(text: str, published: dt.date | None, tense: Tense, *, lenient: bool) -> list[DatePhrase]:
@@ -254,8 +314,17 @@ def _scan(text: str, published: dt.date | None, tense: Tense, *, lenient: bool) 
     for start, end, name, m in found:
         if all(end <= k.start or start >= k.end for k in kept):
             date, precision = _HANDLERS[name](m, published, tense)
-            kept.append(DatePhrase(start, end, text[start:end], date, precision))
+            offset, event = _relation(name, m)
+            kept.append(DatePhrase(start, end, text[start:end], date, precision, offset, event))
     return sorted(kept, key=lambda p: p.start)
+
+
+def anchored(phrase: DatePhrase, anchor: dt.date | None) -> DatePhrase:
+    """A phrase told from another date ("that day", "two days later"), resolved from it."""
+    if phrase.offset is None or anchor is None:
+        return phrase
+    date = _shift(anchor, relativedelta(days=phrase.offset))
+    return dataclasses.replace(phrase, date=date, precision="day")
 
 
 def find_dates(

@@ -84,13 +84,67 @@ def _closest(spans: list[tuple[int, int]], near: int | None) -> tuple[int, int] 
     return min(spans, key=lambda span: (abs(span[0] - near), span[0]))
 
 
+# Letters of scripts that separate words with spaces (Latin, Greek, Cyrillic, Armenian,
+# Georgian and their extensions): a quote must not start or end inside such a word. Other
+# scripts are left alone: Chinese, Japanese or Thai write no spaces, and Arabic and Hebrew
+# attach prefixes ("and", "the") to the word, so a name may rightly start inside one.
+_SPACED_SCRIPTS = (
+    (0x0041, 0x0590),
+    (0x10A0, 0x1100),
+    (0x1C80, 0x1CC0),
+    (0x1D00, 0x2000),
+    (0x2C00, 0x2E00),
+    (0xA640, 0xA6A0),
+    (0xA720, 0xA800),
+    (0xAB30, 0xAB70),
+    (0xFB00, 0xFB07),
+    (0xFF21, 0xFF5B),
+)
+
+
+def _word_char(char: str) -> bool:
+    """A digit, or a letter of a script that separates words with spaces."""
+    if char.isdigit():
+        return True
+    if not char.isalpha():
+        return False
+    code = ord(char)
+    return any(low <= code < high for low, high in _SPACED_SCRIPTS)
+
+
+def _continues(edge: str, neighbour: str, beyond: str) -> bool:
+    """Whether `neighbour` (then `beyond`) continues the word or number that `edge` is in.
+
+    "2" continues into "12" and "1.2" (or "1,2"); "Israel" into "Israeli"; a combining mark
+    continues the letter before it. A digit next to a Chinese character does not.
+    """
+    if not neighbour or not _word_char(edge):
+        return False
+    if _word_char(neighbour) or unicodedata.combining(neighbour):
+        return True
+    return edge.isdigit() and neighbour in ".," and beyond.isdigit()
+
+
+def _on_boundaries(body: str, start: int, end: int) -> bool:
+    """Whether `body[start:end]` neither starts nor ends inside a word or number."""
+    before = body[start - 1] if start > 0 else ""
+    ahead = body[start - 2] if start > 1 else ""
+    after, beyond = body[end : end + 1], body[end + 1 : end + 2]
+    return not (
+        _continues(body[start], before, ahead)
+        or _continues(body[end - 1], after, beyond)
+        or (unicodedata.combining(body[start]) and bool(before))
+    )
+
+
 def _exact_spans(quote: str, body: str, *, first_only: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = body.find(quote)
     while start != -1:
-        spans.append((start, start + len(quote)))
-        if first_only:
-            break
+        if _on_boundaries(body, start, start + len(quote)):
+            spans.append((start, start + len(quote)))
+            if first_only:
+                break
         start = body.find(quote, start + 1)
     return spans
 
@@ -116,14 +170,15 @@ def _aligned(norm: str, src: tuple[int, ...], pos: int, end: int) -> bool:
 
 
 def _normalised_spans(key: str, body: str, *, first_only: bool) -> list[tuple[int, int]]:
-    """Find `key` in the normalised body, keeping only matches on whole body characters."""
+    """Find `key` in the normalised body: matches on whole body characters and word edges."""
     norm, src = _normalised_body(body)
     spans: list[tuple[int, int]] = []
     pos = norm.find(key)
     while pos != -1:
         end = pos + len(key)
-        if _aligned(norm, src, pos, end):
-            spans.append((src[pos], src[end - 1] + 1))
+        span = (src[pos], src[end - 1] + 1)
+        if _aligned(norm, src, pos, end) and _on_boundaries(body, *span):
+            spans.append(span)
             if first_only:
                 break
         pos = norm.find(key, pos + 1)
@@ -132,6 +187,10 @@ def _normalised_spans(key: str, body: str, *, first_only: bool) -> list[tuple[in
 
 def locate(quote: str, body: str, *, near: int | None = None) -> tuple[int, int] | None:
     """Find `quote` in `body`, verbatim first, then after normalising both sides.
+
+    A match must sit on word and number boundaries: "2 people" is not found in "12 people"
+    nor "5 million" in "1.5 million", nor "Israel" in "Israeli" (in scripts that write
+    spaces between words; see `_SPACED_SCRIPTS`).
 
     Args:
         quote: Text that should occur in the body, e.g. evidence a model copied from it.

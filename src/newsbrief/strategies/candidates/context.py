@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from newsbrief.models import Dropped, EntityKind, Evidence
 from newsbrief.strategies.base import Asker, Job
 from newsbrief.text import entities as _entities
-from newsbrief.text.injection import fence, is_instruction
+from newsbrief.text.injection import Quarantined, fence
+from newsbrief.text.injection import quarantine as quarantined_spans
 from newsbrief.text.names import NameIndex
 from newsbrief.text.nlp import parse
 from newsbrief.text.sentences import sentence_spans
@@ -46,6 +47,11 @@ class Context:
         """The body parsed by the English news parser (once per article part)."""
         return parse(self.job.body)
 
+    @functools.cached_property
+    def quarantine(self) -> list[Quarantined]:
+        """The stretches of the body that instruct a model: not mined for facts."""
+        return quarantined_spans(self.job.body)
+
 
 def sentences(body: str) -> list[Sentence]:
     """The body's sentences with their paragraph numbers."""
@@ -57,21 +63,31 @@ def sentences(body: str) -> list[Sentence]:
 
 
 def news_sentences(ctx: Context) -> list[Sentence]:
-    """Sentences to mine for facts: not the ones that address the model with instructions."""
-    return [s for s in ctx.sentences if not is_instruction(s.text)]
+    """Sentences to mine for facts: none inside a quarantined paragraph (it instructs a model)."""
+    spans = ctx.quarantine
+    return [s for s in ctx.sentences if not any(q.start < s.end and s.start < q.end for q in spans)]
+
+
+_QUOTE_MAX = 300
 
 
 def instruction_drops(ctx: Context) -> list[Dropped]:
-    """A `meta.dropped` entry for each sentence not mined because it instructs a model."""
-    return [
-        Dropped(
-            kind="sentence",
-            item={"quote": s.text[:200], "start": s.start, "end": s.end},
-            reason="reads as instructions to a model, not as news; not mined for facts",
+    """A `meta.dropped` entry for each quarantined paragraph (text that instructs a model)."""
+    body = ctx.job.body
+    drops: list[Dropped] = []
+    for span in ctx.quarantine:
+        quote = body[span.start : span.end]
+        if len(quote) > _QUOTE_MAX:
+            quote = quote[:_QUOTE_MAX] + " ..."
+        drops.append(
+            Dropped(
+                kind="paragraph",
+                item={"quote": quote, "start": span.start, "end": span.end},
+                reason=f"reads as instructions to a model, not as news ({span.reason}); "
+                "not mined for facts",
+            )
         )
-        for s in ctx.sentences
-        if is_instruction(s.text)
-    ]
+    return drops
 
 
 def ev(body: str, start: int, end: int) -> Evidence:

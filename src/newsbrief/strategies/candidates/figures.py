@@ -1,176 +1,449 @@
-"""Figures: number phrases that count people harmed or helped, labelled by cue or by the model."""
+"""Figures: numbers that count people harmed or helped, read off the dependency parse.
+
+Each number phrase (`newsbrief.text.numbers`) is placed in the parse (`newsbrief.text.counts`):
+the cue word nearest it in the tree names the metric ("were killed", "left five dead",
+"injuring 12", "death toll rose to 31", "home to", "cases"); the doer of a harm ("two
+gunmen killed ...") and a negated verb are no cue. A count of things that are not people,
+damage or cases (blasts, aftershocks, vehicles, votes, ages) is no figure. Code asks the
+model only when the parse leaves the metric open; without a model such a number is dropped.
+Stated zeros ("no deaths") and single victims ("injured a man", "the attacker was shot
+dead") are figures too. Each number span gives at most one figure, and a definite restatement
+("all five deaths") of a figure already found is not listed again.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from newsbrief.models import Evidence, Figure, Metric
+from newsbrief.models import Evidence, Figure, Metric, Qualifier
 from newsbrief.strategies.candidates.context import Context, Sentence, ev, messages, news_sentences
-from newsbrief.text import entities as _entities
+from newsbrief.text import counts as _counts
 from newsbrief.text import numbers as _numbers
 
-_NOT_COUNT_UNITS = re.compile(
-    r"^(minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|percent|%|"
-    r"dollars?|euros?|pounds?|km|kilometres?|kilometers?|miles?|metres?|meters?|times|"
-    r"points?|seats?|votes?|officials?|sources?|troops?|soldiers?|magnitude)$",
-    re.IGNORECASE,
-)
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
-
-_FORCE_UNITS = re.compile(r"^(troops?|soldiers?|servicemen|police(?:men)?|officers?)$", re.I)
+Label = Metric | Literal["none"]
 
 
 class FigureAnswer(BaseModel):
     """What a number in a passage counts."""
 
-    metric: Metric | Literal["none"] = Field(
-        description="What the number counts; none if not a humanitarian count."
-    )
-    place: str | None = Field(default=None, description="Place the figure applies to, or null.")
+    metric: Label = Field(description="What the number counts; none if not a humanitarian count.")
 
     @classmethod
     def abstain(cls) -> FigureAnswer:
-        """Code's answer without a model: a count of something humanitarian, kind unknown."""
-        return cls(metric="other")
+        """Code's answer without a model: not a figure (code labels the clear cases itself)."""
+        return cls(metric="none")
 
 
-_NOT_HUMANITARIAN = re.compile(
-    r"\b(voted|voters?|votes|turnout|ballots?|budget|price|shares|stake|revenue|profit|"
-    r"dollars|euros|magnitude|Richter|kilomet\w+|miles|degrees|percent|per cent|km)\b|[$€£%]",
-    re.I,
-)
+# --- the cue words: lemma -> metric ----------------------------------------------------------
 
-
-def _is_count(phrase: _numbers.NumberPhrase, after: str, window: str) -> bool:
-    unit = (phrase.unit or "").strip()
-    if phrase.vague:
-        return False
-    if _FORCE_UNITS.match(unit) and _metric_cue(_near(phrase, after, window)):
-        return True  # the casualty word wins over the troops/soldiers unit
-    if unit and _NOT_COUNT_UNITS.match(unit):
-        return False
-    if phrase.value != int(phrase.value) and phrase.value < 100 and not unit:
-        return False  # 6.6, 7.2: magnitudes and ratios, not counts
-    if 1000 <= phrase.value <= 2100 and phrase.qualifier == "exact" and not unit:
-        return False  # a year
-    if _metric_cue(window):
-        return True
-    if _NOT_HUMANITARIAN.search(window):
-        return False
-    if any(_NOT_COUNT_UNITS.match(w.strip(".,;:")) for w in after.split()[:2]):
-        return False
-    return phrase.value >= 20 or phrase.qualifier != "exact"
-
-
-def _near(phrase: _numbers.NumberPhrase, after: str, window: str) -> str:
-    """The two words before the number, the number and the three words after it."""
-    tail = after[:60]
-    head = window[: len(window) - len(tail)] if tail else window
-    if head.endswith(phrase.text):
-        head = head[: len(head) - len(phrase.text)]
-    return " ".join([*head.split()[-2:], phrase.text, *after.split()[:3]])
-
-
-_METRIC_CUES: tuple[tuple[Metric, re.Pattern[str]], ...] = (
-    (
+_LEXICON: dict[str, Label] = {
+    **dict.fromkeys(
+        "kill die dead death fatality body corpse murder perish drown toll behead massacre "
+        "slay slain fatal".split(),
         "killed",
-        re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|fatalities|bodies)\b", re.I),
     ),
-    (
+    **dict.fromkeys(
+        "injure injured injury wound wounded hurt hospitalize hospitalise hospitalized "
+        "hospitalised casualty maim".split(),
         "wounded",
-        re.compile(r"\b(wounded|injured|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I),
     ),
-    ("missing", re.compile(r"\b(missing|unaccounted|under the rubble|trapped)\b", re.I)),
-    ("detained", re.compile(r"\b(detained|arrested|detention|held captive|hostages?)\b", re.I)),
-    (
+    **dict.fromkeys("missing miss unaccounted disappear rubble trap trapped".split(), "missing"),
+    **dict.fromkeys(
+        "displace displaced flee evacuate evacuated evacuee refugee homeless refuge shelter "
+        "relocate uproot".split(),
         "displaced",
-        re.compile(
-            r"\b(displaced|fled|refuge|evacuated|homeless|refugees?|sheltering|evacuees)\b", re.I
-        ),
     ),
-    ("population", re.compile(r"\b(home to|inhabitants|residents|population|live in)\b", re.I)),
-    (
+    **dict.fromkeys("aboard onboard inhabit".split(), "population"),
+    **dict.fromkeys(
+        "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat discharge "
+        "ration".split(),
         "aid",
-        re.compile(
-            r"\b(vaccinated|vaccines?|vaccinations?|immuni[sz]ed|aid|food|supplies)\b", re.I
-        ),
     ),
-    (
+    **dict.fromkeys(
+        "case infection infect infected positive damage damaged destroy destroyed collapse "
+        "flatten raze".split(),
         "other",
-        re.compile(
-            r"\b(cases|infected|infections?|damaged|destroyed|collapsed|buildings|homes|houses|"
-            r"apartments|rescuers|survivors|rescued)\b",
-            re.I,
-        ),
     ),
+    **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
+    **dict.fromkeys(
+        "arrest detain custody jail imprison sentence convict charge vote voter ballot poll "
+        "seat aftershock deploy attend elect".split(),
+        "none",
+    ),
+}
+# Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
+_WEAK: dict[str, Label] = {
+    **dict.fromkeys("resident inhabitant population passenger occupant".split(), "population"),
+    **dict.fromkeys("survivor rescuer responder firefighter volunteer medic".split(), "other"),
+    **dict.fromkeys(
+        "protester demonstrator participant attendee troop supporter spectator delegate "
+        "official".split(),
+        "none",
+    ),
+}
+_WEAK_PENALTY = 3
+_RESPONDER_MODS = frozenset("rescue relief aid medical emergency vaccination search".split())
+_RESPONDERS = frozenset("worker team personnel staff crew".split())
+_HARM: frozenset[Label] = frozenset({"killed", "wounded", "missing"})
+
+_PERSONS = frozenset(
+    "people person man woman child kid boy girl baby infant adult teen teenager youth member "
+    "soldier civilian officer policeman policewoman worker journalist student resident "
+    "patient victim passenger pilot militant fighter protester citizen tourist migrant "
+    "refugee firefighter rescuer guard doctor nurse teacher employee prisoner detainee inmate "
+    "hostage individual family household staff personnel crew other more national pilgrim "
+    "worshipper villager farmer miner fisherman sailor seaman marine police minor "
+    "occupant survivor team".split()
+)
+_NOT_PERSON_ER = frozenset(
+    "number letter center centre container computer chamber order border tower meter metre "
+    "liter litre quarter corner river water power paper matter member chapter layer floor "
+    "motor sector door error mirror factor".split()
+)
+_STRUCTURES = frozenset(
+    "building house home apartment flat school hospital shop store structure vehicle car bus "
+    "truck boat ship bridge road church mosque temple dwelling shelter tent property "
+    "business".split()
+)
+_PERPETRATORS = frozenset(
+    "attacker gunman assailant shooter bomber perpetrator suspect terrorist hijacker".split()
 )
 
 
-def _metric_cue(window: str, center: int | None = None) -> Metric | None:
-    """The metric named nearest the number ('killed', 'sought refuge'); None if none or a tie.
+@dataclass(frozen=True)
+class _Cue:
+    metric: Label
+    cost: int
+    distance: int
+    token: Token
 
-    `center` is the number's offset in `window` (default: the window's middle).
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    """The word's lemma, its lower-cased form and that form without a plural -s."""
+    low = tok.lower_
+    return (tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low)
+
+
+def _lookup(table: dict[str, Label], tok: Token) -> Label | None:
+    return next((table[k] for k in _keys(tok) if k in table), None)
+
+
+def _cue_label(tok: Token) -> Label | None:
+    lemma = tok.lemma_.lower()
+    if lemma == "miss" and tok.tag_ != "VBG":
+        return None  # "missed the deadline"; only "missing" is a cue
+    if lemma == "life" and tok.head.lemma_ in ("lose", "claim", "take"):
+        return "killed"
+    if lemma == "home" and any(c.lower_ == "to" for c in tok.children):
+        return "population"
+    if lemma == "board" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("on", "-"):
+        return "population"
+    if lemma == "live" and tok.pos_ == "VERB":
+        return "population"
+    if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
+        return "other"
+    return _lookup(_LEXICON, tok)
+
+
+def _cues(count: Token, noun: Token | None) -> list[_Cue]:
+    """Every cue near the number, with the cost at which it governs the number."""
+    found: list[_Cue] = []
+    for reach in _counts.nearby(count):
+        tok = reach.token
+        label = _cue_label(tok)
+        cost = reach.cost
+        weak = _lookup(_WEAK, tok) if noun is not None and tok.i == noun.i else None
+        if label is None and weak is not None:
+            label, cost = weak, cost + _WEAK_PENALTY
+        if label is None or _counts.negated(tok) or _counts.is_agent(reach.via, tok):
+            continue
+        found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
+    return sorted(found, key=lambda c: (c.cost, c.distance))
+
+
+def _is_person(noun: Token) -> bool:
+    if noun.ent_type_ == "NORP" or any(k in _PERSONS for k in _keys(noun)):
+        return True
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
+        return False
+    return lemma.endswith(("ist", "ian", "ee", "er", "or"))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What code reads a number as: a metric, nothing, or a choice to put to the model."""
+
+    metric: Label | None
+    choices: tuple[Label, ...] = ()
+
+
+def read_count(count: Token) -> _Reading:
+    """The metric the parse gives the number at `count` (None: not a figure)."""
+    if _counts.age_apposition(count):
+        return _Reading("none")
+    noun = _counts.counted_noun(count)
+    own = _cue_label(noun) if noun is not None else None
+    structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
+    if noun is not None and own is None and not structure and not _is_person(noun):
+        if _lookup(_WEAK, noun) is None:
+            return _Reading("none")  # a count of things: blasts, rooms, offences
+    cues = [c for c in _cues(count, noun) if not structure or c.metric in ("other", "none")]
+    if not cues:
+        return _Reading(None, _sentence_choices(count))
+    best = cues[0]
+    if best.metric in _HARM and _counts.disjoined(best.token):
+        return _Reading(None, _sentence_choices(count))
+    return _Reading(best.metric)
+
+
+def _sentence_choices(count: Token) -> tuple[Label, ...]:
+    """Metrics named anywhere in the number's sentence: what the model may choose from."""
+    labels = {label for t in count.sent if (label := _cue_label(t)) not in (None, "none")}
+    return tuple(m for m in get_args(Metric) if m in labels)
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A count in the body: body offsets of its phrase, its value and its token in the parse.
+
+    `metric` is set when the finding itself names it (a stated zero, a single victim).
     """
-    middle = len(window) // 2 if center is None else center
-    hits = sorted(
-        (min(abs(m.start() - middle), abs(m.end() - middle)), metric)
-        for metric, cue in _METRIC_CUES
-        for m in cue.finditer(window)
-    )
-    if not hits:
-        return None
-    tied = {metric for distance, metric in hits if distance == hits[0][0]}
-    return hits[0][1] if len(tied) == 1 else None
+
+    start: int
+    end: int
+    text: str
+    value: float
+    token: Token
+    qualifier: Qualifier = "exact"
+    upper: float | None = None
+    unit: str | None = None
+    metric: Metric | None = None
 
 
 async def find_figures(ctx: Context) -> list[Figure]:
-    """Figures from number phrases that count people or damage, labelled by cue or model."""
+    """Figures from the number phrases, stated zeros and single victims of the body."""
     figures: list[Figure] = []
+    tokens: list[Token] = []
+    spans: set[tuple[int, int]] = set()
+    lead = _lead_place(ctx)
     for sentence in news_sentences(ctx):
-        for phrase in _numbers.find_numbers(sentence.text):
-            left = max(0, phrase.start - 60)
-            window = sentence.text[left : phrase.end + 60]
-            if not _is_count(phrase, sentence.text[phrase.end :], window):
+        for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
+            if (found.start, found.end) in spans:
                 continue
-            middle = (phrase.start + phrase.end) // 2 - left
-            cued = _metric_cue(window, middle)
-            answer = (
-                FigureAnswer(metric=cued)
-                if cued
-                else await ctx.ask(
-                    FigureAnswer,
-                    messages(ctx, "figure", sentence=sentence.text, number=phrase.text),
-                    48,
-                )
-            )
-            if answer.metric != "none":
-                figures.append(_figure(ctx, sentence, phrase, answer.metric, answer.place))
+            metric = found.metric or await _metric(ctx, sentence, found)
+            if metric is None or _restates(found, metric, figures, tokens):
+                continue
+            spans.add((found.start, found.end))
+            tokens.append(found.token)
+            figures.append(_figure(ctx, sentence, found, metric, lead))
     return figures
 
 
+def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
+    out: list[_Found] = []
+    for phrase in _numbers.find_numbers(sentence.text):
+        if phrase.vague or phrase.unit == "%":
+            continue
+        if phrase.value != int(phrase.value) and phrase.value < 100:
+            continue  # 6.6, 7.2: magnitudes and ratios, not counts
+        start, end = sentence.start + phrase.start, sentence.start + phrase.end
+        token = _counts.count_token(ctx.doc, start, end)
+        if token is not None:
+            out.append(
+                _Found(
+                    start,
+                    end,
+                    phrase.text,
+                    phrase.value,
+                    token,
+                    phrase.qualifier,
+                    phrase.upper,
+                    phrase.unit,
+                )  # fmt: skip
+            )
+    return out
+
+
+async def _metric(ctx: Context, sentence: Sentence, found: _Found) -> Metric | None:
+    reading = _breakdown(found.token) or read_count(found.token)
+    if reading.metric is not None:
+        return None if reading.metric == "none" else reading.metric
+    if not reading.choices:
+        return None
+    answer = await ctx.ask(
+        FigureAnswer,
+        messages(
+            ctx,
+            "figure",
+            sentence=sentence.text,
+            number=found.text,
+            choices=", ".join((*reading.choices, "none")),
+        ),
+        24,
+    )
+    metric = answer.metric
+    return metric if metric != "none" and metric in reading.choices else None
+
+
+def _breakdown(count: Token) -> _Reading | None:
+    """A breakdown ("..., including 54 children"): the part takes the metric of the total before it."""
+    doc = count.doc
+    i = count.i - 1
+    while i > count.sent.start and (
+        doc[i].is_punct or doc[i].pos_ in ("DET", "ADJ", "ADV") or _in_according(doc[i])
+    ):
+        i -= 1
+    if doc[i].lower_ != "including":
+        return None
+    totals = [t for t in doc[count.sent.start : i] if t.like_num and t.pos_ == "NUM"]
+    return read_count(totals[-1]) if totals else None
+
+
+def _in_according(tok: Token) -> bool:
+    return any(a.lower_ == "according" for a in [tok, *tok.ancestors])
+
+
+# --- stated zeros and single victims ----------------------------------------------------------
+
+_NOBODY = frozenset({"nobody", "none"})
+
+
+def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
+    """Stated zeros ("no deaths", "nobody was hurt") and single victims ("injured a man")."""
+    span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    out: list[_Found] = []
+    for tok in span if span is not None else ():
+        found = _zero(tok) or _single(tok)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _zero(tok: Token) -> _Found | None:
+    if tok.lower_ in _NOBODY and tok.dep_ in ("nsubj", "nsubjpass"):
+        head = tok
+    elif tok.lower_ == "no" and tok.dep_ == "det":
+        head = tok.head
+    else:
+        return None
+    metric = _harm(_cue_label(head)) or _verb_harm(head)
+    if metric is None:
+        return None
+    phrase = tok.doc[min(tok.i, head.i) : head.i + 1]
+    return _word_found(phrase, head, 0, metric)
+
+
+def _single(tok: Token) -> _Found | None:
+    """A single person harmed: "a man was killed", "injured a woman", "shot him dead"."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON":
+        dead = tok.dep_ == "dobj" and any(c.lower_ == "dead" for c in tok.head.children)
+        if not dead or tok.lower_ not in ("him", "her"):
+            return None
+        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
+    if det is None or tok.tag_ != "NN" or not _is_person(tok):
+        return None
+    metric = _verb_harm(tok)
+    definite = det.lower_ == "the"
+    if metric is None or (definite and (lemma not in _PERPETRATORS or metric != "killed")):
+        return None
+    if not definite and det.lower_ not in ("a", "an"):
+        return None
+    return _word_found(_counts.left_phrase(tok), tok, 1, metric)
+
+
+def _verb_harm(noun: Token) -> Metric | None:
+    """The harm the verb governing `noun` names, when `noun` is who suffered it."""
+    verb = noun.head
+    suffered = noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+    if not suffered or _counts.negated(verb):
+        return None
+    words = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    harm = [m for word in words if (m := _harm(_cue_label(word))) is not None]
+    return harm[-1] if harm else None
+
+
+def _harm(label: Label | None) -> Metric | None:
+    if label == "killed" or label == "wounded" or label == "missing":
+        return label
+    return None
+
+
+def _word_found(phrase: Span, token: Token, value: float, metric: Metric) -> _Found:
+    return _Found(phrase.start_char, phrase.end_char, phrase.text, value, token, metric=metric)
+
+
+def _restates(found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]) -> bool:
+    """A restatement of a figure found before: "all five deaths", "two women" again."""
+    same = [
+        t
+        for f, t in zip(figures, tokens, strict=True)
+        if (f.metric, f.value) == (metric, found.value)
+    ]
+    if not same:
+        return False
+    noun = _counts.counted_noun(found.token) or found.token
+    words = {c.lower_ for c in [*noun.children, *found.token.children] if c.dep_ in _DEFINITE_DEPS}
+    if words & {"the", "these", "those", "all", "both"}:
+        return True
+    if found.metric is not None and found.value == 1 and found.token.pos_ == "PRON":
+        return True
+    key = noun.lemma_.lower()
+    return key not in _GENERIC and any(
+        (_counts.counted_noun(t) or t).lemma_.lower() == key for t in same
+    )
+
+
+_DEFINITE_DEPS = frozenset({"det", "predet", "quantmod"})
+_GENERIC = frozenset({"people", "person", "other", "more", "individual"})
+
+
+# --- where, who says, and the quote -----------------------------------------------------------
+
+
+def _known_places(ctx: Context) -> list[str]:
+    return [name for name, kind in ctx.kinds.items() if kind in ("place", "state")]
+
+
+def _lead_place(ctx: Context) -> str | None:
+    spans = [(s.start, s.end) for s in news_sentences(ctx)]
+    return _counts.lead_place(ctx.doc, spans, _known_places(ctx))
+
+
 def _figure(
-    ctx: Context,
-    sentence: Sentence,
-    phrase: _numbers.NumberPhrase,
-    metric: Metric,
-    answered_place: str | None,
+    ctx: Context, sentence: Sentence, found: _Found, metric: Metric, lead: str | None
 ) -> Figure:
-    place = answered_place if answered_place and answered_place in sentence.text else None
-    if place is None:
-        place = next((n for n, k in ctx.kinds.items() if k == "place" and n in sentence.text), None)
+    source = _counts.attribution(found.token)
+    candidates = _counts.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
+    place = _counts.place(found.token, candidates, source.token if source else None)
     return Figure(
         metric=metric,
-        value=phrase.value,
-        value_text=phrase.text,
-        qualifier=phrase.qualifier,
-        upper=phrase.upper,
-        unit=phrase.unit,
-        place=place,
-        reported_by=_reporter(ctx, sentence),
-        evidence=[_clause_ev(ctx.job.body, sentence, phrase.start, phrase.end)],
+        value=found.value,
+        value_text=found.text,
+        qualifier=found.qualifier,
+        upper=found.upper,
+        unit=found.unit,
+        place=place.text if place is not None else lead,
+        reported_by=source.name if source else None,
+        evidence=[
+            _clause_ev(
+                ctx.job.body, sentence, found.start - sentence.start, found.end - sentence.start
+            )
+        ],
     )
 
 
@@ -189,9 +462,3 @@ def _clause_ev(body: str, sentence: Sentence, start: int, end: int) -> Evidence:
     while right > left and text[right - 1] in " .":
         right -= 1
     return ev(body, sentence.start + left, sentence.start + right)
-
-
-def _reporter(ctx: Context, sentence: Sentence) -> str | None:
-    for source in _entities.cited_sources(sentence.text):
-        return ctx.names.resolve(source.text) or source.text
-    return None

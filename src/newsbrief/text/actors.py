@@ -1,0 +1,251 @@
+"""Who the article is about: the parser's names grouped into actors, each with a kind.
+
+`read_actors(doc)` turns the named entities of a parsed body into one `Actor` per real entity
+(aliases merged: 'U.N.' / 'United Nations', 'Trump' / 'Donald Trump', 'OIC' / 'Organisation of
+Islamic Cooperation'), each typed: a person (with the role written around the name), a
+state (a country that acts in the story, not one that is only a place), a government, an
+organisation, an armed group, a cited news outlet ('source') or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsbrief.models import EntityKind
+from newsbrief.text import ner
+from newsbrief.text.names import canonical_alias, fold
+from newsbrief.text.ner import NameSpan
+from newsbrief.text.states import is_country, state_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Actor:
+    """One real entity of the article: its name, kind, mentions and (for a person) role."""
+
+    name: str
+    kind: EntityKind
+    mentions: list[NameSpan]
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+
+
+@dataclass
+class _Group:
+    """The mentions that share one name, and what the parse says about them."""
+
+    mentions: list[NameSpan]
+    labels: Counter[str] = field(default_factory=Counter)
+    uses: Counter[str] = field(default_factory=Counter)
+    speaking: int = 0
+    role: str | None = None
+
+    @property
+    def name(self) -> str:
+        texts = [m.text for m in self.mentions if m.label != "OFFICIAL"] or [self.mentions[0].text]
+        return max(texts, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
+
+
+_PLACE_END = re.compile(
+    r"\b(?:Avenue|Street|Road|Square|Boulevard|Bridge|Airport|Hospital|Stadium|River|Mountains?|"
+    r"Islands?|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Strip|Bank|"
+    r"Peninsula|Heights|Desert|Coast|Basin|Delta|Lake|Canal|Plateau|Corridor|Crossing|Station|"
+    r"Cathedral|Church|Mosque|Temple|Center|Centre|Mall|Park|Hall|Hotel|Prison|Port|Harbou?r|"
+    r"Village|Campus|Building|Tower|Palace|Base|Camp|Clinic|Headquarters)$"
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:Government|Ministry|Department|Administration|White House|Pentagon|Kremlin|Cabinet|"
+    r"Parliament|Congress|Senate|Police|Army|Navy|Air Force|Military|Presidency|Office|"
+    r"Commission|Agency|Authority|Court|Assembly|Command|Service|Survey|Guard|Forces|"
+    r"House of Representatives|Prefecture|Brigade|Council|Committee|Bureau|Directorate)\b|"
+    r"\b(?:government|administration|authorities|police|army|military|cabinet|parliament|"
+    r"prosecutors|forces|ministry|council)$"
+)
+_ARMED = re.compile(
+    r"\b(?:Hamas|Hezbollah|Houthis?|Taliban|al-Qaeda|Al-Qaeda|Islamic State|ISIS|ISIL|"
+    r"Abu Sayyaf|Boko Haram|al-Shabaab|Al-Shabaab|Brigades?|Militia|Liberation Army|Rebels?|"
+    r"Liberation Front|Revolutionary Guards?|Mujahideen|Jihad)\b"
+)
+# Words around a name that make an organisation an armed group.
+_ARMED_CONTEXT = re.compile(
+    r"\b(?:militants?|militia|rebels?|insurgents?|jihadists?|terrorists?|armed group|"
+    r"extremists?|guerrillas?)\b",
+    re.IGNORECASE,
+)
+# Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
+_NOT_ACTOR = re.compile(
+    r"\b(?:Program|Programme|Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
+    r"Day|Week|Games|Cup|Festival|Summit|Conference|Forum|Report|Project|Initiative|Fund)$|\d"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Council|Nations|Union|Organi[sz]ation|Committee|Fund|Bank|Company|Corporation|"
+    r"Group|Institute|University|Church|Foundation|Association|Party|League|Federation|"
+    r"Inc|Ltd|Kft|Airlines?|Airways|Agency|Centre|Center|Laboratory|Society|Movement|Team|"
+    r"Network|Alliance|Coalition|Club|School|College|Office)\b"
+)
+
+
+def read_actors(doc: Doc) -> list[Actor]:
+    """Every actor, place and outlet the parsed body names, in order of first mention."""
+    from newsbrief.text import roles as _roles
+    from newsbrief.text.outlets import is_outlet
+
+    spans = ner.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
+    spans += _roles.official_states(doc)
+    groups = _merge_acronyms(doc, _group(doc, spans))
+    actors: list[Actor] = []
+    for group in groups:
+        kind = _kind(doc, group, is_outlet(doc, group.mentions))
+        if kind is None:
+            continue
+        role = _roles.role_of(doc, group.mentions) if kind == "person" else None
+        actors.append(Actor(group.name, kind, group.mentions, role=role))
+    actors = _merge_people(actors)
+    for actor in actors:
+        actor.aliases = sorted(
+            {m.text for m in actor.mentions if m.label != "OFFICIAL"} - {actor.name}
+        )
+    return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+def _key(text: str) -> str:
+    return fold(canonical_alias(text) or text)
+
+
+def _group(doc: Doc, spans: list[NameSpan]) -> list[_Group]:
+    """Mentions grouped by folded name; overlapping mentions keep the first one read."""
+    taken: set[int] = set()
+    groups: dict[str, _Group] = {}
+    for span in spans:
+        tokens = set(range(span.first, span.last + 1))
+        if span.label != "OFFICIAL" and tokens & taken:
+            continue
+        taken |= tokens
+        group = groups.setdefault(_key(span.text), _Group([]))
+        group.mentions.append(span)
+        group.labels[span.label] += 1
+        group.uses[ner.use_of(doc, span)] += 1
+        group.speaking += span.label != "PERSON" and ner.speaks(doc, span)
+    for group in groups.values():
+        group.mentions.sort(key=lambda m: m.start)
+    return list(groups.values())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _merge_acronyms(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Fold 'OIC' into 'Organisation of Islamic Cooperation (OIC)' and 'CPD' likewise."""
+    out: list[_Group] = []
+    for group in groups:
+        short = group.name
+        if not re.fullmatch(r"[A-Z]{2,6}", short):
+            out.append(group)
+            continue
+        owner = next(
+            (
+                g
+                for g in groups
+                if g is not group and " " in g.name and _initials(g.name).endswith(short)
+            ),
+            None,
+        )
+        if owner is None:
+            out.append(group)
+            continue
+        owner.mentions = sorted(owner.mentions + group.mentions, key=lambda m: m.start)
+        owner.labels += group.labels
+        owner.uses += group.uses
+        owner.speaking += group.speaking
+    return out
+
+
+def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
+    """The kind of actor a group names, or None when it names no actor at all."""
+    name = group.name
+    if outlet:
+        return "source"
+    if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"]:
+        return _collective_kind(group)
+    if _is_person(group):
+        return "person"
+    label = _label(group)
+    if is_country(name) or is_country(canonical_alias(name) or "-"):
+        return "state" if _acts(group) else "place"
+    if label in ("GPE", "LOC", "FAC") or _PLACE_END.search(name):
+        return "place"
+    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in ner.TITLE_WORDS:
+        return None
+    if set(group.uses) <= {"place"}:
+        return "place"
+    return _organisation_kind(doc, group)
+
+
+def _collective_kind(group: _Group) -> EntityKind:
+    name = group.name
+    if is_country(name) or group.labels["OFFICIAL"] and not group.labels["COLLECTIVE"]:
+        return "state" if _acts(group) else "place"
+    return "organisation" if name.endswith("campaign") else "government"
+
+
+def _organisation_kind(doc: Doc, group: _Group) -> EntityKind:
+    name = group.name
+    if _ARMED.search(name):
+        return "armed_group"
+    around = " ".join(doc[m.first].sent.text for m in group.mentions)
+    if _ARMED_CONTEXT.search(around) and not _GOVERNMENT.search(name):
+        return "armed_group"
+    if _GOVERNMENT.search(name):
+        return "government"
+    return "organisation"
+
+
+def _label(group: _Group) -> str:
+    labels = Counter({k: v for k, v in group.labels.items() if k != "PERSON"})
+    return labels.most_common(1)[0][0] if labels else "PERSON"
+
+
+def _acts(group: _Group) -> bool:
+    """A state acts when some mention is a subject, possessor, partner or official's state."""
+    return bool(group.labels["OFFICIAL"]) or any(
+        group.uses[u] for u in ("agent", "possessor", "partner")
+    )
+
+
+def _is_person(group: _Group) -> bool:
+    """A person: a name of name words, labelled PERSON more than anything else, or a role."""
+    from newsbrief.text.roles import looks_like_name
+
+    name = group.name
+    if not looks_like_name(name) or state_of(name) or is_country(name):
+        return False
+    if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
+        return False
+    if group.labels["ROLE"]:
+        return True
+    others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
+    return group.labels["PERSON"] + group.speaking > others
+
+
+def _merge_people(actors: list[Actor]) -> list[Actor]:
+    """Fold a one-word mention ('Netanyahu', 'Tuilaepa') into the one full name it shortens."""
+    people = [a for a in actors if a.kind == "person" and " " in a.name]
+    out: list[Actor] = []
+    for actor in actors:
+        word = fold(actor.name)
+        if " " in actor.name or actor.kind in ("state",):
+            out.append(actor)
+            continue
+        owners = [p for p in people if word in (fold(p.name).split()[-1], fold(p.name).split()[0])]
+        if len(owners) == 1 and actor.kind in ("person", "other", "organisation", "place"):
+            owners[0].mentions = sorted(owners[0].mentions + actor.mentions, key=lambda m: m.start)
+            continue
+        out.append(actor)
+    return out

@@ -1,0 +1,368 @@
+"""The parts of an event in the dependency parse: who, where, how, and which date is its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.models import MeetingFormat, MeetingStatus
+from newsbrief.text import dates as _dates
+from newsbrief.text.event_status import SPEECH, chain, clause_tense, frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_VIRTUAL = frozenset(
+    "virtual virtually video videoconference teleconference phone telephone online zoom "
+    "remote remotely videolink skype webinar teams webex".split()
+)
+_IN_PERSON = re.compile(r"\b(?:in[- ]person|face[- ]to[- ]face)\b", re.I)
+_VIRTUAL_VERBS = frozenset("call phone telephone ring".split())
+_VISIT_VERBS = frozenset("visit host receive travel fly".split())
+_MOTION = frozenset("travel fly go come arrive head move relocate return".split())
+_PLACE_PREPS = frozenset("in at on".split())
+_PLACE_ENTS = frozenset("GPE LOC FAC".split())
+_NOT_PLACE_ENTS = frozenset("PERSON NORP DATE TIME CARDINAL ORDINAL MONEY PERCENT".split())
+_PARTNER_PREPS = frozenset("with between among against alongside".split())
+_FRAME_PREPS = frozenset("at in during after before following on ahead".split())
+_ORDINALS = frozenset(
+    "first second third fourth fifth final last next previous latest new another".split()
+)
+_FRESH_DETS = frozenset("a an another".split())
+_DEFINITE_DETS = frozenset("the this that these those".split())
+_RELATIVE = frozenset("who which that whom".split())
+MEDIA = re.compile(
+    r"\b(?:news|times|post|journal|press|radio|tv|television|wikinews|reuters|afp|cnn|bbc|nbc"
+    r"|cbs|abc|fox|axios|reporters?|journalists?|media|newspaper|magazine|broadcaster"
+    r"|interviewer|agency|audience|crowds?|supporters|protesters)\b",
+    re.I,
+)
+OFFICIALS = frozenset(
+    "minister leader official delegate representative diplomat envoy negotiator president "
+    "premier chancellor secretary delegation counterpart head chief king ambassador mediator "
+    "governor mayor member candidate party".split()
+)
+PRONOUNS = frozenset("he she him her they them we us i".split())
+_PERSONISH = frozenset("PERSON ORG GPE NORP".split())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A stretch of the parsed text: offsets into it, its words, and an entity label if any."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+    @classmethod
+    def of(cls, item: Token | Span) -> Phrase:
+        """The phrase of one token or span."""
+        start = item.idx if _is_token(item) else item.start_char
+        return cls(start, start + len(item.text), item.text)
+
+
+def _is_token(item: Token | Span) -> bool:
+    return hasattr(item, "idx")
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """The tokens and their conjuncts and appositions ("A, B and C"; "his counterpart, B")."""
+    out: list[Token] = []
+    todo = list(tokens)
+    while todo:
+        tok = todo.pop(0)
+        if tok not in out:
+            out.append(tok)
+            todo.extend(c for c in tok.children if c.dep_ in ("conj", "appos"))
+    return out
+
+
+def text_of(tok: Token) -> str:
+    """A token with its name words ("US President Joe Biden", "the foreign ministers")."""
+    return name_phrase(tok).text
+
+
+def name_phrase(tok: Token) -> Phrase:
+    """The name around a token: its entity, else the token with its compounds and modifiers."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ not in ("DATE", "CARDINAL", "ORDINAL"):
+            return Phrase(ent.start_char, ent.end_char, ent.text, ent.label_)
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "det", "nummod")]
+    first = left[0] if left else tok
+    label = "PRON" if tok.lower_ in PRONOUNS else ""
+    text = tok.doc.text[first.idx : tok.idx + len(tok.text)]
+    return Phrase(first.idx, tok.idx + len(tok.text), text, label)
+
+
+def personish(tok: Token) -> bool:
+    """A name, a pronoun or an official: someone who can take part in a meeting."""
+    if MEDIA.search(text_of(tok)):
+        return False
+    return (
+        tok.ent_type_ in _PERSONISH
+        or tok.lemma_.lower() in OFFICIALS
+        or tok.lower_ in PRONOUNS
+        or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
+    )
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subjects of a verb, borrowed from the verb above for 'agreed to meet', 'after meeting'."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return _expand([verb.head])
+    if found:
+        return _expand(found)
+    if verb.dep_ == "acl":
+        return _expand([verb.head])
+    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+        head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+        return subjects(head, depth + 1)
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects (and their conjuncts) of a verb."""
+    return _expand([c for c in verb.children if c.dep_ in ("dobj", "dative")])
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[list[Token]]:
+    groups: list[list[Token]] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            groups.append(_expand([c for c in prep.children if c.dep_ == "pobj"]))
+    return [g for g in groups if g]
+
+
+def partners(verb: Token) -> list[Token]:
+    """Who a verb is done with: 'met with B', 'spoke to B', 'talks between A and B'."""
+    preps = _PARTNER_PREPS | ({"to"} if verb.lemma_ in ("speak", "talk") else frozenset())
+    return [t for g in _prep_objects(verb, preps) for t in g]
+
+
+def by_phone(tok: Token) -> bool:
+    """'spoke by telephone', 'talked over the phone', 'via video link'."""
+    for child in tok.children:
+        if child.lower_ in ("virtually", "online", "remotely"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "over", "on", "via"):
+            for pobj in child.children:
+                words = {pobj.lower_, *(c.lower_ for c in pobj.children)}
+                if words & _VIRTUAL or pobj.lemma_ == "call":
+                    return True
+    return False
+
+
+def noun_partners(noun: Token) -> list[Token]:
+    """Participants written on a meeting noun: with/between, a possessor, 'US-China talks'."""
+    out = [t for g in _prep_objects(noun, _PARTNER_PREPS) for t in g]
+    for group in _prep_objects(noun, frozenset({"of"})):
+        out.extend(t for t in group if personish(t))
+    for child in noun.children:
+        own = child.ent_iob_ != "O" and child.ent_type_ == noun.ent_type_ and noun.ent_type_
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            out.extend(_expand([child]))
+        elif child.dep_ in ("compound", "amod", "nmod") and not own and personish(child):
+            out.extend(_expand([child]))
+    return out
+
+
+def has_determiner(noun: Token) -> bool:
+    """A determiner or a possessor: 'the talks', 'a meeting', 'its convention'."""
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
+def ordinal(noun: Token) -> str | None:
+    """'second' of 'the second debate', 'final' of 'the final round of talks'."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "det", "nummod") and (
+            child.lower_ in _ORDINALS or child.ent_type_ == "ORDINAL"
+        ):
+            return child.lower_
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("round", "session"):
+        return ordinal(head.head)
+    return None
+
+
+def is_definite(noun: Token) -> bool:
+    """'the meeting', 'this summit', 'their talks': may be one already mentioned."""
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    return bool(dets & (_DEFINITE_DETS | {"its", "their", "his", "her"}))
+
+
+def is_fresh(noun: Token) -> bool:
+    """'a meeting', 'another summit', 'a second call', 'new talks': one not mentioned yet."""
+    kids = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "nummod")}
+    return bool(kids & (_FRESH_DETS | {"new", "second", "third", "fourth", "further"}))
+
+
+def has_place_or_date(noun: Token) -> bool:
+    """A place or a date written on the noun: 'a meeting in Cairo', 'talks on Monday'."""
+    for child in noun.children:
+        if child.dep_ == "prep":
+            if any(_place_like(p, child) or p.ent_type_ == "DATE" for p in child.children):
+                return True
+        if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "nummod", "compound"):
+            return True
+        if child.dep_ in ("acl", "relcl") and any(
+            p.ent_type_ == "DATE" for c in child.children for p in c.subtree
+        ):
+            return True
+    return False
+
+
+def _place_like(pobj: Token, prep: Token) -> bool:
+    if pobj.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS | {"to"}:
+        return False
+    if pobj.ent_type_ in _PLACE_ENTS:
+        return True
+    return pobj.pos_ == "PROPN" and pobj.ent_type_ not in _NOT_PLACE_ENTS
+
+
+def _place_phrase(pobj: Token) -> Phrase:
+    """'Cleveland, Ohio'; 'Belmont University, Nashville, Tennessee'."""
+    parts = [name_phrase(pobj)]
+    for child in pobj.children:
+        if child.dep_ in ("appos", "npadvmod", "conj") and child.ent_type_ in _PLACE_ENTS:
+            parts.append(name_phrase(child))
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            inner = [p for p in child.children if _place_like(p, child)]
+            parts.extend(_place_phrase(p) for p in inner[:1])
+    text = ", ".join(dict.fromkeys(p.text for p in parts))
+    return Phrase(parts[0].start, max(p.end for p in parts), text, parts[0].label)
+
+
+def location(word: Token) -> Phrase | None:
+    """Where the meeting is: 'in/at/on X' on the meeting word or its verb, 'moved to X'."""
+    nodes = [word, *(n for n in chain(word)[1:4] if n.pos_ in ("VERB", "AUX"))]
+    top = chain(word)[-1]
+    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
+        nodes.append(top.head)
+    for node in nodes:
+        preps = _PLACE_PREPS | ({"to"} if node.lemma_ in _MOTION else frozenset())
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for pobj in prep.children:
+                if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
+                    return _place_phrase(pobj)
+    return None
+
+
+def meeting_format(word: Token) -> MeetingFormat:
+    """Virtual for calls and 'virtual/video/online' words; in person for 'in-person' or visits."""
+    nodes = chain(word)[:4]
+    window = word.doc.text[word.idx - 40 if word.idx >= 40 else 0 : word.idx + len(word.text)]
+    if _IN_PERSON.search(window.split(".")[-1]):
+        return "in_person"
+    mods = {c.lower_ for n in nodes for c in n.children if c.dep_ != "prep"}
+    if word.lemma_ in _VIRTUAL_VERBS or mods & _VIRTUAL or any(by_phone(n) for n in nodes):
+        return "virtual"
+    if word.lower_ in ("videoconference", "teleconference"):
+        return "virtual"
+    if word.lemma_ in _VISIT_VERBS or location(word) is not None:
+        return "in_person"
+    return "unknown"
+
+
+def participant_groups(word: Token) -> list[list[Token]]:
+    """Who takes part, one group per meeting: 'met with A, then with B' is two meetings."""
+    if word.pos_ == "VERB":
+        lead = subjects(word) + [o for o in objects(word) if personish(o)]
+        withs = _prep_objects(word, _PARTNER_PREPS | {"to"})
+        if len(withs) > 1 and word.lemma_ == "meet":
+            return [lead + group for group in withs]
+        return [lead + [t for g in withs for t in g]]
+    return [noun_partners(word) + _frame_people(word)]
+
+
+def _frame_people(noun: Token) -> list[Token]:
+    """People around a meeting noun: who holds or attends it, who acts 'at' or 'during' it."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head) + partners(head)
+    if noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}:
+        verb = head.head.head if head.head.pos_ in ("ADV", "ADJ") else head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return subjects(verb.head) if verb.dep_ == "pobj" else []
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        people = [o for o in objects(verb) if o.ent_type_ == "PERSON"]
+        return subjects(verb) + _expand(agents) + people + partners(verb)
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children]
+        return _expand(agents) + partners(head)
+    return []
+
+
+def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
+    if status in ("planned", "rescheduled", "proposed", "cancelled"):
+        return "future"
+    if status == "held":
+        return "past"
+    return clause_tense(word)
+
+
+def _reach(start: Token, nodes: set[int]) -> int | None:
+    """Steps from a date word up to the meeting's words; None when a reporting verb comes first."""
+    current, steps = start, 0
+    while current.i not in nodes:
+        if current.lemma_ in SPEECH and current.pos_ == "VERB":
+            return None
+        if current.head is current:
+            return 50
+        current, steps = current.head, steps + 1
+    return steps
+
+
+def _meeting_nodes(word: Token) -> set[int]:
+    nodes = {n.i for n in chain(word)}
+    verb = frame(word)
+    if verb is not None and verb.i not in nodes and verb.lemma_ not in SPEECH:
+        nodes.add(verb.i)
+    nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
+    return nodes
+
+
+def attached_date(
+    word: Token,
+    sent: Span,
+    published: dt.date | None,
+    status: MeetingStatus | None,
+    *,
+    crowded: bool,
+) -> _dates.DatePhrase | None:
+    """The date phrase of the sentence that belongs to the meeting (offsets into the text).
+
+    The phrase whose words hang from the meeting word or its verbs, nearest first; a date on
+    a reporting verb ("announced on Friday that ...") is never the meeting's. A date on
+    nothing of the meeting's is taken only when the sentence names no other meeting.
+    """
+    phrases = _dates.find_dates(sent.text, published=published, tense=_date_tense(word, status))
+    nodes = _meeting_nodes(word)
+    best: tuple[int, _dates.DatePhrase] | None = None
+    for phrase in phrases:
+        start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
+        toks = [t for t in sent if start <= t.idx < end]
+        roots = [t for t in toks if t.head not in toks or t.head is t] or toks
+        steps = _reach(roots[0], nodes) if roots else None
+        if steps is None or (steps >= 50 and crowded):
+            continue
+        if best is None or steps < best[0]:
+            best = (steps, _shift(phrase, sent.start_char))
+    return best[1] if best else None
+
+
+def _shift(phrase: _dates.DatePhrase, by: int) -> _dates.DatePhrase:
+    return _dates.DatePhrase(
+        phrase.start + by,
+        phrase.end + by,
+        phrase.text,
+        phrase.date,
+        phrase.precision,
+        phrase.offset,
+        phrase.event,
+    )

@@ -1,0 +1,197 @@
+"""What became of an event, read from the words that govern it in the dependency parse.
+
+A meeting word ("met", "talks", "summit") sits in a clause; the verbs above it in that clause
+(its *chain*: "scheduled to meet", "will hold a meeting", "the cancellation of the talks") say
+whether it was held, is planned, cancelled, rescheduled or only proposed. The chain stops at a
+reporting verb, so "officials said the leaders would meet" is read from "would meet", not from
+"said". Lexical cues win over tense: cancel > reschedule > propose > plan; then negation and
+hypothetical frames ("whether to hold", "could meet", "refused to meet") make it no meeting;
+then tense: future (will, would in reported speech, is to, going to) is planned and past
+(simple past, perfect) is held. A present tense alone settles nothing (``None``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsbrief.models import MeetingStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Tense = Literal["past", "future", "unknown"]
+
+SPEECH = frozenset(
+    "say tell announce report state confirm add note declare claim write mention reveal "
+    "insist warn explain indicate argue acknowledge disclose".split()
+)
+_CANCEL = frozenset("cancel scrap abandon scuttle axe cancellation".split())
+_RESCHEDULE = frozenset("reschedule postpone delay postponement relocate shift".split())
+_MOVE = frozenset("move push bring".split())
+_PROPOSE = frozenset("propose offer suggest invite urge request seek proposal invitation".split())
+_PLAN = frozenset(
+    "schedule slate set plan arrange expect due agree prepare intend organise organize "
+    "await".split()
+)
+_PLAN_AMOD = frozenset("upcoming next future forthcoming coming planned scheduled".split())
+_HYPOTHETICAL = {
+    "VERB": frozenset("refuse decline reject want hope wish consider threaten demand".split()),
+    "ADJ": frozenset("willing ready open eager unwilling".split()),
+    "NOUN": frozenset("possibility idea notion prospect chance".split()),
+}
+_WEAK_MODALS = frozenset("could might may should must can".split())
+_FUTURE_AUX = frozenset("will shall 'll wo".split())
+_CLIMB = frozenset(
+    "dobj nsubj nsubjpass pobj prep pcomp xcomp attr agent dative conj npadvmod appos "
+    "acomp oprd".split()
+)
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """What the governing words say: a status (None when they do not settle it)."""
+
+    status: MeetingStatus | None
+    hypothetical: bool = False
+    weak_plan: bool = False  # only a modifier ("the upcoming summit") says it is ahead
+
+
+def chain(word: Token) -> list[Token]:
+    """`word` and the words governing it in its clause, nearest first.
+
+    Climbs through objects, prepositions, xcomp ("scheduled to meet") and conjuncts; stops
+    below a reporting verb ("said ... would meet") and at a clause of its own (advcl, relcl).
+    """
+    out = [word]
+    current = word
+    while current.head is not current and len(out) < 8:
+        head = current.head
+        if current.dep_ not in _CLIMB:
+            break
+        if current.dep_ == "conj" and head.pos_ != current.pos_:
+            break
+        out.append(head)
+        current = head
+    return out
+
+
+def frame(word: Token) -> Token | None:
+    """The verb whose clause `word` belongs to, climbing past adverbial clauses if needed."""
+    for node in chain(word):
+        if node.pos_ in ("VERB", "AUX") and _finite(node):
+            return node
+    top = chain(word)[-1]
+    if top.dep_ in ("advcl", "pcomp", "acl", "relcl", "xcomp") and top.head is not top:
+        return frame(top.head)
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def tense_of(verb: Token | None) -> Tense:
+    """Past, future or unknown (present, or no verb) for one verb and its auxiliaries."""
+    if verb is None:
+        return "unknown"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _FUTURE_AUX or "would" in words or _going_to(verb) or _is_to(verb):
+        return "future"
+    if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
+        return "past"
+    if "have" in {c.lemma_ for c in aux} and verb.tag_ == "VBN":
+        return "past"
+    return "unknown"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head is not head
+
+
+def _is_to(verb: Token) -> bool:
+    """'is to be held', 'was to meet': be + to-infinitive, a plan."""
+    head = verb.head
+    has_to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "xcomp" and head.lemma_ == "be" and has_to
+
+
+def clause_tense(word: Token) -> Tense:
+    """The tense of the clause `word` is in ("would meet" under "said" is future)."""
+    return tense_of(frame(word))
+
+
+def _cues(nodes: list[Token]) -> set[str]:
+    found: set[str] = set()
+    for node in nodes:
+        lemma = node.lemma_.lower()
+        kids = list(node.children)
+        particles = {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
+        if lemma in _CANCEL or (lemma == "call" and "off" in particles):
+            found.add("cancelled")
+        if "indefinitely" in particles and lemma in _RESCHEDULE:
+            found.add("cancelled")
+        if lemma in _RESCHEDULE or (lemma in _MOVE and particles & {"to", "back", "forward"}):
+            found.add("rescheduled")
+        if lemma == "move" and "from" in particles:
+            found.add("rescheduled")
+        if lemma in _PROPOSE or (lemma == "call" and "for" in particles):
+            found.add("proposed")
+        if lemma in _PLAN or lemma == "ahead":
+            found.add("planned")
+        if lemma in _HYPOTHETICAL.get(node.pos_, ()) or (lemma == "rule" and "out" in particles):
+            found.add("hypothetical")
+        if any(c.lower_ in ("whether", "if", "unless") for c in kids):
+            found.add("hypothetical")
+        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ == "no" for c in kids):
+            found.add("negated")
+        if any(c.lower_ in _WEAK_MODALS and c.dep_ == "aux" for c in kids):
+            found.add("modal")
+        if any(c.lower_ == "originally" for c in kids):
+            found.add("originally")
+    return found
+
+
+def _noun_cues(word: Token) -> set[str]:
+    """Modifiers of a meeting noun: 'the upcoming summit', 'the talks, cancelled last week'."""
+    found: set[str] = set()
+    for child in word.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("amod", "compound") and child.lower_ in _PLAN_AMOD:
+            found.add("weak_plan")
+        if child.dep_ in ("acl", "relcl"):
+            found |= _cues([child]) - {"hypothetical", "modal", "negated"}
+        if child.dep_ == "det" and lemma == "no":
+            found.add("negated")
+    return found
+
+
+def status_of(word: Token) -> StatusReading:
+    """The status the words governing `word` give it (see the module docstring)."""
+    nodes = chain(word)
+    verb = frame(word)
+    cues = _cues(nodes) | _noun_cues(word)
+    tense = tense_of(verb)
+    if "cancelled" in cues:
+        return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
+    if "rescheduled" in cues or ("originally" in cues and tense == "future"):
+        return StatusReading("rescheduled")
+    if "negated" in cues and tense == "future":
+        return StatusReading("cancelled")
+    if "negated" in cues or "hypothetical" in cues:
+        return StatusReading(None, hypothetical=True)
+    if "proposed" in cues:
+        return StatusReading("proposed")
+    if "planned" in cues:
+        return StatusReading("planned")
+    if "modal" in cues:
+        return StatusReading(None, hypothetical=True)
+    if tense == "future":
+        return StatusReading("planned")
+    if "weak_plan" in cues:
+        return StatusReading("held" if tense == "past" else "planned", weak_plan=True)
+    return StatusReading("held" if tense == "past" else None)

@@ -1,0 +1,242 @@
+"""Meetings read from the dependency parse: who meets whom, when, where, and what became of it.
+
+A meeting is found by its word, a verb or a noun:
+
+* verbs: meet ("A met B", "A and B met", "met with B"), talk / speak / confer / negotiate /
+  discuss *with* someone (or speak *to* a person or a state), speak *by phone*, phone /
+  telephone / call someone, host / receive / visit a person, gather / convene / assemble
+  (officials or named parties, not crowds);
+* nouns: meeting, talks, summit, conference (not a press conference), convention (not a
+  treaty), debate (between candidates, or one held, moderated, scheduled...), call (a phone,
+  video or conference call, or a call *with* someone), negotiations, discussions,
+  consultations (with someone), videoconference, town hall, General Assembly.
+
+A noun must name a specific event: it has a determiner, a possessor, an ordinal, a date, a
+place or participants, or a verb like hold / attend / host governs it. Interviews ("spoke
+with Wikinews", "told reporters") and speeches ("speaking to the Atlantic Council") are not
+meetings. Each mention carries its participants (subject, objects, with/between phrases,
+possessor), its status (see `event_status`), its format, its place and the date phrase that
+attaches to it in the tree (not the date of the announcement around it). Code that knows the
+article (names, other sentences, a model) decides which mentions are one meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.models import MeetingFormat, MeetingStatus
+from newsbrief.text import dates as _dates
+from newsbrief.text import event_parts as _parts
+from newsbrief.text.event_parts import Phrase
+from newsbrief.text.event_status import chain, status_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_MEETING_NOUNS = frozenset(
+    "meeting meet talks summit conference convention debate call negotiations discussions "
+    "consultations videoconference teleconference hall assembly congress".split()
+)
+_PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
+_NEEDS_WITH = frozenset("discussions consultations".split())
+_HOLD = frozenset(
+    "hold host attend participate join schedule plan cancel postpone reschedule organise "
+    "organize chair convene moderate open conclude end begin resume boycott skip lead "
+    "conduct arrange call have set slate".split()
+)
+_NOT_CONFERENCE = frozenset("press news media".split())
+_TREATY = frozenset("geneva vienna hague ottawa istanbul".split())
+_DEBATE_KIND = frozenset(
+    "presidential televised vice primary leaders candidates mayoral party town".split()
+)
+_CALL_KIND = frozenset("phone telephone video conference zoom".split())
+_TALK_VERBS = frozenset("talk speak confer negotiate discuss".split())
+_CALL_VERBS = frozenset("phone telephone call ring".split())
+_HOST_VERBS = frozenset("host receive visit".split())
+_GATHER_VERBS = frozenset("gather convene assemble".split())
+@dataclass(frozen=True)
+class MeetingMention:
+    """One mention of a meeting in one sentence, with what the parse says about it."""
+
+    trigger: Phrase  # the meeting word ("met", "talks", "Convention")
+    noun: str | None  # the meeting noun, lower case ("debate"); None for a verb
+    sentence: Phrase
+    participants: tuple[Phrase, ...]  # name phrases: subject, objects, with/between, possessor
+    status: MeetingStatus | None  # None: the words do not settle it
+    hypothetical: bool  # whether to hold, could meet, refused to meet, no meeting
+    sure: bool  # the structure alone makes it a specific meeting
+    definite: bool  # "the meeting": may be one already mentioned
+    fresh: bool  # "a meeting", "another", an ordinal: a new one
+    ordinal: str | None  # "second" of "the second debate"
+    joins: bool  # "X joined the talks": X takes part in a meeting already named
+    format: MeetingFormat
+    location: Phrase | None
+    date: _dates.DatePhrase | None  # offsets into the whole text
+
+
+def meeting_mentions(doc: Doc, published: dt.date | None) -> list[MeetingMention]:
+    """Every meeting mention in `doc`, in text order (dates resolved against `published`)."""
+    out: list[MeetingMention] = []
+    for sent in doc.sents:
+        words = [t for t in sent if _trigger(t) is not None]
+        for word in words:
+            out.extend(_mentions(word, sent, published, crowded=len(words) > 1))
+    return out
+
+
+def _trigger(tok: Token) -> bool | None:
+    """True: surely a meeting word; False: maybe one; None: not one."""
+    if tok.pos_ in ("VERB",) and tok.dep_ != "amod":
+        return _verb_trigger(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_trigger(tok)
+    return None
+
+
+def _verb_trigger(tok: Token) -> bool | None:
+    lemma = tok.lemma_.lower()
+    others = _parts.partners(tok)
+    if lemma == "meet":
+        return _meet(tok, others)
+    if any(_parts.MEDIA.search(_parts.text_of(o)) for o in others):
+        return None  # an interview
+    if lemma in _TALK_VERBS:
+        return True if _parts.by_phone(tok) else _talk(tok, others)
+    if lemma in _CALL_VERBS:
+        return _call(tok, lemma)
+    if lemma in _HOST_VERBS:
+        return False if any(_parts.personish(o) for o in _parts.objects(tok)) else None
+    if lemma in _GATHER_VERBS:
+        return _gather(tok)
+    return None
+
+
+def _meet(tok: Token, others: list[Token]) -> bool | None:
+    objects = _parts.objects(tok)
+    if objects and not any(_parts.personish(o) for o in objects):
+        return None  # met the target, met its fate
+    if any(c.lower_ == "with" for c in tok.children) and not others:
+        return None  # met with criticism
+    subjects = _parts.subjects(tok)
+    if others or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):
+        return True
+    return False if subjects else None
+
+
+def _talk(tok: Token, others: list[Token]) -> bool | None:
+    if not others:
+        return None
+    preps = {o.head.lower_ for o in others if o.head.dep_ == "prep"}
+    if "with" in preps or any(o.ent_type_ in ("PERSON", "GPE") for o in others):
+        return True if tok.lemma_ != "discuss" else False
+    return None
+
+
+def _call(tok: Token, lemma: str) -> bool | None:
+    kids = {c.dep_ for c in tok.children}
+    if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(
+        c.lower_ in ("for", "on", "off") for c in tok.children
+    ):
+        return None
+    objects = _parts.objects(tok)
+    if not any(o.ent_type_ in ("PERSON", "GPE") or o.lower_ in _parts.PRONOUNS for o in objects):
+        return None
+    return True if lemma in ("phone", "telephone") else False
+
+
+def _gather(tok: Token) -> bool | None:
+    subjects = _parts.subjects(tok)
+    official = any(_official(s) for s in subjects)
+    return True if official and tok.lemma_ != "gather" else (False if official else None)
+
+
+def _official(tok: Token) -> bool:
+    if tok.lemma_.lower() in _parts.OFFICIALS or tok.ent_type_ in ("PERSON", "ORG"):
+        return not _parts.MEDIA.search(_parts.text_of(tok))
+    return any(_official(c) for c in tok.children if c.dep_ == "conj")
+
+
+def _noun_trigger(tok: Token) -> bool | None:
+    word = _noun_of(tok)
+    if word is None or _excluded_noun(tok, word):
+        return None
+    governed = any(n.lemma_.lower() in _HOLD for n in chain(tok)[1:3])
+    specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
+    anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
+    if word in _NEEDS_WITH and not _parts.noun_partners(tok):
+        return None
+    if governed or anchored or tok.pos_ == "PROPN":
+        return True
+    return False if specific else None
+
+
+def _noun_of(tok: Token) -> str | None:
+    low = tok.lower_
+    if low in _PLURAL_ONLY:
+        return low
+    lemma = tok.lemma_.lower()
+    if lemma not in _MEETING_NOUNS or lemma in _PLURAL_ONLY or low == "meets":
+        return None
+    if lemma == "hall":
+        return "town hall" if any(c.lower_ == "town" for c in tok.children) else None
+    if lemma == "assembly":
+        return "assembly" if _general_assembly(tok) else None
+    if lemma == "congress":
+        return "congress" if tok.pos_ == "NOUN" and tok.lower_ == tok.text else None
+    return lemma
+
+
+def _general_assembly(tok: Token) -> bool:
+    words = {c.lower_ for c in tok.children}
+    return "general" in words or any(c.lower_ == "of" for c in tok.children if c.dep_ == "prep")
+
+
+def _excluded_noun(tok: Token, word: str) -> bool:
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    if word == "conference" and mods & _NOT_CONFERENCE:
+        return True
+    if word == "convention" and (
+        mods & _TREATY or any(c.lower_ in ("on", "against") for c in tok.children)
+    ):
+        return True
+    if word == "call":
+        return not (mods & _CALL_KIND or _parts.noun_partners(tok))
+    if word == "debate":
+        return not (mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)) and (
+            not any(n.lemma_.lower() in _HOLD for n in chain(tok)[1:3])
+        )
+    return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY
+
+
+def _mentions(
+    word: Token, sent: Span, published: dt.date | None, *, crowded: bool
+) -> list[MeetingMention]:
+    sure = _trigger(word)
+    reading = status_of(word)
+    noun = _noun_of(word) if word.pos_ != "VERB" else None
+    whole = Phrase.of(sent)
+    base = MeetingMention(
+        trigger=Phrase.of(word),
+        noun=noun,
+        sentence=whole,
+        participants=(),
+        status=reading.status,
+        hypothetical=reading.hypothetical,
+        sure=bool(sure),
+        definite=_parts.is_definite(word),
+        fresh=_parts.is_fresh(word),
+        ordinal=_parts.ordinal(word),
+        joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
+        format=_parts.meeting_format(word),
+        location=_parts.location(word),
+        date=_parts.attached_date(word, sent, published, reading.status, crowded=crowded),
+    )
+    groups = _parts.participant_groups(word)
+    return [_with_participants(base, group) for group in groups]
+
+
+def _with_participants(base: MeetingMention, group: list[Token]) -> MeetingMention:
+    phrases = tuple(_parts.name_phrase(t) for t in group)
+    return MeetingMention(**{**base.__dict__, "participants": phrases})

@@ -1,0 +1,374 @@
+"""Names read from the parse: cleaned entity spans, the titles and roles written around them,
+and how each mention is used in its sentence (an agent, a possessor, a place...).
+
+The parser (`newsbrief.text.nlp.parse`) labels entities (PERSON, ORG, GPE, NORP, FAC, LOC)
+and links words by dependencies. Its entity spans are often a little off ("the", a
+possessive "'s", a title such as "Chief Superintendent", a surname left outside the span), so
+each span is cleaned here, token by token, and every offset stays an offset into the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Use = Literal["agent", "object", "partner", "possessor", "place", "modifier", "source", "other"]
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+# Words of a title written before a personal name ("Chief Superintendent", "Foreign Minister",
+# "Lt. Col."), lower-cased. A title may also hold a nationality or a place ("US Ambassador to
+# Germany"), which the parser marks as an entity of its own.
+TITLE_WORDS = frozenset(
+    (
+        "president vice prime minister secretary chancellor king queen prince princess crown "
+        "governor mayor senator sen. representative rep. congressman congresswoman ambassador "
+        "spokesperson spokesman spokeswoman general gen. commander chief director chairman "
+        "chairwoman chair speaker leader pope bishop archbishop cardinal father rev. reverend "
+        "judge justice officer head ceo envoy deputy colonel col. captain capt. sheikh emir "
+        "sultan superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. "
+        "inspector mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney "
+        "prosecutor detective constable commissioner administrator premier marshal corporal "
+        "private brigadier imam rabbi ayatollah crown-prince foreign interior defence defense "
+        "home state former acting interim first late chief-of-staff minority majority whip "
+        "affairs security national strategic advisor adviser"
+    ).split()
+)
+# Common nouns that name what a person is ("the foreign minister", "a fire service spokesman",
+# "a former boyfriend"): an appositive or a title with one of these marks a person.
+ROLE_NOUNS = frozenset(
+    (
+        "president minister secretary chancellor king queen prince princess governor mayor "
+        "senator representative congressman congresswoman ambassador spokesperson spokesman "
+        "spokeswoman general commander chief director chairman chairwoman chair speaker leader "
+        "pope bishop judge officer head ceo envoy deputy colonel captain admiral commandant "
+        "lieutenant inspector attorney prosecutor detective commissioner administrator premier "
+        "founder editor reporter correspondent journalist columnist rapporteur analyst expert "
+        "official diplomat advisor adviser aide counterpart candidate nominee activist "
+        "protester student victim suspect gunman attacker driver pilot doctor nurse teacher "
+        "resident witness survivor friend boyfriend girlfriend wife husband son daughter "
+        "mother father brother sister fiancée fiancee fiance widow employee worker owner "
+        "manager member lawyer businessman businesswoman historian professor astronaut "
+        "scientist researcher author writer actor actress singer player coach footballer "
+        "chairperson moderator host presenter anchor producer killer man woman boy girl "
+        "national citizen veteran soldier sergeant marine firefighter policeman "
+        "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
+        "politician councillor councilor superintendent executive economist"
+    ).split()
+)
+# Prepositions whose object is where something happens, not who acts.
+PLACE_PREPOSITIONS = frozenset(
+    "in at near to from into inside outside across throughout around through within onto "
+    "toward towards via off along beyond".split()
+)
+# Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
+NAME_CONNECTORS = frozenset("de dela del della di da dos das du van von der den al bin ibn la le".split())
+
+# Verbs of saying and stating: their subject speaks ('X said', 'X warned', 'X called for').
+SPEECH_VERBS = frozenset(
+    (
+        "say tell state announce warn urge call claim add note insist argue express deny "
+        "reject demand inform accuse vow pledge promise respond reply write tweet declare "
+        "confirm explain describe acknowledge admit suggest ask threaten criticise criticize "
+        "praise welcome condemn allege indicate stress report"
+    ).split()
+)
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """One mention of a name: its text and character span, and the parser's label for it.
+
+    `first` and `last` are the token indices of the name's first and last word.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    first: int
+    last: int
+
+
+def _span(doc: Doc, first: int, last: int, label: str) -> NameSpan:
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return NameSpan(doc.text[start:end], start, end, label, first, last)
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word, or a dotted abbreviation, that can be part of a proper name."""
+    text = token.text
+    if token.lower_ in NAME_CONNECTORS:
+        return True
+    return bool(text[:1].isupper()) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _joined(doc: Doc, left: int) -> bool:
+    """True when token `left` and the next one are written with no space between them."""
+    return doc[left].whitespace_ == ""
+
+
+def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
+    """The name inside tokens first..last: no article, possessive, bracket or edge punctuation."""
+    for i in range(first, last + 1):
+        if doc[i].text in ("(", "[", "/") or "\n" in doc[i].text:
+            last = i - 1
+            break
+    while first <= last and (doc[first].lower_ in ("the", "a", "an") or doc[first].is_punct):
+        first += 1
+    while last >= first and (doc[last].tag_ == "POS" or doc[last].is_punct):
+        if doc[last].text in (".",) and last > first and _joined(doc, last - 1):
+            break  # 'Inc.', 'U.S.': the stop belongs to the abbreviation
+        last -= 1
+    if first > last:
+        return None
+    return _span(doc, first, last, label)
+
+
+def person_name(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """The personal name at the end of tokens first..last, titles before it left out.
+
+    Words are taken from the right while they are name words and not title words; a hyphen
+    joined to its neighbours ('Jean-Yves') stays in the name.
+    """
+    i = last
+    while i >= first:
+        token = doc[i]
+        glued = i > first and (_joined(doc, i - 1) or _joined(doc, i)) and token.text == "-"
+        if token.ent_type_ in ("GPE", "NORP") and i < last:
+            break  # 'US Ambassador to Germany Richard Grenell': a place never starts a name
+        if glued or (_is_name_word(token) and token.lower_ not in TITLE_WORDS):
+            i -= 1
+            continue
+        break
+    start = i + 1
+    while start <= last and (doc[start].text == "-" or doc[start].lower_ in NAME_CONNECTORS):
+        start += 1
+    return (start, last) if start <= last else None
+
+
+def _in_other_entity(doc: Doc, index: int) -> bool:
+    return doc[index].ent_type_ not in ("", "PERSON")
+
+
+def _extend_person(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Widen a person span over name words the parser left outside it ('Arnel' dela Vega)."""
+    sentence = doc[first].sent
+    while last + 1 < sentence.end and doc[last].whitespace_ == " ":
+        nxt = doc[last + 1]
+        if not (_is_name_word(nxt) and nxt.pos_ == "PROPN") or _in_other_entity(doc, last + 1):
+            break
+        if nxt.lower_ in TITLE_WORDS or nxt.lower_ in NAME_CONNECTORS:
+            break
+        last += 1
+    while first - 1 >= sentence.start and doc[first - 1].whitespace_ == " ":
+        prev = doc[first - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or _in_other_entity(doc, first - 1):
+            break
+        if prev.lower_ in TITLE_WORDS or prev.ent_type_ == "PERSON":
+            break
+        first -= 1
+    return first, last
+
+
+def entity_spans(doc: Doc) -> list[NameSpan]:
+    """Every PERSON, ORG, GPE, NORP, FAC and LOC entity, cleaned; a person without titles."""
+    out: list[NameSpan] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        first, last = ent.start, ent.end - 1
+        if ent.label_ == "PERSON":
+            first, last = _extend_person(doc, first, last)
+            bounds = person_name(doc, first, last)
+            if bounds is None:
+                continue
+            first, last = bounds
+        span = clean(doc, first, last, ent.label_)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def head_of(doc: Doc, span: NameSpan) -> Token:
+    """The word of the span that the rest of the sentence attaches to."""
+    tokens = doc[span.first : span.last + 1]
+    root: Token = tokens.root
+    return root
+
+
+def _first_conjunct(token: Token) -> Token:
+    """Walk up conjunctions and appositions: 'Egypt and Greece agreed' uses Greece as Egypt."""
+    seen = 0
+    while token.dep_ in ("conj", "appos") and token.head is not token and seen < 8:
+        token = token.head
+        seen += 1
+    return token
+
+
+def use_of(doc: Doc, span: NameSpan) -> Use:
+    """How a mention is used: agent (subject), possessor, object, partner, place, modifier."""
+    token = _first_conjunct(head_of(doc, span))
+    dep = token.dep_
+    if dep in _AGENT_DEPS:
+        return "agent"
+    if dep == "poss":
+        return "possessor"
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object"
+    if dep in _MODIFIER_DEPS:
+        return "modifier"
+    if dep == "pobj":
+        return _use_after(token.head)
+    return "other"
+
+
+def speaks(doc: Doc, span: NameSpan) -> bool:
+    """True when the mention is the subject of a verb of saying ('Blinken expressed ...')."""
+    token = _first_conjunct(head_of(doc, span))
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _use_after(prep: Token) -> Use:
+    word = prep.lower_
+    if word == "by" and prep.head.pos_ in ("VERB", "AUX"):
+        return "agent"
+    if word in ("with", "against", "between", "among", "and"):
+        return "partner"
+    if word == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return "possessor" if prep.head.lower_ in ROLE_NOUNS or prep.head.pos_ == "NOUN" else "other"
+    if word == "to" and prep.head.lower_ == "according":
+        return "source"
+    if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return "other"  # 'representatives from the Pentagon'
+    if word in PLACE_PREPOSITIONS:
+        return "place"
+    return "other"
+
+
+def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
+    """Token range of a title written just before a name ('Chief Superintendent', 'Turkish
+    president', 'US Ambassador to Germany'), or None."""
+    i = span.first - 1
+    sentence_start = doc[span.first].sent.start
+    while i >= sentence_start:
+        token = doc[i]
+        if token.lower_ in TITLE_WORDS or token.lower_ in ROLE_NOUNS:
+            i -= 1
+        elif token.ent_type_ in ("NORP", "GPE", "ORG") or token.lower_ in ("of", "to", "for"):
+            i -= 1
+        elif token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
+            i -= 1
+        else:
+            break
+    first = i + 1
+    words = [doc[k] for k in range(first, span.first)]
+    while words and (words[0].lower_ in ("of", "to", "for") or words[0].is_punct):
+        words = words[1:]
+    while words and (words[-1].lower_ in ("of", "to", "for") or words[-1].is_punct):
+        words = words[:-1]
+    if not any(w.lower_ in TITLE_WORDS or w.lower_ in ROLE_NOUNS for w in words):
+        return None
+    return words[0].i, words[-1].i
+
+
+def appositive_role(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
+    """Token range of an appositive naming the person's role ('X, the foreign minister,' or
+    'the foreign minister, X'), or None."""
+    head = head_of(doc, span)
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    if head.dep_ == "conj" and head.head.dep_ == "appos":
+        candidates.append(head.head.head)
+    for noun in candidates:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
+            return _role_phrase(doc, noun, span)
+    return None
+
+
+def _role_phrase(doc: Doc, noun: Token, span: NameSpan) -> tuple[int, int]:
+    """The role noun with its modifiers and 'of'-phrase, never reaching into the name."""
+    left = noun.left_edge.i
+    right = noun.i
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "at"):
+            right = child.right_edge.i
+            break
+    if left <= span.last and right >= span.first:
+        left = span.last + 1 if left <= span.last < noun.i else left
+        right = span.first - 1 if noun.i < span.first <= right else right
+    while left < right and (doc[left].lower_ in ("the", "a", "an") or doc[left].is_punct):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
+def text_of(doc: Doc, first: int, last: int) -> str:
+    """The text of tokens first..last as written."""
+    span: Span = doc[first : last + 1]
+    text: str = span.text
+    return text
+
+
+# Common nouns that name a collective actor when a name modifies them ('the German
+# government', 'the Biden administration', 'Texas state prosecutors', 'government of Samoa').
+COLLECTIVE_HEADS = frozenset(
+    (
+        "government administration authorities police army military cabinet parliament "
+        "campaign council prosecutors forces navy ministry regime junta coalition"
+    ).split()
+)
+
+
+def collective_spans(doc: Doc) -> list[NameSpan]:
+    """Collective actors named by a common noun and a name ('the Iraqi government')."""
+    out: list[NameSpan] = []
+    for token in doc:
+        if token.lower_ not in COLLECTIVE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.ent_type_ == "ORG":
+            continue  # already a named organisation ('Armed Forces of the Philippines')
+        span = _named_modifier(doc, token) or _named_of(doc, token)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
+    """'German government', 'U.S. federal authorities': a named left modifier of the noun."""
+    named = [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in _COLLECTIVE_OWNERS
+    ]
+    if not named:
+        return None
+    first = named[0].i
+    while first > 0 and doc[first - 1].ent_iob_ == "I":
+        first -= 1
+    if any(doc[k].tag_ == "POS" or doc[k].is_punct and doc[k].text != "." for k in range(first, head.i)):
+        return None  # "Turkey's cabinet" reads as the state's; "X, Y government" is a list
+    return clean(doc, first, head.i, "COLLECTIVE")
+
+
+def _named_of(doc: Doc, head: Token) -> NameSpan | None:
+    """'the government of Samoa': the noun and its 'of'-phrase naming a state or place."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ in ("GPE", "ORG"):
+                last = objects[0].i
+                while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                    last += 1
+                return clean(doc, head.i, last, "COLLECTIVE")
+    return None
+
+
+_COLLECTIVE_OWNERS = frozenset({"GPE", "NORP", "PERSON", "ORG"})

@@ -1,0 +1,75 @@
+"""News outlets and agencies: cited as sources ('according to Reuters', 'told the BBC'),
+never parties to the story.
+
+An outlet is known by its name ('... News', '... Times', a website), by a noun next to it
+('the newspaper X', 'broadcaster X', 'X news agency') or by being only ever cited: the one
+told something ('told Reuters') or quoting someone ('X quoted a source').
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsbrief.text.ner import NameSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_OUTLET_NAME = re.compile(
+    r"\b(?:News|Times|Post|Herald|Telegraph|Guardian|Journal|Tribune|Gazette|Observer|Media|"
+    r"TV|Television|Radio|Broadcasting|Channel|Daily|Magazine|Chronicle|Express|Mirror|Wire|"
+    r"Press(?! release)|Reuters|AFP|Agence France-Presse|Associated Press|AP|BBC|CNN|NPR|PBS|"
+    r"Al Jazeera|Axios|TASS|Xinhua|Interfax|EFE|ANSA|DPA|Bloomberg|Politico|Wikinews|NBC|CBS|"
+    r"ABC|MSNBC|Fox|Sky|Sputnik|IRNA|Anadolu|Yonhap|Kyodo|PAP|Spiegel|Le Monde)\b|"
+    r"\.(?:com|org|net)$"
+)
+# Nouns that say the name next to them is an outlet ('the daily Magyar Nemzet').
+OUTLET_NOUNS = frozenset(
+    (
+        "newspaper newspapers paper daily weekly tabloid broadcaster outlet channel station "
+        "magazine website site agency network publication journal blog"
+    ).split()
+)
+# Verbs whose object is the outlet spoken to ('told Reuters'), or whose subject reports.
+_TOLD = frozenset({"tell", "give"})
+_REPORTS = frozenset({"quote", "cite"})
+
+
+def is_outlet(doc: Doc, mentions: list[NameSpan]) -> bool:
+    """True when the mentions name a news outlet or agency rather than a party."""
+    if any(m.label in ("PERSON", "ROLE", "OFFICIAL", "COLLECTIVE") for m in mentions) and not any(
+        m.label == "ORG" for m in mentions
+    ):
+        return bool(_OUTLET_NAME.search(mentions[0].text)) and all(
+            m.label not in ("ROLE", "OFFICIAL", "COLLECTIVE") for m in mentions
+        )
+    if any(_OUTLET_NAME.search(m.text) for m in mentions):
+        return True
+    return any(_outlet_noun_near(doc, m) for m in mentions) or all(
+        _cited(doc, m) for m in mentions
+    )
+
+
+def _outlet_noun_near(doc: Doc, mention: NameSpan) -> bool:
+    """'the newspaper X', 'broadcaster X', 'X news agency', 'X, a Kurdish outlet'."""
+    before = doc[max(mention.first - 3, 0) : mention.first]
+    after = doc[mention.last + 1 : mention.last + 3]
+    if any(t.lower_ in OUTLET_NOUNS for t in before if t.sent == doc[mention.first].sent):
+        return True
+    if any(t.lower_ in OUTLET_NOUNS and t.pos_ == "NOUN" for t in after):
+        return True
+    head = doc[mention.first : mention.last + 1].root
+    return any(c.dep_ == "appos" and c.lower_ in OUTLET_NOUNS for c in head.children)
+
+
+def _cited(doc: Doc, mention: NameSpan) -> bool:
+    """Told something, or quoting someone: 'told Reuters', 'Reuters quoted a source'."""
+    head = doc[mention.first : mention.last + 1].root
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_ in _TOLD:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ == "say":
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lower_ == "interview":
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_ in _REPORTS

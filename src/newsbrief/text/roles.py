@@ -1,0 +1,143 @@
+"""People found by the role written around their name, and states named by their officials.
+
+The parser misses some personal names ('Sameh Shoukry, the Egyptian foreign minister'); a run
+of capitalised words with a title before it ('Lieutenant Colonel Arnel dela Vega') or a role
+noun in apposition ('Tomasz Kubiak, a fire service spokesman') is a person whatever the
+parser's label. A nationality or country that qualifies an official ('the Greek, Cypriot and
+French counterparts', 'US President') names a state that acts in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsbrief.text import ner
+from newsbrief.text.ner import NameSpan
+from newsbrief.text.names import canonical_alias
+from newsbrief.text.states import is_country, state_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Officials whose nationality names a state that takes part ('French counterparts').
+OFFICIAL_NOUNS = frozenset(
+    (
+        "president minister counterpart chancellor ambassador envoy government leader "
+        "secretary king queen premier diplomat delegation embassy foreign-minister"
+    ).split()
+)
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*\.?|(?:[A-Z]\.)+[A-Z]?|" + "|".join(ner.NAME_CONNECTORS) + ")")
+
+
+def looks_like_name(name: str) -> bool:
+    """One to five capitalised words (connectors such as 'bin' or 'de' allowed), no digits."""
+    words = name.replace("-", " ").split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+        return False
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised runs inside one sentence and one line."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        inside = token.pos_ == "PROPN" and token.text[:1].isupper() or (
+            start is not None and token.lower_ in ner.NAME_CONNECTORS
+        )
+        inside = inside or (start is not None and token.text == "-" and token.whitespace_ == "")
+        if inside and start is not None and (token.is_sent_start or "\n" in doc[token.i - 1].text):
+            out.append((start, token.i - 1))
+            start = None
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            out.append((start, token.i - 1))
+            start = None
+    if start is not None:
+        out.append((start, len(doc) - 1))
+    return out
+
+
+def person_spans(doc: Doc) -> list[NameSpan]:
+    """Names with a title before them or a role noun in apposition, labelled ROLE."""
+    out: list[NameSpan] = []
+    for first, last in _runs(doc):
+        bounds = ner.person_name(doc, first, last)
+        if bounds is None:
+            continue
+        span = ner.clean(doc, bounds[0], bounds[1], "ROLE")
+        if span is None or not looks_like_name(span.text):
+            continue
+        titled = ner.title_before(doc, span)
+        if titled is not None and not _personal_title(doc, titled):
+            titled = None
+        if titled is None and ner.appositive_role(doc, span) is None:
+            continue
+        if doc[span.first].ent_type_ in ("GPE", "NORP", "FAC", "LOC"):
+            continue
+        out.append(span)
+    return out
+
+
+def _personal_title(doc: Doc, title: tuple[int, int]) -> bool:
+    """A title ends in a title word that is written right before the name."""
+    last = doc[title[1]]
+    return last.lower_ in ner.TITLE_WORDS or last.lower_ in ner.ROLE_NOUNS
+
+
+def role_of(doc: Doc, mentions: list[NameSpan]) -> str | None:
+    """The role written around a person's name: a title before it or an appositive."""
+    for mention in mentions:
+        found = ner.title_before(doc, mention) or ner.appositive_role(doc, mention)
+        if found is not None:
+            return ner.text_of(doc, *found)
+    return None
+
+
+def official_states(doc: Doc) -> list[NameSpan]:
+    """States named by the nationality of an official ('Egyptian foreign minister')."""
+    out: list[NameSpan] = []
+    for token in doc:
+        if token.ent_type_ not in ("NORP", "GPE") or token.ent_iob_ != "B":
+            continue
+        head = _official_head(token)
+        if head is None:
+            continue
+        last = token.i
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        text = ner.text_of(doc, token.i, last)
+        state = state_of(text) if token.ent_type_ == "NORP" else _country(text)
+        if state is None:
+            continue
+        span = ner.clean(doc, token.i, last, "OFFICIAL")
+        if span is not None:
+            out.append(NameSpan(state, span.start, span.end, "OFFICIAL", span.first, span.last))
+    return out
+
+
+def _official_head(token: Token) -> Token | None:
+    """The official noun a nationality qualifies, through 'Greek, Cypriot and French'."""
+    seen = 0
+    while token.dep_ == "conj" and seen < 6:
+        token = token.head
+        seen += 1
+    if token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return None
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        if head.lemma_.lower() in OFFICIAL_NOUNS:
+            break
+        head = head.head
+    return head if head.lemma_.lower() in OFFICIAL_NOUNS else None
+
+
+def _country(text: str) -> str | None:
+    long_form = canonical_alias(text)
+    if long_form and is_country(long_form) or long_form == "United States":
+        return long_form
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE) if is_country(text) else None
