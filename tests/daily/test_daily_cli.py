@@ -49,17 +49,19 @@ def test_a_cache_that_is_a_folder(tmp_path: Path) -> None:
     one_error_line(result, f"the cache {tmp_path} is a folder")
 
 
-def test_a_corrupt_cache_is_moved_aside_with_a_warning(tmp_path: Path) -> None:
+def test_a_corrupt_cache_is_moved_aside_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     cache = tmp_path / "c.sqlite"
     cache.write_bytes(b"\x00garbage" * 100)
-    result = runner.invoke(
-        app,
-        ["daily", str(empty_day(tmp_path)), "--out", str(tmp_path / "o"), "--cache", str(cache)],
-    )
+    args = ["daily", str(empty_day(tmp_path)), "--out", str(tmp_path / "o"), "--cache", str(cache)]
+    result = runner.invoke(app, args)
     assert result.exit_code == 1  # the one article is unreadable
     assert "Traceback" not in result.output
-    assert "is corrupt" in result.stderr and "0 ok, 1 failed" in result.stderr
-    assert [p.name.startswith("c.sqlite.corrupt-") for p in tmp_path.glob("c.sqlite.corrupt-*")]
+    assert "0 ok, 1 failed" in result.stderr
+    assert any("is corrupt" in r.getMessage() for r in caplog.records)
+    [aside] = tmp_path.glob("c.sqlite.corrupt-*")
+    assert aside.read_bytes().startswith(b"\x00garbage")
 
 
 def test_an_out_that_is_a_file(tmp_path: Path) -> None:
@@ -104,7 +106,8 @@ def test_a_bad_batch_import_file(tmp_path: Path, content: bytes, start: str) -> 
 
 def test_malformed_result_lines_are_each_articles_error(tmp_path: Path) -> None:
     """Lines with a custom_id but a broken shape fail that article, not the import."""
-    requests = [json.loads(line) for line in (TESTS / "data" / "batch" / "requests.jsonl").open()]
+    text = (TESTS / "data" / "batch" / "requests.jsonl").read_text(encoding="utf-8")
+    requests = [json.loads(line) for line in text.splitlines()]
     shapes = [
         {"response": {"status_code": 200, "body": {"choices": ["not an object"]}}},
         {"response": {"status_code": 200, "body": {"choices": [{"message": "text"}]}}},

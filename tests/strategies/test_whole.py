@@ -106,7 +106,9 @@ def test_a_participant_written_as_an_alias_of_a_grounded_party_is_kept() -> None
 
 
 def test_an_ungrounded_holder_drops_the_position() -> None:
-    kept = DPosition(holder="Hamas", topic="Rafah", stance="accuses Israel", evidence="Hamas traded")
+    kept = DPosition(
+        holder="Hamas", topic="Rafah", stance="accuses Israel", evidence="Hamas traded"
+    )
     invented = kept.model_copy(update={"holder": "The Kremlin"})
     out = assemble(JOB, draft(positions=[kept, invented]))
     assert [p.holder for p in out.positions] == ["Hamas"]

@@ -165,6 +165,11 @@ def test_sentence_spans_cover_the_seed() -> None:
         ("1", "some 1,200 people", False),
         ("1.5 million", "1.5\u00a0Million displaced", True),
         ("million", "millions displaced", False),
+        ("5 million", "1.5 million displaced", False),
+        ("5 million", "1,5 million displaced", False),
+        ("2", "12 people were killed", False),
+        ("2", "2nd attack", False),
+        ("1.5 million", "about 1.5 million.", True),
         ("twenty-five", "Twenty\u2013five people", True),
         ("", "anything", False),
         ("7", "", False),
@@ -172,3 +177,41 @@ def test_sentence_spans_cover_the_seed() -> None:
 )
 def test_contains_number(value_text: str, evidence: str, expected: bool) -> None:
     assert contains_number(value_text, evidence) is expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "body"),
+    [
+        pytest.param("2 people were killed", "Officials said 12 people were killed.", id="12"),
+        pytest.param("5 million", "About 1.5 million people fled.", id="decimal"),
+        pytest.param("5 million", "About 1,5 million people fled.", id="decimal-comma"),
+        pytest.param("12 people", "Officials said 12.5 people", id="decimal-end"),
+        pytest.param("000 people", "Some 20,000 people fled.", id="thousands"),
+        pytest.param("Israel", "Israeli officials said so.", id="word-start"),
+        pytest.param("sraeli officials", "Israeli officials said so.", id="word-end"),
+        pytest.param("20 people", "Flight A320 people", id="letter-digit"),
+        pytest.param("'2 PEOPLE were killed'", "Officials said 12 people were killed.", id="norm"),
+    ],
+)
+def test_a_quote_cut_out_of_a_word_or_number_is_not_grounded(quote: str, body: str) -> None:
+    assert locate(quote, body) is None
+    assert ground(quote, body) is None
+
+
+@pytest.mark.parametrize(
+    ("quote", "body", "expected"),
+    [
+        pytest.param("Israel", "Israeli officials met Israel's envoy.", (22, 28), id="later"),
+        pytest.param("20 people", "At least 20 people. Not 120 people.", (9, 18), id="number"),
+        pytest.param("20", "In Rafah, 20.", (10, 12), id="before-a-full-stop"),
+        pytest.param("20", "Some 1,200 or 20 people", (14, 16), id="skip-the-thousands"),
+        pytest.param("cafe", "the cafe\u0301 opened", (4, 9), id="with-its-combining-mark"),
+        pytest.param("拉法", "在拉法有20人", (1, 3), id="chinese"),
+        pytest.param("20", "在拉法有20人", (4, 6), id="chinese-number"),
+        pytest.param("إسرائيل", "وإسرائيل", (1, 8), id="arabic-prefix"),
+    ],
+)
+def test_a_quote_on_word_boundaries_is_grounded(
+    quote: str, body: str, expected: tuple[int, int]
+) -> None:
+    assert locate(quote, body) == expected

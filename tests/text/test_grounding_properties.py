@@ -69,7 +69,11 @@ def test_a_slice_of_the_body_on_word_boundaries_is_found_verbatim(
         assert not _on_boundaries(body, start, end)
         return
     assert _on_boundaries(body, *span)
-    assert body[span[0] : span[1]] == piece
+    found = body[span[0] : span[1]]
+    if not _on_boundaries(body, start, end):  # found elsewhere, maybe after normalising
+        assert found == piece or _key(found) in {_key(piece), _key(piece, quote_marks=False)}
+        return
+    assert found == piece
     evidence = ground(piece, body)
     assert evidence is not None and evidence.quote == piece
 

@@ -135,7 +135,7 @@ class FigureEntry(_Model):
     )
 
 
-FigureRelation = Literal["latest", "earlier", "consistent", "conflicting"]
+FigureRelation = Literal["latest", "earlier", "same_source", "consistent", "conflicting"]
 
 
 class FigureReport(_Model):
@@ -149,8 +149,9 @@ class FigureReport(_Model):
         default=None, description="The time it refers to: as_of, else the publication date."
     )
     relation: FigureRelation = Field(
-        description="To the latest value: the latest itself, an earlier value (a revision), "
-        "consistent with it at the same time, or conflicting with it at the same time."
+        description="To the latest value: the latest itself; earlier (for an earlier time: a "
+        "revision); same_source (another value only articles giving the latest give: a "
+        "breakdown or the toll before); consistent or conflicting with it at the same time."
     )
     reported_by: list[str] = Field(
         default_factory=list, description="Who the articles attribute the value to."

@@ -42,6 +42,15 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 _MAX_RETRY_AFTER_S = 60.0
+MAX_RESPONSE_BYTES = 8 << 20  # a chat completion is kilobytes; 8 MiB is far beyond any real one
+
+
+class ResponseTooLarge(Exception):  # noqa: N818 - an httpx2-level signal, mapped below
+    """An endpoint's response body passed `MAX_RESPONSE_BYTES` (never retried)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"response larger than {limit} bytes")
+        self.limit = limit
 
 
 @functools.cache
@@ -55,7 +64,9 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
 
     httpx's timeouts bound each read, so an endpoint that drips bytes never times out. Some
     endpoints echo the key they rejected, and openai and instructor put error bodies in
-    exception messages and ERROR logs. Bodies are read here in full (we never stream).
+    exception messages and ERROR logs. Bodies are read here in full (we never stream), in
+    chunks, and never past `max_body` bytes: a larger one fails with `ResponseTooLarge`
+    (it would otherwise be held in memory and sent back to the model in a re-ask).
     """
 
     def __init__(
@@ -64,11 +75,13 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
         deadline: float,
         secret: str | None,
         json_object_schema: bool = False,
+        max_body: int | None = None,
     ):
         self._inner = inner
         self._deadline = deadline
         self._secret = secret.encode() if secret else None
         self._json_object_schema = json_object_schema
+        self._max_body = MAX_RESPONSE_BYTES if max_body is None else max_body
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if self._json_object_schema:
@@ -77,7 +90,7 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
             async with asyncio.timeout(self._deadline):
                 response = await self._inner.handle_async_request(request)
                 try:
-                    body = await response.aread()
+                    body = await self._read(response)
                 finally:
                     await response.aclose()
         except TimeoutError:
@@ -97,6 +110,17 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
             request=request,
             extensions=response.extensions,
         )
+
+    async def _read(self, response: httpx2.Response) -> bytes:
+        """The decoded body, read in chunks; `ResponseTooLarge` once past `max_body`."""
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self._max_body:
+                raise ResponseTooLarge(self._max_body)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -151,7 +175,20 @@ def _api_error(exc: BaseException | None) -> BaseException | None:
     return exc
 
 
+def _too_large(exc: BaseException | None) -> ResponseTooLarge | None:
+    """The `ResponseTooLarge` behind `exc` (openai wraps it in an APIConnectionError)."""
+    seen, visited = exc, set[int]()
+    while seen is not None and id(seen) not in visited:
+        if isinstance(seen, ResponseTooLarge):
+            return seen
+        visited.add(id(seen))
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _is_transient(exc: BaseException) -> bool:
+    if _too_large(exc) is not None:
+        return False  # the same request would bring the same flood
     exc = _api_error(exc) or exc
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code == 429 or exc.status_code >= 500
@@ -320,6 +357,14 @@ class LLM:
         root = _unwrap(exc)
         if isinstance(root, ConfigError):
             return root
+        if (flood := _too_large(exc)) is not None:
+            return ModelCallError(
+                f"{self.provider} sent a response larger than {flood.limit} bytes "
+                f"after {stats.attempts} request(s); not reading further",
+                provider=self.provider,
+                attempts=stats.attempts,
+                usage=stats.usage,
+            )
         if isinstance(root, openai.APIStatusError):
             return ModelCallError(
                 f"{self.provider} answered HTTP {root.status_code} after {stats.attempts} "

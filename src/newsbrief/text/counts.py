@@ -183,6 +183,10 @@ _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
     "account tweet release bulletin".split()
 )
+_SPEAKERS = frozenset(
+    "official authority police source medium report witness spokesman spokeswoman "
+    "spokesperson officer agency ministry government".split()
+)
 _SOURCE_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 
@@ -200,8 +204,8 @@ def attribution(tok: Token) -> Attribution | None:
 
     In order: "according to X" (or "per X") on a clause above the number, the subject of the
     nearest verb of saying above it ("X said ..."), a verb of saying set beside the number's
-    clause ("..., X said"; "..., reported officials"), then "reportedly" or "by reports" on
-    a clause above it ("reports"). A relative clause ("where 20 died") is the writer's own
+    clause ("..., X said"; "..., reported officials"), "according to X" anywhere in the
+    sentence, then "reportedly" or "by reports" on the number's own clause ("reports"). A relative clause ("where 20 died") is the writer's own
     description: the search does not climb out of it.
     """
     chain = _clause_chain(tok)
@@ -215,7 +219,12 @@ def attribution(tok: Token) -> Attribution | None:
         found = (_speaker(other) if beside else None) or _said_by_noun(other)
         if found is not None:
             return found
-    if any(c.lower_ == "reportedly" or _by_reports(c) for t in chain for c in t.children):
+    for other in (r.token for r in nearby(tok, limit=64)):
+        found = _according(other)
+        if found is not None:
+            return found
+    own = chain[: next((k for k, t in enumerate(chain) if t.pos_ in _VERBAL), len(chain)) + 1]
+    if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
         return Attribution("reports", None)
     return None
 
@@ -256,9 +265,11 @@ def _speaker(tok: Token) -> Attribution | None:
 
 def _said_by_noun(tok: Token) -> Attribution | None:
     """A verb ("..., reported officials") of saying parsed as its speaker's modifier."""
-    if tok.lemma_ in _SAY and tok.dep_ == "amod" and tok.i + 1 == tok.head.i:
-        return _named(tok.head)
-    return None
+    if tok.lemma_ not in _SAY or tok.dep_ != "amod" or tok.i + 1 != tok.head.i or tok.i == 0:
+        return None
+    speaker = tok.head
+    named = speaker.ent_type_ in _SOURCE_ENTS or speaker.lemma_.lower() in _SPEAKERS
+    return _named(speaker) if named and tok.doc[tok.i - 1].text == "," else None
 
 
 def _named(tok: Token) -> Attribution | None:
@@ -315,6 +326,7 @@ def _antecedent(pron: Token) -> str | None:
 
 # --- where ------------------------------------------------------------------------------------
 
+_VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     "in at on near across throughout inside outside of around within off along into".split()
@@ -331,20 +343,49 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
     for ent in doc.ents:
         if ent.label_ in _PLACE_ENTS and start <= ent.start_char and ent.end_char <= end:
             found[(ent.start, ent.end)] = ent
+    for venue in _facilities(doc, start, end):
+        found[(venue.start, venue.end)] = venue
     window = doc.text[start:end]
     for name in known:
         at = window.find(name)
         while at >= 0 and name:
-            span = doc.char_span(start + at, start + at + len(name))
-            if span is not None and not any(s.start <= span.start < s.end for s in found.values()):
-                found[(span.start, span.end)] = span
+            named = doc.char_span(start + at, start + at + len(name))
+            if named is not None and not any(
+                s.start <= named.start < s.end for s in found.values()
+            ):
+                found[(named.start, named.end)] = named
             at = window.find(name, at + len(name))
-    return [s for s in sorted(found.values(), key=lambda s: s.start) if _used_as_place(s.root)]
+    ordered = sorted(found.values(), key=lambda s: s.start)
+    return [s for s in ordered if _used_as_place(s.root)]
+
+
+_FACILITIES = frozenset(
+    "cathedral church mosque temple synagogue airport station hospital school university "
+    "college market mall stadium hotel bridge square street road avenue highway park gardens "
+    "prison camp port harbour harbor base palace tower centre center headquarters".split()
+)
+
+
+def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """Named venues the parser may miss: "Jolo Cathedral", "Forbury Gardens"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        if tok.pos_ != "PROPN" or tok.lower_ not in _FACILITIES or tok.dep_ == "compound":
+            continue
+        first = tok.i
+        while first > span.start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first < tok.i:
+            yield doc[first : tok.i + 1]
 
 
 def _used_as_place(root: Token) -> bool:
-    if root.dep_ in ("pobj",):
+    if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
+        return True
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
 
 

@@ -45,6 +45,10 @@ OFFICIALS = frozenset(
     "governor mayor member candidate party".split()
 )
 PRONOUNS = frozenset("he she him her they them we us i".split())
+HOSTING = frozenset(
+    "hold host attend join participate have convene chair lead conduct organise organize "
+    "plan schedule arrange".split()
+)
 _PERSONISH = frozenset("PERSON ORG GPE NORP".split())
 
 
@@ -117,7 +121,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if found:
         return _expand(found)
     if verb.dep_ == "acl":
-        return _expand([verb.head])
+        return _expand([verb.head]) if personish(verb.head) else []
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         return subjects(head, depth + 1)
@@ -130,9 +134,12 @@ def objects(verb: Token) -> list[Token]:
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[list[Token]]:
+    """The objects of each preposition of `tok` named in `preps` ('within A and with B')."""
     groups: list[list[Token]] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    found += [c for p in found for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for prep in found:
+        if prep.lower_ in preps:
             groups.append(_expand([c for c in prep.children if c.dep_ == "pobj"]))
     return [g for g in groups if g]
 
@@ -148,7 +155,7 @@ def by_phone(tok: Token) -> bool:
     for child in tok.children:
         if child.lower_ in ("virtually", "online", "remotely"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("by", "over", "on", "via"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "over", "on", "via"):
             for pobj in child.children:
                 words = {pobj.lower_, *(c.lower_ for c in pobj.children)}
                 if words & _VIRTUAL or pobj.lemma_ == "call":
@@ -239,6 +246,7 @@ def _place_phrase(pobj: Token) -> Phrase:
 def location(word: Token) -> Phrase | None:
     """Where the meeting is: 'in/at/on X' on the meeting word or its verb, 'moved to X'."""
     nodes = [word, *(n for n in chain(word)[1:4] if n.pos_ in ("VERB", "AUX"))]
+    nodes += [c for c in word.children if c.dep_ in ("acl", "relcl")]
     top = chain(word)[-1]
     if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
         nodes.append(top.head)
@@ -284,7 +292,8 @@ def _frame_people(noun: Token) -> list[Token]:
     """People around a meeting noun: who holds or attends it, who acts 'at' or 'during' it."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        return subjects(head) + partners(head)
+        hosts = subjects(head) if head.lemma_ in HOSTING else []
+        return hosts + [p for p in partners(head) if personish(p)]
     if noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}:
         verb = head.head.head if head.head.pos_ in ("ADV", "ADJ") else head.head
         if verb.pos_ not in ("VERB", "AUX"):
@@ -293,8 +302,9 @@ def _frame_people(noun: Token) -> list[Token]:
         people = [o for o in objects(verb) if o.ent_type_ == "PERSON"]
         return subjects(verb) + _expand(agents) + people + partners(verb)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children]
-        return _expand(agents) + partners(head)
+        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+        agents = [p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children]
+        return [a for a in _expand(agents) if personish(a)] + partners(head)
     return []
 
 

@@ -69,21 +69,23 @@ def chain(word: Token) -> list[Token]:
         head = current.head
         if current.dep_ not in _CLIMB:
             break
-        if current.dep_ == "conj" and head.pos_ != current.pos_:
-            break
+        if current.dep_ == "conj" and (head.pos_ != current.pos_ or current.pos_ == "VERB"):
+            break  # 'had ... but spoke': a verb conjunct is a clause of its own
         out.append(head)
         current = head
     return out
 
 
 def frame(word: Token) -> Token | None:
-    """The verb whose clause `word` belongs to, climbing past adverbial clauses if needed."""
-    for node in chain(word):
-        if node.pos_ in ("VERB", "AUX") and _finite(node):
-            return node
-    top = chain(word)[-1]
-    if top.dep_ in ("advcl", "pcomp", "acl", "relcl", "xcomp") and top.head is not top:
-        return frame(top.head)
+    """The nearest finite verb above `word` (itself included); None past a reporting verb."""
+    current = word
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and _finite(current):
+            return current
+        head = current.head
+        if head is current or (head.lemma_ in SPEECH and current.dep_ in ("ccomp", "parataxis")):
+            return None
+        current = head
     return None
 
 
@@ -100,6 +102,8 @@ def tense_of(verb: Token | None) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & _FUTURE_AUX or "would" in words or _going_to(verb) or _is_to(verb):
+        return "future"
+    if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and _is_to(c) for c in verb.children):
         return "future"
     if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
         return "past"
@@ -153,6 +157,8 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("modal")
         if any(c.lower_ == "originally" for c in kids):
             found.add("originally")
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
+            found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
 
 
@@ -170,9 +176,16 @@ def _noun_cues(word: Token) -> set[str]:
     return found
 
 
+def governors(word: Token) -> list[Token]:
+    """The chain, plus the verb of 'is to be held' ('the debate is to be moderated')."""
+    nodes = chain(word)
+    extra = [c for n in nodes if n.lemma_ == "be" for c in n.children if c.dep_ == "xcomp"]
+    return nodes + extra
+
+
 def status_of(word: Token) -> StatusReading:
     """The status the words governing `word` give it (see the module docstring)."""
-    nodes = chain(word)
+    nodes = governors(word)
     verb = frame(word)
     cues = _cues(nodes) | _noun_cues(word)
     tense = tense_of(verb)

@@ -100,7 +100,7 @@ def _verb_trigger(tok: Token) -> bool | None:
     others = _parts.partners(tok)
     if lemma == "meet":
         return _meet(tok, others)
-    if any(_parts.MEDIA.search(_parts.text_of(o)) for o in others):
+    if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
     if lemma in _TALK_VERBS:
         return True if _parts.by_phone(tok) else _talk(tok, others)
@@ -111,6 +111,11 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma in _GATHER_VERBS:
         return _gather(tok)
     return None
+
+
+def _subtree_text(tok: Token) -> str:
+    words = list(tok.subtree)[:10]
+    return " ".join(w.text for w in words)
 
 
 def _meet(tok: Token, others: list[Token]) -> bool | None:
@@ -162,6 +167,8 @@ def _noun_trigger(tok: Token) -> bool | None:
     word = _noun_of(tok)
     if word is None or _excluded_noun(tok, word):
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over"):
+        return None  # 'held via a video call': how a meeting is held, not another one
     governed = any(n.lemma_.lower() in _HOLD for n in chain(tok)[1:3])
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)

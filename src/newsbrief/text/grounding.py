@@ -176,7 +176,10 @@ def _normalised_spans(key: str, body: str, *, first_only: bool) -> list[tuple[in
     pos = norm.find(key)
     while pos != -1:
         end = pos + len(key)
-        span = (src[pos], src[end - 1] + 1)
+        stop = src[end - 1] + 1
+        while stop < len(body) and unicodedata.combining(body[stop]):
+            stop += 1  # marks that normalising dropped belong to the letter before them
+        span = (src[pos], stop)
         if _aligned(norm, src, pos, end) and _on_boundaries(body, *span):
             spans.append(span)
             if first_only:

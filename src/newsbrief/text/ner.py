@@ -19,23 +19,26 @@ Use = Literal["agent", "object", "partner", "possessor", "place", "modifier", "s
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
-# Words of a title written before a personal name ("Chief Superintendent", "Foreign Minister",
-# "Lt. Col."), lower-cased. A title may also hold a nationality or a place ("US Ambassador to
-# Germany"), which the parser marks as an entity of its own.
-TITLE_WORDS = frozenset(
+# Title words that end a title written before a personal name ("Chief Superintendent",
+# "Foreign Minister", "Lt. Col."), lower-cased, and the words that only qualify one
+# ("foreign", "deputy", "state" in "Secretary of State"). A title may also hold a nationality
+# or a place ("US Ambassador to Germany"), which the parser marks as an entity of its own.
+TITLE_HEADS = frozenset(
     (
-        "president vice prime minister secretary chancellor king queen prince princess crown "
-        "governor mayor senator sen. representative rep. congressman congresswoman ambassador "
-        "spokesperson spokesman spokeswoman general gen. commander chief director chairman "
-        "chairwoman chair speaker leader pope bishop archbishop cardinal father rev. reverend "
-        "judge justice officer head ceo envoy deputy colonel col. captain capt. sheikh emir "
-        "sultan superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. "
-        "inspector mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney "
-        "prosecutor detective constable commissioner administrator premier marshal corporal "
-        "private brigadier imam rabbi ayatollah crown-prince foreign interior defence defense "
-        "home state former acting interim first late chief-of-staff minority majority whip "
-        "affairs security national strategic advisor adviser"
+        "president minister secretary chancellor king queen prince princess governor mayor "
+        "senator sen. representative rep. congressman congresswoman ambassador spokesperson "
+        "spokesman spokeswoman general gen. commander chief director chairman chairwoman chair "
+        "speaker leader pope bishop archbishop cardinal father rev. reverend judge justice "
+        "officer head ceo envoy deputy colonel col. captain capt. sheikh emir sultan "
+        "superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. inspector "
+        "mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney prosecutor "
+        "detective constable commissioner administrator premier marshal corporal brigadier "
+        "imam rabbi ayatollah whip advisor adviser senators"
     ).split()
+)
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    "vice prime crown foreign interior defence defense home state former acting interim first "
+    "late affairs security national strategic".split()
 )
 # Common nouns that name what a person is ("the foreign minister", "a fire service spokesman",
 # "a former boyfriend"): an appositive or a title with one of these marks a person.
@@ -56,7 +59,8 @@ ROLE_NOUNS = frozenset(
         "chairperson moderator host presenter anchor producer killer man woman boy girl "
         "national citizen veteran soldier sergeant marine firefighter policeman "
         "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
-        "politician councillor councilor superintendent executive economist"
+        "politician councillor councilor superintendent executive economist pseudonym alias "
+        "nickname"
     ).split()
 )
 # Prepositions whose object is where something happens, not who acts.
@@ -74,6 +78,23 @@ SPEECH_VERBS = frozenset(
         "reject demand inform accuse vow pledge promise respond reply write tweet declare "
         "confirm explain describe acknowledge admit suggest ask threaten criticise criticize "
         "praise welcome condemn allege indicate stress report"
+    ).split()
+)
+# Words that make a name an organisation's ('Amnesty International'), never a person's.
+ORG_NAME_WORDS = frozenset(
+    (
+        "international organisation organization council committee party union association "
+        "foundation institute university group company corporation agency ministry department "
+        "police army command office news times service court government commission bank fund "
+        "league image photo"
+    ).split()
+)
+# Nouns of dealings between parties: 'talks with X', 'an agreement between X and Y'.
+INTERACTION_NOUNS = frozenset(
+    (
+        "meeting talks agreement deal relations relation war conflict dispute tension "
+        "negotiation summit call cooperation tie treaty memorandum accord turmoil alliance "
+        "fight fighting clash ceasefire truce partnership trade rivalry standoff"
     ).split()
 )
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -133,19 +154,25 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
 def person_name(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """The personal name at the end of tokens first..last, titles before it left out.
 
-    Words are taken from the right while they are name words and not title words; a hyphen
-    joined to its neighbours ('Jean-Yves') stays in the name.
+    Words are taken from the right while they are capitalised (or connectors such as 'bin')
+    and are neither title words nor organisation words; tokens written together ('Man-kei',
+    'Jean-Yves') are one word. A nationality or place ends the name ('US Ambassador to
+    Germany Richard Grenell').
     """
     i = last
     while i >= first:
-        token = doc[i]
-        glued = i > first and (_joined(doc, i - 1) or _joined(doc, i)) and token.text == "-"
-        if token.ent_type_ in ("GPE", "NORP") and i < last:
-            break  # 'US Ambassador to Germany Richard Grenell': a place never starts a name
-        if glued or (_is_name_word(token) and token.lower_ not in TITLE_WORDS):
-            i -= 1
-            continue
-        break
+        j = i
+        while j > first and _joined(doc, j - 1) and "-" in (doc[j].text, doc[j - 1].text):
+            j -= 1
+        word = text_of(doc, j, i)
+        lower = word.lower()
+        if any(doc[k].ent_type_ in ("GPE", "NORP") for k in range(j, i + 1)) and i < last:
+            break
+        if not (word[:1].isupper() or lower.split("-")[0] in NAME_CONNECTORS) or doc[j].is_punct:
+            break
+        if lower in TITLE_WORDS or lower in ORG_NAME_WORDS:
+            break
+        i = j - 1
     start = i + 1
     while start <= last and (doc[start].text == "-" or doc[start].lower_ in NAME_CONNECTORS):
         start += 1
@@ -234,14 +261,26 @@ def speaks(doc: Doc, span: NameSpan) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
 
 
+def beside_person(doc: Doc, span: NameSpan) -> bool:
+    """True when the mention is listed with a person ('Nikos Dendias, Nikos X and Y')."""
+    head = head_of(doc, span)
+    linked = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        linked.append(head.head)
+    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked)
+
+
 def _use_after(prep: Token) -> Use:
     word = prep.lower_
     if word == "by" and prep.head.pos_ in ("VERB", "AUX"):
         return "agent"
-    if word in ("with", "against", "between", "among", "and"):
-        return "partner"
+    if word in ("with", "against", "between", "among"):
+        head = prep.head
+        interacts = head.pos_ in ("VERB", "AUX") or head.lemma_.lower() in INTERACTION_NOUNS
+        return "partner" if interacts else "other"
     if word == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
-        return "possessor" if prep.head.lower_ in ROLE_NOUNS or prep.head.pos_ == "NOUN" else "other"
+        owner = prep.head.lemma_.lower()
+        return "possessor" if owner in ROLE_NOUNS or owner in COLLECTIVE_HEADS else "other"
     if word == "to" and prep.head.lower_ == "according":
         return "source"
     if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
@@ -253,14 +292,14 @@ def _use_after(prep: Token) -> Use:
 
 def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
     """Token range of a title written just before a name ('Chief Superintendent', 'Turkish
-    president', 'US Ambassador to Germany'), or None."""
+    president', 'US Ambassador to Germany', 'Secretary of State'), or None."""
     i = span.first - 1
     sentence_start = doc[span.first].sent.start
     while i >= sentence_start:
         token = doc[i]
         if token.lower_ in TITLE_WORDS or token.lower_ in ROLE_NOUNS:
             i -= 1
-        elif token.ent_type_ in ("NORP", "GPE", "ORG") or token.lower_ in ("of", "to", "for"):
+        elif token.ent_type_ in ("NORP", "GPE", "ORG") or token.lower_ in ("of", "to"):
             i -= 1
         elif token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
             i -= 1
@@ -272,9 +311,29 @@ def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
         words = words[1:]
     while words and (words[-1].lower_ in ("of", "to", "for") or words[-1].is_punct):
         words = words[:-1]
-    if not any(w.lower_ in TITLE_WORDS or w.lower_ in ROLE_NOUNS for w in words):
+    if not words or not _ends_in_title(words):
         return None
     return words[0].i, words[-1].i
+
+
+def _ends_in_title(words: list[Token]) -> bool:
+    """'... President', '... spokesman', '<head> of <Word>' ('Secretary of State'), or a head
+    followed by the place or body it serves ('Ambassador to Germany', 'director of Amnesty
+    International')."""
+    while len(words) > 2 and words[-1].ent_type_ in ("ORG", "GPE") and words[-1].pos_ == "PROPN":
+        if words[-2].lower_ in ("of", "to"):
+            words = words[:-2]
+            break
+        words = words[:-1]
+    if _is_title_head(words[-1]):
+        return True
+    return len(words) >= 3 and words[-2].lower_ == "of" and _is_title_head(words[-3])
+
+
+def _is_title_head(token: Token) -> bool:
+    """'President', 'Minister', or a common noun of role ('spokesman', 'director')."""
+    word = token.lower_
+    return word in TITLE_HEADS or word in ROLE_NOUNS and token.pos_ == "NOUN"
 
 
 def appositive_role(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
@@ -322,7 +381,8 @@ def text_of(doc: Doc, first: int, last: int) -> str:
 COLLECTIVE_HEADS = frozenset(
     (
         "government administration authorities police army military cabinet parliament "
-        "campaign council prosecutors forces navy ministry regime junta coalition"
+        "campaign council prosecutors forces navy ministry regime junta coalition mission "
+        "delegation"
     ).split()
 )
 
@@ -360,6 +420,8 @@ def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
 
 def _named_of(doc: Doc, head: Token) -> NameSpan | None:
     """'the government of Samoa': the noun and its 'of'-phrase naming a state or place."""
+    if head.lower_ not in ("government", "administration", "cabinet", "parliament"):
+        return None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -372,3 +434,27 @@ def _named_of(doc: Doc, head: Token) -> NameSpan | None:
 
 
 _COLLECTIVE_OWNERS = frozenset({"GPE", "NORP", "PERSON", "ORG"})
+
+
+# Collective nouns that act on their own ('police said', 'the army confirmed').
+BARE_HEADS = frozenset("police authorities army military government prosecutors".split())
+
+
+def bare_collectives(doc: Doc) -> list[NameSpan]:
+    """'Police said ...', 'the army confirmed ...': a collective actor with no name before it.
+
+    Only the subject of a verb (or the agent of a passive) counts, so 'in police custody'
+    names no one.
+    """
+    out: list[NameSpan] = []
+    for token in doc:
+        if token.lower_ not in BARE_HEADS or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ in ("compound", "amod", "poss") for c in token.lefts):
+            continue
+        acting = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        )
+        if acting:
+            out.append(_span(doc, token.i, token.i, "BARE"))
+    return out

@@ -20,24 +20,27 @@ from newsbrief.text.states import is_country, state_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Officials whose nationality names a state that takes part ('French counterparts').
-OFFICIAL_NOUNS = frozenset(
-    (
-        "president minister counterpart chancellor ambassador envoy government leader "
-        "secretary king queen premier diplomat delegation embassy foreign-minister"
-    ).split()
+# Officials who speak for their state abroad: their nationality names a state that takes
+# part ('the French counterparts', 'the Egyptian foreign minister', 'US envoy').
+DIPLOMATIC_NOUNS = frozenset(
+    "counterpart ambassador envoy diplomat delegation embassy consul consulate".split()
 )
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*\.?|(?:[A-Z]\.)+[A-Z]?|" + "|".join(ner.NAME_CONNECTORS) + ")")
+_FOREIGN_OFFICES = frozenset({"minister", "secretary", "ministry", "office"})
+_NAME_WORD = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z][\w'’.]*(?:-[\w'’]+)*")
 
 
 def looks_like_name(name: str) -> bool:
     """One to five capitalised words (connectors such as 'bin' or 'de' allowed), no digits."""
-    words = name.replace("-", " ").split()
+    words = name.split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+        return False
+    if re.search(r"['’]s\b", name) or words[-1].lower() in ner.TITLE_WORDS:
         return False
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
-    return all(_NAME_WORD.fullmatch(w) for w in words)
+    return all(
+        _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in ner.NAME_CONNECTORS for w in words
+    )
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -48,7 +51,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         inside = token.pos_ == "PROPN" and token.text[:1].isupper() or (
             start is not None and token.lower_ in ner.NAME_CONNECTORS
         )
-        inside = inside or (start is not None and token.text == "-" and token.whitespace_ == "")
+        glued = token.i > 0 and doc[token.i - 1].whitespace_ == ""
+        inside = inside or (start is not None and glued and "-" in (token.text, doc[token.i - 1].text))
         if inside and start is not None and (token.is_sent_start or "\n" in doc[token.i - 1].text):
             out.append((start, token.i - 1))
             start = None
@@ -72,21 +76,25 @@ def person_spans(doc: Doc) -> list[NameSpan]:
         span = ner.clean(doc, bounds[0], bounds[1], "ROLE")
         if span is None or not looks_like_name(span.text):
             continue
-        titled = ner.title_before(doc, span)
-        if titled is not None and not _personal_title(doc, titled):
-            titled = None
-        if titled is None and ner.appositive_role(doc, span) is None:
+        titled = ner.title_before(doc, span) is not None
+        if not titled and ner.appositive_role(doc, span) is None:
             continue
         if doc[span.first].ent_type_ in ("GPE", "NORP", "FAC", "LOC"):
+            continue
+        if not titled and _inside_org(doc, span):
             continue
         out.append(span)
     return out
 
 
-def _personal_title(doc: Doc, title: tuple[int, int]) -> bool:
-    """A title ends in a title word that is written right before the name."""
-    last = doc[title[1]]
-    return last.lower_ in ner.TITLE_WORDS or last.lower_ in ner.ROLE_NOUNS
+def _inside_org(doc: Doc, span: NameSpan) -> bool:
+    """The name ends an organisation's name ('... High Commissioner for Human Rights')."""
+    first = span.first
+    if doc[first].ent_type_ != "ORG" or doc[first].ent_iob_ == "B":
+        return False
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return not any(doc[k].lower_ in ner.TITLE_HEADS for k in range(first, span.first))
 
 
 def role_of(doc: Doc, mentions: list[NameSpan]) -> str | None:
@@ -129,11 +137,18 @@ def _official_head(token: Token) -> Token | None:
     if token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return None
     head = token.head
-    while head.dep_ == "compound" and head.head.i > head.i:
-        if head.lemma_.lower() in OFFICIAL_NOUNS:
-            break
+    while head.dep_ == "compound" and head.head.i > head.i and not _diplomatic(head):
         head = head.head
-    return head if head.lemma_.lower() in OFFICIAL_NOUNS else None
+    return head if _diplomatic(head) else None
+
+
+def _diplomatic(noun: Token) -> bool:
+    """An envoy, a counterpart, or a foreign minister ('Foreign Secretary')."""
+    lemma = noun.lemma_.lower()
+    if lemma in DIPLOMATIC_NOUNS:
+        return True
+    foreign = any(c.lower_ == "foreign" for c in noun.lefts)
+    return lemma in _FOREIGN_OFFICES and foreign
 
 
 def _country(text: str) -> str | None:

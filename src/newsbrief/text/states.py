@@ -107,7 +107,7 @@ _IRREGULAR = {
 # Adjectives the ending rule would misread ('Roman' is not Romanian).
 _NOT_NATIONALITIES = frozenset({"roman", "latin", "latins", "romans"})
 # Endings tried shortest first, so 'Nigerian' finds Nigeria before Niger.
-_ENDINGS = ("i", "n", "is", "ns", "an", "ic", "ian", "ean", "ans", "ese", "ish", "ians")
+_ENDINGS = ("i", "n", "an", "ic", "ian", "ean", "ese", "ish")
 
 
 def _short_name(name: str) -> str:
@@ -149,6 +149,8 @@ def state_of(adjective: str) -> str | None:
     for form in (word, word[:-1] if word.endswith("s") else word):
         if form in _IRREGULAR:
             return _IRREGULAR[form]
+    if re.fullmatch(r".*(?:ans|is)", word):
+        word = word[:-1]  # 'Libyans', 'Israelis'
     for ending in _ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 4:
             continue

@@ -51,7 +51,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys(
         "injure injured injury wound wounded hurt hospitalize hospitalise hospitalized "
-        "hospitalised casualty maim".split(),
+        "hospitalised casualty maim shoot stab".split(),
         "wounded",
     ),
     **dict.fromkeys("missing miss unaccounted disappear rubble trap trapped".split(), "missing"),
@@ -68,7 +68,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys(
         "case infection infect infected positive damage damaged destroy destroyed collapse "
-        "flatten raze".split(),
+        "flatten raze survive".split(),
         "other",
     ),
     **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
@@ -88,7 +88,7 @@ _WEAK: dict[str, Label] = {
         "none",
     ),
 }
-_WEAK_PENALTY = 3
+_WEAK_PENALTY = 5
 _RESPONDER_MODS = frozenset("rescue relief aid medical emergency vaccination search".split())
 _RESPONDERS = frozenset("worker team personnel staff crew".split())
 _HARM: frozenset[Label] = frozenset({"killed", "wounded", "missing"})
@@ -100,7 +100,9 @@ _PERSONS = frozenset(
     "refugee firefighter rescuer guard doctor nurse teacher employee prisoner detainee inmate "
     "hostage individual family household staff personnel crew other more national pilgrim "
     "worshipper villager farmer miner fisherman sailor seaman marine police minor "
-    "occupant survivor team".split()
+    "occupant survivor team pupil cop gendarme paramedic insurgent rebel local guest relative "
+    "parent son daughter brother sister mother father wife husband priest nun monk athlete "
+    "player fan newborn pensioner veteran soul human foreigner".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
@@ -110,7 +112,7 @@ _NOT_PERSON_ER = frozenset(
 _STRUCTURES = frozenset(
     "building house home apartment flat school hospital shop store structure vehicle car bus "
     "truck boat ship bridge road church mosque temple dwelling shelter tent property "
-    "business".split()
+    "business village town hut farm".split()
 )
 _PERPETRATORS = frozenset(
     "attacker gunman assailant shooter bomber perpetrator suspect terrorist hijacker".split()
@@ -147,9 +149,23 @@ def _cue_label(tok: Token) -> Label | None:
         return "population"
     if lemma == "live" and tok.pos_ == "VERB":
         return "population"
+    if lemma == "hospital" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into"):
+        return "wounded"  # "remain in hospital", "taken to hospital"
+    if tok.pos_ == "VERB" and _to_death(tok):
+        return "killed"  # "shot dead", "stabbed to death"
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
         return "other"
     return _lookup(_LEXICON, tok)
+
+
+def _to_death(verb: Token) -> bool:
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advmod", "xcomp"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(c.lemma_ == "death" for c in child.children):
+                return True
+    return False
 
 
 def _cues(count: Token, noun: Token | None) -> list[_Cue]:
@@ -324,7 +340,7 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     out: list[_Found] = []
     for tok in span if span is not None else ():
-        found = _zero(tok) or _single(tok)
+        found = _zero(tok) or _single(tok) or _death_of(tok)
         if found is not None:
             out.append(found)
     return out
@@ -362,6 +378,21 @@ def _single(tok: Token) -> _Found | None:
     if not definite and det.lower_ not in ("a", "an"):
         return None
     return _word_found(_counts.left_phrase(tok), tok, 1, metric)
+
+
+_DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination"})
+
+
+def _death_of(tok: Token) -> _Found | None:
+    """ "The death of Jane Doe", "the killing of John Roe": one named person killed."""
+    if tok.lemma_.lower() not in _DEATH_NOUNS or tok.tag_ != "NN":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if name is None or name.ent_type_ != "PERSON" or any(c.dep_ == "conj" for c in name.children):
+        return None
+    phrase = tok.doc[_counts.left_phrase(tok).start : name.right_edge.i + 1]
+    return _word_found(phrase, tok, 1, "killed")
 
 
 def _verb_harm(noun: Token) -> Metric | None:
