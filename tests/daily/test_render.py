@@ -1,4 +1,4 @@
-"""Markdown and HTML rendering: escaping, evidence marks, and the page in headless Chromium."""
+"""Markdown and HTML pages: stories, agenda, labels, evidence, escaping, headless Chromium."""
 
 from __future__ import annotations
 
@@ -10,15 +10,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
 from newsbrief.daily.render import briefing_markdown, daily_html, daily_markdown, highlight
 from newsbrief.daily.run import build_daily
-from newsbrief.models import ArticleInfo, Figure, Party
-from tests.daily_helpers import BODY_A, briefing, entry, ev, rafah_pair
+from newsbrief.models import ArticleInfo, Figure, Party, Person, Position
+from tests.daily_helpers import BODY_A, BODY_B, briefing, entry, ev, rafah_pair
+from tests.paths import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTEFACTS = ROOT / "build" / "test-artefacts"
 EVIL = '<script>alert("x")</script><img src=https://evil.example/p.png>'
+DAY = dt.date(2024, 3, 30)
 
 
 class _Tags(HTMLParser):
@@ -41,17 +45,46 @@ def parse(doc: str) -> _Tags:
 
 
 def sample_day() -> DailyBriefing:
+    """Two Rafah reports of one day that disagree (20+ vs 15), a hostile one, a failure."""
     a, b = rafah_pair()
+    assert a.briefing is not None and b.briefing is not None
+    people = [
+        Person(name="Benjamin Netanyahu", role="Prime Minister", evidence=ev(BODY_A, "Israel"))
+    ]
+    stance = "Rafah operation will go ahead"
+    positions = [
+        Position(
+            holder="Israel",
+            topic="Rafah",
+            stance=stance,
+            evidence=ev(BODY_A, "Israel and Hamas traded accusations"),
+        )
+    ]
+    a = a.model_copy(
+        update={
+            "briefing": a.briefing.model_copy(update={"people": people, "positions": positions})
+        }
+    )
+    fifteen = Figure(
+        metric="killed",
+        value=15,
+        value_text="15",
+        place="Rafah",
+        unit="people",
+        evidence=ev(BODY_B, "35 people were killed in Rafah"),
+    )
+    b = b.model_copy(
+        update={"published": DAY, "briefing": b.briefing.model_copy(update={"figures": [fifteen]})}
+    )
     body = f"Attack report {EVIL} ends here."
     hostile = briefing(
-        body,
-        title=EVIL,
-        parties=[Party(name=EVIL, kind="other", evidence=ev(body, EVIL))],
+        body, title=EVIL, parties=[Party(name=EVIL, kind="other", evidence=ev(body, EVIL))]
     )
-    c = entry("evil", body, hostile)
-    c = c.model_copy(update={"title": EVIL, "url": "https://evil.example/a"})
+    c = entry("evil", body, hostile).model_copy(
+        update={"title": EVIL, "url": "https://evil.example/a"}
+    )
     failed = ArticleEntry(id="down", status="error", error="ModelCallError: <b>503</b>")
-    return build_daily(dt.date(2024, 3, 30), [a, b, c, failed])
+    return build_daily(DAY, [a, b, c, failed])
 
 
 def test_briefing_markdown_lists_facts_and_escapes() -> None:
@@ -60,19 +93,30 @@ def test_briefing_markdown_lists_facts_and_escapes() -> None:
     md = briefing_markdown(a.briefing)
     assert md.startswith("# A\n")
     assert "## Meetings" in md and "## Figures" in md
-    assert "| killed | ≥20 | At least 20 |" in md
+    assert "| killed | at least 20 | At least 20 |" in md
     hostile = briefing("x", title="a|b <i>x</i>")
     hostile = hostile.model_copy(update={"article": ArticleInfo(title="a|b <i>x</i>")})
     assert "# a\\|b \\<i\\>x\\</i\\>" in briefing_markdown(hostile)
 
 
-def test_daily_markdown_has_calendar_figures_and_failures() -> None:
+def test_daily_markdown_reads_as_stories_and_renders_safely() -> None:
     md = daily_markdown(sample_day())
-    assert "## Calendar" in md
-    assert md.count("| 2024-04-01 |") == 1
-    assert "conflicts with b" in md and "conflicts with a" in md
+    assert md.startswith("# Daily briefing — Saturday 30 March 2024\n")
+    for heading in ("## Contents", "## What is coming", "## Stories", "## Parties", "## Articles"):
+        assert heading in md
+    assert "| Mon 1 Apr 2024 | exact day | United States, Israel |" in md
+    assert "in_person" not in md and "at_least" not in md
+    assert "| Unit |" in md and "| people |" in md
+    assert "sources disagree" in md
+    assert "> “At least 20 people were killed in Rafah” — a" in md  # evidence
+    assert "**Benjamin Netanyahu** — Prime Minister" in md
+    assert "**Israel** on Rafah: Rafah operation will go ahead" in md
     assert "**Failed:** ModelCallError: \\<b\\>503\\</b\\>" in md
-    assert "<script>" not in md
+    page = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    tags = parse(page)
+    assert "script" not in tags.tags and "img" not in tags.tags and "b" not in tags.tags
+    assert tags.tags.count("table") >= 3 and tags.tags.count("h3") >= 4
+    assert "&lt;script&gt;" in page
 
 
 def test_highlight_escapes_and_marks_overlapping_spans() -> None:
@@ -85,33 +129,52 @@ def test_highlight_escapes_and_marks_overlapping_spans() -> None:
     )
 
 
-def test_html_escapes_untrusted_text_and_marks_evidence() -> None:
+def test_html_page_is_built_around_stories() -> None:
+    day = sample_day()
+    page = daily_html(day)
+    assert "<title>Daily briefing 2024-03-30</title>" in page
+    assert "Daily briefing — Saturday 30 March 2024" in page
+    [rafah] = [s for s in day.stories if "a" in s.article_ids]
+    assert rafah.article_ids in (["a", "b"], ["b", "a"])
+    assert f'<a href="#{rafah.id}">' in page and f'<section class="story" id="{rafah.id}">' in page
+    assert page.count('<tr class="figure-row conflict"') == 1
+    assert "⚠ sources disagree" in page
+    assert '<svg class="chart"' in page and "disagrees" in page
+    assert 'class="legend"' in page and "Who: parties and people" in page
+    assert "virtual" in page and "in_person" not in page
+    assert "Benjamin Netanyahu" in page and "Rafah operation will go ahead" in page
+    assert page.count("https://evil.example/a") == 1  # the URL once, as text
+
+
+def test_html_escapes_untrusted_text_and_links_only_in_page() -> None:
     page = daily_html(sample_day())
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
     tags = parse(page)
     assert "script" not in tags.tags and "img" not in tags.tags
     assert tags.urls and all(u.startswith("#") for u in tags.urls), tags.urls
-    assert page.count('class="calendar-row"') == 1
-    assert page.count('<tr class="figure-row conflict">') == 2
-    assert "⚠ conflict" in page
     assert "<mark" in page
     quote = "At least 20 people were killed in Rafah"
     assert f'title="figures">{quote}</mark>' in page
-    assert BODY_A.index(quote) >= 0
 
 
 def test_marks_are_skipped_when_offsets_do_not_hold_the_quote() -> None:
     body = "Some body text."
     bad = briefing(body, figures=[Figure(metric="killed", value=3, value_text="3")])
     bad.figures[0].evidence = ev("xxxxx Some", "Some")  # offsets for another text
-    day = build_daily(dt.date(2024, 3, 30), [entry("x", body, bad)])
-    assert "<mark" not in daily_html(day)
+    day = build_daily(DAY, [entry("x", body, bad)])
+    assert "<mark" not in daily_html(day).split('<h2 id="articles">')[1].split("</p>", 1)[1]
 
 
-def _dump_dom(page: Path, profile: Path) -> str:
+def test_pages_of_an_older_file_without_stories_still_have_them() -> None:
+    day = sample_day().model_copy(update={"stories": []})
+    assert '<section class="story"' in daily_html(day)
+    assert "## Stories" in daily_markdown(day) and "### " in daily_markdown(day)
+
+
+def _chromium(page: Path, profile: Path, *args: str) -> str:
     assert CHROMIUM is not None
-    args = [
+    cmd = [
         CHROMIUM,
         "--headless",
         "--no-sandbox",
@@ -121,24 +184,28 @@ def _dump_dom(page: Path, profile: Path) -> str:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--hide-scrollbars",
         f"--user-data-dir={profile}",
-        "--dump-dom",
+        *args,
         page.as_uri(),
     ]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True)
-    return done.stdout
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install chromium)")
 def test_html_page_in_headless_chromium(tmp_path: Path) -> None:
     page = tmp_path / "2024-03-30.html"
     page.write_text(daily_html(sample_day()), encoding="utf-8")
-    dom = _dump_dom(page, tmp_path / "profile")
+    dom = _chromium(page, tmp_path / "profile", "--dump-dom")
     assert "<table" in dom, dom[:500]
-    assert len(re.findall(r'<tr class="calendar-row">', dom)) == 1
+    assert len(re.findall(r'<section class="story"', dom)) == 2
     assert len(re.findall(r"<mark\b", dom)) >= 5
-    assert len(re.findall(r'<tr class="figure-row conflict">', dom)) == 2
+    assert len(re.findall(r'<tr class="figure-row conflict"', dom)) == 1
+    assert "<svg" in dom and "<rect" in dom
     tags = parse(dom)
     assert "script" not in tags.tags and "img" not in tags.tags, "article text must stay text"
-    assert tags.urls, "links between the tables and the articles are expected"
-    assert all(u.startswith("#") for u in tags.urls), "no network asset: " + repr(tags.urls)
+    assert tags.urls and all(u.startswith("#") for u in tags.urls), "no network asset"
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTEFACTS / "daily-page.png"
+    _chromium(page, tmp_path / "profile", "--window-size=1280,2400", f"--screenshot={shot}")
+    assert shot.stat().st_size > 10_000

@@ -236,7 +236,7 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return "place"
     if label != "ORG" and _PLACE_END_UNLESS_ORG.search(name):
         return "place"
-    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in ner.TITLE_WORDS:
+    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in ner.TITLE_HEADS:
         return None
     if set(group.uses) <= {"place"}:
         return "place"
@@ -263,8 +263,11 @@ def _organisation_kind(doc: Doc, group: _Group) -> EntityKind:
 
 
 def _label(group: _Group) -> str:
-    labels = Counter({k: v for k, v in group.labels.items() if k != "PERSON"})
-    return labels.most_common(1)[0][0] if labels else "PERSON"
+    """The parser's commonest label other than PERSON; an organisation wins a tie."""
+    labels = {k: v for k, v in group.labels.items() if k != "PERSON"}
+    if not labels:
+        return "PERSON"
+    return max(labels, key=lambda k: (labels[k], k == "ORG"))
 
 
 def _acts(group: _Group) -> bool:
@@ -304,11 +307,11 @@ def _merge_people(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for actor in actors:
         word = fold(actor.name)
-        if " " in actor.name or actor.kind in ("state",):
+        if " " in actor.name or actor.kind in ("state", "source"):
             out.append(actor)
             continue
         owners = [p for p in people if word in (fold(p.name).split()[-1], fold(p.name).split()[0])]
-        if len(owners) == 1 and actor.kind in ("person", "other", "organisation", "place"):
+        if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + actor.mentions, key=lambda m: m.start)
             continue
         out.append(actor)

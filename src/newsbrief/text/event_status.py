@@ -92,7 +92,8 @@ def frame(word: Token) -> Token | None:
 def _finite(verb: Token) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    finite = ("MD", "VBD", "VBZ", "VBP")
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in verb.children)
 
 
 def tense_of(verb: Token | None) -> Tense:

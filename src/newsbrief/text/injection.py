@@ -90,7 +90,7 @@ _COUNT = (
 )
 _CONTENT = (
     r"(?:(?:clearly|only|instead|simply|just|also)\s+)?(?:that\b(?!\s+(?:down|up|off|out|"
-    r"again|in|on|away|back|one|way|too|now|here|there)\b)(?=(?:\s+\S+){3})|:|[\"“«]|"
+    r"again|in|on|away|back|one|way|too|now|here|there)\b)(?=(?:\s+\S+){2})|:|[\"“«]|"
     rf"{_COUNT}|the\s+(?:\d|following\b)|(?:the|a|this|these)\s+(?:{_FIX}\s+)+{_FIGURE}|"
     r"(?:the\s+)?death\s+toll)"
 )
@@ -394,12 +394,12 @@ def instruction_reason(sentence: str) -> str | None:
         return ADDRESS
     if _EN_DIRECTIVE.search(sentence):
         return DIRECTIVE
-    for lexicon in _LEXICONS:
+    for lexicon in _LEXICONS:  # a machine or a summary, then an order or address
+        machine = lexicon.machine.search(sentence)
+        if not (machine or lexicon.summary.search(sentence)):
+            continue
         if lexicon.address.search(sentence) or lexicon.oblige.search(sentence):
-            if lexicon.machine.search(sentence):
-                return ADDRESS
-            if lexicon.summary.search(sentence):
-                return DIRECTIVE
+            return ADDRESS if machine else DIRECTIVE
     return None
 
 

@@ -36,7 +36,7 @@ def looks_like_name(name: str) -> bool:
         return False
     if re.search(r"['’]s\b", name) or words[-1].lower() in ner.TITLE_WORDS:
         return False
-    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+    if not words[0][:1].isupper() or not words[-1].split("-")[-1][:1].isupper():
         return False
     return all(
         _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in ner.NAME_CONNECTORS for w in words

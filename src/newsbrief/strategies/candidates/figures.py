@@ -245,12 +245,14 @@ class _Found:
     upper: float | None = None
     unit: str | None = None
     metric: Metric | None = None
+    fallback: bool = False
 
 
 async def find_figures(ctx: Context) -> list[Figure]:
     """Figures from the number phrases, stated zeros and single victims of the body."""
     figures: list[Figure] = []
     tokens: list[Token] = []
+    fallbacks: list[Figure] = []
     spans: set[tuple[int, int]] = set()
     lead = _lead_place(ctx)
     for sentence in news_sentences(ctx):
@@ -261,9 +263,14 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if metric is None or _restates(found, metric, figures, tokens):
                 continue
             spans.add((found.start, found.end))
-            tokens.append(found.token)
-            figures.append(_figure(ctx, sentence, found, metric, lead))
-    return figures
+            figure = _figure(ctx, sentence, found, metric, lead)
+            if found.fallback:
+                fallbacks.append(figure)
+            else:
+                figures.append(figure)
+                tokens.append(found.token)
+    stated = {f.metric for f in figures}
+    return figures + [f for f in fallbacks if f.metric not in stated][:1]
 
 
 def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
@@ -340,7 +347,7 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     out: list[_Found] = []
     for tok in span if span is not None else ():
-        found = _zero(tok) or _single(tok) or _death_of(tok)
+        found = _zero(tok) or _single(tok)
         if found is not None:
             out.append(found)
     return out
@@ -361,38 +368,28 @@ def _zero(tok: Token) -> _Found | None:
 
 
 def _single(tok: Token) -> _Found | None:
-    """A single person harmed: "a man was killed", "injured a woman", "shot him dead"."""
-    det = next((c for c in tok.children if c.dep_ == "det"), None)
-    lemma = tok.lemma_.lower()
+    """A single person harmed: "a man was killed", "one died", "shot him dead".
+
+    "The driver was killed" (a definite victim) is only a fallback: it counts when the
+    article states no number for that harm, since a stated total already includes it.
+    """
     if tok.pos_ == "PRON":
-        dead = tok.dep_ == "dobj" and any(c.lower_ == "dead" for c in tok.head.children)
+        dead = tok.dep_ == "dobj" and _to_death(tok.head)
         if not dead or tok.lower_ not in ("him", "her"):
             return None
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
+    if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        metric = _verb_harm(tok)
+        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
     if det is None or tok.tag_ != "NN" or not _is_person(tok):
         return None
     metric = _verb_harm(tok)
-    definite = det.lower_ == "the"
-    if metric is None or (definite and (lemma not in _PERPETRATORS or metric != "killed")):
+    if metric is None or det.lower_ not in ("a", "an", "the"):
         return None
-    if not definite and det.lower_ not in ("a", "an"):
-        return None
-    return _word_found(_counts.left_phrase(tok), tok, 1, metric)
-
-
-_DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination"})
-
-
-def _death_of(tok: Token) -> _Found | None:
-    """ "The death of Jane Doe", "the killing of John Roe": one named person killed."""
-    if tok.lemma_.lower() not in _DEATH_NOUNS or tok.tag_ != "NN":
-        return None
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    if name is None or name.ent_type_ != "PERSON" or any(c.dep_ == "conj" for c in name.children):
-        return None
-    phrase = tok.doc[_counts.left_phrase(tok).start : name.right_edge.i + 1]
-    return _word_found(phrase, tok, 1, "killed")
+    perpetrator = tok.lemma_.lower() in _PERPETRATORS and metric == "killed"
+    fallback = det.lower_ == "the" and not perpetrator
+    return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
 
 
 def _verb_harm(noun: Token) -> Metric | None:
@@ -414,8 +411,13 @@ def _harm(label: Label | None) -> Metric | None:
     return None
 
 
-def _word_found(phrase: Span, token: Token, value: float, metric: Metric) -> _Found:
-    return _Found(phrase.start_char, phrase.end_char, phrase.text, value, token, metric=metric)
+def _word_found(
+    phrase: Span, token: Token, value: float, metric: Metric, fallback: bool = False
+) -> _Found:
+    return _Found(
+        phrase.start_char, phrase.end_char, phrase.text, value, token, metric=metric,
+        fallback=fallback,
+    )  # fmt: skip
 
 
 def _restates(found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]) -> bool:
