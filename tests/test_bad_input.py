@@ -15,7 +15,10 @@ UTF-16 with BOM          decoded, then briefed
 HTML page                error: the article looks like HTML; pass the extracted text ...
 a few control chars      briefed (they stay in the body; offsets still exact)
 mostly control chars     error: the article looks binary (NUL or control characters)
-1 MB single line         error: article is 1000000 characters; the limit is 200000 ...
+1 MB single line         error: PATH holds more than 865536 bytes; articles are limited ...
+300 kB single line       error: article is 300000 characters; the limit is 200000 ...
+endless stdin            error: stdin holds more than 865536 bytes; ... (reads no further)
+FIFO, link to /dev/zero  error: PATH is not a regular file (a device, FIFO or socket)
 missing file             error: no such file: PATH
 a directory              error: PATH is a directory, not an article file
 bad header date          error: bad published date 'yesterday' in the header: ...
@@ -25,6 +28,8 @@ German, Arabic text      briefed; language and grounded figures as the model gav
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,7 +71,8 @@ FAILURES: dict[str, tuple[bytes, str]] = {  # name -> (file bytes, start of the 
     "png": (PNG, "the article looks binary"),
     "html": (HTML.encode(), "the article looks like HTML"),
     "many-controls": (MANY_CONTROLS.encode(), "the article looks binary"),
-    "one-mb-line": (ONE_MB_LINE.encode(), "article is 1000000 characters; the limit is 200000"),
+    "one-mb-line": (ONE_MB_LINE.encode(), "{path} holds more than 865536 bytes; articles are"),
+    "300k-line": (ONE_MB_LINE[:300_000].encode(), "article is 300000 characters; the limit is"),
     "bad-date": (b"title: X\npublished: yesterday\n\nAt least 20 killed.", "bad published date"),
 }
 
@@ -129,13 +135,53 @@ def test_cli_rejects_bad_file_with_one_line(name: str, tmp_path: Path) -> None:
     data, starts = FAILURES[name]
     path = tmp_path / f"{name}.txt"
     path.write_bytes(data)
-    assert_one_error(invoke(str(path)), starts)
+    assert_one_error(invoke(str(path)), starts.format(path=path))
 
 
 @pytest.mark.parametrize("name", ["empty", "png", "many-controls"])
 def test_cli_rejects_bad_stdin_with_one_line(name: str) -> None:
     data, starts = FAILURES[name]
     assert_one_error(invoke("-", input=data), starts)
+
+
+class EndlessStdin(io.RawIOBase):
+    """`newsbrief brief - </dev/zero`: bytes forever, counted."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        buffer[: len(buffer)] = bytes(len(buffer))
+        self.served += len(buffer)
+        return len(buffer)
+
+
+def test_cli_reads_an_endless_stdin_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSBRIEF_MAX_CHARS", "1000")
+    stdin = EndlessStdin()
+    line = assert_one_error(invoke("-", input=io.BufferedReader(stdin)), "stdin holds more than")
+    assert line.endswith("articles are limited to 1000 characters (NEWSBRIEF_MAX_CHARS)")
+    assert stdin.served <= 4 * 1000 + (1 << 20)  # read to the limit, not to memory's end
+
+
+def test_cli_stdin_under_the_limit_is_read_whole(tmp_path: Path, stub: StubServer) -> None:
+    result = invoke("-", input=ARTICLE.encode())
+    assert result.exit_code == 0, result.output
+    assert Briefing.model_validate_json(result.stdout).article.title == "Talks on Rafah"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-dev-zero"])
+def test_cli_refuses_what_is_not_a_regular_file(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.txt"
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it for reading would block until a writer came
+    else:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    line = assert_one_error(invoke(str(path)), str(path))
+    assert line.endswith("is not a regular file (a device, FIFO or socket)")
 
 
 def test_cli_missing_file(tmp_path: Path) -> None:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.matchers import requests_match
 from vcr.request import Request
 
+from newsbrief import ModelCallError, Settings, brief
 from newsbrief.testing import (
     assert_no_secrets,
     is_secret_header,
@@ -28,6 +33,8 @@ from newsbrief.testing import (
     scrub_uri,
     vcr_config,
 )
+
+from tests.paths import ROOT
 
 pytest_plugins = ["pytester"]
 
@@ -240,13 +247,29 @@ def test_json_body_matcher_compares_other_bodies_as_bytes() -> None:
         json_body_matcher(req(b'{"a": 1}'), req(b"not json"))
 
 
-def test_json_body_matcher_diff_is_short() -> None:
+def test_json_body_matcher_diff_is_complete() -> None:
     old = json.dumps({f"k{i}": i for i in range(50)}).encode()
     new = json.dumps({f"k{i}": i + 1 for i in range(50)}).encode()
     with pytest.raises(AssertionError) as excinfo:
         json_body_matcher(req(new), req(old))
-    assert len(str(excinfo.value).splitlines()) <= 14
-    assert "more lines" in str(excinfo.value)
+    message = str(excinfo.value)
+    for i in range(50):
+        assert f'- "k{i}": {i},' in message or f'- "k{i}": {i}' in message
+        assert f'+ "k{i}": {i + 1}' in message
+    assert "more lines" not in message and "…" not in message
+
+
+def test_json_body_matcher_shows_a_long_changed_line_whole_and_where_it_differs() -> None:
+    prompt = "You read one news article. " * 40 + "At least 20 people were killed."
+    changed = prompt.replace("20 people", "21 people")
+    with pytest.raises(AssertionError) as excinfo:
+        json_body_matcher(req(json.dumps({"p": changed})), req(json.dumps({"p": prompt})))
+    message = str(excinfo.value)
+    assert f'- "p": "{prompt}"' in message and f'+ "p": "{changed}"' in message
+    at = len(' "p": "') + prompt.index("20 people") + 1
+    assert f"first difference at character {at}:" in message
+    assert "recorded:     …" in message and "At least 20 people were killed." in message
+    assert "this request: …" in message and "At least 21 people were killed." in message
 
 
 # --------------------------------------------------------------------------- scrub units
@@ -366,3 +389,59 @@ def test_conftest_wiring_with_pytest_recording(pytester: pytest.Pytester, style:
     result = pytester.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*CannotOverwriteExistingCassetteException*"])
+
+
+# --------------------------------------------------------------------------- the user-project example
+
+EXAMPLE = ROOT / "examples" / "user-project"
+EXAMPLE_CASSETTE = (
+    EXAMPLE / "cassettes" / "test_briefing" / "test_the_briefing_has_the_meeting_and_the_toll.yaml"
+)
+
+
+def test_the_user_project_example_passes_with_warnings_as_errors(tmp_path: Path) -> None:
+    """A user's pytest run, in its own process and folder: it replays, and warns of nothing."""
+    project = tmp_path / "user-project"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "NEWSBRIEF_"))}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-W", "error", "-p", "no:cacheprovider", "-rA"],
+        cwd=project,
+        env={**env, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output
+    assert "1 passed" in output
+    assert "warning" not in output.lower(), output
+
+
+def test_a_cassette_miss_is_reported_at_once_with_the_full_diff(tmp_path: Path) -> None:
+    """A changed request is a miss: one request, no retry, and every changed line shown.
+
+    Needs the cassette-miss mapping in newsbrief.llm.client (non-transient ModelCallError).
+    """
+    settings = Settings(
+        backend="openai",
+        base_url="http://127.0.0.1:8080/v1",  # as examples/user-project/conftest.py sets it
+        model="example-model",
+        strategy="whole",
+        cache_dir=tmp_path / "cache",
+    )
+    article = (EXAMPLE / "article.txt").read_text(encoding="utf-8")
+    changed = article.replace("At least 20 people", "At least 21 people")
+    with (
+        make_vcr(record_mode="none").use_cassette(str(EXAMPLE_CASSETTE)),
+        pytest.raises(ModelCallError) as excinfo,
+    ):
+        brief(changed, settings=settings)
+    message = str(excinfo.value)
+    assert message.startswith("cassette miss: Can't play back this request")
+    assert excinfo.value.attempts == 1
+    assert "first difference at character" in message
+    assert "At least 20 people were killed" in message and "At least 21 people" in message
+    # the whole changed line (the user prompt), recorded and new, not an excerpt
+    assert message.count("Return the briefing of this article as JSON matching the schema.") == 2
+    assert "record_mode='new_episodes'" in message

@@ -1,20 +1,22 @@
 """The `newsbrief` command: parse arguments, call the library, print. No business logic.
 
 Exit codes: 0 success; 1 a newsbrief error (bad input, configuration, model failure), printed
-as one line on stderr; 2 a usage error; 130 interrupted.
+as one line on stderr; 2 a usage error; 130 interrupted. Shell completion comes from typer:
+`newsbrief --install-completion` (bash, zsh, fish, PowerShell).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from newsbrief import brief
+from newsbrief import __version__, brief
 from newsbrief.daily.render import briefing_markdown
 from newsbrief.errors import NewsbriefError
 from newsbrief.models import Briefing
@@ -23,26 +25,81 @@ from newsbrief.settings import Settings
 from newsbrief.text.article import decode_bytes, parse_article, read_article
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Turn news articles into structured, source-grounded briefings.",
 )
 
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log model calls to stderr.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (NEWSBRIEF_MODEL).")]
+OutputFormat = Literal["json", "markdown"]
+LogLevel = Literal["debug", "info", "warning", "error"]
+SchemaName = Literal["briefing", "daily"]  # the keys of newsbrief.schema.SCHEMAS (a test checks)
+
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", metavar="", help="Log model calls (--log-level info).")
+]
+LogLevelOpt = Annotated[
+    LogLevel | None,
+    typer.Option(
+        "--log-level",
+        case_sensitive=False,
+        help="Log to stderr from this level on [default: warning].",
+    ),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", metavar="MODEL", help="Model name (NEWSBRIEF_MODEL).")
+]
 
 
-def _setup_logging(verbose: bool) -> None:
+def _log_level(verbose: bool, log_level: str | None) -> int:
+    """The logging level: --log-level wins, -v means info, warning otherwise."""
+    name = log_level or ("info" if verbose else "warning")
+    return logging.getLevelNamesMapping()[name.upper()]
+
+
+def _setup_logging(level: int) -> None:
     logging.basicConfig(
-        stream=sys.stderr,
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr, level=level, format="%(levelname)s %(name)s: %(message)s"
     )
-    if not verbose:
+    if level > logging.INFO:
         # instructor logs each failed attempt at ERROR; we report one line ourselves.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
         logging.getLogger("httpx2").setLevel(logging.WARNING)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsbrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            metavar="",
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into structured, source-grounded briefings."""
+
+
+def _status_line(
+    path: str, settings: Settings, enabled: bool
+) -> contextlib.AbstractContextManager[object]:
+    """A spinner on stderr while the model works, when `enabled` and stderr is a terminal."""
+    if not enabled or settings.backend == "rules" or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+    from rich.text import Text
+
+    name = "stdin" if path == "-" else Path(path).name
+    where = "on the embedded model" if settings.backend == "local" else f"with {settings.model}"
+    return Console(stderr=True).status(Text(f"briefing {name} {where}…"))
 
 
 def _fail(exc: BaseException) -> typer.Exit:
@@ -62,23 +119,27 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 @app.command("brief")
 def brief_cmd(
-    path: Annotated[str, typer.Argument(help="Article file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(metavar="PATH|-", help="Article file, or - for stdin.")],
     published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Publication date (overrides the header)."),
     ] = None,
     model: ModelOpt = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="json or markdown.", case_sensitive=False)
+        OutputFormat, typer.Option("--format", case_sensitive=False, help="Output format.")
     ] = "json",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", metavar="", help="No status line on stderr.")
+    ] = False,
     verbose: Verbose = False,
+    log_level: LogLevelOpt = None,
 ) -> None:
     """Brief one article and print the Briefing on stdout."""
     from newsbrief.text.article import read_bounded
 
-    if output_format not in ("json", "markdown"):
-        raise typer.BadParameter("--format must be json or markdown")
     date = _parse_date(published)
-    _setup_logging(verbose)
+    level = _log_level(verbose, log_level)
+    _setup_logging(level)
     try:
         settings = Settings.from_env().with_model(model)
         if path == "-":
@@ -86,7 +147,8 @@ def brief_cmd(
             article = parse_article(decode_bytes(data))
         else:
             article = read_article(path, max_chars=settings.max_chars)
-        result = brief(article, published=date, settings=settings)
+        with _status_line(path, settings, enabled=not quiet and level > logging.INFO):
+            result = brief(article, published=date, settings=settings)
     except NewsbriefError as exc:
         raise _fail(exc) from None
     _print_briefing(result, output_format)
@@ -102,27 +164,46 @@ def _print_briefing(result: Briefing, output_format: str) -> None:
 @app.command("daily")
 def daily_cmd(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files or folders (.txt .md .html .json .jsonl), or -.")
+        list[str],
+        typer.Argument(
+            metavar="INPUT...", help="Files or folders (.txt .md .html .json .jsonl), or -."
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder for YYYY-MM-DD.json/.md/.html.")],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="Folder for YYYY-MM-DD.json/.md/.html.")
+    ],
     date: Annotated[
-        str | None, typer.Option(help="The day (YYYY-MM-DD); articles without a date take it.")
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="The day; articles without a date take it."),
     ] = None,
-    concurrency: Annotated[int, typer.Option(min=1, help="Parallel model calls.")] = 4,
+    concurrency: Annotated[int, typer.Option(min=1, metavar="N", help="Parallel model calls.")] = 4,
     model: ModelOpt = None,
-    cache: Annotated[Path | None, typer.Option(help="SQLite cache file.")] = None,
-    rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
-    tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    cache: Annotated[Path | None, typer.Option(metavar="FILE", help="SQLite cache file.")] = None,
+    rpm: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Requests per minute limit.")
+    ] = None,
+    tpm: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Tokens per minute limit.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar.")
+    ] = False,
     batch_export: Annotated[
         Path | None,
-        typer.Option(help="Write OpenAI Batch API requests (whole strategy) here and stop."),
+        typer.Option(
+            metavar="FILE.jsonl",
+            help="Write OpenAI Batch API requests (whole strategy) here and stop.",
+        ),
     ] = None,
     batch_import: Annotated[
         Path | None,
-        typer.Option(help="Read the provider's Batch output and build the daily briefing."),
+        typer.Option(
+            metavar="FILE.jsonl",
+            help="Read the provider's Batch output and build the daily briefing.",
+        ),
     ] = None,
     verbose: Verbose = False,
+    log_level: LogLevelOpt = None,
 ) -> None:
     """Brief a day's articles into one daily briefing (JSON, Markdown and HTML)."""
     import asyncio
@@ -131,7 +212,7 @@ def daily_cmd(
     from newsbrief.daily.run import BriefingCache, iter_inputs, run_daily
 
     day = _parse_date(date) or dt.date.today()
-    _setup_logging(verbose)
+    _setup_logging(_log_level(verbose, log_level))
     try:
         settings = Settings.from_env().with_model(model)
         articles = iter_inputs(inputs, default_date=day)
@@ -170,9 +251,12 @@ def daily_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(SCHEMAS)}.")] = "briefing",
+    name: Annotated[SchemaName, typer.Argument(help="Which schema.")] = "briefing",
     write: Annotated[
-        Path | None, typer.Option(help="Write every schema into this folder instead of printing.")
+        Path | None,
+        typer.Option(
+            metavar="DIR", help="Write every schema into this folder instead of printing."
+        ),
     ] = None,
 ) -> None:
     """Print (or write) the JSON Schema exported from the Pydantic models."""
@@ -182,23 +266,29 @@ def schema_cmd(
             (write / filename).write_text(schema_text(key), encoding="utf-8")
             typer.echo(f"wrote {write / filename}", err=True)
         return
-    if name not in SCHEMAS:
-        raise typer.BadParameter(f"unknown schema {name!r}")
     typer.echo(schema_text(name), nl=False)
 
 
 @app.command("eval")
 def eval_cmd(
-    articles_dir: Annotated[Path, typer.Argument(help="Folder of article .txt files.")],
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (same stems).")],
+    articles_dir: Annotated[
+        Path, typer.Argument(metavar="ARTICLES_DIR", help="Folder of article .txt files.")
+    ],
+    gold_dir: Annotated[
+        Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold .json files (same stems).")
+    ],
     model: ModelOpt = None,
     pred: Annotated[
-        Path | None, typer.Option(help="Read saved briefings (STEM.json) instead of briefing.")
+        Path | None,
+        typer.Option(metavar="DIR", help="Read saved briefings (STEM.json) instead of briefing."),
     ] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
-    markdown: Annotated[bool, typer.Option(help="Print a Markdown table.")] = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE", help="Write the report here.")
+    ] = None,
+    markdown: Annotated[bool, typer.Option(metavar="", help="Print a Markdown table.")] = False,
     save: Annotated[
-        Path | None, typer.Option(help="Save each briefing as STEM.json in this folder.")
+        Path | None,
+        typer.Option(metavar="DIR", help="Save each briefing as STEM.json in this folder."),
     ] = None,
     split: Annotated[
         Path | None,
@@ -209,11 +299,12 @@ def eval_cmd(
         ),
     ] = None,
     verbose: Verbose = False,
+    log_level: LogLevelOpt = None,
 ) -> None:
     """Brief each article (or read --pred) and score it against gold annotations."""
     from newsbrief import evaluate
 
-    _setup_logging(verbose)
+    _setup_logging(_log_level(verbose, log_level))
 
     def progress(stem: str, error: str | None) -> None:
         typer.echo(f"{stem}: error: {error}" if error else f"scored {stem}", err=True)
@@ -239,8 +330,10 @@ def eval_cmd(
 
 @app.command("diff")
 def diff_cmd(
-    a: Annotated[Path, typer.Argument(help="Briefing JSON (e.g. the golden one).")],
-    b: Annotated[Path, typer.Argument(help="Briefing JSON to compare with it.")],
+    a: Annotated[
+        Path, typer.Argument(metavar="A.json", help="Briefing JSON (e.g. the golden one).")
+    ],
+    b: Annotated[Path, typer.Argument(metavar="B.json", help="Briefing JSON to compare with it.")],
 ) -> None:
     """Field-level differences between two briefings, ignoring meta. Exit 1 if any."""
     from newsbrief.diff import diff_briefings, render_changes

@@ -36,6 +36,15 @@ What the configuration does:
 - Matches on method, scheme, host, port, path, query and the JSON request body compared as
   parsed JSON (:func:`json_body_matcher`): key order does not matter, but a changed prompt is
   a miss, which fails loudly in record mode ``none`` instead of replaying a stale answer.
+  The miss names every changed line of the JSON body, in full, and where a long line (a
+  prompt) first differs. Inside newsbrief it is a ``ModelCallError`` whose message starts
+  with ``cassette miss:``, raised on the first request: a miss is never retried.
+
+What must be the same at replay as at recording: the endpoint's scheme, host, port and path
+(``OPENAI_BASE_URL``), and everything that goes into the request body: the model
+(``NEWSBRIEF_MODEL``), the strategy (``NEWSBRIEF_STRATEGY``), the prompt version, the chunk
+size and JSON mode, and the article. Pin them in the test (or an autouse fixture), not in
+the shell that happens to run it.
 
 :func:`assert_no_secrets` checks cassette files after the fact. Nothing here touches global
 state: :func:`vcr_config` returns a fresh dict and the matcher is registered on the ``VCR``
@@ -205,14 +214,41 @@ def _canonical_json(body: bytes) -> str | None:
         return None
 
 
-def _short_diff(recorded: str, current: str, max_lines: int = 12, width: int = 160) -> str:
-    diff = difflib.unified_diff(
-        recorded.splitlines(), current.splitlines(), "recorded", "this request", n=0, lineterm=""
+def _first_difference(recorded: str, current: str, around: int = 40) -> str:
+    """Where two long lines first differ, with a little text either side."""
+    index = next(
+        (i for i, (a, b) in enumerate(zip(recorded, current, strict=False)) if a != b),
+        min(len(recorded), len(current)),
     )
-    lines = [line if len(line) <= width else line[: width - 1] + "…" for line in diff]
-    extra = len(lines) - max_lines
-    shown = lines[:max_lines] + ([f"… ({extra} more lines)"] if extra > 0 else [])
-    return "\n".join(shown)
+    start = max(0, index - around)
+
+    def excerpt(text: str) -> str:
+        shown = text[start : index + around]
+        return ("…" if start else "") + shown + ("…" if index + around < len(text) else "")
+
+    return (
+        f"first difference at character {index}:\n"
+        f"  recorded:     {excerpt(recorded)}\n"
+        f"  this request: {excerpt(current)}"
+    )
+
+
+def _json_diff(recorded: str, current: str, long_line: int = 160) -> str:
+    """Every changed line of two JSON texts, in full: a unified diff without context lines.
+
+    A prompt is one JSON string, so one changed word changes a whole, long line; for each
+    such pair of lines (longer than ``long_line``) the diff ends with where they first differ.
+    """
+    old, new = recorded.splitlines(), current.splitlines()
+    lines = list(difflib.unified_diff(old, new, "recorded", "this request", n=0, lineterm=""))
+    opcodes = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "replace":
+            continue
+        for before, after in zip(old[i1:i2], new[j1:j2], strict=False):
+            if max(len(before), len(after)) > long_line:
+                lines.append(_first_difference(before, after))
+    return "\n".join(lines)
 
 
 def json_body_matcher(r1: Any, r2: Any) -> None:
@@ -222,7 +258,7 @@ def json_body_matcher(r1: Any, r2: Any) -> None:
     matcher signals a mismatch by raising ``AssertionError`` (or returning False).
 
     Raises:
-        AssertionError: The bodies differ; the message is a short diff.
+        AssertionError: The bodies differ; the message is the full diff (every changed line).
     """
     current, recorded = _body_bytes(r1), _body_bytes(r2)
     if current == recorded:
@@ -232,7 +268,7 @@ def json_body_matcher(r1: Any, r2: Any) -> None:
         if current_json == recorded_json:
             return
         raise AssertionError(
-            "JSON request bodies differ:\n" + _short_diff(recorded_json, current_json)
+            "JSON request bodies differ:\n" + _json_diff(recorded_json, current_json)
         )
     raise AssertionError(
         f"request bodies differ ({len(current)} bytes in this request, {len(recorded)} recorded)"
@@ -263,7 +299,11 @@ def vcr_config() -> dict[str, Any]:
 
 def register(vcr: Any) -> None:
     """Register :func:`json_body_matcher` as ``json_body`` on a ``vcr.VCR`` instance."""
-    vcr.register_matcher("json_body", json_body_matcher)
+
+    def json_body(r1: Any, r2: Any) -> None:  # vcrpy's messages name a matcher by __name__
+        json_body_matcher(r1, r2)
+
+    vcr.register_matcher("json_body", json_body)
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:

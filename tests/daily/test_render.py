@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from newsbrief.daily.merge import with_views
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
 from newsbrief.daily.render import briefing_markdown, daily_html, daily_markdown, highlight
 from newsbrief.daily.run import build_daily
@@ -84,7 +85,7 @@ def sample_day() -> DailyBriefing:
         update={"title": EVIL, "url": "https://evil.example/a"}
     )
     failed = ArticleEntry(id="down", status="error", error="ModelCallError: <b>503</b>")
-    return build_daily(DAY, [a, b, c, failed])
+    return with_views(build_daily(DAY, [a, b, c, failed]))
 
 
 def test_briefing_markdown_lists_facts_and_escapes() -> None:

@@ -1,15 +1,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbrief.errors import InputError
-from newsbrief.text.article import Article, decode_bytes, parse_article, read_article, validate_body
+from newsbrief.text.article import (
+    Article,
+    decode_bytes,
+    parse_article,
+    read_article,
+    read_bounded,
+    read_limit,
+    validate_body,
+)
+from tests.fault_helpers import deadline
 from tests.paths import ROOT
 
 SEED = ROOT / "seeds" / "rafah-2024-03-30.txt"
@@ -176,12 +188,121 @@ def test_read_article_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     locked = tmp_path / "locked.txt"
     locked.write_text("body", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)  # the module opens files with os.open
     with pytest.raises(InputError, match=r"^cannot read .*locked\.txt: Permission denied$"):
         read_article(locked)
+
+
+class Endless(io.RawIOBase):
+    """A stream of "a" that never ends (like /dev/zero), counting what it hands out."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = len(buffer)
+        buffer[:size] = b"a" * size
+        self.served += size
+        return size
+
+
+def test_read_bounded_stops_at_the_limit() -> None:
+    stream = Endless()
+    limit = read_limit(100)
+    with pytest.raises(InputError, match=f"^stdin holds more than {limit} bytes; ") as info:
+        read_bounded(io.BufferedReader(stream), max_chars=100)
+    assert stream.served <= limit + 1 + io.DEFAULT_BUFFER_SIZE  # the reader's read-ahead
+    assert "limited to 100 characters (NEWSBRIEF_MAX_CHARS)" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_read_bounded_reads_a_short_stream_whole() -> None:
+    data = "café ".encode() * 1000
+    assert read_bounded(io.BytesIO(data), max_chars=len(data)) == data
+
+
+def test_read_limit_leaves_room_for_four_bytes_a_character() -> None:
+    text = "\U0001f600" * 1000
+    assert read_bounded(io.BytesIO(text.encode("utf-8")), max_chars=1000) == text.encode()
+    assert read_limit(1000) >= len(("title: T\n\n" + text).encode("utf-32"))
+
+
+def test_read_article_refuses_an_oversized_file_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(1 << 30)  # a sparse 1 GiB file: cheap to make, costly to read whole
+    with pytest.raises(InputError, match=f"holds more than {read_limit(1000)} bytes"):
+        read_article(path, max_chars=1000)
+
+
+def test_read_article_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with deadline(10), pytest.raises(InputError, match="pipe.txt is not a regular file"):
+        read_article(fifo)
+
+
+def test_read_article_refuses_a_link_to_a_device(tmp_path: Path) -> None:
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    with deadline(10), pytest.raises(InputError, match=r"^.*zero\.txt is not a regular file"):
+        read_article(link)
+
+
+def test_read_article_follows_a_link_to_a_file(tmp_path: Path) -> None:
+    link = tmp_path / "seed.txt"
+    link.symlink_to(SEED)
+    assert read_article(link) == read_article(SEED)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(
+            "Café — naïve résumé. ".encode() + b"Caf\xe9 \x93ok\x94.",
+            "Café — naïve résumé. Café “ok”.",
+            id="utf-8-then-cp1252",
+        ),
+        pytest.param(
+            b"The caf\xe9 said " + "“Noël” — in Zürich.".encode(),
+            "The café said “Noël” — in Zürich.",
+            id="cp1252-then-utf-8",
+        ),
+        pytest.param(
+            "École — x ".encode() + b"\xe9t\xe9",
+            "École — x été",
+            id="utf-8-capital-accent",
+        ),
+        pytest.param(
+            "Prezydent powiedział, że rozmowy zostaną wznowione.".encode("cp1250")
+            + " “Żołnierze” wrócili’".encode(),
+            "Prezydent powiedział, że rozmowy zostaną wznowione. “Żołnierze” wrócili’",
+            id="cp1250-then-utf-8",
+        ),
+        pytest.param(
+            "Привет, мир! Это тест кодировки.".encode("cp1251") + " “ok”".encode(),
+            "Привет, мир! Это тест кодировки. “ok”",
+            id="cp1251-then-utf-8",
+        ),
+        pytest.param(
+            "Der Bürgermeister sagte, die Straße sei zu. CAFÉ\u00a0: ok".encode("cp1252"),
+            "Der Bürgermeister sagte, die Straße sei zu. CAFÉ\u00a0: ok",
+            id="cp1252-with-an-accidental-utf-8-pair",
+        ),
+    ],
+)
+def test_decode_bytes_keeps_utf8_and_reads_stray_bytes_alone(data: bytes, expected: str) -> None:
+    assert decode_bytes(data) == expected
 
 
 def test_read_article_cp1252_file(tmp_path: Path) -> None:

@@ -221,8 +221,7 @@ def _story_card(
     meetings = [calendar[m] for m in story.meeting_ids if m in calendar]
     sources = "".join(
         f'<li><a href="#a-{_e(a)}">{_e(_title(articles[a]))}</a> '
-        f'<span class="meta">{_e(outlet(articles[a]))}, '
-        f"{_e(short_date(articles[a].published))}</span></li>"
+        f'<span class="meta">{_e(_byline(articles[a]))}</span></li>'
         for a in story.article_ids
         if a in articles
     )
@@ -242,6 +241,10 @@ def _story_card(
 
 
 # ---------------------------------------------------------------- articles
+
+
+def _byline(entry: ArticleEntry) -> str:
+    return ", ".join(x for x in (outlet(entry), short_date(entry.published)) if x)
 
 
 def _title(entry: ArticleEntry) -> str:

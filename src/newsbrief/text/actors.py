@@ -33,6 +33,7 @@ class Actor:
     mentions: list[NameSpan]
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass
@@ -101,26 +102,63 @@ def read_actors(doc: Doc) -> list[Actor]:
     from newsbrief.text.outlets import is_outlet
 
     spans = ner.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
+    spans = _outside_titles(doc, spans)
     spans += _roles.official_states(doc) + ner.bare_collectives(doc)
-    groups = _merge_bare(_merge_acronyms(doc, _group(doc, spans)))
+    groups = _merge_short_forms(doc, _group(doc, spans))
     actors: list[Actor] = []
     for group in groups:
         kind = _kind(doc, group, is_outlet(doc, group.mentions))
-        if kind is None:
-            continue
-        role = _roles.role_of(doc, group.mentions) if kind == "person" else None
-        actors.append(Actor(group.name, kind, group.mentions, role=role))
+        if kind is not None:
+            actors.append(Actor(group.name, kind, group.mentions))
     actors = _merge_people(actors)
     for actor in actors:
         actor.aliases = sorted(
             {m.text for m in actor.mentions if m.label != "OFFICIAL"} - {actor.name}
         )
+        if actor.kind == "person":
+            _describe(doc, actor, actors)
     return sorted(actors, key=lambda a: a.mentions[0].start)
 
 
+def _describe(doc: Doc, person: Actor, actors: list[Actor]) -> None:
+    """A person's role as written, and the party the role or an 'of'-phrase names."""
+    from newsbrief.text import roles as _roles
+
+    role = _roles.role_of(doc, person.mentions)
+    tokens = _roles.affiliation_tokens(doc, person.mentions)
+    if role is not None:
+        person.role = ner.text_of(doc, *role)
+        tokens.update(range(role[0], role[1] + 1))
+    for actor in actors:
+        if actor.kind in ("person", "place", "source"):
+            continue
+        if any(m.first in tokens for m in actor.mentions):
+            person.affiliation = actor.name
+            return
+
+
+def _outside_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """Drop names that only qualify a person's title ('Defence' in 'Defence Secretary X')."""
+    titles: set[int] = set()
+    for span in spans:
+        if span.label in ("PERSON", "ROLE"):
+            found = ner.title_before(doc, span)
+            if found is not None:
+                titles.update(range(found[0], found[1] + 1))
+    return [
+        s
+        for s in spans
+        if s.label in ("PERSON", "ROLE", "COLLECTIVE")
+        or not set(range(s.first, s.last + 1)) <= titles
+    ]
+
+
 def _key(span: NameSpan) -> str:
-    """The name that mentions of one entity share: 'the U.S.' and 'United States' alike;
-    'the Samoan government' and 'the government of Samoa' alike."""
+    """The name that mentions of one entity share.
+
+    'The U.S.' and 'United States' share one; so do 'the Samoan government' and 'the
+    government of Samoa'.
+    """
     text = span.text
     if span.label == "BARE":
         return f"the {text.lower()}"
@@ -170,54 +208,45 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _merge_acronyms(doc: Doc, groups: list[_Group]) -> list[_Group]:
-    """Fold 'OIC' into 'Organisation of Islamic Cooperation (OIC)' and 'CPD' likewise."""
+def _absorb(owner: _Group, group: _Group) -> None:
+    owner.mentions = sorted(owner.mentions + group.mentions, key=lambda m: m.start)
+    owner.labels += group.labels
+    owner.uses += group.uses
+    owner.speaking += group.speaking
+    owner.siblings += group.siblings
+
+
+def _merge_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Fold short forms into the one long name they stand for.
+
+    'OIC' into 'Organisation of Islamic Cooperation' (initials, or written in brackets after
+    it: 'Federal Security Service (FSB)'), 'Mahan' into 'Mahan Air' (its first word), and
+    'police said' into the one police the article names ('Toronto Police').
+    """
     out: list[_Group] = []
     for group in groups:
-        short = group.name
-        if not re.fullmatch(r"[A-Z]{2,6}", short):
+        owners = [g for g in groups if g is not group and _shortens(doc, group, g)]
+        if len(owners) == 1:
+            _absorb(owners[0], group)
+        else:
             out.append(group)
-            continue
-        owner = next(
-            (
-                g
-                for g in groups
-                if g is not group and " " in g.name and _initials(g.name).endswith(short)
-            ),
-            None,
-        )
-        if owner is None:
-            out.append(group)
-            continue
-        owner.mentions = sorted(owner.mentions + group.mentions, key=lambda m: m.start)
-        owner.labels += group.labels
-        owner.uses += group.uses
-        owner.speaking += group.speaking
-        owner.siblings += group.siblings
     return out
 
 
-def _merge_bare(groups: list[_Group]) -> list[_Group]:
-    """Fold 'police said' into the one named police ('Toronto Police') the article has."""
-    out: list[_Group] = []
-    for group in groups:
-        if not group.labels["BARE"] or len(group.labels) > 1:
-            out.append(group)
-            continue
-        head = group.name.lower()
-        owners = [
-            g
-            for g in groups
-            if g is not group and g.name.lower().split()[-1] == head and g.labels.keys() - {"BARE"}
-        ]
-        if len(owners) != 1:
-            out.append(group)
-            continue
-        owner = owners[0]
-        owner.mentions = sorted(owner.mentions + group.mentions, key=lambda m: m.start)
-        owner.labels += group.labels
-        owner.uses += group.uses
-    return out
+def _shortens(doc: Doc, short: _Group, long: _Group) -> bool:
+    """True when `short` is a short form of `long`'s name."""
+    name, full = short.name, long.name
+    if " " not in full or len(name) >= len(full) or short.labels["OFFICIAL"]:
+        return False
+    if short.labels["BARE"]:
+        return len(short.labels) == 1 and name.lower() in full.lower().split()
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        if _initials(full).endswith(name):
+            return True
+        return any(doc.text.startswith(f" ({name})", m.end) for m in long.mentions)
+    if short.labels["PERSON"] or short.labels["ROLE"] or is_country(name) or " " in name:
+        return False
+    return bool(long.labels["ORG"]) and full.split()[0] == name
 
 
 def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
@@ -240,7 +269,26 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return None
     if set(group.uses) <= {"place"}:
         return "place"
+    if not _looks_like_org_name(doc, name):
+        return None
     return _organisation_kind(doc, group)
+
+
+def _looks_like_org_name(doc: Doc, name: str) -> bool:
+    """An organisation's name, not a list, a place pair, a title or a capitalised word.
+
+    Not 'Prohibition Party, Reform Party', 'Crete and Cyprus', 'Interior', nor 'Reports' at
+    the start of a sentence.
+    """
+    if re.search(r", (?!Inc|Ltd|LLC)", name) or len(name) <= 2:
+        return False
+    if any(is_country(part) for part in name.split(" and ")[1:]):
+        return False
+    if all(w.lower() in ner.TITLE_WORDS for w in name.split()):
+        return False
+    if " " not in name and not name.isupper():
+        return not re.search(rf"\b{re.escape(name.lower())}\b", doc.text)
+    return True
 
 
 def _collective_kind(group: _Group) -> EntityKind:
@@ -301,6 +349,12 @@ def _is_person(doc: Doc, group: _Group) -> bool:
     return votes > others or bool(group.siblings) and votes >= others
 
 
+def _short_forms(name: str) -> tuple[str, ...]:
+    """'Bashar al-Assad' -> ('bashar', 'al-assad', 'assad'): the forms that name one person."""
+    words = fold(name).split()
+    return (words[0], words[-1], words[-1].split("-")[-1])
+
+
 def _merge_people(actors: list[Actor]) -> list[Actor]:
     """Fold a one-word mention ('Netanyahu', 'Tuilaepa') into the one full name it shortens."""
     people = [a for a in actors if a.kind == "person" and " " in a.name]
@@ -310,7 +364,7 @@ def _merge_people(actors: list[Actor]) -> list[Actor]:
         if " " in actor.name or actor.kind in ("state", "source"):
             out.append(actor)
             continue
-        owners = [p for p in people if word in (fold(p.name).split()[-1], fold(p.name).split()[0])]
+        owners = [p for p in people if word in _short_forms(p.name)]
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + actor.mentions, key=lambda m: m.start)
             continue

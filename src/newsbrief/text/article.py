@@ -272,23 +272,29 @@ def _mostly_utf8(data: bytes, escaped: str) -> str:
     less mojibake, or as little while stray bytes outnumber UTF-8 characters (its few
     "UTF-8 sequences" were accidental, "CAFÉ\u00a0:"), is it used for the whole file.
     """
-    strays = _DECODED_NON_ASCII.sub("", escaped).encode("utf-8", errors="surrogateescape")
+    strays = len(_ESCAPED_BYTE.findall(escaped))
+    valid = len(_DECODED_NON_ASCII.findall(escaped))
     try:
-        encoding = _detect(strays)[1]
+        encoding = _detect(_DECODED_NON_ASCII.sub("", escaped).encode("utf-8", "surrogateescape"))[
+            1
+        ]
     except InputError:
+        if strays > valid:
+            raise  # mostly undecodable bytes: binary, or an unknown encoding
         encoding = "cp1252"
     if not _single_byte(encoding):
         encoding = "cp1252"
-    mixed = _stray_bytes_as(escaped, encoding)
+    text = _stray_bytes_as(escaped, encoding)
     try:
         whole = data.decode(encoding)
     except UnicodeDecodeError:
-        return mixed
-    whole_score, mixed_score = _mojibake(whole), _mojibake(mixed)
-    if whole_score == mixed_score:  # a tie goes to what most of the non-ASCII bytes are
-        valid = len(_DECODED_NON_ASCII.findall(escaped))
-        return whole if len(_ESCAPED_BYTE.findall(escaped)) > valid else mixed
-    return whole if whole_score < mixed_score else mixed
+        whole = None
+    # less mojibake wins; on a tie, what most non-ASCII bytes are (stray bytes or UTF-8)
+    if whole is not None and (_mojibake(whole), valid) < (_mojibake(text), strays):
+        text = whole
+    if _mojibake(text) > _MOJIBAKE_SHARE * len(text):
+        raise InputError("cannot decode the article: it looks binary or its encoding is unknown")
+    return text
 
 
 def read_limit(max_chars: int) -> int:

@@ -329,7 +329,7 @@ def _antecedent(pron: Token) -> str | None:
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
-    "in at on near across throughout inside outside of around within off along into".split()
+    "in at on near across through throughout inside outside of around within off along into".split()
 )
 
 

@@ -56,6 +56,8 @@ _TALK_VERBS = frozenset("talk speak confer negotiate discuss".split())
 _CALL_VERBS = frozenset("phone telephone call ring".split())
 _HOST_VERBS = frozenset("host receive visit".split())
 _GATHER_VERBS = frozenset("gather convene assemble".split())
+
+
 @dataclass(frozen=True)
 class MeetingMention:
     """One mention of a meeting in one sentence, with what the parse says about it."""

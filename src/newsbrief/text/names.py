@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsbrief.models import Party, Person
 
@@ -24,8 +25,10 @@ _ALIASES: dict[str, str] = {
 
 
 def fold(name: str) -> str:
-    """Compare names case-, punctuation- and article-insensitively."""
-    text = re.sub(r"['’]s$", "", name.strip())
+    """Compare names case-, accent-, punctuation- and article-insensitively."""
+    text = unicodedata.normalize("NFKD", name.strip())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"[.\u2019'`]", "", text).casefold()
     text = re.sub(r"^the\s+", "", text)
     return " ".join(text.split())

@@ -1,5 +1,6 @@
-"""Names read from the parse: cleaned entity spans, the titles and roles written around them,
-and how each mention is used in its sentence (an agent, a possessor, a place...).
+"""Names read from the parse: entity spans, titles and roles, and how each mention is used.
+
+How a mention is used in its sentence: an agent, a possessor, a place...
 
 The parser (`newsbrief.text.nlp.parse`) labels entities (PERSON, ORG, GPE, NORP, FAC, LOC)
 and links words by dependencies. Its entity spans are often a little off ("the", a
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-Use = Literal["agent", "object", "partner", "possessor", "place", "modifier", "source", "other"]
+Use = Literal[
+    "agent", "object", "partner", "possessor", "place", "toward", "modifier", "source", "other"
+]
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -68,8 +71,13 @@ PLACE_PREPOSITIONS = frozenset(
     "in at near to from into inside outside across throughout around through within onto "
     "toward towards via off along beyond".split()
 )
+# Prepositions that put something at a place ('in Paris', 'at the cathedral'); the other
+# place prepositions ('to', 'from') also take parties ('ties to the Guard').
+_AT_PLACE = frozenset("in at near inside outside within throughout around".split())
 # Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
-NAME_CONNECTORS = frozenset("de dela del della di da dos das du van von der den al bin ibn la le".split())
+NAME_CONNECTORS = frozenset(
+    "de dela del della di da dos das du van von der den al bin ibn la le".split()
+)
 
 # Verbs of saying and stating: their subject speaks ('X said', 'X warned', 'X called for').
 SPEECH_VERBS = frozenset(
@@ -140,8 +148,14 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
         if doc[i].text in ("(", "[", "/") or "\n" in doc[i].text:
             last = i - 1
             break
+    while (
+        first < last and label != "COLLECTIVE" and doc[first].is_lower and not _joined(doc, first)
+    ):
+        first += 1  # 'the', 'national Constitution Party'
     while first <= last and (doc[first].lower_ in ("the", "a", "an") or doc[first].is_punct):
         first += 1
+    while last > first and doc[last].text in ("Image", "Photo"):
+        last -= 1  # a caption: 'Susan Rice Image: White House.'
     while last >= first and (doc[last].tag_ == "POS" or doc[last].is_punct):
         if doc[last].text in (".",) and last > first and _joined(doc, last - 1):
             break  # 'Inc.', 'U.S.': the stop belongs to the abbreviation
@@ -280,19 +294,22 @@ def _use_after(prep: Token) -> Use:
         return "partner" if interacts else "other"
     if word == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
         owner = prep.head.lemma_.lower()
-        return "possessor" if owner in ROLE_NOUNS or owner in COLLECTIVE_HEADS else "other"
+        return "possessor" if owner in TITLE_HEADS or owner in COLLECTIVE_HEADS else "other"
     if word == "to" and prep.head.lower_ == "according":
         return "source"
     if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
         return "other"  # 'representatives from the Pentagon'
     if word in PLACE_PREPOSITIONS:
-        return "place"
+        return "place" if word in _AT_PLACE else "toward"
     return "other"
 
 
 def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
-    """Token range of a title written just before a name ('Chief Superintendent', 'Turkish
-    president', 'US Ambassador to Germany', 'Secretary of State'), or None."""
+    """Token range of a title written just before a name, or None.
+
+    'Chief Superintendent', 'Turkish president', 'US Ambassador to Germany', 'Secretary of
+    State'.
+    """
     i = span.first - 1
     sentence_start = doc[span.first].sent.start
     while i >= sentence_start:
@@ -317,17 +334,20 @@ def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
 
 
 def _ends_in_title(words: list[Token]) -> bool:
-    """'... President', '... spokesman', '<head> of <Word>' ('Secretary of State'), or a head
+    """True when the words end as a title does.
+
+    '... President', '... spokesman', '<head> of <Word>' ('Secretary of State'), or a head
     followed by the place or body it serves ('Ambassador to Germany', 'director of Amnesty
-    International')."""
-    while len(words) > 2 and words[-1].ent_type_ in ("ORG", "GPE") and words[-1].pos_ == "PROPN":
-        if words[-2].lower_ in ("of", "to"):
-            words = words[:-2]
-            break
-        words = words[:-1]
+    International').
+    """
     if _is_title_head(words[-1]):
         return True
-    return len(words) >= 3 and words[-2].lower_ == "of" and _is_title_head(words[-3])
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower_ in ("of", "to"):
+            tail = words[k + 1 :]
+            named = len(tail) == 1 or all(t.ent_type_ in ("ORG", "GPE") for t in tail)
+            return named and _is_title_head(words[k - 1])
+    return False
 
 
 def _is_title_head(token: Token) -> bool:
@@ -337,8 +357,10 @@ def _is_title_head(token: Token) -> bool:
 
 
 def appositive_role(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
-    """Token range of an appositive naming the person's role ('X, the foreign minister,' or
-    'the foreign minister, X'), or None."""
+    """Token range of an appositive naming the person's role, or None.
+
+    'X, the foreign minister,' or 'the foreign minister, X'.
+    """
     head = head_of(doc, span)
     candidates = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
@@ -402,19 +424,26 @@ def collective_spans(doc: Doc) -> list[NameSpan]:
 
 
 def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
-    """'German government', 'U.S. federal authorities': a named left modifier of the noun."""
-    named = [
-        c
-        for c in head.lefts
-        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in _COLLECTIVE_OWNERS
-    ]
-    if not named:
+    """'German government', 'U.S. federal authorities': a name written just before the noun.
+
+    The name may be up to three words before the noun ('Texas state prosecutors') and need
+    not be the noun's own modifier in the parse ('a German government source').
+    """
+    first = None
+    k = head.i - 1
+    while k >= max(head.i - 4, 0):
+        token = doc[k]
+        if token.is_punct and token.text != "." or token.tag_ == "POS" or token.pos_ == "DET":
+            break
+        if token.ent_type_ in _COLLECTIVE_OWNERS:
+            first = k
+        elif first is not None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        k -= 1
+    if first is None:
         return None
-    first = named[0].i
-    while first > 0 and doc[first - 1].ent_iob_ == "I":
+    while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    if any(doc[k].tag_ == "POS" or doc[k].is_punct and doc[k].text != "." for k in range(first, head.i)):
-        return None  # "Turkey's cabinet" reads as the state's; "X, Y government" is a list
     return clean(doc, first, head.i, "COLLECTIVE")
 
 

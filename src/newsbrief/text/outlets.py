@@ -1,5 +1,6 @@
-"""News outlets and agencies: cited as sources ('according to Reuters', 'told the BBC'),
-never parties to the story.
+"""News outlets and agencies: cited as sources, never parties to the story.
+
+They are cited: 'according to Reuters', 'told the BBC'.
 
 An outlet is known by its name ('... News', '... Times', a website), by a noun next to it
 ('the newspaper X', 'broadcaster X', 'X news agency') or by being only ever cited: the one
@@ -17,23 +18,33 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _OUTLET_NAME = re.compile(
-    r"\b(?:News|Times|Post|Herald|Telegraph|Guardian|Journal|Tribune|Gazette|Observer|Media|"
+    r"\b(?:[Nn]ews|Times|Post|Herald|Telegraph|Guardian|Journal|Tribune|Gazette|Observer|Media|"
     r"TV|Television|Radio|Broadcasting|Channel|Daily|Magazine|Chronicle|Express|Mirror|Wire|"
     r"Press(?! release)|Reuters|AFP|Agence France-Presse|Associated Press|AP|BBC|CNN|NPR|PBS|"
     r"Al Jazeera|Axios|TASS|Xinhua|Interfax|EFE|ANSA|DPA|Bloomberg|Politico|Wikinews|NBC|CBS|"
     r"ABC|MSNBC|Fox|Sky|Sputnik|IRNA|Anadolu|Yonhap|Kyodo|PAP|Spiegel|Le Monde)\b|"
     r"\.(?:com|org|net)$"
 )
+# News agencies: wire services that sell news to other outlets.
+_AGENCY = re.compile(
+    r"^(?:Reuters|AFP|Agence France-Presse|Associated Press|AP|TASS|Xinhua|Interfax|EFE|ANSA|"
+    r"DPA|Kyodo|Yonhap|Anadolu|IRNA|PAP|PA Media|Press Association|UPI|Bernama|Antara)$"
+)
 # Nouns that say the name next to them is an outlet ('the daily Magyar Nemzet').
 OUTLET_NOUNS = frozenset(
     (
         "newspaper newspapers paper daily weekly tabloid broadcaster outlet channel station "
-        "magazine website site agency network publication journal blog"
+        "magazine website site agency network publication journal blog news"
     ).split()
 )
 # Verbs whose object is the outlet spoken to ('told Reuters'), or whose subject reports.
 _TOLD = frozenset({"tell", "give"})
 _REPORTS = frozenset({"quote", "cite"})
+
+
+def is_news_agency(name: str) -> bool:
+    """True for a wire service ('Reuters', 'Agence France-Presse'), not a single outlet."""
+    return bool(_AGENCY.match(name.removeprefix("the ").strip()))
 
 
 def is_outlet(doc: Doc, mentions: list[NameSpan]) -> bool:
@@ -46,9 +57,7 @@ def is_outlet(doc: Doc, mentions: list[NameSpan]) -> bool:
         )
     if any(_OUTLET_NAME.search(m.text) for m in mentions):
         return True
-    return any(_outlet_noun_near(doc, m) for m in mentions) or all(
-        _cited(doc, m) for m in mentions
-    )
+    return any(_outlet_noun_near(doc, m) for m in mentions) or all(_cited(doc, m) for m in mentions)
 
 
 def _outlet_noun_near(doc: Doc, mention: NameSpan) -> bool:

@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsbrief.text import ner
-from newsbrief.text.ner import NameSpan
 from newsbrief.text.names import canonical_alias
+from newsbrief.text.ner import NameSpan
 from newsbrief.text.states import is_country, state_of
 
 if TYPE_CHECKING:
@@ -48,11 +48,15 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start: int | None = None
     for token in doc:
-        inside = token.pos_ == "PROPN" and token.text[:1].isupper() or (
-            start is not None and token.lower_ in ner.NAME_CONNECTORS
+        inside = (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            or (start is not None and token.lower_ in ner.NAME_CONNECTORS)
         )
         glued = token.i > 0 and doc[token.i - 1].whitespace_ == ""
-        inside = inside or (start is not None and glued and "-" in (token.text, doc[token.i - 1].text))
+        inside = inside or (
+            start is not None and glued and "-" in (token.text, doc[token.i - 1].text)
+        )
         if inside and start is not None and (token.is_sent_start or "\n" in doc[token.i - 1].text):
             out.append((start, token.i - 1))
             start = None
@@ -97,13 +101,30 @@ def _inside_org(doc: Doc, span: NameSpan) -> bool:
     return not any(doc[k].lower_ in ner.TITLE_HEADS for k in range(first, span.first))
 
 
-def role_of(doc: Doc, mentions: list[NameSpan]) -> str | None:
-    """The role written around a person's name: a title before it or an appositive."""
+def role_of(doc: Doc, mentions: list[NameSpan]) -> tuple[int, int] | None:
+    """Token range of the role written around a person's name, or None.
+
+    A title before it or an appositive ('the foreign minister'), from the first mention that
+    has one.
+    """
     for mention in mentions:
         found = ner.title_before(doc, mention) or ner.appositive_role(doc, mention)
         if found is not None:
-            return ner.text_of(doc, *found)
+            return found
     return None
+
+
+def affiliation_tokens(doc: Doc, mentions: list[NameSpan]) -> set[int]:
+    """Tokens that may name whom a person works for: 'X of the Y', 'X from the Y'."""
+    out: set[int] = set()
+    for mention in mentions:
+        head = ner.head_of(doc, mention)
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out.update(range(obj.left_edge.i, obj.i + 1))
+    return out
 
 
 def official_states(doc: Doc) -> list[NameSpan]:

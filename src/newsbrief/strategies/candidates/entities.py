@@ -1,39 +1,69 @@
-"""Parties and people: names found and typed by code (titles, country names, organisation words)."""
+"""Parties and people: the parser's named entities, grouped and typed by code.
+
+`text.actors.read_actors` reads the parsed body (`ctx.doc`): one actor per real entity, its
+kind (person, state, government, organisation, armed group, place, cited outlet) and, for a
+person, the role written around the name. This step turns actors into `Party` and `Person`
+facts and fills `ctx.kinds` and `ctx.names`, which the figure, meeting and position steps
+read.
+"""
 
 from __future__ import annotations
 
-from newsbrief.models import ACTOR_KINDS, EntityKind, Party, Person
+from newsbrief.models import ACTOR_KINDS, Evidence, Party, Person
 from newsbrief.strategies.candidates.context import Context, ev
-from newsbrief.text import entities as _entities
-from newsbrief.text.names import merge_parties, merge_people
+from newsbrief.text.actors import Actor, read_actors
+from newsbrief.text.entities import short_form
+
+# Evidence kept per fact: the first mention of each written form, at most this many.
+_MAX_EVIDENCE = 4
 
 
 async def find_entities(ctx: Context) -> tuple[list[Party], list[Person]]:
-    """Names found and typed by code: title words, country names, organisation words."""
-    body = ctx.job.body
-    found = _entities.find_names(body) + _entities.collective_names(body)
-    mentions = _entities.unique_names(sorted(found, key=lambda m: m.start))
-    roles = {**_entities.lower_roles(body), **_entities.roles(body)}
-    cited = {m.text for m in _entities.cited_sources(body)}
+    """Parties and people of the article, from the parser's entities (no model call)."""
+    actors = read_actors(ctx.doc)
     parties: list[Party] = []
     people: list[Person] = []
-    for mention in mentions:
-        kind: EntityKind = _entities.guess_kind(mention.text, body, set(roles))
-        if mention.text in cited and _entities.is_outlet(mention.text, body):
-            kind = "source"
-        ctx.kinds[mention.text] = kind
-        evidence = [ev(body, mention.start, mention.end)]
-        if kind == "person":
-            role = roles.get(mention.text)
+    for actor in actors:
+        _register(ctx, actor)
+        evidence = _evidence(ctx, actor)
+        if actor.kind == "person":
             people.append(
-                Person(name=mention.text, role=role.text if role else None, evidence=evidence)
+                Person(
+                    name=actor.name,
+                    role=actor.role,
+                    affiliation=actor.affiliation,
+                    evidence=evidence,
+                )
             )
-        elif kind in ACTOR_KINDS:
-            parties.append(Party(name=mention.text, kind=kind, evidence=evidence))
-    parties, people = merge_parties(parties), merge_people(people)
-    for party in parties:
-        ctx.names.add(party.name, *party.aliases)
-    for person in people:
-        ctx.names.add(person.name, _entities.short_form(person.name))
-        ctx.people.add(person.name)
+        elif actor.kind in ACTOR_KINDS:
+            parties.append(
+                Party(name=actor.name, kind=actor.kind, aliases=actor.aliases, evidence=evidence)
+            )
     return parties, people
+
+
+def _register(ctx: Context, actor: Actor) -> None:
+    """Record the actor's kind under every form it is written in, and its canonical name."""
+    for form in (actor.name, *actor.aliases):
+        ctx.kinds.setdefault(form, actor.kind)
+    if actor.kind == "person":
+        ctx.names.add(actor.name, short_form(actor.name), *actor.aliases)
+        ctx.people.add(actor.name)
+    elif actor.kind in ACTOR_KINDS:
+        ctx.names.add(actor.name, *actor.aliases)
+
+
+def _evidence(ctx: Context, actor: Actor) -> list[Evidence]:
+    """The first mention of each written form of the name."""
+    body = ctx.job.body
+    seen: set[str] = set()
+    out: list[Evidence] = []
+    for mention in actor.mentions:
+        quote = body[mention.start : mention.end]
+        if quote in seen:
+            continue
+        seen.add(quote)
+        out.append(ev(body, mention.start, mention.end))
+        if len(out) == _MAX_EVIDENCE:
+            break
+    return out

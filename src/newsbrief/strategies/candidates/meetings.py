@@ -1,8 +1,19 @@
-"""Meetings: sentences with meeting words, confirmed by the model, dated and typed by code."""
+"""Meetings: read from the dependency parse, tied into one fact per meeting, dated by code.
+
+`text.events` finds each mention of a meeting with its participants, status, format, place
+and date phrase. The model is asked only where reading is needed: a mention the structure
+does not make a specific meeting ("called Erdogan", "in a meeting"), or one whose tense does
+not settle its status. Then mentions become meetings: the same ordinal event ("the second
+debate"), the same day, a definite or bare mention ("the meeting", "after meeting with B")
+with nothing new, join the meeting they refer to; the rest are new meetings. Names come from
+the names the article gives (`ctx.names`); dates are resolved by `text.dates`, from another
+date ("that day") or from another meeting ("the day the debate was to be held") when needed.
+"""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
@@ -17,343 +28,365 @@ from newsbrief.strategies.candidates.context import (
     purpose,
 )
 from newsbrief.text import dates as _dates
+from newsbrief.text.event_parts import Phrase
+from newsbrief.text.events import MeetingMention, meeting_mentions
 
-_MEETING_CUE = re.compile(
-    r"\b(meeting|meetings|meet|meets|met|talks|summit|conference|debate|negotiations|"
-    r"phone call|video call|call with|videoconference|held talks|spoke with|phoned|telephoned|"
-    r"General Assembly|gathered in|gathered at|convened|"
-    r"spoke (?:by|on the|over the) (?:tele)?phone)\b",
-    re.IGNORECASE,
-)
+_UPCOMING = ("planned", "rescheduled", "proposed")
+_GENERIC_NOUNS = frozenset({None, "meeting", "talks", "discussions", "negotiations", "call"})
+_PERSONISH = frozenset("PERSON ORG GPE".split())
 
 
 class MeetingAnswer(BaseModel):
-    """Whether a passage reports a meeting, and its attributes."""
+    """Whether a word in a passage names a specific meeting, and what became of it."""
 
-    is_meeting: bool = Field(description="True if a specific meeting between parties is reported.")
-    status: MeetingStatus = Field(description="Status of the meeting.")
+    is_meeting: bool | None = Field(
+        description="True if the word names one specific meeting between identified parties; "
+        "false if not; null if the passage does not say."
+    )
+    status: MeetingStatus | None = Field(
+        default=None, description="What became of the meeting; null if the passage does not say."
+    )
 
     @classmethod
     def abstain(cls) -> MeetingAnswer:
-        """Code's answer without a model: not a meeting (code's strong cues may still say so)."""
-        return cls(is_meeting=False, status="held")
+        """Code's answer without a model: no opinion, so code's own reading stands."""
+        return cls(is_meeting=None, status=None)
+
+
+@dataclass
+class _Draft:
+    """A meeting being assembled from its mentions."""
+
+    meeting: Meeting
+    noun: str | None
+    key: str | None
+    last: int  # start of the latest sentence that mentions it
+    replaced: bool = False  # a cancelled meeting someone asked to reschedule
+    stated: set[str] = field(default_factory=set)  # participants the text names for it
 
 
 async def find_meetings(ctx: Context) -> list[Meeting]:
-    """Meetings from sentences with a meeting word that the model or a strong cue confirms."""
-    meetings: list[Meeting] = []
-    previous: Sentence | None = None
-    for sentence in news_sentences(ctx):
-        if _MEETING_CUE.search(sentence.text) and not _HYPOTHETICAL.search(sentence.text):
-            answer = await ctx.ask(
-                MeetingAnswer, messages(ctx, "meeting", sentence=sentence.text), 96
-            )
-            if answer.is_meeting or _strong_meeting(sentence.text):
-                _place_meeting(ctx, meetings, sentence, previous, answer)
-        previous = sentence
-    return meetings
+    """Meetings from the parse, checked by the model where the structure leaves doubt."""
+    drafts: list[_Draft] = []
+    for mention in meeting_mentions(ctx.doc, ctx.job.published):
+        sentence = _sentence(ctx, mention)
+        if sentence is None:
+            continue
+        status = await _status(ctx, mention, sentence)
+        if status is not None:
+            _place(ctx, drafts, mention, sentence, status)
+    _mark_replacements(drafts)
+    return [d.meeting for d in drafts]
 
 
-_STRONG_VERB = re.compile(
-    r"\b(scheduled|slated|took place|will take place|to be held|was held|were held|will hold|"
-    r"cancel\w*|postpon\w*|reschedul\w*|planned for|participat\w*|agreed to (?:a|an) (?:\w+ )?"
-    r"(?:meet|meeting|summit|talks)|gathered|convened|met)\b",
-    re.I,
-)
+def _sentence(ctx: Context, mention: MeetingMention) -> Sentence | None:
+    """The news sentence that holds the meeting word (None inside an instruction)."""
+    at = mention.trigger.start
+    return next((s for s in news_sentences(ctx) if s.start <= at < s.end), None)
 
 
-_SPECIFIC_EVENT = re.compile(
-    r"\b(?:the|a|an)\s+(?:first|second|third|final|next|last|\w+-\w+|virtual|presidential)?\s*"
-    r"(?:\w+\s+)?(meeting|talks|summit|debate|conference|call)\b",
-    re.I,
-)
+async def _status(
+    ctx: Context, mention: MeetingMention, sentence: Sentence
+) -> MeetingStatus | None:
+    """The mention's status; None when it is no meeting (or only a hypothetical one)."""
+    if mention.hypothetical:
+        return None
+    status = mention.status
+    if mention.sure and status is not None:
+        return status
+    question = messages(ctx, "meeting", sentence=sentence.text, word=mention.trigger.text)
+    answer = await ctx.ask(MeetingAnswer, question, 64)
+    if answer.is_meeting is False:
+        return None
+    return status or answer.status or _status_by_date(ctx, mention)
 
 
-_VERB_MEETING = re.compile(
-    r"\b(gathered (?:in|at)|convened|met with|held talks|spoke (?:by|on the|over the) "
-    r"(?:tele)?phone|phoned|telephoned|participat\w* in the|attend\w* the)\b",
-    re.I,
-)
+def _status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | None:
+    """Neither the tense nor a model says: a resolved date before or after publication does."""
+    date = mention.date.date if mention.date else None
+    if date is None or ctx.job.published is None:
+        return None
+    return "planned" if date > ctx.job.published else "held"
 
 
-_NAMED_EVENT = re.compile(r"\b(General Assembly|[Ss]ummit|[Cc]onference)\b")
+def _key(mention: MeetingMention) -> str | None:
+    """'second debate': a name for the same event mentioned again."""
+    if mention.ordinal and mention.noun and mention.ordinal not in ("new", "another"):
+        return f"{mention.ordinal} {mention.noun}"
+    return None
 
 
-def _strong_meeting(text: str) -> bool:
-    """Code's own reading: a specific meeting noun with a scheduling or outcome verb."""
-    if _VERB_MEETING.search(text):
-        return True
-    return bool(
-        _STRONG_VERB.search(text) and (_SPECIFIC_EVENT.search(text) or _NAMED_EVENT.search(text))
-    )
-
-
-_ORDINAL_EVENT = re.compile(
-    r"\b(first|second|third|fourth|final|last|next)\s+(?:[\w-]+\s+)?"
-    r"(debate|meeting|summit|round|talks|conference)\b",
-    re.I,
-)
-
-
-def _event_key(text: str) -> str | None:
-    """'the second presidential debate' -> 'second debate': a name for coreference."""
-    match = _ORDINAL_EVENT.search(text)
-    return f"{match.group(1).lower()} {match.group(2).lower()}" if match else None
-
-
-_FUTURE_CUE = re.compile(
-    r"\b(scheduled for|slated for|set for|planned for|due to|is to be|are to be|will|"
-    r"still scheduled|agreed to (?:a|an) (?:future )?|future|upcoming|would be held)\b",
-    re.I,
-)
-
-
-_SPEECH_BEFORE = re.compile(
-    r"\b(announced|said|stated|told|reported|confirmed|added|noted|declared)\s*$", re.I
-)
-
-
-_SPEECH_AFTER = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,2}?(announced|said|stated|told|reported|declared)\b", re.I
-)
-
-
-_SCHEDULE_BEFORE = re.compile(
-    r"\b(scheduled|slated|set|planned|due|held|take place|meet|meeting|talks|summit|debate)"
-    r"(?:\s+\w+){0,2}\s*$",
-    re.I,
-)
-
-
-def _best_date(text: str, dates: list[_dates.DatePhrase]) -> list[_dates.DatePhrase]:
-    """The date phrase that dates the meeting, not the announcement of it."""
-
-    def score(d: _dates.DatePhrase) -> int:
-        before, after = text[: d.start], text[d.end :]
-        value = 0
-        if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(after):
-            value -= 2
-        if _SCHEDULE_BEFORE.search(before):
-            value += 2
-        return value
-
-    if len(dates) < 2:
-        return dates
-    ranked = sorted(dates, key=lambda d: -score(d))
-    return [ranked[0]]
-
-
-_CANCEL = re.compile(
-    r"\b(cancel\w*|called off|scrapped|postponed indefinitely|indefinitely postponed)\b", re.I
-)
-
-
-_RESCHEDULE = re.compile(
-    r"\b(reschedul\w*|originally scheduled|postpon\w*|pushed back|"
-    r"(?:moved|brought forward|delayed) (?:to|until)\s+(?:the\s+)?(?=next\b|later\b|early\b|"
-    r"late\b|mid|\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December))",
-    re.I,
-)
-
-
-_VIRTUAL = re.compile(r"\b(virtual\w*|video|phone|telephone|call|online|videoconference)\b", re.I)
-
-
-_IN_PERSON = re.compile(r"\b(in-person|in person|visit\w*|travel\w*)\b", re.I)
-
-
-_HYPOTHETICAL = re.compile(r"\b(?:holding|having|whether to hold)\s+(?:a|an)\s+", re.I)
-
-
-_NEW_MEETING = re.compile(
-    r"(?<!via )(?<!by )(?<!over )\b(a|an|another|second|third|first|new)\s+(?:[\w-]+\s+){0,2}?"
-    r"(meeting|meet|talks|summit|conference|debate|call)\b",
-    re.I,
-)
-
-
-def _status(text: str, answer: MeetingAnswer, tense: str) -> MeetingStatus:
-    if _CANCEL.search(text) and not re.search(r"\breschedul", text, re.I):
-        return "cancelled"
-    if _RESCHEDULE.search(text):
-        return "rescheduled"
-    if _FUTURE_CUE.search(text):
-        return "planned"
-    if answer.status in ("cancelled", "rescheduled") and not _CANCEL.search(text):
-        return "planned" if tense == "future" else "held"
-    if tense == "future" and answer.status == "held":
-        return "planned"
-    if tense == "past" and answer.status == "planned":
-        return "held"
-    return answer.status
-
-
-def _place_meeting(
+def _place(
     ctx: Context,
-    meetings: list[Meeting],
+    drafts: list[_Draft],
+    mention: MeetingMention,
     sentence: Sentence,
-    previous: Sentence | None,
-    answer: MeetingAnswer,
+    status: MeetingStatus,
 ) -> None:
-    tense = _dates.infer_tense(sentence.text)
-    status = _status(sentence.text, answer, tense)
-    dates = _dates.find_dates(
-        sentence.text,
-        published=ctx.job.published,
-        tense="future" if status in ("planned", "rescheduled", "proposed") else "past",
-    )
-    if _RESCHEDULE.search(sentence.text) and meetings and status == "cancelled":
-        if meetings[-1].status == "planned":
-            meetings[-1] = meetings[-1].model_copy(update={"status": "rescheduled"})
-    is_new = bool(dates) or bool(_NEW_MEETING.search(sentence.text)) or not meetings
-    is_new = is_new or (status == "cancelled" and meetings[-1].status != "cancelled")
+    names = _participants(ctx, mention, sentence)
+    date = _resolve_date(ctx, drafts, mention, sentence)
     evidence = ev(ctx.job.body, sentence.start, sentence.end)
-    key = _event_key(sentence.text)
-    same = [i for i, k in enumerate(ctx.event_keys) if key and k == key]
-    day = dates[0].date if dates and dates[0].precision == "day" else None
-    same = same or [i for i, m in enumerate(meetings) if day is not None and m.date == day]
-    if same:
-        meetings[same[-1]] = _enrich_dated(meetings[same[-1]], sentence.text, evidence, dates)
+    target = _same_meeting(drafts, mention, sentence, status, names, date)
+    if target is not None:
+        _merge(target, mention, sentence, status, names, date, evidence)
         return
-    if not is_new:
-        target = _attach_target(meetings, tense)
-        meetings[target] = _enrich(meetings[target], sentence.text, evidence)
-        return
-    dates = _best_date(sentence.text, dates)
-    if dates and dates[0].date is None and dates[0].precision == "day":
-        dates = _antecedent_date(ctx, sentence, dates[0]) or dates
-    if not dates and previous and previous.paragraph == sentence.paragraph:
-        dates = [
-            d
-            for d in _dates.find_dates(
-                previous.text,
-                published=ctx.job.published,
-                tense="past" if status == "held" else "future",
-            )
-            if d.precision == "day"
-        ]
-    meeting = _new_meeting(ctx, sentence, answer, status, dates, evidence)
-    if meetings and _ANAPHORIC.search(sentence.text) and not _scoped_names(ctx, sentence.text):
-        meeting = meeting.model_copy(update={"participants": list(meetings[-1].participants)})
-    meetings.append(meeting)
-    ctx.event_keys.append(key)
+    if (mention.definite or mention.joins) and not _anchored(mention, names, date):
+        return  # 'the talks', 'his conference': refers to something this code did not find
+    if not names:
+        names = _borrowed(drafts, mention)
+    if date is None and status == "held":
+        date = _scene_date(ctx, sentence, names)
+    meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
+    key = _key(mention)
+    drafts.append(_Draft(meeting, mention.noun, key, sentence.start, stated=set(names)))
 
 
-def _enrich_dated(
-    meeting: Meeting, text: str, evidence: Evidence, dates: list[_dates.DatePhrase]
-) -> Meeting:
-    """The same meeting mentioned again: add the evidence, and the date if it had none."""
-    meeting = _enrich(meeting, text, evidence)
-    if meeting.date is None and dates and dates[0].date is not None:
-        meeting = meeting.model_copy(
-            update={
-                "date": dates[0].date,
-                "date_text": dates[0].text,
-                "date_precision": dates[0].precision,
-            }
-        )
-    return meeting
+def _anchored(mention: MeetingMention, names: list[str], date: _dates.DatePhrase | None) -> bool:
+    """A definite mention stands on its own when it says who, where, when or which one."""
+    return bool(mention.ordinal or mention.location or names or (date and date.date))
 
 
-def _antecedent_date(
-    ctx: Context, sentence: Sentence, phrase: _dates.DatePhrase
-) -> list[_dates.DatePhrase]:
-    """'that day', 'the same day': the last day-precise date in the three sentences before."""
-    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
-    for earlier in reversed(ctx.sentences[max(0, index - 3) : index]):
-        resolved = [
-            d
-            for d in _dates.find_dates(earlier.text, published=ctx.job.published, tense="past")
-            if d.date is not None and d.precision == "day"
-        ]
-        if resolved:
-            return [
-                _dates.DatePhrase(phrase.start, phrase.end, phrase.text, resolved[-1].date, "day")
-            ]
-    return []
+def _class(status: MeetingStatus) -> str:
+    return "upcoming" if status in _UPCOMING else status
 
 
-def _attach_target(meetings: list[Meeting], tense: str) -> int:
-    if tense == "future":
-        for index in range(len(meetings) - 1, -1, -1):
-            if meetings[index].status in ("planned", "rescheduled", "proposed"):
-                return index
-    return len(meetings) - 1
+def _same_meeting(
+    drafts: list[_Draft],
+    mention: MeetingMention,
+    sentence: Sentence,
+    status: MeetingStatus,
+    names: list[str],
+    date: _dates.DatePhrase | None,
+) -> _Draft | None:
+    """The meeting a mention refers to, if it is one already found."""
+    key = _key(mention)
+    if key is not None:
+        return next((d for d in reversed(drafts) if d.key == key), None)
+    day = date.date if date and date.precision == "day" else None
+    for draft in reversed(drafts):
+        if day is not None and draft.meeting.date == day and _nouns_agree(draft, mention):
+            return draft
+        if draft.last == sentence.start and _same_sentence_same(draft, mention, names):
+            return draft
+    if mention.fresh or (date is not None and date.text):
+        return None
+    return _antecedent(drafts, mention, status, names)
 
 
-def _enrich(meeting: Meeting, text: str, evidence: Evidence) -> Meeting:
-    update: dict[str, object] = {"evidence": [*meeting.evidence, evidence]}
-    if meeting.format == "unknown":
-        update["format"] = _format(text, "unknown")
-    return meeting.model_copy(update=update)
+def _nouns_agree(draft: _Draft, mention: MeetingMention) -> bool:
+    return draft.noun == mention.noun or {draft.noun, mention.noun} & _GENERIC_NOUNS != set()
 
 
-def _format(text: str, answered: MeetingFormat) -> MeetingFormat:
-    if _IN_PERSON.search(text):
-        return "in_person"
-    if _VIRTUAL.search(text):
-        return "virtual"
-    return answered if answered != "virtual" else "unknown"
+def _same_sentence_same(draft: _Draft, mention: MeetingMention, names: list[str]) -> bool:
+    """Two words for one meeting in one sentence, unless they name different people."""
+    if mention.fresh and draft.noun == mention.noun:
+        return False
+    return not names or bool(set(names) & draft.stated) or not draft.stated
+
+
+def _antecedent(
+    drafts: list[_Draft], mention: MeetingMention, status: MeetingStatus, names: list[str]
+) -> _Draft | None:
+    """'The meeting', 'after meeting with B': the latest meeting it can refer to."""
+    bare = mention.noun is None and not mention.definite
+    if not (mention.definite or mention.joins or bare):
+        return None
+    for draft in reversed(drafts):
+        if not _nouns_agree(draft, mention):
+            continue
+        if bare and not (names and set(names) <= draft.stated):
+            continue
+        if status in ("cancelled", "rescheduled") or _class(draft.meeting.status) == _class(status):
+            return draft
+    return None
+
+
+def _merge(
+    draft: _Draft,
+    mention: MeetingMention,
+    sentence: Sentence,
+    status: MeetingStatus,
+    names: list[str],
+    date: _dates.DatePhrase | None,
+    evidence: Evidence,
+) -> None:
+    meeting = draft.meeting
+    update: dict[str, object] = {}
+    if all(e.start != evidence.start for e in meeting.evidence):
+        update["evidence"] = [*meeting.evidence, evidence]
+    if mention.joins or not draft.stated or set(names) & draft.stated:
+        update["participants"] = list(dict.fromkeys([*meeting.participants, *names]))
+    if meeting.date is None and date is not None and date.date is not None:
+        update |= _date_fields(date)
+    elif meeting.date_text is None and date is not None:
+        update |= _date_fields(date)
+    if meeting.format == "unknown" or mention.format == "virtual":
+        update["format"] = mention.format if mention.format != "unknown" else meeting.format
+    if meeting.location is None and mention.location is not None:
+        update["location"] = mention.location.text
+    update["status"] = _merged_status(draft, meeting.status, status)
+    draft.meeting = meeting.model_copy(update=update)
+    draft.stated |= set(names)
+    draft.last = sentence.start
+
+
+def _merged_status(draft: _Draft, old: MeetingStatus, new: MeetingStatus) -> MeetingStatus:
+    """A later word can cancel or move a planned meeting, never revive a cancelled one."""
+    if old == "cancelled":
+        draft.replaced = draft.replaced or new == "rescheduled"
+        return old
+    if new in ("cancelled", "rescheduled") and old != "held":
+        return new
+    if old == "proposed" and new == "planned":
+        return new
+    return old
+
+
+def _mark_replacements(drafts: list[_Draft]) -> None:
+    """A cancelled meeting someone asked to reschedule: its planned successor is rescheduled."""
+    for cancelled in (d for d in drafts if d.replaced):
+        for draft in drafts:
+            same_people = not cancelled.stated or bool(draft.stated & cancelled.stated)
+            if draft.meeting.status == "planned" and same_people and draft.meeting.date:
+                draft.meeting = draft.meeting.model_copy(update={"status": "rescheduled"})
+                break
+
+
+def _date_fields(date: _dates.DatePhrase) -> dict[str, object]:
+    return {"date": date.date, "date_text": date.text, "date_precision": date.precision}
 
 
 def _new_meeting(
     ctx: Context,
+    mention: MeetingMention,
     sentence: Sentence,
-    answer: MeetingAnswer,
     status: MeetingStatus,
-    dates: list[_dates.DatePhrase],
+    names: list[str],
+    date: _dates.DatePhrase | None,
     evidence: Evidence,
 ) -> Meeting:
-    date = dates[0] if dates else None
-    location = _location(ctx, sentence.text)
-    fmt = _format(sentence.text, "unknown")
-    if fmt == "unknown" and location:
-        fmt = "in_person"
+    fmt: MeetingFormat = mention.format
     return Meeting(
-        participants=_participants(ctx, sentence.text),
+        participants=names,
         date=date.date if date else None,
         date_text=date.text if date else None,
         date_precision=date.precision if date else "unknown",
         format=fmt,
-        location=location,
+        location=mention.location.text if mention.location else None,
         purpose=purpose(sentence.text),
         status=status,
         evidence=[evidence],
     )
 
 
-_ANAPHORIC = re.compile(
-    r"\b(?:the|a second|another|a follow-up|the next|a further)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|talks|summit|call|debate)\b",
-    re.I,
-)
+# --- dates ------------------------------------------------------------------------------
 
 
-def _scoped_names(ctx: Context, text: str) -> list[str]:
-    """Names before the meeting word, or after its 'with'/'between'."""
-    cue = _MEETING_CUE.search(text)
-    before = text[: cue.start()] if cue else ""
-    with_part = re.search(r"\b(?:with|between)\s+([^,;.]+)", text[cue.end() :] if cue else "")
-    scope = before + (" " + with_part.group(1) if with_part else "")
-    return known_names(ctx, scope)[:6]
+def _resolve_date(
+    ctx: Context, drafts: list[_Draft], mention: MeetingMention, sentence: Sentence
+) -> _dates.DatePhrase | None:
+    """The mention's date phrase, resolved from another meeting or date when it refers to one."""
+    phrase = mention.date
+    if phrase is None or phrase.offset is None:
+        return phrase
+    if phrase.event is not None:
+        for draft in reversed(drafts):
+            if draft.noun == phrase.event and draft.meeting.date is not None:
+                return _dates.anchored(phrase, draft.meeting.date)
+        return phrase
+    return _dates.anchored(phrase, _earlier_day(ctx, sentence, phrase.start))
 
 
-def _participants(ctx: Context, text: str) -> list[str]:
-    found = _scoped_names(ctx, text)
-    if found:
-        return found
-    everyone = known_names(ctx, text)
-    people = [n for n in everyone if ctx.names.resolve(n) in ctx.people]
-    return people[:4] or everyone[:4]
-
-
-def _location(ctx: Context, text: str) -> str | None:
-    pattern = (
-        r"\b(?:meeting|talks|summit|conference|met|meet|gathered|convened)\b"
-        r"[^.,;]{0,30}?\b(?:in|at|on)\s+"
-    )
-    for match in re.finditer(pattern + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
-        if ctx.kinds.get(match.group(1)) == "place":
-            return match.group(1)
+def _earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None:
+    """The last day-precise date written before `before`, in this or the three sentences before."""
+    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
+    for earlier in reversed(ctx.sentences[max(0, index - 3) : index + 1]):
+        text = ctx.job.body[earlier.start : min(earlier.end, before)]
+        found = [
+            d
+            for d in _dates.find_dates(text, published=ctx.job.published, tense="past")
+            if d.date is not None and d.precision == "day"
+        ]
+        if found:
+            return found[-1].date
     return None
+
+
+def _scene_date(ctx: Context, sentence: Sentence, names: list[str]) -> _dates.DatePhrase | None:
+    """A held meeting with no date of its own, right after a dated sentence about its people."""
+    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
+    if index == 0 or ctx.sentences[index - 1].paragraph != sentence.paragraph:
+        return None
+    previous = ctx.sentences[index - 1]
+    if not names or not set(names) & set(known_names(ctx, previous.text)):
+        return None
+    found = _dates.find_dates(previous.text, published=ctx.job.published, tense="past")
+    days = [d for d in found if d.date is not None and d.precision == "day"]
+    return days[0] if days else None
+
+
+# --- participants -----------------------------------------------------------------------
+
+
+def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> list[str]:
+    """Canonical names of who takes part, from the phrases the parse gives."""
+    found: list[str] = []
+    for phrase in mention.participants:
+        for name in _phrase_names(ctx, phrase, sentence):
+            if name not in found and ctx.kinds.get(name) not in ("source", "place"):
+                found.append(name)
+    if not found and mention.noun and mention.trigger.text[:1].isupper():
+        found = _party_of_event(ctx, sentence, mention)
+    return found[:8]
+
+
+def _phrase_names(ctx: Context, phrase: Phrase, sentence: Sentence) -> list[str]:
+    if phrase.label == "PRON":
+        return _pronoun(ctx, phrase)
+    names = known_names(ctx, phrase.text)
+    if names:
+        return names
+    if phrase.label in _PERSONISH and phrase.text[:1].isupper():
+        return [phrase.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")]
+    words = phrase.text.split()
+    if len(words) == 2 and words[0].lower() == "the":
+        return _named_by_noun(ctx, sentence, phrase, words[1])
+    return []
+
+
+def _pronoun(ctx: Context, phrase: Phrase) -> list[str]:
+    """'he', 'she': the last person named before the pronoun."""
+    if phrase.text.lower() not in ("he", "she", "him", "her"):
+        return []
+    before = ctx.job.body[max(0, phrase.start - 600) : phrase.start]
+    people = [n for n in known_names(ctx, before) if n in ctx.people]
+    last = max(people, key=lambda n: before.rfind(n.split()[-1]), default=None)
+    return [last] if last else []
+
+
+def _named_by_noun(ctx: Context, sentence: Sentence, phrase: Phrase, noun: str) -> list[str]:
+    """'the party' after 'the Green Party' in the same sentence: that name."""
+    before = ctx.job.body[sentence.start : phrase.start]
+    names = [n for n in known_names(ctx, before) if n.split()[-1].lower() == noun.lower()]
+    return names[-1:]
+
+
+def _party_of_event(ctx: Context, sentence: Sentence, mention: MeetingMention) -> list[str]:
+    """'the Republican National Convention': the party whose name starts like the event's."""
+    text = ctx.job.body[sentence.start : mention.trigger.end]
+    words = text.split()
+    start = len(words) - 1
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    first = words[start] if start < len(words) - 1 else ""
+    known = dict.fromkeys(c for t in ctx.kinds if (c := ctx.names.resolve(t)))
+    named = [n for n in known if n.split()[0] == first and n.endswith("Party")]
+    return named[:1] if first else []
+
+
+def _borrowed(drafts: list[_Draft], mention: MeetingMention) -> list[str]:
+    """'The ministers agreed to meet again', 'a second meeting': the parties of the last one."""
+    if not drafts or not (mention.definite or mention.ordinal or mention.noun is None):
+        return []
+    return list(drafts[-1].meeting.participants)
+

@@ -1,0 +1,175 @@
+"""Reading a number off the dependency parse: its noun, its cues, who says so and where.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsbrief.text import counts
+from newsbrief.text.nlp import parse
+
+
+def token(text: str, number: str) -> Any:
+    """The count token of the first `number` in the parse of `text`."""
+    doc = parse(text)
+    start = text.index(number)
+    tok = counts.count_token(doc, start, start + len(number))
+    assert tok is not None
+    return tok
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("At least 20 people were hurt.", "At least 20", "20"),
+        (
+            "The camp holds approximately 1.5 million refugees.",
+            "approximately 1.5 million",
+            "million",
+        ),
+        ("Some 300 families fled.", "Some 300", "300"),
+    ],
+)
+def test_count_token_is_the_number_nearest_the_root(text: str, number: str, expected: str) -> None:
+    assert token(text, number).text == expected
+
+
+def test_count_token_of_a_span_without_a_number_is_none() -> None:
+    text = "The river flooded the valley."
+    assert counts.count_token(parse(text), 0, 9) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "noun"),
+    [
+        ("Nine miners were trapped underground.", "Nine", "miners"),
+        ("Rebels freed six of the hostages on Friday.", "six", "hostages"),
+        ("The flood killed 12 on Tuesday.", "12", None),
+        ("Officials recorded 40 cholera related deaths.", "40", "deaths"),
+    ],
+)
+def test_counted_noun(text: str, number: str, noun: str | None) -> None:
+    found = counts.counted_noun(token(text, number))
+    assert (found.text if found is not None else None) == noun
+
+
+def cost_of(text: str, number: str, word: str) -> int:
+    reach = {r.token.text: r.cost for r in counts.nearby(token(text, number), limit=64)}
+    return reach[word]
+
+
+def test_a_cue_in_the_numbers_own_clause_is_nearer_than_one_in_the_next_clause() -> None:
+    text = "Rebels killed 12 soldiers and wounded 30 villagers in the raid."
+    assert cost_of(text, "30", "wounded") < cost_of(text, "30", "killed")
+    assert cost_of(text, "12", "killed") < cost_of(text, "12", "wounded")
+
+
+def test_passing_through_another_number_costs_extra() -> None:
+    text = "The fever sickened 900 of the 4,000 pupils."
+    through = cost_of(text, "4,000", "sickened")
+    assert through > cost_of(text, "900", "sickened") + counts.THROUGH_COUNT
+
+
+def test_nearby_starts_with_the_number_itself_at_no_cost() -> None:
+    first = counts.nearby(token("Five were hurt.", "Five"))[0]
+    assert (first.cost, first.token.text) == (0, "Five")
+
+
+def test_the_subject_of_an_active_verb_with_an_object_is_its_agent() -> None:
+    tok = token("Two gunmen killed nine people.", "Two")
+    gunmen, killed = tok.head, tok.head.head
+    assert counts.is_agent(gunmen, killed)
+    victims = token("Two gunmen killed nine people.", "nine").head
+    assert not counts.is_agent(victims, killed)
+
+
+def test_negation_and_disjunction() -> None:
+    hurt = token("Four workers were not hurt.", "Four").head.head
+    assert counts.negated(hurt)
+    killed = token("Cases where five people are killed or injured count.", "five").head.head
+    assert counts.disjoined(killed)
+
+
+def test_a_number_set_off_after_a_name_is_an_age() -> None:
+    assert counts.age_apposition(token("Maria Lopez, 34, was injured in the fire.", "34"))
+    assert not counts.age_apposition(token("The fire injured 34 people.", "34"))
+
+
+# --- attribution --------------------------------------------------------------------------
+
+ATTRIBUTIONS = [
+    ("At least 14 people died, according to the regional fire service.", "14",
+     "regional fire service"),
+    ("Provincial police said 30 people were injured.", "30", "Provincial police"),
+    ("Eleven people drowned, the Red Crescent said.", "Eleven", "Red Crescent"),
+    ("The storm killed 8, reported local officials.", "8", None),
+    ("Reportedly, the blast injured 12 shoppers.", "12", "reports"),
+    ("According to data from the Health Bureau, 51 cases were confirmed.", "51", "Health Bureau"),
+    ("Twenty people were hurt in the collapse.", "Twenty", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "number", "source"), ATTRIBUTIONS)
+def test_attribution(text: str, number: str, source: str | None) -> None:
+    found = counts.attribution(token(text, number))
+    assert (found.name if found is not None else None) == source
+
+
+def test_a_relative_clause_is_the_writers_own_description() -> None:
+    text = "The mayor said the district, where 3,000 people live, would reopen."
+    assert counts.attribution(token(text, "3,000")) is None
+
+
+def test_he_or_she_is_the_person_named_last() -> None:
+    text = "Dr. Amara Osei runs the clinic. She said 25 patients were treated."
+    found = counts.attribution(token(text, "25"))
+    assert found is not None and found.name == "Amara Osei"
+
+
+# --- place --------------------------------------------------------------------------------
+
+
+def place_of(text: str, number: str) -> str | None:
+    doc = parse(text)
+    start = text.index(number)
+    tok = counts.count_token(doc, start, start + len(number))
+    assert tok is not None
+    source = counts.attribution(tok)
+    found = counts.place(tok, counts.places(doc, 0, len(text)), source.token if source else None)
+    return found.text if found is not None else None
+
+
+PLACES = [
+    ("Floods killed 23 people in Kerala on Sunday.", "23", "Kerala"),
+    ("Six climbers died on Mount Kenya.", "Six", "Mount Kenya"),
+    ("In Lyon, 40 homes were damaged by the storm.", "40", "Lyon"),
+    ("A laboratory in Geneva confirmed 15 cases in Chad.", "15", "Chad"),
+    ("Twelve people were injured.", "Twelve", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), PLACES)
+def test_place(text: str, number: str, place: str | None) -> None:
+    assert place_of(text, number) == place
+
+
+def test_a_place_used_as_a_modifier_is_not_a_place() -> None:
+    text = "The Nigerian army said the U.S. embassy staff were safe."
+    assert [s.text for s in counts.places(parse(text), 0, len(text))] == []
+
+
+def test_known_names_and_named_venues_are_places() -> None:
+    text = "Fire swept through Tamba Market in Ruvanu on Monday."
+    found = [s.text for s in counts.places(parse(text), 0, len(text), known=["Ruvanu"])]
+    assert found == ["Tamba Market", "Ruvanu"]
+
+
+def test_lead_place_is_the_place_the_first_sentence_with_one_is_about() -> None:
+    text = "Friday, May 3\nA ferry sank off the coast of Mombasa on Thursday. Dozens were saved."
+    second, third = text.index("A ferry"), text.index("Dozens")
+    spans = [(0, second - 1), (second, third - 1), (third, len(text))]
+    assert counts.lead_place(parse(text), spans) == "Mombasa"
