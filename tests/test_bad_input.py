@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from click.testing import Result
 from typer.testing import CliRunner
 
@@ -162,7 +163,9 @@ class EndlessStdin(io.RawIOBase):
 def test_cli_reads_an_endless_stdin_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSBRIEF_MAX_CHARS", "1000")
     stdin = EndlessStdin()
-    line = assert_one_error(invoke("-", input=io.BufferedReader(stdin)), "stdin holds more than")
+    # CliRunner takes only bytes for stdin: hand it the endless stream instead
+    monkeypatch.setattr(typer.testing, "make_input_stream", lambda *a: io.BufferedReader(stdin))
+    line = assert_one_error(invoke("-"), "stdin holds more than")
     assert line.endswith("articles are limited to 1000 characters (NEWSBRIEF_MAX_CHARS)")
     assert stdin.served <= 4 * 1000 + (1 << 20)  # read to the limit, not to memory's end
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
+import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner
 
-from newsbrief.cli import app
+import newsbrief
+from newsbrief import cli
+from newsbrief.cli import SchemaName, _log_level, app
+from newsbrief.models import ArticleInfo, Briefing, Meta, PromptRef
+from newsbrief.schema import SCHEMAS
+from newsbrief.settings import Settings
 from tests.paths import TESTS
 
 runner = CliRunner()
@@ -98,3 +110,140 @@ def test_eval_keeps_going_past_an_article_that_cannot_be_briefed(tmp_path: Path)
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["articles"][0]["error"] == "the article is only whitespace"
     assert report["totals"]["figures"]["fn"] == 1
+
+
+# --------------------------------------------------------------------------- a finished CLI
+
+WIDE = {"COLUMNS": "200"}
+
+
+def fake_briefing() -> Briefing:
+    meta = Meta(
+        model="m",
+        backend="local",
+        strategy="candidates",
+        prompt=PromptRef(name="p", version="v1", hash="0"),
+    )
+    return Briefing(article=ArticleInfo(title="T"), summary="A summary.", meta=meta)
+
+
+def test_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"newsbrief {newsbrief.__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["brief", "daily", "eval", "diff", "schema"])
+def test_help_shows_choices_and_readable_metavars(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env=WIDE)
+    assert result.exit_code == 0
+    options = [line for line in result.stdout.splitlines() if "--" in line]
+    assert options and not [line for line in options if "<str>" in line or "<int>" in line]
+    if command in ("brief", "daily", "eval"):
+        assert "--log-level" in result.stdout and "<debug|info|warning|error>" in result.stdout
+    if command == "brief":
+        assert "<json|markdown>" in result.stdout and "YYYY-MM-DD" in result.stdout
+    if command == "schema":
+        assert "<briefing|daily>" in result.stdout
+
+
+def test_the_schema_choices_are_the_exported_schemas() -> None:
+    assert set(get_args(SchemaName)) == set(SCHEMAS)
+    assert runner.invoke(app, ["schema", "nope"]).exit_code == 2
+
+
+def test_shell_completion_is_offered_and_completes_choices() -> None:
+    top = runner.invoke(app, ["--help"], env=WIDE).stdout
+    assert "--install-completion" in top and "--show-completion" in top
+    script = runner.invoke(app, ["--show-completion", "bash"], prog_name="newsbrief")
+    assert script.exit_code == 0 and "_NEWSBRIEF_COMPLETE=complete_bash" in script.stdout
+    words = {"COMP_WORDS": "newsbrief brief a.txt --format ", "COMP_CWORD": "4"}
+    env = {"_NEWSBRIEF_COMPLETE": "complete_bash", **words}
+    completed = runner.invoke(app, [], prog_name="newsbrief", env=env)
+    assert completed.stdout.split() == ["json", "markdown"]
+
+
+def test_log_level_wins_over_verbose() -> None:
+    assert _log_level(verbose=False, log_level=None) == logging.WARNING
+    assert _log_level(verbose=True, log_level=None) == logging.INFO
+    assert _log_level(verbose=True, log_level="error") == logging.ERROR
+    assert _log_level(verbose=False, log_level="debug") == logging.DEBUG
+
+
+@pytest.mark.parametrize(
+    ("args", "status_enabled"),
+    [([], True), (["--quiet"], False), (["-v"], False), (["--log-level", "ERROR"], True)],
+)
+def test_brief_runs_the_model_inside_the_status_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], status_enabled: bool
+) -> None:
+    """The status line wraps brief(); it is off with --quiet and when logs go to stderr."""
+    events: list[str] = []
+
+    @contextlib.contextmanager
+    def status(path: str, settings: object, enabled: bool) -> Iterator[None]:
+        events.append(f"status {Path(path).name} enabled={enabled}")
+        yield
+        events.append("status done")
+
+    def fake_brief(*args: object, **kwargs: object) -> Briefing:
+        events.append("brief")
+        return fake_briefing()
+
+    monkeypatch.setattr(cli, "_status_line", status)
+    monkeypatch.setattr(cli, "brief", fake_brief)
+    monkeypatch.setattr(cli, "_setup_logging", lambda level: None)  # the test's logging stays
+    path = tmp_path / "a.txt"
+    path.write_text("Some text.", encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(path), "--format", "MARKDOWN", *args])
+    assert result.exit_code == 0, result.output
+    assert events == [f"status a.txt enabled={status_enabled}", "brief", "status done"]
+    assert result.stdout.startswith("#")  # markdown, chosen case-insensitively
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_status_line_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    local = Settings()
+    assert isinstance(cli._status_line("a.txt", local, enabled=True), contextlib.nullcontext)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert isinstance(cli._status_line("a.txt", local, enabled=False), contextlib.nullcontext)
+    rules = Settings(backend="rules")
+    assert isinstance(cli._status_line("a.txt", rules, enabled=True), contextlib.nullcontext)
+    with cli._status_line("dir/[bold]a.txt", local, enabled=True):
+        pass
+    assert "briefing [bold]a.txt on the embedded model…" in sys.stderr.getvalue()
+
+
+def test_daily_progress_bar_names_each_article_and_shows_time_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsbrief.daily.models import ArticleEntry
+    from newsbrief.daily.run import _progress_bar
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress_bar(3, enabled=True) as advance:
+        advance(ArticleEntry(id="01-rafah", status="ok"))
+        advance(ArticleEntry(id="02-[red]gaza\n", status="error", error="x"))
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    last = plain.split("\r")[-1]  # the bar as it was left
+    assert "2/3" in last and "1 failed" in last
+    assert "failed: 02-[red]gaza" in last  # the id as written, never rich markup
+    assert re.search(r"eta (-:--:--|\d+:\d\d:\d\d)", last)
+
+
+def test_daily_progress_bar_is_silent_when_not_wanted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.daily.models import ArticleEntry
+    from newsbrief.daily.run import _progress_bar
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress_bar(1, enabled=False) as advance:
+        advance(ArticleEntry(id="01", status="ok"))
+    assert terminal.getvalue() == ""

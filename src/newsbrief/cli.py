@@ -42,7 +42,7 @@ LogLevelOpt = Annotated[
     typer.Option(
         "--log-level",
         case_sensitive=False,
-        help="Log to stderr from this level on [default: warning].",
+        help="Log to stderr from this level on (default: warning).",
     ),
 ]
 ModelOpt = Annotated[
@@ -166,7 +166,7 @@ def daily_cmd(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...", help="Files or folders (.txt .md .html .json .jsonl), or -."
+            metavar="INPUT", help="Files or folders (.txt .md .html .json .jsonl), or -."
         ),
     ],
     out: Annotated[
@@ -251,7 +251,7 @@ def daily_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    name: Annotated[SchemaName, typer.Argument(help="Which schema.")] = "briefing",
+    name: Annotated[SchemaName, typer.Argument(metavar="NAME", help="Which schema.")] = "briefing",
     write: Annotated[
         Path | None,
         typer.Option(

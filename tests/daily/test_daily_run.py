@@ -68,11 +68,12 @@ def run(
     )
 
 
-def test_writes_json_markdown_and_html(tmp_path: Path, settings: Settings) -> None:
+def test_writes_json_markdown_html_and_the_ics_calendar(tmp_path: Path, settings: Settings) -> None:
     daily = run(make_inputs("a", "b"), tmp_path / "out", settings, FakeBrief())
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
         "2024-03-30.html",
+        "2024-03-30.ics",
         "2024-03-30.json",
         "2024-03-30.md",
     ]

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from newsbrief.daily.cache import atomic_write_text
 from newsbrief.daily.entries import entry_for
 from newsbrief.daily.inputs import InputArticle
-from newsbrief.daily.models import DailyBriefing
+from newsbrief.daily.models import Coverage, DailyBriefing
 from newsbrief.daily.run import build_daily, ensure_writable, write_outputs
 from newsbrief.errors import (
     ConfigError,
@@ -362,8 +362,9 @@ def batch_daily(
     *,
     date: dt.date,
     settings: Settings,
+    coverage: Coverage | None = None,
 ) -> DailyBriefing:
-    """Import a Batch output file and write `<out_dir>/<date>.json|.md|.html`.
+    """Import a Batch output file and write `<out_dir>/<date>.json|.md|.html|.ics`.
 
     The daily briefing is merged exactly as `run_daily` merges it; `stats.model_calls`
     counts the result lines matched to an input (each was one request to the provider).
@@ -374,6 +375,7 @@ def batch_daily(
         out_dir: Folder for the outputs (created if missing).
         date: The day being briefed; names the output files.
         settings: The settings of the export (model and strategy).
+        coverage: Which inputs the day holds (from `select_day`), recorded in the briefing.
 
     Returns:
         The day's `DailyBriefing`, as written to `<out_dir>/<date>.json`.
@@ -383,8 +385,9 @@ def batch_daily(
     results, read = _import(inputs, path, settings)
     entries = [entry_for(item, briefing, error) for item, briefing, error in results]
     tokens = sum(b.meta.usage.total_tokens for _, b, _ in results if b is not None)
+    wall_s = time.perf_counter() - started
     daily = build_daily(
-        date, entries, model_calls=read, tokens=tokens, wall_s=time.perf_counter() - started
+        date, entries, model_calls=read, tokens=tokens, wall_s=wall_s, coverage=coverage
     )
     write_outputs(daily, out_dir)
     return daily

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 
 from newsbrief.text.names import canonical_alias, fold
 
-_PEOPLE_UNITS = frozenset({"", "people", "person", "persons", "individuals", "residents"})
+_PEOPLE_UNITS = frozenset(
+    "people person persons individuals residents deaths dead lives victims fatalities".split()
+) | {""}
 # "<head> of <place>" reads as "<place> <head>" ("Government of Samoa" = "Samoa government").
 _HEAD_OF = re.compile(r"^(government|parliament|ministry of \w+|president|people) of (.+)$")
 _ISATION = re.compile(r"(?<=\w)is(ation|e|ed|ing)\b")

@@ -29,13 +29,21 @@ from rich.progress import (
     Progress,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 from newsbrief.daily.cache import BriefingCache, PartialStore, cache_key, write_temp
 from newsbrief.daily.entries import entry_for
+from newsbrief.daily.ics import daily_ics
 from newsbrief.daily.inputs import InputArticle, iter_inputs
-from newsbrief.daily.merge import merge_calendar, merge_figures, merge_parties
-from newsbrief.daily.models import ArticleEntry, DailyBriefing, DailyStats, daily_json_schema
+from newsbrief.daily.merge import assemble_daily
+from newsbrief.daily.models import (
+    ArticleEntry,
+    Coverage,
+    DailyBriefing,
+    DailyStats,
+    daily_json_schema,
+)
 from newsbrief.daily.render import daily_html, daily_markdown
 from newsbrief.errors import NewsbriefError, UsageError, one_line
 from newsbrief.llm import LLM
@@ -96,7 +104,13 @@ class _Tally:
     cache_hits: int = 0
     resumed: int = 0
 
-    def daily(self, date: dt.date, entries: list[ArticleEntry], wall_s: float) -> DailyBriefing:
+    def daily(
+        self,
+        date: dt.date,
+        entries: list[ArticleEntry],
+        wall_s: float,
+        coverage: Coverage | None = None,
+    ) -> DailyBriefing:
         """The day's briefing of `entries`, with these counters as its stats."""
         return build_daily(
             date,
@@ -106,6 +120,7 @@ class _Tally:
             resumed=self.resumed,
             tokens=self.tokens,
             wall_s=wall_s,
+            coverage=coverage,
         )
 
 
@@ -187,23 +202,34 @@ class _Runner:
 
 @contextlib.contextmanager
 def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[ArticleEntry], None]]:
+    """A bar on stderr (a terminal only): done/total, failures, the last article, time left.
+
+    Yields the function to call as each article finishes; it names that article on the bar.
+    """
     console = Console(stderr=True)
     show = enabled and sys.stderr.isatty()
     columns = (
-        TextColumn("[progress.description]{task.description}"),
+        TextColumn("briefing"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[failed]} failed"),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        # An article's id is untrusted text: shown as is, never parsed as rich markup.
+        TextColumn("{task.description}", markup=False),
     )
     with Progress(*columns, console=console, disable=not show, transient=False) as bar:
-        task = bar.add_task("briefing", total=total, failed=0)
+        task = bar.add_task("", total=total, failed=0)
         failed = 0
 
         def advance(entry: ArticleEntry) -> None:
             nonlocal failed
             failed += entry.status == "error"
-            bar.update(task, advance=1, failed=failed)
+            mark = "failed" if entry.status == "error" else "done"
+            name = " ".join(entry.id.split())  # no newline or tab can break the line
+            label = name if len(name) <= 40 else name[:39] + "…"
+            bar.update(task, advance=1, failed=failed, description=f"{mark}: {label}")
 
         yield advance
 
@@ -220,8 +246,9 @@ async def run_daily(
     cache: BriefingCache | None = None,
     brief_fn: BriefFn | None = None,
     progress: bool = True,
+    coverage: Coverage | None = None,
 ) -> DailyBriefing:
-    """Brief every input, merge the day, write `<out_dir>/<date>.json|.md|.html`, return it.
+    """Brief every input, merge the day, write `<out_dir>/<date>.json|.md|.html|.ics`.
 
     Up to `concurrency` model calls run at once (one with the embedded local model), within
     the optional `rpm`/`tpm` limits; a failing article is recorded with its one-line reason.
@@ -241,6 +268,10 @@ async def run_daily(
         cache: The briefing cache; `BriefingCache(":memory:")` for none that persists.
         brief_fn: What briefs one article; defaults to `abrief`.
         progress: Show a progress bar on stderr (only when stderr is a terminal).
+        coverage: Which inputs the day holds (from `select_day`), recorded in the briefing.
+
+    Returns:
+        The day's briefing, as written.
     """
     _check_arguments(inputs, concurrency, out_dir)
     started = time.perf_counter()
@@ -251,7 +282,7 @@ async def run_daily(
                 limits = (1 if settings.backend == "local" else concurrency, rpm, tpm)
                 runner = _Runner.start(settings, brief, store, PartialStore(out_dir, date), limits)
                 entries = await _brief_all(runner, inputs, progress)
-            daily = runner.tally.daily(date, entries, time.perf_counter() - started)
+            daily = runner.tally.daily(date, entries, time.perf_counter() - started, coverage)
             write_outputs(daily, out_dir)
             runner.partials.clear()
     finally:
@@ -326,29 +357,24 @@ def build_daily(
     resumed: int = 0,
     tokens: int = 0,
     wall_s: float = 0.0,
+    coverage: Coverage | None = None,
 ) -> DailyBriefing:
-    """Assemble the DailyBriefing: entries in input order plus the merged views."""
+    """Assemble the DailyBriefing: entries in input order plus stories and merged views."""
     ok = sum(entry.status == "ok" for entry in entries)
-    return DailyBriefing(
-        date=date,
-        articles=entries,
-        parties=merge_parties(entries),
-        calendar=merge_calendar(entries),
-        figures=merge_figures(entries),
-        stats=DailyStats(
-            articles_ok=ok,
-            articles_failed=len(entries) - ok,
-            model_calls=model_calls,
-            cache_hits=cache_hits,
-            resumed=resumed,
-            tokens=tokens,
-            wall_s=round(wall_s, 3),
-        ),
+    stats = DailyStats(
+        articles_ok=ok,
+        articles_failed=len(entries) - ok,
+        model_calls=model_calls,
+        cache_hits=cache_hits,
+        resumed=resumed,
+        tokens=tokens,
+        wall_s=round(wall_s, 3),
     )
+    return assemble_daily(date, entries, stats, coverage)
 
 
 def write_outputs(daily: DailyBriefing, out_dir: Path) -> dict[str, Path]:
-    """Write `<date>.json`, `<date>.md` and `<date>.html` as one set; return their paths.
+    """Write `<date>.json`, `.md`, `.html` and `.ics` as one set; return their paths.
 
     The three texts are first written to temporary files beside their targets; only when
     all three are on disk are they renamed into place. A failed write (a full disk) leaves
@@ -360,6 +386,7 @@ def write_outputs(daily: DailyBriefing, out_dir: Path) -> dict[str, Path]:
         "json": daily.model_dump_json(indent=2) + "\n",
         "md": daily_markdown(daily),
         "html": daily_html(daily),
+        "ics": daily_ics(daily),
     }
     paths = {suffix: out_dir / f"{stem}.{suffix}" for suffix in texts}
     staged: list[Path] = []

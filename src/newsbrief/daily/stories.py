@@ -3,7 +3,8 @@
 Each article becomes two TF-IDF vectors (scikit-learn's `TfidfVectorizer`): one of its words
 (title, summary and body, English stop words out, sublinear term frequency) and one of the
 names its briefing holds (parties folded by `party_key`, people, the places of its figures
-and meetings, meeting participants). Their cosine similarities are blended
+and meetings, meeting participants; each counted once, so a place that ten figures repeat
+does not drown the rest). Their cosine similarities are blended
 (`NAME_WEIGHT`) and the articles are clustered by scikit-learn's `AgglomerativeClustering`
 with average linkage and a distance threshold, so the number of stories is not fixed in
 advance and one outlier cannot chain two events together (as single linkage would).
@@ -40,9 +41,9 @@ from newsbrief.daily.models import (
 )
 from newsbrief.text.names import fold
 
-SAME_STORY_DISTANCE = 0.75
+SAME_STORY_DISTANCE = 0.8
 """Average-linkage distance (1 - blended cosine similarity) under which articles join."""
-NAME_WEIGHT = 0.5
+NAME_WEIGHT = 0.35
 """Share of the names' similarity in the blend (the rest is the words')."""
 SUMMARY_SENTENCES = 3
 BODY_CHARS = 4000
@@ -100,7 +101,9 @@ def _similarity(entries: Sequence[ArticleEntry]) -> tuple[NDArray[np.float64], l
     """Blended cosine similarity of every pair, and each article's top words."""
     words = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     by_words = _cosine(words, [_words(e) for e in entries])
-    by_names = _cosine(TfidfVectorizer(analyzer=_identity), [_names(e) for e in entries])
+    by_names = _cosine(
+        TfidfVectorizer(analyzer=_identity, binary=True), [_names(e) for e in entries]
+    )
     parts = [
         (m, w) for m, w in ((by_words, 1 - NAME_WEIGHT), (by_names, NAME_WEIGHT)) if m is not None
     ]

@@ -91,9 +91,14 @@ def text_of(tok: Token) -> str:
 
 def name_phrase(tok: Token) -> Phrase:
     """The name around a token: its entity, else the token with its compounds and modifiers."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ not in ("DATE", "CARDINAL", "ORDINAL"):
-            return Phrase(ent.start_char, ent.end_char, ent.text, ent.label_)
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
+        doc, start, end = tok.doc, tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        span = doc[start:end]
+        return Phrase(span.start_char, span.end_char, span.text, tok.ent_type_)
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "det", "nummod")]
     first = left[0] if left else tok
     label = "PRON" if tok.lower_ in PRONOUNS else ""

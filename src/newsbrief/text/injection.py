@@ -40,6 +40,9 @@ class Quarantined(NamedTuple):
 
 
 # ----------------------------------------------------------------------------- verdicts
+_HEADING_COLON = re.compile(r"[^.!?。:：]{0,15}[:：]")  # "Pour les IA :", "给AI的提示："
+
+
 def instruction_reason(sentence: str) -> str | None:
     """Why `sentence` reads as instructions to a model (a reason constant), or None for news."""
     if _p.CHAT_TOKEN.search(sentence) or _p.ROLE_LINE.search(sentence):
@@ -50,8 +53,10 @@ def instruction_reason(sentence: str) -> str | None:
         return ADDRESS
     if _p.EN_DIRECTIVE.search(sentence):
         return DIRECTIVE
-    for lexicon in _p.LEXICONS:  # a machine or a summary, then an order or address
+    for lexicon in _p.LEXICONS:  # a machine or a summary, then an order, an address or a colon
         machine = lexicon.machine.search(sentence)
+        if machine and _HEADING_COLON.match(sentence, machine.end()):
+            return ADDRESS
         if not (machine or lexicon.summary.search(sentence)):
             continue
         if lexicon.address.search(sentence) or lexicon.oblige.search(sentence):

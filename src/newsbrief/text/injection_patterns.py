@@ -27,36 +27,49 @@ def _words(*parts: str) -> re.Pattern[str]:
 _AI = r"(?-i:AI|A\.I\.|GenAI|LLMs?|ChatGPT|GPT(?:-?\d[\w.]*)?)"
 _HEAD = (
     r"(?:models?|systems?|tools?|assistants?|agents?|readers?|summari[sz]ers?|bots?|engines?|"
-    r"pipelines?|crawlers?|scrapers?|programs?|software|services?|processes)"
+    r"pipelines?|crawlers?|scrapers?|programs?|software|services?|processes|aggregators?|"
+    r"digests?|extractors?|extraction|parsers?|generators?)"
 )
+_MOD = (
+    rf"(?:{_AI}|machine[- ]learning|generative|(?:large[- ])?language|automated|automatic|"
+    r"machine|summari[sz](?:ation|ing)|chat|virtual|web|artificial[- ]intelligence|neural)"
+)
+# a machine that reads: "AI", "language models", "automated news digest", "chatbots"
 _MACHINE = (
-    rf"\b(?:(?:{_AI}|machine[- ]learning|generative|(?:large[- ])?language|automated|automatic|"
-    rf"machine|summari[sz]ation|chat|virtual|web)[- ]{_HEAD}|{_AI}|artificial[- ]intelligences?|"
-    r"chat[- ]?bots?|bots?|summari[sz]ers?|crawlers?|scrapers?|neural[- ]networks?)"
+    rf"\b(?:{_MOD}[- ](?:[\w-]+[- ])?{_HEAD}|{_AI}|artificial[- ]intelligences?|chat[- ]?bots?|"
+    r"bots?|robots?|algorithms?|summari[sz]ers?|crawlers?|scrapers?|aggregators?|"
+    r"neural[- ]networks?|text[- ]generators?)"
 )
 # machines that read articles, or any machine picked out by "any", "all", "every", "each"
 _READER = (
     rf"\b(?:(?:any|all|every|each)\s+(?:of\s+(?:the|you)\s+)?{_MACHINE}|(?:(?:{_AI}|automated|"
-    r"automatic|machine|web)[- ])?(?:summari[sz]ers?|crawlers?|scrapers?)|(?:{_AI}|automated|"
-    rf"automatic|machine)[- ]readers?|(?:automated|automatic)[- ]{_HEAD})"
+    r"automatic|machine|web)[- ])?(?:summari[sz]ers?|crawlers?|scrapers?|aggregators?)|"
+    rf"{_AI}[- ](?:readers?|summari[sz]ers?|digests?)|(?:automated|automatic|machine|summari[sz]ing)"
+    rf"[- ](?:[\w-]+[- ])?{_HEAD})"
 )
 _READING = (
     r"(?:reading|processing|parsing|summari[sz]ing|ingesting|analy[sz]ing|crawling|scraping|"
     r"indexing|handling|seeing|consuming)"
 )
 # the machine word heads its noun phrase: "AI:" or "AI reading", not "AI companies"
-_HEADED = rf"{_MACHINE}(?=\s*(?:[:,;.!?)\]—–-]|$)|\s+(?:{_READING}|and|or|that|which|who)\b)"
+_HEADED = rf"{_MACHINE}(?=\s*(?:[:,;.!?)\]—–-]|$)|\s+(?:{_READING}|and|or|that|which|who|only)\b)"
+# the text itself: "this article", "this site" (not "this report", often another document)
+_THIS_TEXT = (
+    r"\b(?:this|these)\s+(?:article|text|story|page|paragraph|passage|piece|site|website|"
+    r"webpage|document|post|content|dispatch|item)s?\b"
+)
 _THIS = (
-    r"(?:this|these|the\s+(?:above|following|present))\s*(?:(?:article|text|story|page|"
+    r"(?:the\s+(?:article|story|piece|dispatch)\b|(?:this|these|the\s+(?:above|following|"
+    r"present))\s*(?:(?:article|text|story|page|"
     r"report|piece|content|document|passage|paragraph|item|news|material|webpage|website|"
     r"post|dispatch|copy|words?|lines?)s?\b|[,.:;!?)]|$|\s+(?:should|must|is|are|please|will|"
-    r"shall|needs?|has|have|can)\b)"
+    r"shall|needs?|has|have|can)\b))"
 )
 _START = r"(?:^|[:;\"“‘(\[]\s*|[.!?]\s+|\b(?:please|kindly),?\s+)"
 _SAY = (
     r"(?:say|state|report|read|write|list|include|mention|show|reflect|give|use|cite|note|"
     r"record|contain|quote|describe|present|emphasi[sz]e|specify|put|conclude|claim|assert|"
-    r"declare|output|print|(?:lead|begin|start|open)\s+with|feature|headline|treat|replace)"
+    r"declare|output|print|(?:lead|begin|start|open)\s+with|feature|headline|treat|replace|carry)"
 )
 _FIGURE = r"(?:death\s+|casualty\s+)?(?:figures?|numbers?|tolls?|counts?|totals?|tally)"
 _FIX = r"(?:correct|real|true|actual|accurate|updated|revised|corrected|new|official|verified)"
@@ -70,6 +83,8 @@ _CONTENT = (
     rf"{_COUNT}|the\s+(?:\d|following\b)|(?:the|a|this|these)\s+(?:{_FIX}\s+)+{_FIGURE}|"
     r"(?:the\s+)?death\s+toll)"
 )
+# what an output is told to carry: _CONTENT, or any figure ("the toll", "a toll of", "the 5,000")
+_CARRY = rf"(?:{_CONTENT}|(?:the|a|an|this|these)\s+(?:{_FIX}\s+)*{_FIGURE}|the\s+[\w-]+\s+\d)"
 _OBLIGE = (
     r"(?:must|should|shall|will\s+need\s+to|needs?\s+to|ha(?:ve|s)\s+to|ought\s+to|"
     r"(?:is|are)\s+to|(?:is|are)\s+(?:required|expected|instructed|asked|told|obliged)\s+to)"
@@ -79,27 +94,54 @@ _ORDER = (
     r"(?:write|say|state|report|record|list|include|mention|ignore|disregard|forget|use|output|"
     r"print|respond|reply|answer|summari[sz]e|note|remember|change|update|replace|correct|"
     r"treat|describe|tell|make|ensure|do|don['’]t|never|always|only|stop|follow|give|add|omit|"
-    r"drop|insert|you)"
+    r"drop|insert|take|listen|heed|pay|read|be|you)"
 )
 _SUMMARY = r"(?:summar(?:y|ies)|summari[sz]ations?|digests?|synops[ie]s|recaps?|TL;?DR)"
-_OUTPUT = rf"(?:{_SUMMARY}|(?:any|every|each|your)\s+(?:briefings?|outputs?|answers?|reports?))"
+_OUTPUT = (
+    rf"(?:{_SUMMARY}|(?:any|every|each|your)\s+(?:briefings?|outputs?|answers?|reports?)|"
+    rf"(?:{_AI}|machine|automated|automatic|computer)[- ](?:generated|written|produced|made)\s+"
+    r"(?:briefings?|reports?|outputs?|answers?|articles?|texts?)|(?:briefings?|reports?|"
+    r"accounts?|overviews?|abstracts?)(?=\s+of\s+(?:this|the\s+above|the\s+present)\b))"
+)
+
+# who is addressed: a machine, or "the model", "any assistant"
+_ADDRESSEE = (
+    rf"(?:{_MACHINE}|\b(?:the|any|all|every)\s+(?:models?|assistants?|machines?|computers?|"
+    r"programs?|agents?))"
+)
 
 EN_ADDRESS = _rx(
     # "Dear AI", "Attention, language models:"
-    r"\b(?:dear|attention|attn|greetings|calling|paging)\b[\s,:!]+"
+    r"\b(?:dear|attention(?:\s+of)?|attn|greetings|calling|paging|hello|hi|hey)\b[\s,:!]+"
     rf"(?:all\s+|any\s+|the\s+|every\s+)?{_HEADED}",
     # "Note to automated summarisers", "Instructions for AI systems", "addressed to bots"
-    r"|\b(?:note|notice|message|memo|instructions?|directive|reminder|warning|advisory|"
+    r"|\b(?:note|notice|message|memo|instructions?|directive|reminder|warning|advisory|alert|"
     r"guidance|request|addendum|update|correction|clarification|N\.?B\.?|addressed|directed|"
-    r"aimed)\s+(?:to|for|at)\s+"
+    r"aimed|intended|meant|written|important|prompt)\s+(?:(?:only|solely|specifically|"
+    r"exclusively|especially|primarily)\s+)?(?:to|for|at)\s+"
     rf"(?:all\s+|any\s+|the\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADED}",
     # "To AI models:", "For language models reading this"
     rf"|{_START}(?:to|for)\s+(?:all\s+|any\s+|the\s+|every\s+)?{_MACHINE}(?=\s*:|\s+{_READING})",
+    # "Text generators:", "Important for any AI reading:", "AI summary instructions:"
+    rf"|{_START}(?:(?:all|any|every|the|dear|to|for|attention|hey|hello|hi|calling|note|message|"
+    rf"important|notice|reminder|warning)\W+){{0,4}}{_MACHINE}(?:\s+(?:{_READING}|only|here|"
+    r"out\s+there|everywhere))?\s*[:：]",
+    rf"|{_MACHINE}(?:[\s-]+[\w-]+){{0,2}}?\s+(?:instructions?|guidance|directives?|prompt)\s*[:：]",
+    # "This line is for the bots:", "To whichever AI is reading:", "Instructions to the model:"
+    r"|\b(?:for|to)\s+(?:whichever\s+|whatever\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_ADDRESSEE}(?:\s+(?:only|here|(?:is|are)\s+)?{_READING})?\s*(?:only\s*)?[:：—–]",
+    # "Large language models ... are instructed to cite 8,000 deaths"
+    rf"|{_MACHINE}\b(?:\s+[\w,'’-]+){{0,5}}?\s+(?:are|is|were|was)\s+(?:hereby\s+)?(?:instructed|"
+    rf"told|asked|directed|ordered)\s+to\s+{_ADVERB}{_SAY}\s+{_CARRY}",
+    # "Language-model readers are advised that", "this text ... processed by an AI"
+    rf"|{_MACHINE}(?:[- ]{_HEAD})?\s+(?:are|is)\s+(?:hereby\s+)?(?:advised|informed|notified|"
+    r"reminded)\b",
+    rf"|{_MACHINE}(?=.*{_THIS_TEXT})|{_THIS_TEXT}(?=.*{_MACHINE})",
     # "any language model reading this", "AI systems that are processing the above text"
     rf"|{_MACHINE}(?:\s+(?:that|which|who)\s+(?:is|are|may\s+be|might\s+be))?\s+"
     rf"(?:currently\s+|now\s+)?{_READING}\s+{_THIS}",
     # "If you are an AI", "you are now a language model", "As an AI, you must"
-    r"|\bif\s+you\s+(?:are|['’]re)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|\bif\s+you(?:\s+are|['’]re)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{_MACHINE}|models?|assistants?|agents?|programs?|machines?|computers?)\b",
     r"|\byou\s+are\s+(?:now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
     rf"(?:{_MACHINE}|assistant|model)\b|\bas\s+an?\s+(?:{_MACHINE}|language\s+model|assistant)"
@@ -110,18 +152,24 @@ EN_ADDRESS = _rx(
     rf"|{_HEADED}\s*,\s*(?:you|please)\b|\byou\s*,?\s+(?:the\s+|an?\s+)?{_HEADED}",
     # "Automated readers should note that ...", "asking all AI tools to report that ..."
     rf"|{_READER}\b(?:\s+[\w,'’-]+){{0,5}}?\s+(?:{_OBLIGE}|to|please)\s+{_ADVERB}{_SAY}\s+"
-    rf"{_CONTENT}",
+    rf"{_CARRY}",
 )
 EN_DIRECTIVE = _rx(
     # "Any summary of this article must say that ..."
-    rf"\b{_OUTPUT}\b(?:\s+[\w,'’-]+){{0,6}}?\s+{_OBLIGE}\s+{_ADVERB}{_SAY}\s+{_CONTENT}",
+    rf"\b{_OUTPUT}\b(?:\s+[\w,'’-]+){{0,6}}?\s+{_OBLIGE}\s+{_ADVERB}{_SAY}\s+{_CARRY}",
+    # "When you summarise, ...", "the figure you should carry", "The figure to report is"
+    r"|\b(?:when|while|if|before|after|as)\s+you\s+(?:summari[sz]e|condense|process|parse)\b",
+    rf"|\b{_FIGURE}\s+(?:that|which)\s+(?:any|every|each|the|your|all)\s+(?:{_SUMMARY}|"
+    rf"briefings?|outputs?|reports?)\s+{_OBLIGE}",
+    rf"|\b{_FIGURE}\s+(?:that\s+)?you\s+(?:should|must|need\s+to|have\s+to|are\s+to|ought\s+to)\b",
+    rf"|\b{_FIGURE}\s+to\s+(?:report|use|cite|give|print|carry|state|quote|publish)\b",
     # "When summarising this article, ..."
     r"|\b(?:when|while|if|before|after|in)\s+(?:you\s+(?:are\s+)?)?(?:summari[sz]ing|condensing|"
     r"processing|parsing|analy[sz]ing|extracting\s+[\w\s]{0,20}?\s+from)\s+" + _THIS,
     r"|\b(?:when|while|if|before|after)\s+you\s+(?:are\s+)?(?:\w+\s+){0,2}?(?:summar\w*|report\w*|"
     r"writ\w*|cover\w*|describ\w*|brief\w*)\s+(?:on\s+|about\s+|up\s+)?" + _THIS,
     # "your summary", "update your figures"
-    r"|\byour\s+(?:own\s+)?(?:summar(?:y|ies)|summari[sz]ation|briefing|output|extraction|digest|"
+    r"|\byour\s+(?:own\s+)?(?:summar(?:y|ies)|summari[sz]ation|brief|briefing|output|extraction|digest|"
     r"recap|instructions|system\s+prompt|prompt|training|knowledge)\b",
     r"|\b(?:in|update|change|correct|revise|adjust|amend|fix|modify)\s+your\s+(?:answer|"
     r"response|reply|report|records|figures|numbers|data|totals|count|tally|article)\b",
@@ -144,8 +192,8 @@ EN_DIRECTIVE = _rx(
     r"|(?:do\s+not|don['’]t|never)\s+(?:mention|report|include|say|state|cite|use|"
     rf"summari[sz]e|quote|list|output)\s+(?:(?:the|any|this|these)\s+(?:(?:{_FIX}|earlier|"
     rf"previous|other|above)\s+)*{_FIGURE}|{_CONTENT})",
-    r"|(?:make\s+sure|be\s+sure|ensure|remember)\s+(?:that\s+)?(?:(?:your|the|any|"
-    rf"every)\s+{_OUTPUT}|(?:to\s+|you\s+)?{_SAY}\s+{_CONTENT})",
+    r"|(?:make\s+sure|be\s+sure|ensure|remember)\s+(?:that\s+)?(?:(?:your|the|any|every)\s+"
+    rf"(?:{_SUMMARY}|briefings?|outputs?|answers?|reports?)|(?:to\s+|you\s+)?{_SAY}\s+{_CONTENT})",
     r"|(?:respond|reply|answer|output|return|print)\s+(?:only|exclusively|strictly|verbatim)\b",
     # "Describe the toll as 900 dead", "Stress that ...", "Let the briefing show ..."
     r"|(?:describe|treat|put|quote|list|present|give|set|record|count|frame|portray|"
@@ -232,7 +280,7 @@ LEXICONS = (
             r"werkzeuge?|dienste?)"
         ),
         _words(
-            r"\b(?:bitte|du|dein\w*|schreiben\s+Sie|schreibe|geben\s+Sie|gib|nennen\s+Sie|nenne|"
+            r"\b(?:bitte|du|dein\w*|schreiben\s+Sie|schreibe?|sag|geben\s+Sie|gib|nennen\s+Sie|nenne|"
             r"melden\s+Sie|melde|ignorieren\s+Sie|ignoriere|verwenden\s+Sie|verwende|"
             r"übernehmen\s+Sie|beachten\s+Sie|beachte)\b|\b(?:Hinweis|Nachricht|Anweisung\w*|"
             r"Mitteilung)\s+(?:an|für)\b"
@@ -301,7 +349,7 @@ LEXICONS = (
     Lexicon(  # Chinese (no word boundaries)
         _rx(
             r"人工智能|大模型|语言模型|模型|智能助手|聊天机器人|机器人|智能体|自动摘要|摘要工具|"
-            r"(?<![A-Za-z])(?-i:AI)(?![A-Za-z])"
+            r"(?-i:(?<=[\u3000-\u9fff])AI|AI(?=[\u3000-\u9fff]))"
         ),
         _rx(
             r"请|務必|务必|你|您|忽略|忽视|无视|写明|注明|标明|以[^。，]{0,12}为准|(?:^|[:：\s])致|告知"
@@ -313,7 +361,7 @@ LEXICONS = (
     ),
     Lexicon(  # Japanese
         _rx(
-            r"人工知能|言語モデル|モデル|アシスタント|チャットボット|(?<![A-Za-z])(?-i:AI)(?![A-Za-z])"
+            r"人工知能|言語モデル|モデル|アシスタント|チャットボット|(?-i:(?<=[\u3000-\u9fff])AI|AI(?=[\u3000-\u9fff]))"
         ),
         _rx(r"ください|下さい|必ず|無視|あなた|へ[:：]|宛て"),
         _rx(r"要約|まとめ|概要"),
@@ -347,11 +395,13 @@ ROLE_LINE = _rx(
 )
 CHAT_TOKEN = _rx(
     r"<\|[\w.-]{1,40}\|>|\[/?INST\]|<</?SYS>>|<(?:start|end)_of_turn>|</?s>"
-    r"|</?(?:system|instructions?|prompt|assistant|user|article)\s*>"
+    r"|</?(?:system|instructions?|prompt|assistant|user|article)\s*>|\[(?:system|assistant|user)\]"
 )
 OPENS_PAYLOAD = _rx(
     r"<\|im_start\|>|<\|start_header_id\|>|<\|(?:system|user|assistant)\|>|\[INST\]|<<SYS>>|"
-    r"<start_of_turn>|^[ \t>*_-]*(?:\#{2,}|system|assistant|user|human|developer|begin|start)"
+    r"<start_of_turn>|\[(?:system|user|assistant)\]|^[ \t>*_-]*(?:\#{2,}[ \t]*\w+|"
+    r"(?:system|assistant|user|human|developer)\b[^:\n]{0,30}:|(?:begin|start)[ \t]+(?:of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:system|user|assistant|instructions?|prompt)\b)"
 )
 CLOSER = _rx(
     r"<\|(?:im_end|eot_id|end)\|>|\[/INST\]|<</SYS>>|<end_of_turn>|</s>"
