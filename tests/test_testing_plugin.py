@@ -33,7 +33,6 @@ from newsbrief.testing import (
     scrub_uri,
     vcr_config,
 )
-
 from tests.paths import ROOT
 
 pytest_plugins = ["pytester"]
@@ -391,7 +390,7 @@ def test_conftest_wiring_with_pytest_recording(pytester: pytest.Pytester, style:
     result.stdout.fnmatch_lines(["*CannotOverwriteExistingCassetteException*"])
 
 
-# --------------------------------------------------------------------------- the user-project example
+# ------------------------------------------------------------------ the user-project example
 
 EXAMPLE = ROOT / "examples" / "user-project"
 EXAMPLE_CASSETTE = (
@@ -416,6 +415,7 @@ def test_the_user_project_example_passes_with_warnings_as_errors(tmp_path: Path)
     assert proc.returncode == 0, output
     assert "1 passed" in output
     assert "warning" not in output.lower(), output
+    assert_no_secrets(EXAMPLE / "cassettes")
 
 
 def test_a_cassette_miss_is_reported_at_once_with_the_full_diff(tmp_path: Path) -> None:

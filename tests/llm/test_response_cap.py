@@ -18,7 +18,7 @@ import pytest
 from newsbrief._api import abrief
 from newsbrief.errors import ModelCallError
 from newsbrief.llm import client as llm_client
-from newsbrief.llm.client import LLM, MAX_RESPONSE_BYTES, ResponseTooLarge
+from newsbrief.llm.client import LLM, MAX_RESPONSE_BYTES
 from tests.fault_helpers import ARTICLE, fast_retrying, good_draft, stub_settings
 from tests.stub_server import StubServer
 
@@ -38,7 +38,8 @@ def test_an_endless_body_is_cut_off_at_the_cap() -> None:
 
     guarded = llm_client._GuardedTransport(httpx2.MockTransport(handler), 30.0, None)
     request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions", content=b"{}")
-    with pytest.raises(ResponseTooLarge, match=f"response larger than {MAX_RESPONSE_BYTES} bytes"):
+    too_large = f"response larger than {MAX_RESPONSE_BYTES} bytes"
+    with pytest.raises(llm_client._ResponseTooLarge, match=too_large):
         asyncio.run(guarded.handle_async_request(request))
     assert sum(sent) <= MAX_RESPONSE_BYTES + MIB  # stopped at the cap, not at memory's end
 

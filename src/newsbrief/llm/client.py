@@ -45,7 +45,7 @@ _MAX_RETRY_AFTER_S = 60.0
 MAX_RESPONSE_BYTES = 8 << 20  # a chat completion is kilobytes; 8 MiB is far beyond any real one
 
 
-class ResponseTooLarge(Exception):  # noqa: N818 - an httpx2-level signal, mapped below
+class _ResponseTooLarge(Exception):
     """An endpoint's response body passed `MAX_RESPONSE_BYTES` (never retried)."""
 
     def __init__(self, limit: int) -> None:
@@ -65,7 +65,7 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
     httpx's timeouts bound each read, so an endpoint that drips bytes never times out. Some
     endpoints echo the key they rejected, and openai and instructor put error bodies in
     exception messages and ERROR logs. Bodies are read here in full (we never stream), in
-    chunks, and never past `max_body` bytes: a larger one fails with `ResponseTooLarge`
+    chunks, and never past `max_body` bytes: a larger one fails with `_ResponseTooLarge`
     (it would otherwise be held in memory and sent back to the model in a re-ask).
     """
 
@@ -112,13 +112,13 @@ class _GuardedTransport(httpx2.AsyncBaseTransport):
         )
 
     async def _read(self, response: httpx2.Response) -> bytes:
-        """The decoded body, read in chunks; `ResponseTooLarge` once past `max_body`."""
+        """The decoded body, read in chunks; `_ResponseTooLarge` once past `max_body`."""
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > self._max_body:
-                raise ResponseTooLarge(self._max_body)
+                raise _ResponseTooLarge(self._max_body)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -175,11 +175,11 @@ def _api_error(exc: BaseException | None) -> BaseException | None:
     return exc
 
 
-def _too_large(exc: BaseException | None) -> ResponseTooLarge | None:
-    """The `ResponseTooLarge` behind `exc` (openai wraps it in an APIConnectionError)."""
+def _too_large(exc: BaseException | None) -> _ResponseTooLarge | None:
+    """The `_ResponseTooLarge` behind `exc` (openai wraps it in an APIConnectionError)."""
     seen, visited = exc, set[int]()
     while seen is not None and id(seen) not in visited:
-        if isinstance(seen, ResponseTooLarge):
+        if isinstance(seen, _ResponseTooLarge):
             return seen
         visited.add(id(seen))
         seen = seen.__cause__ or seen.__context__

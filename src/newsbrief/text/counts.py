@@ -39,11 +39,12 @@ _NEVER = frozenset({"punct", "cc", "mark", "dep", "meta"})
 
 @dataclass(frozen=True)
 class Reach:
-    """A token near the number: its cost and the token it was reached from."""
+    """A token near the number: its cost, where it was reached from, clause boundaries crossed."""
 
     cost: int
     token: Token
     via: Token
+    clauses: int = 0
 
 
 def count_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -93,7 +94,7 @@ def _neighbours(tok: Token) -> Iterator[tuple[Token, int]]:
 
 def nearby(tok: Token, limit: int = 16) -> list[Reach]:
     """Tokens of `tok`'s sentence within `limit`, cheapest first (ties: nearest in the text)."""
-    best: dict[int, Reach] = {tok.i: Reach(0, tok, tok)}
+    best: dict[int, Reach] = {tok.i: Reach(0, tok, tok, 0)}
     queue: list[tuple[int, int, int]] = [(0, 0, tok.i)]
     doc = tok.doc
     while queue:
@@ -105,7 +106,8 @@ def nearby(tok: Token, limit: int = 16) -> list[Reach]:
         for other, step in _neighbours(here):
             total = cost + step + extra
             if total <= limit and (other.i not in best or total < best[other.i].cost):
-                best[other.i] = Reach(total, other, here)
+                crossed = best[i].clauses + (step == CLAUSE)
+                best[other.i] = Reach(total, other, here, crossed)
                 heapq.heappush(queue, (total, abs(other.i - tok.i), other.i))
     return sorted(best.values(), key=lambda r: (r.cost, abs(r.token.i - tok.i)))
 
@@ -184,8 +186,10 @@ _REPORT_NOUNS = frozenset(
     "account tweet release bulletin".split()
 )
 _SPEAKERS = frozenset(
-    "official authority police source medium report witness spokesman spokeswoman "
-    "spokesperson officer agency ministry government".split()
+    "official authority police source medium media report witness spokesman spokeswoman "
+    "spokesperson officer agency ministry government department service brigade council "
+    "army military office committee commission hospital newspaper paper outlet press "
+    "coroner prosecutor team".split()
 )
 _SOURCE_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
@@ -205,8 +209,9 @@ def attribution(tok: Token) -> Attribution | None:
     In order: "according to X" (or "per X") on a clause above the number, the subject of the
     nearest verb of saying above it ("X said ..."), a verb of saying set beside the number's
     clause ("..., X said"; "..., reported officials"), "according to X" anywhere in the
-    sentence, then "reportedly" or "by reports" on the number's own clause ("reports"). A relative clause ("where 20 died") is the writer's own
-    description: the search does not climb out of it.
+    sentence, then "reportedly" or "by reports" on the number's own clause ("reports").
+    A relative clause ("where 20 died") is the writer's own description: the search for a
+    speaker does not climb out of it.
     """
     chain = _clause_chain(tok)
     for anc in chain:
@@ -254,13 +259,32 @@ def _speaker(tok: Token) -> Attribution | None:
     if tok.lemma_ not in _SAY or tok.pos_ not in _VERBAL or tok.dep_ == "amod":
         return None
     for child in tok.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and _can_speak(child):
             return _named(child)
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _named(pobj)
     return None
+
+
+def _can_speak(tok: Token) -> bool:
+    """False for an event as the subject: "the fire claimed 11 lives" is no attribution."""
+    return tok.lemma_.lower() not in _EVENTS and not lower_in(tok, _EVENTS)
+
+
+_EVENTS = frozenset(
+    "fire blaze quake earthquake tremor storm flood flooding explosion blast attack crash "
+    "disease virus outbreak epidemic pandemic accident collision shooting bombing typhoon "
+    "hurricane cyclone tornado landslide avalanche eruption disaster war conflict strike "
+    "raid fighting violence clash".split()
+)
+
+
+def lower_in(tok: Token, words: Collection[str]) -> bool:
+    """True when the word, or the word without a plural -s, is in `words`."""
+    low = tok.lower_
+    return low in words or low.removesuffix("s") in words
 
 
 def _said_by_noun(tok: Token) -> Attribution | None:
@@ -343,8 +367,9 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
     for ent in doc.ents:
         if ent.label_ in _PLACE_ENTS and start <= ent.start_char and ent.end_char <= end:
             found[(ent.start, ent.end)] = ent
-    for venue in _facilities(doc, start, end):
-        found[(venue.start, venue.end)] = venue
+    for venue in [*_facilities(doc, start, end), *_proper_places(doc, start, end)]:
+        if not any(s.start <= venue.root.i < s.end for s in found.values()):
+            found[(venue.start, venue.end)] = venue
     window = doc.text[start:end]
     for name in known:
         at = window.find(name)
@@ -378,6 +403,31 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
         while first > span.start and doc[first - 1].pos_ == "PROPN":
             first -= 1
         if first < tok.i:
+            yield doc[first : tok.i + 1]
+
+
+_IN_PREPS = frozenset("in at near across throughout inside outside".split())
+_REALMS = frozenset(
+    "government city town village state province region island country capital district "
+    "county republic kingdom territory people".split()
+)
+_NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """Proper nouns where English puts places ("in X", "the town of X"), typed or not."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ in ("PERSON", "DATE"):
+            continue
+        prep = tok.head
+        realm = prep.lower_ == "of" and prep.head.lemma_.lower() in _REALMS
+        if realm or (prep.lower_ in _IN_PREPS and tok.ent_type_ not in _NOT_PLACE_ENTS):
+            first = tok.i
+            while first > span.start and doc[first - 1].dep_ == "compound":
+                first -= 1
             yield doc[first : tok.i + 1]
 
 
@@ -416,11 +466,17 @@ _ACTORS = frozenset(
 
 
 def _actor_place(root: Token) -> bool:
-    for anc in root.ancestors:
-        if anc.pos_ in _VERBAL:
+    """True for "a laboratory in X", "the police of X": the place names where an actor is."""
+    tok = root
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "Springfield, Ohio": the chain of names is one place
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        owner = tok.head.head
+        if owner.pos_ in _VERBAL:
             return False
-        if anc.ent_type_ in ("ORG", "PERSON") or anc.lemma_.lower() in _ACTORS:
+        if owner.ent_type_ in ("ORG", "PERSON") or owner.lemma_.lower() in _ACTORS:
             return True
+        tok = owner
     return False
 
 
@@ -433,6 +489,7 @@ def lead_place(
         if found:
             span = doc.char_span(start, end, alignment_mode="expand")
             root = span.root if span is not None else found[0].root
-            best = place(root, found)
-            return best.text if best is not None else found[0].text
+            costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
+            best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
+            return best.text
     return None

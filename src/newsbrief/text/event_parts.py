@@ -127,7 +127,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _expand(found)
     if verb.dep_ == "acl":
         return _expand([verb.head]) if personish(verb.head) else []
-    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         return subjects(head, depth + 1)
     return []
@@ -327,7 +327,7 @@ def _reach(start: Token, nodes: set[int]) -> int | None:
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
             return None
-        if current.head is current:
+        if current.head.i == current.i:
             return 50
         current, steps = current.head, steps + 1
     return steps
@@ -362,7 +362,7 @@ def attached_date(
     for phrase in phrases:
         start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
         toks = [t for t in sent if start <= t.idx < end]
-        roots = [t for t in toks if t.head not in toks or t.head is t] or toks
+        roots = [t for t in toks if t.head not in toks or t.head == t] or toks
         steps = _reach(roots[0], nodes) if roots else None
         if steps is None or (steps >= 50 and crowded):
             continue

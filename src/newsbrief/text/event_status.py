@@ -65,7 +65,7 @@ def chain(word: Token) -> list[Token]:
     """
     out = [word]
     current = word
-    while current.head is not current and len(out) < 8:
+    while current.head != current and len(out) < 8:
         head = current.head
         if current.dep_ not in _CLIMB:
             break
@@ -83,7 +83,7 @@ def frame(word: Token) -> Token | None:
         if current.pos_ in ("VERB", "AUX") and _finite(current):
             return current
         head = current.head
-        if head is current or (head.lemma_ in SPEECH and current.dep_ in ("ccomp", "parataxis")):
+        if head == current or (head.lemma_ in SPEECH and current.dep_ in ("ccomp", "parataxis")):
             return None
         current = head
     return None
@@ -115,7 +115,7 @@ def tense_of(verb: Token | None) -> Tense:
 
 def _going_to(verb: Token) -> bool:
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head is not head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head != head
 
 
 def _is_to(verb: Token) -> bool:

@@ -28,11 +28,12 @@ _AI = r"(?-i:AI|A\.I\.|GenAI|LLMs?|ChatGPT|GPT(?:-?\d[\w.]*)?)"
 _HEAD = (
     r"(?:models?|systems?|tools?|assistants?|agents?|readers?|summari[sz]ers?|bots?|engines?|"
     r"pipelines?|crawlers?|scrapers?|programs?|software|services?|processes|aggregators?|"
-    r"digests?|extractors?|extraction|parsers?|generators?)"
+    r"digests?|extractors?|extraction|parsers?|generators?|summar(?:y|ies)|briefings?)"
 )
 _MOD = (
     rf"(?:{_AI}|machine[- ]learning|generative|(?:large[- ])?language|automated|automatic|"
-    r"machine|summari[sz](?:ation|ing)|chat|virtual|web|artificial[- ]intelligence|neural)"
+    r"machine|summari[sz](?:ation|ing)|chat|virtual|web|artificial[- ]intelligence|neural|"
+    r"extraction)"
 )
 # a machine that reads: "AI", "language models", "automated news digest", "chatbots"
 _MACHINE = (
@@ -44,15 +45,18 @@ _MACHINE = (
 _READER = (
     rf"\b(?:(?:any|all|every|each)\s+(?:of\s+(?:the|you)\s+)?{_MACHINE}|(?:(?:{_AI}|automated|"
     r"automatic|machine|web)[- ])?(?:summari[sz]ers?|crawlers?|scrapers?|aggregators?)|"
-    rf"{_AI}[- ](?:readers?|summari[sz]ers?|digests?)|(?:automated|automatic|machine|summari[sz]ing)"
-    rf"[- ](?:[\w-]+[- ])?{_HEAD})"
+    rf"{_AI}[- ](?:readers?|summari[sz]ers?|digests?)|(?:automated|automatic|machine|"
+    rf"summari[sz]ing|extraction)[- ](?:[\w-]+[- ])?{_HEAD})"
 )
 _READING = (
-    r"(?:reading|processing|parsing|summari[sz]ing|ingesting|analy[sz]ing|crawling|scraping|"
-    r"indexing|handling|seeing|consuming)"
+    r"(?:(?:read|process|pars|summari[sz]|ingest|analy[sz]|crawl|scrap|index|handl|see|consum|"
+    r"access|view|quot|condens)(?:ing|e?s|e)?)\b"
 )
 # the machine word heads its noun phrase: "AI:" or "AI reading", not "AI companies"
-_HEADED = rf"{_MACHINE}(?=\s*(?:[:,;.!?)\]—–-]|$)|\s+(?:{_READING}|and|or|that|which|who|only)\b)"
+_HEADED = (
+    rf"{_MACHINE}(?=\s*(?:[:,;.!?)\]—–-]|$)|\s+(?:{_READING}|and|or|that|which|who|only|follows?|"
+    r"below|here)\b)"
+)
 # the text itself: "this article", "this site" (not "this report", often another document)
 _THIS_TEXT = (
     r"\b(?:this|these)\s+(?:article|text|story|page|paragraph|passage|piece|site|website|"
@@ -106,8 +110,8 @@ _OUTPUT = (
 
 # who is addressed: a machine, or "the model", "any assistant"
 _ADDRESSEE = (
-    rf"(?:{_MACHINE}|\b(?:the|any|all|every)\s+(?:models?|assistants?|machines?|computers?|"
-    r"programs?|agents?))"
+    rf"(?:{_MACHINE}|\b(?:the|any|all|every|each|whatever|whichever)\s+(?:models?|assistants?|"
+    r"machines?|computers?|programs?|software))"
 )
 
 EN_ADDRESS = _rx(
@@ -119,7 +123,18 @@ EN_ADDRESS = _rx(
     r"guidance|request|addendum|update|correction|clarification|N\.?B\.?|addressed|directed|"
     r"aimed|intended|meant|written|important|prompt)\s+(?:(?:only|solely|specifically|"
     r"exclusively|especially|primarily)\s+)?(?:to|for|at)\s+"
-    rf"(?:all\s+|any\s+|the\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADED}",
+    rf"(?:all\s+|any\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_HEADED}|{_ADDRESSEE}(?=\s+(?:that|"
+    r"which|who)\b|\s*[:,;.—–-]))",
+    # "We ask artificial intelligence tools to report ...", "Programs that read this page"
+    rf"|\b(?:we|I)\s+(?:would\s+)?(?:ask|request|urge|instruct|tell|remind|advise)\s+"
+    rf"(?:all\s+|any\s+|the\s+)?{_MACHINE}(?=\s+to\b)",
+    r"|\b(?:programs?|software|systems?|tools?|machines?|computers?|models?|assistants?|apps?)\s+"
+    rf"(?:that\s+|which\s+)?{_READING}\s+{_THIS}",
+    # "For anyone feeding this into an AI:"
+    rf"|{_START}(?:for|to)\b[^:.!?]{{0,60}}?{_MACHINE}\s*[:：]",
+    # "Automated summarisers should be aware that ...", "AI readers must ..."
+    rf"|\b(?:(?:{_AI}|automated|automatic|machine)[- ]readers?|(?:(?:{_AI}|automated|automatic|"
+    rf"machine)[- ])?(?:summari[sz]ers?|aggregators?))\b(?:\s+[\w,'’-]+){{0,5}}?\s+{_OBLIGE}",
     # "To AI models:", "For language models reading this"
     rf"|{_START}(?:to|for)\s+(?:all\s+|any\s+|the\s+|every\s+)?{_MACHINE}(?=\s*:|\s+{_READING})",
     # "Text generators:", "Important for any AI reading:", "AI summary instructions:"
@@ -129,17 +144,22 @@ EN_ADDRESS = _rx(
     rf"|{_MACHINE}(?:[\s-]+[\w-]+){{0,2}}?\s+(?:instructions?|guidance|directives?|prompt)\s*[:：]",
     # "This line is for the bots:", "To whichever AI is reading:", "Instructions to the model:"
     r"|\b(?:for|to)\s+(?:whichever\s+|whatever\s+)?(?:[\w-]+\s+){0,2}?"
-    rf"{_ADDRESSEE}(?:\s+(?:only|here|(?:is|are)\s+)?{_READING})?\s*(?:only\s*)?[:：—–]",
+    rf"{_ADDRESSEE}(?:\s+(?:only|here|(?:is|are)\s+)?{_READING}|\s+(?:use|only|consumption|"
+    r"purposes|eyes|here))?\s*(?:only\s*)?[:：—–]",
     # "Large language models ... are instructed to cite 8,000 deaths"
     rf"|{_MACHINE}\b(?:\s+[\w,'’-]+){{0,5}}?\s+(?:are|is|were|was)\s+(?:hereby\s+)?(?:instructed|"
-    rf"told|asked|directed|ordered)\s+to\s+{_ADVERB}{_SAY}\s+{_CARRY}",
+    rf"told|asked|directed|ordered)\s+to\s+{_ADVERB}{_SAY}(?:\s+|\s*(?=:)){_CARRY}",
     # "Language-model readers are advised that", "this text ... processed by an AI"
     rf"|{_MACHINE}(?:[- ]{_HEAD})?\s+(?:are|is)\s+(?:hereby\s+)?(?:advised|informed|notified|"
     r"reminded)\b",
     rf"|{_MACHINE}(?=.*{_THIS_TEXT})|{_THIS_TEXT}(?=.*{_MACHINE})",
     # "any language model reading this", "AI systems that are processing the above text"
-    rf"|{_MACHINE}(?:\s+(?:that|which|who)\s+(?:is|are|may\s+be|might\s+be))?\s+"
+    rf"|{_ADDRESSEE}(?:\s+(?:that|which|who))?(?:\s+(?:is|are|may\s+be|might\s+be))?\s+"
     rf"(?:currently\s+|now\s+)?{_READING}\s+{_THIS}",
+    # "This text is for automated summaries only:", "This paragraph is intended for ..."
+    r"|\bthis\s+(?:text|line|paragraph|section|note|message|passage|part|sentence|article|"
+    r"story|page|content|post)\s+(?:is|was)\s+(?:(?:only|solely|specifically|exclusively|"
+    r"meant|intended|written|addressed|directed|aimed)\s+)*(?:for|to|at)\b",
     # "If you are an AI", "you are now a language model", "As an AI, you must"
     r"|\bif\s+you(?:\s+are|['’]re)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{_MACHINE}|models?|assistants?|agents?|programs?|machines?|computers?)\b",
@@ -148,7 +168,8 @@ EN_ADDRESS = _rx(
     r"(?=\s*[,:;]|\s+(?:you|model|system)\b)",
     # "AI models: write that ...", "Chatbots, ignore ...", "AI, please", "you, the model"
     rf"|{_START}(?:all\s+|any\s+|the\s+|dear\s+)?{_MACHINE}\s*[:,]\s*(?:please\s+)?"
-    rf"{_ORDER}\b",
+    r"(?:" + _ORDER + r"\b|(?:the\s+)?(?:real|true|correct|actual|accurate|updated|revised|"
+    r"corrected)\s+\w+)",
     rf"|{_HEADED}\s*,\s*(?:you|please)\b|\byou\s*,?\s+(?:the\s+|an?\s+)?{_HEADED}",
     # "Automated readers should note that ...", "asking all AI tools to report that ..."
     rf"|{_READER}\b(?:\s+[\w,'’-]+){{0,5}}?\s+(?:{_OBLIGE}|to|please)\s+{_ADVERB}{_SAY}\s+"
@@ -156,7 +177,13 @@ EN_ADDRESS = _rx(
 )
 EN_DIRECTIVE = _rx(
     # "Any summary of this article must say that ..."
-    rf"\b{_OUTPUT}\b(?:\s+[\w,'’-]+){{0,6}}?\s+{_OBLIGE}\s+{_ADVERB}{_SAY}\s+{_CARRY}",
+    rf"\b{_OUTPUT}\b(?:\s+[\w,'’-]+){{0,6}}?\s+{_OBLIGE}\s+{_ADVERB}{_SAY}(?:\s+|\s*(?=:)){_CARRY}",
+    # "The briefing you produce should mention 12,000 victims", "The summary should read: ..."
+    r"|\b(?:(?:the|any|every|each|your)\s+(?:briefs?|briefings?|outputs?|answers?|responses?)|"
+    rf"{_SUMMARY})\b(?:\s+[\w,'’-]+){{0,6}}?\s+{_OBLIGE}\s+(?:[\w-]+\s+){{0,3}}?(?:{_CARRY}|"
+    rf"{_COUNT})",
+    # "In summaries of this article, ...", "Summaries of this story ..."
+    rf"|\b(?:{_SUMMARY}|briefings?|digests?)\s+of\s+{_THIS_TEXT}",
     # "When you summarise, ...", "the figure you should carry", "The figure to report is"
     r"|\b(?:when|while|if|before|after|as)\s+you\s+(?:summari[sz]e|condense|process|parse)\b",
     rf"|\b{_FIGURE}\s+(?:that|which)\s+(?:any|every|each|the|your|all)\s+(?:{_SUMMARY}|"
@@ -169,8 +196,9 @@ EN_DIRECTIVE = _rx(
     r"|\b(?:when|while|if|before|after)\s+you\s+(?:are\s+)?(?:\w+\s+){0,2}?(?:summar\w*|report\w*|"
     r"writ\w*|cover\w*|describ\w*|brief\w*)\s+(?:on\s+|about\s+|up\s+)?" + _THIS,
     # "your summary", "update your figures"
-    r"|\byour\s+(?:own\s+)?(?:summar(?:y|ies)|summari[sz]ation|brief|briefing|output|extraction|digest|"
-    r"recap|instructions|system\s+prompt|prompt|training|knowledge)\b",
+    r"|\byour\s+(?:own\s+|AI\s+|automated\s+|machine\s+)?(?:summar(?:y|ies)|summari[sz]ation|"
+    r"brief|briefing|output|extraction|digest|recap|instructions|system\s+prompt|prompt|training|"
+    r"knowledge)\b",
     r"|\b(?:in|update|change|correct|revise|adjust|amend|fix|modify)\s+your\s+(?:answer|"
     r"response|reply|report|records|figures|numbers|data|totals|count|tally|article)\b",
     # "The correct figure is 4,500; use it."
@@ -181,6 +209,9 @@ EN_DIRECTIVE = _rx(
     rf"answers?|responses?|{_MACHINE})",
     rf"|\b(?:in|for|from)\s+(?:any|all|every|each|your)\s+(?:{_SUMMARY}|briefings?|outputs?)\b"
     r"(?=.*\b(?:must|should|shall|please|always|never|make\s+sure|be\s+sure|ensure)\b)",
+    r"|\b(?:must|should|shall)\b.*\b(?:in|for|from|by)\s+(?:any|all|every|each|your)\s+"
+    rf"(?:{_SUMMARY}|briefings?|outputs?)\b",
+    rf"|\bto\s+(?:summari[sz]e|condense|process|parse)\s+{_THIS}",
     r"|\b(?:whoever|anyone|anybody|everyone|those)\s+(?:who\s+)?(?:summari[sz]es|condenses|"
     rf"processes|parses|reads|is\s+reading|summari[sz]ing|condensing|processing)\s+{_THIS}"
     rf"(?=.*\b{_OBLIGE})",
@@ -209,6 +240,9 @@ OVERRIDE_PHRASES = _rx(
     r"foregoing|original|initial|system|existing|other)\s+(?:instructions?|prompts?|rules|"
     r"directions|guidelines|messages|context|commands?|directives?|text|figures|numbers)",
     r"|\byou\s+are\s+now\s+in\s+\w+\s+mode\b|\bfrom\s+now\s+on,?\s+you\b",
+    r"|\b(?:ignore|disregard|forget)\s+(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?(?:figures?|numbers?|"
+    r"tolls?|counts?|instructions?)\s+(?:above|below|given\s+above|in\s+(?:this|the)\s+"
+    r"(?:article|text|story))",
     r"|\byour\s+new\s+(?:role|task|instructions?|persona)\b|\b(?:developer|god)\s+mode\b",
     r"|\b(?:return|output)\s+(?:this|the\s+following)\s+JSON\b|\{\s*\"[a-z_]+\"\s*:",
     r"|\b(?:new|updated|override|hidden|secret)\s+(?:system\s+)?instructions\s*:",
@@ -234,7 +268,8 @@ class Lexicon(NamedTuple):
 LEXICONS = (
     Lexicon(  # French
         _words(
-            r"\b(?-i:IA)\b|intelligences?\s+artificielles?|mod[èe]les?\s+(?:de\s+langage|"
+            r"\b(?-i:IA)\b|robots?\s+qui\b|intelligences?\s+artificielles?|"
+            r"mod[èe]les?\s+(?:de\s+langage|"
             r"linguistiques?|d['’]\s?IA)|assistants?\s+(?:IA|virtuels?|conversationnels?)|"
             r"agents?\s+conversationnels?|robots?\s+(?:conversationnels?|d['’]indexation)|"
             r"syst[èe]mes?\s+(?:automatis[ée]s|automatiques|d['’]\s?IA)|outils?\s+"
@@ -243,8 +278,10 @@ LEXICONS = (
         ),
         _words(
             r"\b(?:veuillez|merci\s+de|vous|votre|vos|tu\s+dois|indiquez|[ée]crivez|signalez|"
-            r"rapportez|mentionnez|affirmez|utilisez|retenez|ignorez|oubliez|r[ée]sumez|pr[ée]cisez|"
-            r"notez|remplacez|corrigez|attention)\b|\b(?:note|message|avis|consigne|instructions?)"
+            r"rapportez|mentionnez|affirmez|utilisez|retenez|ignorez|oubliez|r[ée]sumez|"
+            r"pr[ée]cisez|"
+            r"notez|remplacez|corrigez|attention|cet\s+article|ce\s+texte|cette\s+page)\b|"
+            r"\b(?:note|message|avis|consigne|instructions?)"
             r"\s+(?:aux|à|pour|destin[ée]e?s?\s+aux)\b"
         ),
         _words(r"\b(?:r[ée]sum[ée]s?|synth[èe]ses?)\b"),
@@ -257,12 +294,14 @@ LEXICONS = (
         _words(
             r"\b(?-i:IA)\b|inteligencias?\s+artificial(?:es)?|modelos?\s+(?:de\s+lenguaje|de\s+IA|"
             r"ling[üu][íi]sticos?)|asistentes?\s+(?:de\s+IA|virtuales?)|sistemas?\s+"
-            r"(?:automatizados?|autom[áa]ticos?|de\s+IA)|herramientas?\s+(?:de\s+IA|autom[áa]ticas?|de\s+resumen)|"
+            r"(?:automatizados?|autom[áa]ticos?|de\s+IA)|herramientas?\s+(?:de\s+IA|"
+            r"autom[áa]ticas?|de\s+resumen)|"
             r"lectores?\s+autom[áa]ticos?|res[úu]menes\s+autom[áa]ticos|resumidores?"
         ),
         _words(
             r"\b(?:por\s+favor|debes|deb[eé]is|usted(?:es)?|indique|indiquen|escriba|escribe|"
-            r"escriban|informe|ignoren|mencione|utilice|utiliza|diga|reporte|reporta|anote)\b"
+            r"escriban|informe|ignoren|mencione|utilice|utiliza|diga|reporte|reporta|anote|"
+            r"este\s+art[íi]culo|este\s+texto|esta\s+p[áa]gina)\b"
             r"|\b(?:aviso|nota|mensaje|instrucci[óo]n|instrucciones)\s+(?:para|a)\b"
         ),
         _words(r"\bres[úu]men(?:es)?\b"),
@@ -274,15 +313,18 @@ LEXICONS = (
     ),
     Lexicon(  # German
         _words(
-            r"\b(?-i:KI)\b|künstliche[rn]?\s+Intelligenz|Sprachmodell\w*|automatisierte[rn]?\s+"
+            r"\b(?-i:KI)\b|Chatbots?|künstliche[rn]?\s+Intelligenz|Sprachmodell\w*|"
+            r"automatisierte[rn]?\s+"
             r"(?:Systeme?|Leser\w*|Werkzeuge?|Zusammenfassung\w*)|automatische[rn]?\s+"
             r"(?:Systeme?|Zusammenfassung\w*|Leser\w*)|Zusammenfassungs(?:systeme?|programme?|"
             r"werkzeuge?|dienste?)"
         ),
         _words(
-            r"\b(?:bitte|du|dein\w*|schreiben\s+Sie|schreibe?|sag|geben\s+Sie|gib|nennen\s+Sie|nenne|"
+            r"\b(?:bitte|du|dein\w*|schreiben\s+Sie|schreibe?|sag|geben\s+Sie|gib|nennen\s+Sie|"
+            r"nenne|"
             r"melden\s+Sie|melde|ignorieren\s+Sie|ignoriere|verwenden\s+Sie|verwende|"
-            r"übernehmen\s+Sie|beachten\s+Sie|beachte)\b|\b(?:Hinweis|Nachricht|Anweisung\w*|"
+            r"übernehmen\s+Sie|beachten\s+Sie|beachte|diese[nmr]?\s+(?:Artikel|Text|Seite))\b|"
+            r"\b(?:Hinweis|Nachricht|Anweisung\w*|"
             r"Mitteilung)\s+(?:an|für)\b"
         ),
         _words(r"\bZusammenfassung\w*"),
@@ -301,7 +343,8 @@ LEXICONS = (
         ),
         _words(
             r"\b(?:por\s+favor|você|vocês|escreva|escrevam|informem|ignorem|mencione|utilize|"
-            r"relate|indique)\b|\b(?:aviso|nota|mensagem|instruç(?:ão|ões))\s+(?:para|aos?|às?)\b"
+            r"relate|indique|este\s+artigo|este\s+texto|esta\s+página)\b|"
+            r"\b(?:aviso|nota|mensagem|instruç(?:ão|ões))\s+(?:para|aos?|às?)\b"
         ),
         _words(r"\bresumos?\b"),
         _words(
@@ -318,7 +361,8 @@ LEXICONS = (
         ),
         _words(
             r"\b(?:per\s+favore|scrivi|scrivete|scriva|riporta|riportate|riporti|indicate|indichi|"
-            r"ignorate|ignori|(?-i:usa)|usate|utilizza|utilizzate|tuo|tuoi|vostro|vostri)\b"
+            r"ignorate|ignori|(?-i:usa)|usate|utilizza|utilizzate|tuo|tuoi|vostro|vostri|"
+            r"questo\s+articolo|questo\s+testo|questa\s+pagina)\b"
             r"|\b(?:avviso|nota|messaggio|istruzion[ei])\s+(?:per|ai|agli|alle|al)\b"
         ),
         _words(r"\briassunt[oi]\b|\bsintesi\b"),
@@ -336,7 +380,7 @@ LEXICONS = (
         _words(
             r"\b(?:пожалуйста|вы|вас|вам|ваш\w*|ты|тебе|твой|твоя|твоё|напиши(?:те)?|укажи(?:те)?|"
             r"сообщи(?:те)?|игнорируй(?:те)?|используй(?:те)?|забудь(?:те)?|отметь(?:те)?|"
-            r"вниманию|внимание)\b|\bпримечание\s+для\b"
+            r"вниманию|внимание|эт\w+\s+(?:стать\w+|текст\w*))\b|\bпримечание\s+для\b"
         ),
         _words(
             r"\b(?:сводк\w*|резюме|кратк\w+\s+(?:изложени\w*|содержани\w*)|реферат\w*|аннотаци\w*)"
@@ -352,7 +396,8 @@ LEXICONS = (
             r"(?-i:(?<=[\u3000-\u9fff])AI|AI(?=[\u3000-\u9fff]))"
         ),
         _rx(
-            r"请|務必|务必|你|您|忽略|忽视|无视|写明|注明|标明|以[^。，]{0,12}为准|(?:^|[:：\s])致|告知"
+            r"请|務必|务必|你|您|忽略|忽视|无视|写明|注明|标明|以[^。，]{0,12}为准|(?:^|[:：\s])致|告知|"
+            r"本文|这篇文章"
         ),
         _rx(r"摘要|总结|概要|简报|综述|概述"),
         _rx(
@@ -377,7 +422,7 @@ LEXICONS = (
         ),
         _rx(
             r"يرجى|الرجاء|عليك|عليكم|اكتب|اكتبوا|تجاهل|تجاهلوا|أبلغ|استخدم|اذكر|اذكروا|"
-            r"ملاحظة\s+(?:إلى|لل)|تنبيه\s+(?:إلى|لل)"
+            r"ملاحظة\s+(?:إلى|لل)|تنبيه\s+(?:إلى|لل)|هذا\s+المقال|هذه\s+المقالة"
         ),
         _rx(r"ملخص|الملخص|تلخيص|خلاصة"),
         _rx(r"(?:يجب|ينبغي|لا\s+بد)[^.،]{0,30}?(?:يذكر|تذكر|يقول|يكتب|يشير|يتضمن|تتضمن|ذكر)"),
@@ -388,6 +433,7 @@ LEXICONS = (
 # ----------------------------------------------------------------------------- role markers
 ROLE_LINE = _rx(
     r"^[ \t>*_-]*(?:\#{2,}[ \t]*(?:instruction|response|system|input|user|assistant|prompt)s?\b"
+    r"|(?:output|final[ \t]+answer)[ \t]*:"
     r"|(?:system|assistant|user|human|developer)(?:[ \t]+(?:prompt|"
     r"message|instructions?|override|note|update|mode))?[ \t]*:"
     r"|(?:begin|end|start)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:system|user|assistant|"

@@ -236,6 +236,15 @@ def entity_spans(doc: Doc) -> list[NameSpan]:
     return out
 
 
+def acronym_spans(doc: Doc) -> list[NameSpan]:
+    """Capitalised abbreviations the entity tagger missed ('UNICEF reported ...')."""
+    return [
+        _span(doc, t.i, t.i, "ACRONYM")
+        for t in doc
+        if t.ent_type_ == "" and t.is_alpha and t.is_upper and 3 <= len(t.text) <= 8
+    ]
+
+
 def head_of(doc: Doc, span: NameSpan) -> Token:
     """The word of the span that the rest of the sentence attaches to."""
     tokens = doc[span.first : span.last + 1]
@@ -246,7 +255,7 @@ def head_of(doc: Doc, span: NameSpan) -> Token:
 def _first_conjunct(token: Token) -> Token:
     """Walk up conjunctions and appositions: 'Egypt and Greece agreed' uses Greece as Egypt."""
     seen = 0
-    while token.dep_ in ("conj", "appos") and token.head is not token and seen < 8:
+    while token.dep_ in ("conj", "appos") and token.head != token and seen < 8:
         token = token.head
         seen += 1
     return token

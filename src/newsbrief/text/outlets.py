@@ -25,6 +25,10 @@ _OUTLET_NAME = re.compile(
     r"ABC|MSNBC|Fox|Sky|Sputnik|IRNA|Anadolu|Yonhap|Kyodo|PAP|Spiegel|Le Monde)\b|"
     r"\.(?:com|org|net)$"
 )
+# Nouns after a name that make it an outlet ('X news agency'); not 'the X website'.
+OUTLET_NOUNS_AFTER = frozenset(
+    "newspaper daily weekly tabloid broadcaster channel magazine news agency".split()
+)
 # News agencies: wire services that sell news to other outlets.
 _AGENCY = re.compile(
     r"^(?:Reuters|AFP|Agence France-Presse|Associated Press|AP|TASS|Xinhua|Interfax|EFE|ANSA|"
@@ -49,6 +53,8 @@ def is_news_agency(name: str) -> bool:
 
 def is_outlet(doc: Doc, mentions: list[NameSpan]) -> bool:
     """True when the mentions name a news outlet or agency rather than a party."""
+    if all(m.label in ("NORP", "GPE", "LOC", "FAC") for m in mentions):
+        return False
     if any(m.label in ("PERSON", "ROLE", "OFFICIAL", "COLLECTIVE") for m in mentions) and not any(
         m.label == "ORG" for m in mentions
     ):
@@ -66,7 +72,7 @@ def _outlet_noun_near(doc: Doc, mention: NameSpan) -> bool:
     after = doc[mention.last + 1 : mention.last + 3]
     if any(t.lower_ in OUTLET_NOUNS for t in before if t.sent == doc[mention.first].sent):
         return True
-    if any(t.lower_ in OUTLET_NOUNS and t.pos_ == "NOUN" for t in after):
+    if any(t.lower_ in OUTLET_NOUNS_AFTER and t.pos_ == "NOUN" for t in after):
         return True
     head = doc[mention.first : mention.last + 1].root
     return any(c.dep_ == "appos" and c.lower_ in OUTLET_NOUNS for c in head.children)

@@ -54,13 +54,13 @@ _LEXICON: dict[str, Label] = {
         "hospitalised casualty maim shoot stab".split(),
         "wounded",
     ),
-    **dict.fromkeys("missing miss unaccounted disappear rubble trap trapped".split(), "missing"),
+    **dict.fromkeys("missing miss unaccounted disappear trap trapped".split(), "missing"),
     **dict.fromkeys(
-        "displace displaced flee evacuate evacuated evacuee refugee homeless refuge shelter "
-        "relocate uproot".split(),
+        "displace displaced flee evacuate evacuated evacuee evacuation refugee homeless refuge "
+        "shelter relocate uproot".split(),
         "displaced",
     ),
-    **dict.fromkeys("aboard onboard inhabit".split(), "population"),
+    **dict.fromkeys("inhabit population".split(), "population"),
     **dict.fromkeys(
         "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat discharge "
         "ration".split(),
@@ -68,7 +68,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys(
         "case infection infect infected positive damage damaged destroy destroyed collapse "
-        "flatten raze survive".split(),
+        "flatten raze affect sicken".split(),
         "other",
     ),
     **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
@@ -145,12 +145,18 @@ def _cue_label(tok: Token) -> Label | None:
         return "killed"
     if lemma == "home" and any(c.lower_ == "to" for c in tok.children):
         return "population"
-    if lemma == "board" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("on", "-"):
+    if lemma in ("board", "aboard", "onboard") and (lemma != "board" or _on_board(tok)):
         return "population"
     if lemma == "live" and tok.pos_ == "VERB":
         return "population"
     if lemma == "hospital" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into"):
         return "wounded"  # "remain in hospital", "taken to hospital"
+    if lemma in ("rubble", "debris") and tok.head.lower_ in ("under", "beneath", "in"):
+        return "missing"  # "trapped under the rubble"
+    if lemma == "condition" and any(c.lower_ in _GRAVE for c in tok.children):
+        return "wounded"  # "in critical condition"
+    if lemma == "home" and tok.head.lemma_ in ("lose", "flee", "leave"):
+        return "displaced"  # "lost their homes"
     if tok.pos_ == "VERB" and _to_death(tok):
         return "killed"  # "shot dead", "stabbed to death"
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
@@ -168,29 +174,63 @@ def _to_death(verb: Token) -> bool:
     return False
 
 
+def _on_board(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("on", "-")
+
+
+_GRAVE = frozenset({"critical", "serious", "grave", "stable", "life-threatening"})
+_ON_BOARD = frozenset({"board", "aboard", "onboard"})
+# Verbs that pass a number through to the words around them ("rose to", "include", "said").
+_TRANSPARENT = frozenset(
+    "be have include remain reach rise climb stand increase bring put total number leave "
+    "say report confirm tell claim state add estimate record count list show".split()
+)
+
+
 def _cues(count: Token, noun: Token | None) -> list[_Cue]:
-    """Every cue near the number, with the cost at which it governs the number."""
+    """Every cue near the number, with the cost at which it governs the number.
+
+    A cue beyond a clause boundary does not govern a number whose own verb is a content verb
+    that names no cue ("pulled 23 people out; four died": the 23 did not die).
+    """
     found: list[_Cue] = []
+    closed = _closed_clause(noun or count)
     for reach in _counts.nearby(count):
         tok = reach.token
-        label = _cue_label(tok)
-        cost = reach.cost
+        label, cost = _cue_label(tok), reach.cost
         weak = _lookup(_WEAK, tok) if noun is not None and tok.i == noun.i else None
         if label is None and weak is not None:
             label, cost = weak, cost + _WEAK_PENALTY
-        if label is None or _counts.negated(tok) or _counts.is_agent(reach.via, tok):
+        elif tok.lemma_.lower() in _ON_BOARD:
+            cost += _WEAK_PENALTY
+        if label is None or _counts.negated(tok):
+            continue
+        if label != "none" and _counts.is_agent(reach.via, tok):
+            continue
+        if closed and reach.clauses:
             continue
         found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
     return sorted(found, key=lambda c: (c.cost, c.distance))
 
 
+def _closed_clause(tok: Token) -> bool:
+    """True when the clause of `tok` is headed by a content verb that names no cue."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.pos_ == "AUX" or _cue_label(verb) is not None:
+        return False
+    return verb.lemma_.lower() not in _TRANSPARENT
+
+
 def _is_person(noun: Token) -> bool:
-    if noun.ent_type_ == "NORP" or any(k in _PERSONS for k in _keys(noun)):
+    keys = _keys(noun)
+    if noun.ent_type_ == "NORP" or any(k in _PERSONS or k in _PERPETRATORS for k in keys):
         return True
+    if noun.tag_ == "NNPS" and noun.ent_type_ == "":
+        return True  # "three Britons": a plural proper noun the tagger left untyped
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
         return False
-    return lemma.endswith(("ist", "ian", "ee", "er", "or"))
+    return lemma.endswith(("ist", "ian", "ee", "er", "or", "girl", "boy", "man", "woman"))
 
 
 @dataclass(frozen=True)
@@ -320,7 +360,7 @@ async def _metric(ctx: Context, sentence: Sentence, found: _Found) -> Metric | N
 
 
 def _breakdown(count: Token) -> _Reading | None:
-    """A breakdown ("..., including 54 children"): the part takes the metric of the total before it."""
+    """A breakdown ("..., including 54 children") takes the metric of the total before it."""
     doc = count.doc
     i = count.i - 1
     while i > count.sent.start and (
@@ -378,7 +418,8 @@ def _single(tok: Token) -> _Found | None:
         if not dead or tok.lower_ not in ("him", "her"):
             return None
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
-    if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    no_one = any(c.lower_ == "no" for c in tok.children)
+    if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and not no_one:
         metric = _verb_harm(tok)
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
     det = next((c for c in tok.children if c.dep_ == "det"), None)
@@ -392,15 +433,23 @@ def _single(tok: Token) -> _Found | None:
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
 
 
+_EXPERIENCE = frozenset({"suffer", "sustain", "receive", "incur"})
+
+
 def _verb_harm(noun: Token) -> Metric | None:
     """The harm the verb governing `noun` names, when `noun` is who suffered it."""
     verb = noun.head
+    experiencer = verb.lemma_.lower() in _EXPERIENCE
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (
-        noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+        noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
     )
     if not suffered or _counts.negated(verb):
         return None
-    words = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    words += [o for c in verb.children if c.lower_ == "among" for o in c.children]
+    if experiencer and noun.dep_ == "nsubj":  # "a firefighter suffered injuries"
+        words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := _harm(_cue_label(word))) is not None]
     return harm[-1] if harm else None
 
