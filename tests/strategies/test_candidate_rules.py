@@ -18,7 +18,7 @@ from newsbrief.strategies.candidates import FigureAnswer, MeetingAnswer
 from newsbrief.strategies.candidates.context import Context as _Context
 from newsbrief.strategies.candidates.context import purpose as _purpose
 from newsbrief.strategies.candidates.context import sentences as _sentences
-from newsbrief.strategies.candidates.figures import _clause_ev, _is_count, _metric_cue
+from newsbrief.strategies.candidates.figures import _clause_ev
 from newsbrief.strategies.candidates.meetings import (
     _best_date,
     _event_key,
@@ -32,101 +32,7 @@ from tests.askers import CannedAsker
 
 SAT = dt.date(2024, 3, 30)  # a Saturday
 
-# --- figures: what a number counts, and whether it is a count at all -------------------------
-
-# (text around a number, the one metric it names or None)
-METRIC_CUES = [
-    ("at least 20 people were killed", "killed"),
-    ("the death toll rose to 31", "killed"),
-    ("dozens were injured", "wounded"),
-    ("12 remain unaccounted for", "missing"),
-    ("police arrested 40 protesters", "detained"),
-    ("over a million have sought refuge in Rafah", "displaced"),
-    ("the town is home to 1.5 million", "population"),
-    ("40 trucks crossed the border", None),
-    ("the ministry has vaccinated 58,150 people", "aid"),
-    ("3,728 measles cases have been reported", "other"),
-    ("about 20 buildings collapsed", "other"),
-]
-
-
-@pytest.mark.parametrize(("window", "metric"), METRIC_CUES)
-def test_metric_cue_is_the_metric_named_next_to_the_number(window: str, metric: str | None) -> None:
-    assert _metric_cue(window) == metric
-
-
-@pytest.mark.parametrize(
-    ("window", "number", "metric"),
-    [
-        ("20 people were killed and 30 wounded", "20", "killed"),
-        ("20 people were killed and 30 wounded", "30", "wounded"),
-        ("the outbreak killed at least 62 of the 200,000 residents", "62", "killed"),
-    ],
-)
-def test_the_nearest_cue_names_the_metric(window: str, number: str, metric: str) -> None:
-    center = window.index(number) + len(number) // 2
-    assert _metric_cue(window, center) == metric
-
-
-def test_two_metrics_at_the_same_distance_are_left_to_the_model() -> None:
-    assert _metric_cue("dead 55 hurt", center=6) is None
-
-
-def is_count(sentence: str, number: str) -> bool:
-    """_is_count for the phrase `number` that find_numbers finds in `sentence`."""
-    [phrase] = [p for p in _numbers.find_numbers(sentence) if p.text == number]
-    window = sentence[max(0, phrase.start - 60) : phrase.end + 60]
-    return _is_count(phrase, sentence[phrase.end :], window)
-
-
-# (sentence, number phrase, True when it is a count worth a figure)
-COUNTS = [
-    ("At least 20 people were killed in the strike.", "At least 20", True),
-    ("Five people were hurt.", "Five", True),  # small, but a casualty word names it
-    ("Some 5,000 families fled their homes.", "Some 5,000", True),
-    ("Around 35 trucks entered the territory.", "Around 35", True),  # large enough to ask
-    ("Twelve homes were destroyed.", "Twelve", True),  # destroyed homes: a humanitarian count
-    ("Twelve delegates arrived.", "Twelve", False),  # small, exact, nothing names it
-    ("The 6.6 quake shook the coast.", "6.6", False),  # a magnitude, not a count
-    ("Dozens of people were wounded.", "Dozens", False),  # vague
-    ("Some 40 officials attended the meeting.", "Some 40", False),  # officials are not counted
-    ("Over 500 troops were deployed.", "Over 500", False),
-    ("12 soldiers were killed in the raid.", "12", True),  # the casualty word wins
-    ("Gunmen killed 12 soldiers on Monday.", "12", True),
-    ("The army sent 500 soldiers after 3 died.", "500", False),  # the cue is not theirs
-    ("About 3,000 people voted in the town.", "About 3,000", False),  # a vote
-    ("Turnout was 400 people at the polls.", "400", False),
-    ("The convoy travelled 40 km.", "40", False),  # a distance
-]
-
-
-@pytest.mark.parametrize(("sentence", "number", "expected"), COUNTS)
-def test_is_count(sentence: str, number: str, expected: bool) -> None:
-    assert is_count(sentence, number) is expected
-
-
-def phrase(text: str, value: float, qualifier: Any = "exact") -> _numbers.NumberPhrase:
-    return _numbers.NumberPhrase(0, len(text), text, value, qualifier, None, None)
-
-
-@pytest.mark.parametrize(
-    ("number", "after"),
-    [
-        (phrase("1994", 1994), " was a hard year for the town."),  # a year
-        (phrase("2023", 2023), ", the town rebuilt."),
-        (phrase("7.2", 7.2), " on the scale, the quake hit."),  # a fraction below 100
-    ],
-)
-def test_is_count_rejects_years_and_fractions_even_next_to_a_casualty_word(
-    number: _numbers.NumberPhrase, after: str
-) -> None:
-    window = number.text + after + " Many were killed."
-    assert _is_count(number, after, window) is False
-
-
-def test_is_count_keeps_a_year_sized_number_with_a_hedge() -> None:
-    number = phrase("about 2,000", 2000, "approximately")
-    assert _is_count(number, " people were killed", "about 2,000 people were killed") is True
+# --- figures: what a number counts and whether it is one: tests/strategies/test_figures.py --
 
 
 # --- meetings: is it one, which one, when, and what became of it ------------------------------

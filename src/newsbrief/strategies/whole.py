@@ -44,9 +44,8 @@ from newsbrief.strategies.prompts import PromptSet
 from newsbrief.text import dates as _dates
 from newsbrief.text import numbers as _numbers
 from newsbrief.text.grounding import contains_number, ground, locate
-from newsbrief.text.injection import fence, is_instruction
+from newsbrief.text.injection import fence, quarantine
 from newsbrief.text.names import NameIndex, canonical_alias, fold, merge_parties, merge_people
-from newsbrief.text.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -253,11 +252,8 @@ def _grounded(job: Job, out: Extraction, kind: str, item: BaseModel) -> list[Evi
 
 
 def _in_instruction(body: str, evidence: Evidence) -> bool:
-    """Whether the evidence sits in a sentence that addresses a model with instructions."""
-    for start, end in sentence_spans(body):
-        if start < evidence.end and evidence.start < end and is_instruction(body[start:end]):
-            return True
-    return False
+    """Whether the evidence overlaps a quarantined stretch (text that instructs a model)."""
+    return any(q.start < evidence.end and evidence.start < q.end for q in quarantine(body))
 
 
 @dataclass

@@ -139,13 +139,13 @@ def _describe(doc: Doc, person: Actor, actors: list[Actor]) -> None:
             return
 
 
-_CREDIT = re.compile(r"\b(?:Image|Photo|Credit|Source):\s*$")
+_CREDIT = re.compile(r"\b(?:Image|Photo|Credit):")
 
 
 def _in_credit(text: str, span: NameSpan) -> bool:
     """A name in a picture credit ('Susan Rice Image: White House.') credits, not acts."""
     line_start = text.rfind("\n", 0, span.start) + 1
-    return any(_CREDIT.search(text[line_start:k]) for k in range(line_start, span.start + 1))
+    return bool(_CREDIT.search(text, line_start, span.start))
 
 
 def _outside_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:

@@ -54,7 +54,7 @@ def is_news_agency(name: str) -> bool:
 def is_outlet(doc: Doc, mentions: list[NameSpan]) -> bool:
     """True when the mentions name a news outlet or agency rather than a party."""
     if all(m.label in ("NORP", "GPE", "LOC", "FAC") for m in mentions):
-        return False
+        return bool(_OUTLET_NAME.search(mentions[0].text))  # 'Axios', not 'Hungarian'
     if any(m.label in ("PERSON", "ROLE", "OFFICIAL", "COLLECTIVE") for m in mentions) and not any(
         m.label == "ORG" for m in mentions
     ):

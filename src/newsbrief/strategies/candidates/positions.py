@@ -86,7 +86,7 @@ def find_positions(ctx: Context, people: list[Person], parties: list[Party]) -> 
             out.append(
                 Position(
                     holder=holder,
-                    topic=purpose(sentence.text) or statement.verb,
+                    topic=purpose(statement.said) or statement.verb,
                     stance=stance + (" ..." if len(words) > _MAX_STANCE_WORDS else ""),
                     evidence=[ev(ctx.job.body, sentence.start, sentence.end)],
                 )
@@ -99,6 +99,9 @@ def _holder(ctx: Context, statement: Statement, known: set[str]) -> str | None:
     """The known person or party who says it: named in the subject, or 'he'/'she'."""
     if statement.pronoun:
         return _last_person(ctx, statement.subject_start)
+    whole = ctx.names.resolve(statement.subject)  # 'the Biden administration' itself
+    if whole in known:
+        return whole
     names = [n for n in known_names(ctx, statement.subject) if n in known]
     return names[-1] if names else None
 
