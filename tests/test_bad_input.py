@@ -217,6 +217,27 @@ def test_cli_bad_max_chars_setting(
     one_error_line(result.stderr)
 
 
+def test_cli_model_name_without_an_endpoint_is_one_error_line(tmp_path: Path) -> None:
+    """No endpoint: --model gpt-4o-mini would run the embedded model and record gpt-4o-mini."""
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    line = assert_one_error(invoke(str(path), "--model", "gpt-4o-mini"), "model 'gpt-4o-mini'")
+    assert "set OPENAI_BASE_URL or OPENAI_API_KEY" in line
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("NEWSBRIEF_CHUNK_CHARS", "-5"), ("NEWSBRIEF_CHUNK_CHARS", "1"), ("NEWSBRIEF_TIMEOUT", "nan")],
+)
+def test_cli_bad_numeric_setting_is_one_error_line_naming_it(
+    variable: str, value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert_one_error(invoke(str(path)), f"{variable} must be")
+
+
 # --------------------------------------------------------------------------- CLI: briefed
 
 

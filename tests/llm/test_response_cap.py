@@ -62,7 +62,7 @@ def _huge_content(request: dict[str, Any]) -> dict[str, Any]:
 
 def test_a_flood_from_the_endpoint_is_one_model_call_error(tmp_path: Path) -> None:
     with StubServer(latency=0, content=_huge_content) as stub:
-        settings = stub_settings(stub, tmp_path)
+        settings = stub_settings(stub, tmp_path, timeout_s=60)  # 9 MB on a busy machine
 
         async def run() -> None:
             async with LLM(settings, retrying=fast_retrying(settings)) as llm:

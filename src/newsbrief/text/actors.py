@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.models import EntityKind
-from newsbrief.text import ner
+from newsbrief.text import collectives, lexicon, ner
+from newsbrief.text import roles as _roles
 from newsbrief.text.names import canonical_alias, fold
 from newsbrief.text.ner import NameSpan
+from newsbrief.text.outlets import is_outlet
+from newsbrief.text.roles import looks_like_name
 from newsbrief.text.states import is_country, state_of
 
 if TYPE_CHECKING:
@@ -67,7 +70,7 @@ _GOVERNMENT = re.compile(
     r"\b(?:Government|Ministry|Department|Administration|White House|Pentagon|Kremlin|Cabinet|"
     r"Parliament|Congress|Senate|Police|Army|Navy|Air Force|Military|Presidency|Office|"
     r"Commission|Agency|Authority|Court|Assembly|Command|Service|Survey|Guard|Forces|"
-    r"House of Representatives|Prefecture|Brigade|Council|Committee|Bureau|Directorate)\b|"
+    r"House of Representatives|Prefecture|Brigade|Committee|Bureau|Directorate)\b|"
     r"\b(?:government|administration|authorities|police|army|military|cabinet|parliament|"
     r"prosecutors|forces|ministry|council)$"
 )
@@ -84,7 +87,7 @@ _ARMED_CONTEXT = re.compile(
 )
 # Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
 _NOT_ACTOR = re.compile(
-    r"\b(?:Program|Programme|Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
+    r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
     r"Fund|War|Primary|Election|Zone)$|"
     r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$"
@@ -99,20 +102,21 @@ _ORG_WORDS = re.compile(
 
 def read_actors(doc: Doc) -> list[Actor]:
     """Every actor, place and outlet the parsed body names, in order of first mention."""
-    from newsbrief.text import roles as _roles
-    from newsbrief.text.outlets import is_outlet
-
-    spans = ner.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
+    spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
     spans = _outside_titles(doc, spans) + ner.acronym_spans(doc)
     spans = [s for s in spans if not _in_credit(doc.text, s)]
-    spans += _roles.official_states(doc) + ner.bare_collectives(doc)
+    spans += _roles.official_states(doc) + collectives.bare_collectives(doc)
     groups = _merge_short_forms(doc, _group(doc, spans))
     actors: list[Actor] = []
+    unsure: list[Actor] = []  # one-word names that count only as a known person's short form
     for group in groups:
         kind = _kind(doc, group, is_outlet(doc, group.mentions))
         if kind is not None:
             actors.append(Actor(group.name, kind, group.mentions))
-    actors = _merge_people(actors)
+        elif " " not in group.name and not group.labels["OFFICIAL"]:
+            unsure.append(Actor(group.name, "other", group.mentions))
+    actors = _merge_people(actors, unsure)
+    _add_surnames(doc, actors)
     for actor in actors:
         actor.aliases = sorted(
             {m.text for m in actor.mentions if m.label != "OFFICIAL"} - {actor.name}
@@ -122,10 +126,23 @@ def read_actors(doc: Doc) -> list[Actor]:
     return sorted(actors, key=lambda a: a.mentions[0].start)
 
 
+def _add_surnames(doc: Doc, actors: list[Actor]) -> None:
+    """Add the surname mentions the tagger missed ('Torres added ...') to their person."""
+    people = [a for a in actors if a.kind == "person" and " " in a.name]
+    taken = {i for a in actors for m in a.mentions for i in range(m.first, m.last + 1)}
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        owners = [p for p in people if fold(p.name).split()[-1] == fold(token.text)]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.mentions = sorted(
+                [*owner.mentions, ner.token_span(doc, token.i, "PERSON")], key=lambda m: m.start
+            )
+
+
 def _describe(doc: Doc, person: Actor, actors: list[Actor]) -> None:
     """A person's role as written, and the party the role or an 'of'-phrase names."""
-    from newsbrief.text import roles as _roles
-
     role = _roles.role_of(doc, person.mentions)
     tokens = _roles.affiliation_tokens(doc, person.mentions)
     if role is not None:
@@ -195,7 +212,8 @@ def _group(doc: Doc, spans: list[NameSpan]) -> list[_Group]:
         group.mentions.append(span)
         group.labels[span.label] += 1
         group.uses[ner.use_of(doc, span)] += 1
-        group.speaking += span.label != "PERSON" and ner.speaks(doc, span)
+        # a 'place' that speaks is a person the tagger misread ('Blinken expressed ...')
+        group.speaking += span.label in ("GPE", "LOC", "FAC", "NORP") and ner.speaks(doc, span)
         group.siblings += span.label not in ("PERSON", "ROLE") and ner.beside_person(doc, span)
     for group in groups.values():
         group.mentions.sort(key=lambda m: m.start)
@@ -279,7 +297,7 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return "place"
     if label != "ORG" and _PLACE_END_UNLESS_ORG.search(name):
         return "place"
-    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in ner.TITLE_HEADS:
+    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in lexicon.TITLE_HEADS:
         return None
     if set(group.uses) <= {"place"}:
         return "place"
@@ -298,7 +316,7 @@ def _looks_like_org_name(doc: Doc, name: str) -> bool:
         return False
     if any(is_country(part) for part in name.split(" and ")[1:]):
         return False
-    if all(w.lower() in ner.TITLE_WORDS for w in name.split()):
+    if all(w.lower() in lexicon.TITLE_WORDS for w in name.split()):
         return False
     if " " not in name and not name.isupper():
         return not re.search(rf"\b{re.escape(name.lower())}\b", doc.text)
@@ -337,8 +355,11 @@ _CENTRAL_MENTIONS = 4
 
 
 def _acts(group: _Group) -> bool:
-    """A state acts when some mention is a subject, possessor, partner or official's state,
-    or when the article names it again and again."""
+    """True when a state takes part in the story rather than only being where it happens.
+
+    Some mention is a subject, a possessor, a partner or an official's state, or the article
+    names it again and again.
+    """
     if group.labels["OFFICIAL"] or len(group.mentions) >= _CENTRAL_MENTIONS:
         return True
     return any(group.uses[u] for u in ("agent", "possessor", "partner"))
@@ -350,8 +371,6 @@ def _is_person(doc: Doc, group: _Group) -> bool:
     One word alone ('Blinken') must have a role or be labelled PERSON and speak, and must not
     also be written in lower case (a sentence-initial 'Measles').
     """
-    from newsbrief.text.roles import looks_like_name
-
     name = group.name
     if not looks_like_name(name) or is_country(name) or _label(group) == "NORP":
         return False
@@ -361,6 +380,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return True
     if set(group.uses) <= {"place"}:
         return False  # 'in Chippewa Falls': a place the tagger misread
+    if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in doc.ents):
+        return False  # 'Tupua Tamasese Meaole's clinic' beside 'Tupua Tamasese Meaole Hospital'
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
     votes = group.labels["PERSON"] + group.speaking
     if " " not in name:
@@ -376,25 +397,25 @@ def _short_forms(name: str) -> tuple[str, ...]:
     return (words[0], words[-1], words[-1].split("-")[-1])
 
 
-def _merge_people(actors: list[Actor]) -> list[Actor]:
+def _merge_people(actors: list[Actor], unsure: list[Actor]) -> list[Actor]:
     """Fold shorter forms of a person's name into the one fullest form they shorten.
 
-    'Netanyahu' or 'Tuilaepa' (one word), 'Tuilaepa Malielegaoi' (first and last words of
-    'Tuilaepa Sailele Malielegaoi'), 'Joe Biden' beside 'Joseph R. Biden' stays apart.
+    'Netanyahu' or 'Tuilaepa' (one word, whatever the tagger called it), 'Tuilaepa
+    Malielegaoi' (first and last words of 'Tuilaepa Sailele Malielegaoi'); 'Joe Biden' beside
+    'Joseph R. Biden' stays apart. An unsure name that shortens no one is dropped.
     """
-    people = sorted(
-        (a for a in actors if a.kind == "person"), key=lambda a: -len(a.name.split())
-    )
+    people = [a for a in actors if a.kind == "person"]
+    known = {id(a) for a in actors}
     out: list[Actor] = []
-    for actor in actors:
+    for actor in actors + unsure:
         if actor.kind in ("state", "source") or (actor.kind != "person" and " " in actor.name):
             out.append(actor)
             continue
         owners = [p for p in people if p is not actor and _shortens_person(actor.name, p.name)]
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + actor.mentions, key=lambda m: m.start)
-            continue
-        out.append(actor)
+        elif id(actor) in known:
+            out.append(actor)
     return out
 
 

@@ -451,11 +451,24 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         root = span.root
         if source is not None and (root.i == source.i or source.is_ancestor(root)):
             continue
-        if _actor_place(root):
+        if actor_place(root):
             continue
         cost = costs.get(root.i, 1000)
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+    return _with_chain(min(ranked, key=lambda r: r[:3])[3], candidates) if ranked else None
+
+
+def _with_chain(span: Span, candidates: list[Span]) -> Span:
+    """The place with the places written next to it: "Koszalin, North Poland"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    by_start = {c.start: c for c in candidates}
+    by_end = {c.end: c for c in candidates}
+    while end + 1 in by_start and doc[end].text == ",":
+        end = by_start[end + 1].end
+    while start - 1 in by_end and doc[start - 1].text == ",":
+        start = by_end[start - 1].start
+    return doc[start:end]
 
 
 _ACTORS = frozenset(
@@ -465,7 +478,7 @@ _ACTORS = frozenset(
 )
 
 
-def _actor_place(root: Token) -> bool:
+def actor_place(root: Token) -> bool:
     """True for "a laboratory in X", "the police of X": the place names where an actor is."""
     tok = root
     while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
@@ -491,5 +504,5 @@ def lead_place(
             root = span.root if span is not None else found[0].root
             costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
             best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
-            return best.text
+            return _with_chain(best, found).text
     return None

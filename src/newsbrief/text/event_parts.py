@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_status import SPEECH, chain, clause_tense, frame
+from newsbrief.text.event_status import SPEECH, chain, clause_tense, governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -261,6 +261,8 @@ def location(word: Token) -> Phrase | None:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
+                if pobj is word or (word.ent_type_ and name_phrase(pobj) == name_phrase(word)):
+                    continue
                 if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
                     return _place_phrase(pobj)
     return None
@@ -273,6 +275,7 @@ def meeting_format(word: Token) -> MeetingFormat:
     if _IN_PERSON.search(window.split(".")[-1]):
         return "in_person"
     mods = {c.lower_ for n in nodes for c in n.children if c.dep_ != "prep"}
+    mods |= {t.lower_ for t in word.subtree if t.i < word.i}  # 'the virtual 2020 convention'
     if word.lemma_ in _VIRTUAL_VERBS or mods & _VIRTUAL or any(by_phone(n) for n in nodes):
         return "virtual"
     if word.lower_ in ("videoconference", "teleconference"):
@@ -321,12 +324,16 @@ def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
     return clause_tense(word)
 
 
-def _reach(start: Token, nodes: set[int]) -> int | None:
-    """Steps from a date word up to the meeting's words; None when a reporting verb comes first."""
+def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
+    """Steps from a date word up to the meeting's words; None when it dates something else
+    on the way (a reporting verb, or a noun outside the meeting's phrase)."""
     current, steps = start, 0
+    inside = {t.i for t in word.subtree}
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
             return None
+        if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
+            return None  # 'a press release issued the following day': the release's date
         if current.head.i == current.i:
             return 50
         current, steps = current.head, steps + 1
@@ -334,10 +341,7 @@ def _reach(start: Token, nodes: set[int]) -> int | None:
 
 
 def _meeting_nodes(word: Token) -> set[int]:
-    nodes = {n.i for n in chain(word)}
-    verb = frame(word)
-    if verb is not None and verb.i not in nodes and verb.lemma_ not in SPEECH:
-        nodes.add(verb.i)
+    nodes = {n.i for n in governors(word)}
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     return nodes
 
@@ -363,7 +367,7 @@ def attached_date(
         start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
         toks = [t for t in sent if start <= t.idx < end]
         roots = [t for t in toks if t.head not in toks or t.head == t] or toks
-        steps = _reach(roots[0], nodes) if roots else None
+        steps = _reach(roots[0], nodes, word) if roots else None
         if steps is None or (steps >= 50 and crowded):
             continue
         if best is None or steps < best[0]:

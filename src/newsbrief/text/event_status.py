@@ -38,7 +38,7 @@ _PLAN_AMOD = frozenset("upcoming next future forthcoming coming planned schedule
 _HYPOTHETICAL = {
     "VERB": frozenset("refuse decline reject want hope wish consider threaten demand".split()),
     "ADJ": frozenset("willing ready open eager unwilling".split()),
-    "NOUN": frozenset("possibility idea notion prospect chance".split()),
+    "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),
 }
 _WEAK_MODALS = frozenset("could might may should must can".split())
 _FUTURE_AUX = frozenset("will shall 'll wo".split())

@@ -30,7 +30,7 @@ from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
 from newsbrief.text.event_parts import Phrase
-from newsbrief.text.event_status import chain, status_of
+from newsbrief.text.event_status import chain, governors, status_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -105,6 +105,9 @@ def _verb_trigger(tok: Token) -> bool | None:
     if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
     if lemma in _TALK_VERBS:
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own:
+            return None  # 'Speaking to X, he said': an interview, not a meeting
         return True if _parts.by_phone(tok) else _talk(tok, others)
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
@@ -171,7 +174,7 @@ def _noun_trigger(tok: Token) -> bool | None:
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over"):
         return None  # 'held via a video call': how a meeting is held, not another one
-    governed = any(n.lemma_.lower() in _HOLD for n in chain(tok)[1:3])
+    governed = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not _parts.noun_partners(tok):
@@ -214,7 +217,7 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         return not (mods & _CALL_KIND or _parts.noun_partners(tok))
     if word == "debate":
         return not (mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)) and (
-            not any(n.lemma_.lower() in _HOLD for n in chain(tok)[1:3])
+            not any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         )
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY
 

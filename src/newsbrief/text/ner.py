@@ -13,6 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsbrief.text.lexicon import (
+    AT_PLACE,
+    COLLECTIVE_HEADS,
+    INTERACTION_NOUNS,
+    NAME_CONNECTORS,
+    ORG_NAME_WORDS,
+    PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -22,89 +35,6 @@ Use = Literal[
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
-# Title words that end a title written before a personal name ("Chief Superintendent",
-# "Foreign Minister", "Lt. Col."), lower-cased, and the words that only qualify one
-# ("foreign", "deputy", "state" in "Secretary of State"). A title may also hold a nationality
-# or a place ("US Ambassador to Germany"), which the parser marks as an entity of its own.
-TITLE_HEADS = frozenset(
-    (
-        "president minister secretary chancellor king queen prince princess governor mayor "
-        "senator sen. representative rep. congressman congresswoman ambassador spokesperson "
-        "spokesman spokeswoman general gen. commander chief director chairman chairwoman chair "
-        "speaker leader pope bishop archbishop cardinal father rev. reverend judge justice "
-        "officer head ceo envoy deputy colonel col. captain capt. sheikh emir sultan "
-        "superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. inspector "
-        "mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney prosecutor "
-        "detective constable commissioner administrator premier marshal corporal brigadier "
-        "imam rabbi ayatollah whip advisor adviser senators"
-    ).split()
-)
-TITLE_WORDS = TITLE_HEADS | frozenset(
-    "vice prime crown foreign interior defence defense home state former acting interim first "
-    "late affairs security national strategic".split()
-)
-# Common nouns that name what a person is ("the foreign minister", "a fire service spokesman",
-# "a former boyfriend"): an appositive or a title with one of these marks a person.
-ROLE_NOUNS = frozenset(
-    (
-        "president minister secretary chancellor king queen prince princess governor mayor "
-        "senator representative congressman congresswoman ambassador spokesperson spokesman "
-        "spokeswoman general commander chief director chairman chairwoman chair speaker leader "
-        "pope bishop judge officer head ceo envoy deputy colonel captain admiral commandant "
-        "lieutenant inspector attorney prosecutor detective commissioner administrator premier "
-        "founder editor reporter correspondent journalist columnist rapporteur analyst expert "
-        "official diplomat advisor adviser aide counterpart candidate nominee activist "
-        "protester student victim suspect gunman attacker driver pilot doctor nurse teacher "
-        "resident witness survivor friend boyfriend girlfriend wife husband son daughter "
-        "mother father brother sister fiancée fiancee fiance widow employee worker owner "
-        "manager member lawyer businessman businesswoman historian professor astronaut "
-        "scientist researcher author writer actor actress singer player coach footballer "
-        "chairperson moderator host presenter anchor producer killer man woman boy girl "
-        "national citizen veteran soldier sergeant marine firefighter policeman "
-        "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
-        "politician councillor councilor superintendent executive economist pseudonym alias "
-        "nickname"
-    ).split()
-)
-# Prepositions whose object is where something happens, not who acts.
-PLACE_PREPOSITIONS = frozenset(
-    "in at near to from into inside outside across throughout around through within onto "
-    "toward towards via off along beyond".split()
-)
-# Prepositions that put something at a place ('in Paris', 'at the cathedral'); the other
-# place prepositions ('to', 'from') also take parties ('ties to the Guard').
-_AT_PLACE = frozenset("in at near inside outside within throughout around".split())
-# Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
-NAME_CONNECTORS = frozenset(
-    "de dela del della di da dos das du van von der den al bin ibn la le".split()
-)
-
-# Verbs of saying and stating: their subject speaks ('X said', 'X warned', 'X called for').
-SPEECH_VERBS = frozenset(
-    (
-        "say tell state announce warn urge call claim add note insist argue express deny "
-        "reject demand inform accuse vow pledge promise respond reply write tweet declare "
-        "confirm explain describe acknowledge admit suggest ask threaten criticise criticize "
-        "praise welcome condemn allege indicate stress report"
-    ).split()
-)
-# Words that make a name an organisation's ('Amnesty International'), never a person's.
-ORG_NAME_WORDS = frozenset(
-    (
-        "international organisation organization council committee party union association "
-        "foundation institute university group company corporation agency ministry department "
-        "police army command office news times service court government commission bank fund "
-        "league image photo"
-    ).split()
-)
-# Nouns of dealings between parties: 'talks with X', 'an agreement between X and Y'.
-INTERACTION_NOUNS = frozenset(
-    (
-        "meeting talks agreement deal relations relation war conflict dispute tension "
-        "negotiation summit call cooperation tie treaty memorandum accord turmoil alliance "
-        "fight fighting clash ceasefire truce partnership trade rivalry standoff"
-    ).split()
-)
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
@@ -127,6 +57,11 @@ class NameSpan:
 def _span(doc: Doc, first: int, last: int, label: str) -> NameSpan:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     return NameSpan(doc.text[start:end], start, end, label, first, last)
+
+
+def token_span(doc: Doc, index: int, label: str) -> NameSpan:
+    """The one-word mention at token `index`."""
+    return _span(doc, index, index, label)
 
 
 def _is_name_word(token: Token) -> bool:
@@ -225,6 +160,8 @@ def entity_spans(doc: Doc) -> list[NameSpan]:
             continue
         first, last = ent.start, ent.end - 1
         if ent.label_ == "PERSON":
+            while last > first and (doc[last].tag_ == "POS" or doc[last].is_punct):
+                last -= 1  # "Joe Doyle’s"
             first, last = _extend_person(doc, first, last)
             bounds = person_name(doc, first, last)
             if bounds is None:
@@ -309,7 +246,7 @@ def _use_after(prep: Token) -> Use:
     if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
         return "other"  # 'representatives from the Pentagon'
     if word in PLACE_PREPOSITIONS:
-        return "place" if word in _AT_PLACE else "toward"
+        return "place" if word in AT_PLACE else "toward"
     return "other"
 
 
@@ -405,94 +342,3 @@ def text_of(doc: Doc, first: int, last: int) -> str:
     span: Span = doc[first : last + 1]
     text: str = span.text
     return text
-
-
-# Common nouns that name a collective actor when a name modifies them ('the German
-# government', 'the Biden administration', 'Texas state prosecutors', 'government of Samoa').
-COLLECTIVE_HEADS = frozenset(
-    (
-        "government administration authorities police army military cabinet parliament "
-        "campaign council prosecutors forces navy ministry regime junta coalition mission "
-        "delegation"
-    ).split()
-)
-
-
-def collective_spans(doc: Doc) -> list[NameSpan]:
-    """Collective actors named by a common noun and a name ('the Iraqi government')."""
-    out: list[NameSpan] = []
-    for token in doc:
-        if token.lower_ not in COLLECTIVE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if token.ent_type_ == "ORG":
-            continue  # already a named organisation ('Armed Forces of the Philippines')
-        span = _named_modifier(doc, token) or _named_of(doc, token)
-        if span is not None:
-            out.append(span)
-    return out
-
-
-def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
-    """'German government', 'U.S. federal authorities': a name written just before the noun.
-
-    The name may be up to three words before the noun ('Texas state prosecutors') and need
-    not be the noun's own modifier in the parse ('a German government source').
-    """
-    first = None
-    k = head.i - 1
-    while k >= max(head.i - 4, 0):
-        token = doc[k]
-        if token.is_punct and token.text != "." or token.tag_ == "POS" or token.pos_ == "DET":
-            break
-        if token.ent_type_ in _COLLECTIVE_OWNERS:
-            first = k
-        elif first is not None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            break
-        k -= 1
-    if first is None:
-        return None
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
-    return clean(doc, first, head.i, "COLLECTIVE")
-
-
-def _named_of(doc: Doc, head: Token) -> NameSpan | None:
-    """'the government of Samoa': the noun and its 'of'-phrase naming a state or place."""
-    if head.lower_ not in ("government", "administration", "cabinet", "parliament"):
-        return None
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ in ("GPE", "ORG"):
-                last = objects[0].i
-                while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-                    last += 1
-                return clean(doc, head.i, last, "COLLECTIVE")
-    return None
-
-
-_COLLECTIVE_OWNERS = frozenset({"GPE", "NORP", "PERSON", "ORG"})
-
-
-# Collective nouns that act on their own ('police said', 'the army confirmed').
-BARE_HEADS = frozenset("police authorities army military government prosecutors".split())
-
-
-def bare_collectives(doc: Doc) -> list[NameSpan]:
-    """'Police said ...', 'the army confirmed ...': a collective actor with no name before it.
-
-    Only the subject of a verb (or the agent of a passive) counts, so 'in police custody'
-    names no one.
-    """
-    out: list[NameSpan] = []
-    for token in doc:
-        if token.lower_ not in BARE_HEADS or token.pos_ != "NOUN":
-            continue
-        if any(c.dep_ in ("compound", "amod", "poss") for c in token.lefts):
-            continue
-        acting = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "pobj" and token.head.dep_ == "agent"
-        )
-        if acting:
-            out.append(_span(doc, token.i, token.i, "BARE"))
-    return out

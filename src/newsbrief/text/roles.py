@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsbrief.text import ner
+from newsbrief.text import lexicon, ner
 from newsbrief.text.names import canonical_alias
 from newsbrief.text.ner import NameSpan
 from newsbrief.text.states import is_country, state_of
@@ -34,12 +34,12 @@ def looks_like_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
         return False
-    if re.search(r"['’]s\b", name) or words[-1].lower() in ner.TITLE_WORDS:
+    if re.search(r"['’]s\b", name) or words[-1].lower() in lexicon.TITLE_WORDS:
         return False
     if not words[0][:1].isupper() or not words[-1].split("-")[-1][:1].isupper():
         return False
     return all(
-        _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in ner.NAME_CONNECTORS for w in words
+        _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in lexicon.NAME_CONNECTORS for w in words
     )
 
 
@@ -51,7 +51,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         inside = (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            or (start is not None and token.lower_ in ner.NAME_CONNECTORS)
+            or (start is not None and token.lower_ in lexicon.NAME_CONNECTORS)
         )
         glued = token.i > 0 and doc[token.i - 1].whitespace_ == ""
         inside = inside or (
@@ -98,7 +98,7 @@ def _inside_org(doc: Doc, span: NameSpan) -> bool:
         return False
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    return not any(doc[k].lower_ in ner.TITLE_HEADS for k in range(first, span.first))
+    return not any(doc[k].lower_ in lexicon.TITLE_HEADS for k in range(first, span.first))
 
 
 def role_of(doc: Doc, mentions: list[NameSpan]) -> tuple[int, int] | None:

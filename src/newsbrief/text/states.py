@@ -87,6 +87,7 @@ _IRREGULAR = {
     "belgian": "Belgium",
     "peruvian": "Peru",
     "malagasy": "Madagascar",
+    "somali": "Somalia",
     "kiwi": "New Zealand",
     "israeli": "Israel",
     "norwegian": "Norway",
@@ -150,13 +151,16 @@ def state_of(adjective: str) -> str | None:
         if form in _IRREGULAR:
             return _IRREGULAR[form]
     if re.fullmatch(r".*(?:ans|is)", word):
-        word = word[:-1]  # 'Libyans', 'Israelis'
+        word = word[:-1]  # 'Libyans', 'Iraqis'
     for ending in _ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 4:
             continue
         stem = word[: len(word) - len(ending)]
+        slack = 0 if ending == "i" else 3  # 'Iraqi' is Iraq exactly; 'Franci(s)' is not France
         found = [
-            n for n in _country_names() if n.casefold().startswith(stem) and len(n) - len(stem) <= 3
+            n
+            for n in _country_names()
+            if n.casefold().startswith(stem) and len(n) - len(stem) <= slack
         ]
         if len(found) == 1:
             return found[0]

@@ -166,7 +166,7 @@ def _cue_label(tok: Token) -> Label | None:
 
 def _to_death(verb: Token) -> bool:
     for child in verb.children:
-        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advmod", "xcomp"):
+        if child.lower_ == "dead" and child.dep_ not in ("conj", "nsubj", "dobj"):
             return True
         if child.dep_ == "prep" and child.lower_ == "to":
             if any(c.lemma_ == "death" for c in child.children):
@@ -313,13 +313,20 @@ async def find_figures(ctx: Context) -> list[Figure]:
     return figures + [f for f in fallbacks if f.metric not in stated][:1]
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"^\s+to\s+\S", re.IGNORECASE)
+
+
 def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     out: list[_Found] = []
-    for phrase in _numbers.find_numbers(sentence.text):
+    text = sentence.text
+    for phrase in _numbers.find_numbers(text):
         if phrase.vague or phrase.unit == "%":
             continue
         if phrase.value != int(phrase.value) and phrase.value < 100:
             continue  # 6.6, 7.2: magnitudes and ratios, not counts
+        if _FROM.search(text[: phrase.start]) and _TO.match(text[phrase.end :]):
+            continue  # "rose from 14 to 31": the figure is where it rose to
         start, end = sentence.start + phrase.start, sentence.start + phrase.end
         token = _counts.count_token(ctx.doc, start, end)
         if token is not None:

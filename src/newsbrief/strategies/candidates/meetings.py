@@ -13,6 +13,7 @@ date ("that day") or from another meeting ("the day the debate was to be held") 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -32,7 +33,11 @@ from newsbrief.text.event_parts import Phrase
 from newsbrief.text.events import MeetingMention, meeting_mentions
 
 _UPCOMING = ("planned", "rescheduled", "proposed")
-_GENERIC_NOUNS = frozenset({None, "meeting", "talks", "discussions", "negotiations", "call"})
+_DISTINCT = frozenset({"debate", "town hall", "convention", "congress"})
+_EXCLUDED_BEFORE = re.compile(r"\b(?:press|news)\s+conference\b", re.I)
+_PARTY_EVENT = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
+)
 _PERSONISH = frozenset("PERSON ORG GPE".split())
 
 
@@ -132,22 +137,30 @@ def _place(
         return
     if (mention.definite or mention.joins) and not _anchored(mention, names, date):
         return  # 'the talks', 'his conference': refers to something this code did not find
+    if mention.noun == "conference" and _EXCLUDED_BEFORE.search(ctx.job.body[: sentence.start]):
+        return  # 'his conference' after 'held a press conference'
+    stated = set(names)
     if not names:
-        names = _borrowed(drafts, mention)
+        names = _borrowed(ctx, drafts, mention, sentence)
     if date is None and status == "held":
         date = _scene_date(ctx, sentence, names)
     meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
     key = _key(mention)
-    drafts.append(_Draft(meeting, mention.noun, key, sentence.start, stated=set(names)))
+    drafts.append(_Draft(meeting, mention.noun, key, mention.sentence.start, stated=stated))
 
 
 def _anchored(mention: MeetingMention, names: list[str], date: _dates.DatePhrase | None) -> bool:
     """A definite mention stands on its own when it says who, where, when or which one."""
-    return bool(mention.ordinal or mention.location or names or (date and date.date))
+    return bool(mention.ordinal or mention.location or names or date)
 
 
 def _class(status: MeetingStatus) -> str:
     return "upcoming" if status in _UPCOMING else status
+
+
+def _family(noun: str | None) -> str:
+    """Kinds of meeting that are never each other: a debate is not a convention or a summit."""
+    return noun if noun in _DISTINCT else "meeting"
 
 
 def _same_meeting(
@@ -164,35 +177,45 @@ def _same_meeting(
         return next((d for d in reversed(drafts) if d.key == key), None)
     day = date.date if date and date.precision == "day" else None
     for draft in reversed(drafts):
-        if day is not None and draft.meeting.date == day and _nouns_agree(draft, mention):
+        if not _compatible(draft, mention, names, date):
+            continue
+        if day is not None and draft.meeting.date == day:
             return draft
-        if draft.last == sentence.start and _same_sentence_same(draft, mention, names):
-            return draft
-    if mention.fresh or (date is not None and date.text):
+        if draft.last == mention.sentence.start and (not names or set(names) <= draft.stated):
+            return draft  # two words for one meeting in one sentence
+    if mention.fresh:
         return None
-    return _antecedent(drafts, mention, status, names)
+    return _antecedent(drafts, mention, status, names, date)
 
 
-def _nouns_agree(draft: _Draft, mention: MeetingMention) -> bool:
-    return draft.noun == mention.noun or {draft.noun, mention.noun} & _GENERIC_NOUNS != set()
-
-
-def _same_sentence_same(draft: _Draft, mention: MeetingMention, names: list[str]) -> bool:
-    """Two words for one meeting in one sentence, unless they name different people."""
-    if mention.fresh and draft.noun == mention.noun:
+def _compatible(
+    draft: _Draft, mention: MeetingMention, names: list[str], date: _dates.DatePhrase | None
+) -> bool:
+    """Nothing tells them apart: the same kind, no two different dates, shared or no people."""
+    if _family(draft.noun) != _family(mention.noun):
         return False
-    return not names or bool(set(names) & draft.stated) or not draft.stated
+    meeting = draft.meeting
+    if date is not None and meeting.date_text is not None:
+        same_day = date.date is not None and date.date == meeting.date
+        if not same_day and date.text.lower() != meeting.date_text.lower():
+            return False
+    disjoint = names and draft.stated and not set(names) & draft.stated
+    return mention.joins or not disjoint
 
 
 def _antecedent(
-    drafts: list[_Draft], mention: MeetingMention, status: MeetingStatus, names: list[str]
+    drafts: list[_Draft],
+    mention: MeetingMention,
+    status: MeetingStatus,
+    names: list[str],
+    date: _dates.DatePhrase | None,
 ) -> _Draft | None:
     """'The meeting', 'after meeting with B': the latest meeting it can refer to."""
     bare = mention.noun is None and not mention.definite
     if not (mention.definite or mention.joins or bare):
         return None
     for draft in reversed(drafts):
-        if not _nouns_agree(draft, mention):
+        if not _compatible(draft, mention, names, date):
             continue
         if bare and not (names and set(names) <= draft.stated):
             continue
@@ -227,7 +250,7 @@ def _merge(
     update["status"] = _merged_status(draft, meeting.status, status)
     draft.meeting = meeting.model_copy(update=update)
     draft.stated |= set(names)
-    draft.last = sentence.start
+    draft.last = mention.sentence.start
 
 
 def _merged_status(draft: _Draft, old: MeetingStatus, new: MeetingStatus) -> MeetingStatus:
@@ -335,9 +358,9 @@ def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> 
         for name in _phrase_names(ctx, phrase, sentence):
             if name not in found and ctx.kinds.get(name) not in ("source", "place"):
                 found.append(name)
-    if not found and mention.noun and mention.trigger.text[:1].isupper():
-        found = _party_of_event(ctx, sentence, mention)
-    return found[:8]
+    if mention.noun and mention.trigger.text[:1].isupper():
+        found = [*_party_of_event(ctx, sentence, mention), *found]
+    return list(dict.fromkeys(found))[:8]
 
 
 def _phrase_names(ctx: Context, phrase: Phrase, sentence: Sentence) -> list[str]:
@@ -346,8 +369,9 @@ def _phrase_names(ctx: Context, phrase: Phrase, sentence: Sentence) -> list[str]
     names = known_names(ctx, phrase.text)
     if names:
         return names
-    if phrase.label in _PERSONISH and phrase.text[:1].isupper():
-        return [phrase.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")]
+    bare = phrase.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    if phrase.label in _PERSONISH and bare[:1].isupper():
+        return [bare]
     words = phrase.text.split()
     if len(words) == 2 and words[0].lower() == "the":
         return _named_by_noun(ctx, sentence, phrase, words[1])
@@ -372,21 +396,28 @@ def _named_by_noun(ctx: Context, sentence: Sentence, phrase: Phrase, noun: str) 
 
 
 def _party_of_event(ctx: Context, sentence: Sentence, mention: MeetingMention) -> list[str]:
-    """'the Republican National Convention': the party whose name starts like the event's."""
-    text = ctx.job.body[sentence.start : mention.trigger.end]
-    words = text.split()
-    start = len(words) - 1
-    while start > 0 and words[start - 1][:1].isupper():
-        start -= 1
-    first = words[start] if start < len(words) - 1 else ""
-    known = dict.fromkeys(c for t in ctx.kinds if (c := ctx.names.resolve(t)))
-    named = [n for n in known if n.split()[0] == first and n.endswith("Party")]
-    return named[:1] if first else []
-
-
-def _borrowed(drafts: list[_Draft], mention: MeetingMention) -> list[str]:
-    """'The ministers agreed to meet again', 'a second meeting': the parties of the last one."""
-    if not drafts or not (mention.definite or mention.ordinal or mention.noun is None):
+    """'the Republican National Convention': the Republican Party, as the article names it."""
+    text = ctx.job.body[max(sentence.start, mention.trigger.start - 60) : mention.trigger.end]
+    match = _PARTY_EVENT.search(text)
+    if match is None or not match.group(1).strip():
         return []
-    return list(drafts[-1].meeting.participants)
+    first = match.group(1).split()[0]
+    known = dict.fromkeys(c for t in ctx.kinds if (c := ctx.names.resolve(t)))
+    named = [n for n in known if n.split()[0] == first and "Party" in n.split()]
+    return named[:1] or [f"{match.group(1).strip()} Party"]
 
+
+def _borrowed(
+    ctx: Context, drafts: list[_Draft], mention: MeetingMention, sentence: Sentence
+) -> list[str]:
+    """Unnamed people ('the ministers', 'a second meeting'): the last meeting's, else the
+    names in the sentence."""
+    generic = any(p.text.lower().startswith(("the ", "both ")) for p in mention.participants)
+    kin = [d for d in drafts if _family(d.noun) == _family(mention.noun)]
+    if kin and (generic or mention.definite or mention.ordinal or mention.noun is None):
+        return list(max(kin, key=lambda d: d.last).meeting.participants)
+    if not generic:
+        return []
+    everyone = [n for n in known_names(ctx, sentence.text) if ctx.kinds.get(n) != "place"]
+    people = [n for n in everyone if n in ctx.people]
+    return (people or everyone)[:4]

@@ -1,0 +1,91 @@
+"""Collective actors named by a common noun, with a name before it or none at all.
+
+'The German government', 'the Biden administration', 'the government of Samoa', and 'police
+said' with no name at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsbrief.text.lexicon import BARE_HEADS, COLLECTIVE_HEADS
+from newsbrief.text.ner import NameSpan, clean, token_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def collective_spans(doc: Doc) -> list[NameSpan]:
+    """Collective actors named by a common noun and a name ('the Iraqi government')."""
+    out: list[NameSpan] = []
+    for token in doc:
+        if token.lower_ not in COLLECTIVE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.ent_type_ == "ORG":
+            continue  # already a named organisation ('Armed Forces of the Philippines')
+        span = _named_modifier(doc, token) or _named_of(doc, token)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
+    """'German government', 'U.S. federal authorities': a name written just before the noun.
+
+    The name may be up to three words before the noun ('Texas state prosecutors') and need
+    not be the noun's own modifier in the parse ('a German government source').
+    """
+    first = None
+    k = head.i - 1
+    while k >= max(head.i - 4, 0):
+        token = doc[k]
+        if token.is_punct and token.text != "." or token.tag_ == "POS" or token.pos_ == "DET":
+            break
+        if token.ent_type_ in _COLLECTIVE_OWNERS:
+            first = k
+        elif first is not None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        k -= 1
+    if first is None:
+        return None
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return clean(doc, first, head.i, "COLLECTIVE")
+
+
+def _named_of(doc: Doc, head: Token) -> NameSpan | None:
+    """'the government of Samoa': the noun and its 'of'-phrase naming a state or place."""
+    if head.lower_ not in ("government", "administration", "cabinet", "parliament"):
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ in ("GPE", "ORG"):
+                last = objects[0].i
+                while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                    last += 1
+                return clean(doc, head.i, last, "COLLECTIVE")
+    return None
+
+
+_COLLECTIVE_OWNERS = frozenset({"GPE", "NORP", "PERSON", "ORG"})
+
+
+def bare_collectives(doc: Doc) -> list[NameSpan]:
+    """'Police said ...', 'the army confirmed ...': a collective actor with no name before it.
+
+    Only the subject of a verb (or the agent of a passive) counts, so 'in police custody'
+    names no one.
+    """
+    out: list[NameSpan] = []
+    for token in doc:
+        if token.lower_ not in BARE_HEADS or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ in ("compound", "amod", "poss") for c in token.lefts):
+            continue
+        acting = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        )
+        if acting:
+            out.append(token_span(doc, token.i, "BARE"))
+    return out

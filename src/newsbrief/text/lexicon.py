@@ -1,0 +1,103 @@
+"""Words that say who a name is: titles, roles, collective nouns, verbs of saying.
+
+Lower-cased, one home for the word lists that `ner`, `collectives`, `roles` and `actors` read.
+"""
+
+from __future__ import annotations
+
+# Title words that end a title written before a personal name ("Chief Superintendent",
+# "Foreign Minister", "Lt. Col."), lower-cased, and the words that only qualify one
+# ("foreign", "deputy", "state" in "Secretary of State"). A title may also hold a nationality
+# or a place ("US Ambassador to Germany"), which the parser marks as an entity of its own.
+TITLE_HEADS = frozenset(
+    (
+        "president minister secretary chancellor king queen prince princess governor mayor "
+        "senator sen. representative rep. congressman congresswoman ambassador spokesperson "
+        "spokesman spokeswoman general gen. commander chief director chairman chairwoman chair "
+        "speaker leader pope bishop archbishop cardinal father rev. reverend judge justice "
+        "officer head ceo envoy deputy colonel col. captain capt. sheikh emir sultan "
+        "superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. inspector "
+        "mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney prosecutor "
+        "detective constable commissioner administrator premier marshal corporal brigadier "
+        "imam rabbi ayatollah whip advisor adviser senators"
+    ).split()
+)
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    "vice prime crown foreign interior defence defense home state former acting interim first "
+    "late affairs security national strategic".split()
+)
+# Common nouns that name what a person is ("the foreign minister", "a fire service spokesman",
+# "a former boyfriend"): an appositive or a title with one of these marks a person.
+ROLE_NOUNS = frozenset(
+    (
+        "president minister secretary chancellor king queen prince princess governor mayor "
+        "senator representative congressman congresswoman ambassador spokesperson spokesman "
+        "spokeswoman general commander chief director chairman chairwoman chair speaker leader "
+        "pope bishop judge officer head ceo envoy deputy colonel captain admiral commandant "
+        "lieutenant inspector attorney prosecutor detective commissioner administrator premier "
+        "founder editor reporter correspondent journalist columnist rapporteur analyst expert "
+        "official diplomat advisor adviser aide counterpart candidate nominee activist "
+        "protester student victim suspect gunman attacker driver pilot doctor nurse teacher "
+        "resident witness survivor friend boyfriend girlfriend wife husband son daughter "
+        "mother father brother sister fiancée fiancee fiance widow employee worker owner "
+        "manager member lawyer businessman businesswoman historian professor astronaut "
+        "scientist researcher author writer actor actress singer player coach footballer "
+        "chairperson moderator host presenter anchor producer killer man woman boy girl "
+        "national citizen veteran soldier sergeant marine firefighter policeman "
+        "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
+        "politician councillor councilor superintendent executive economist pseudonym alias "
+        "nickname"
+    ).split()
+)
+# Prepositions whose object is where something happens, not who acts.
+PLACE_PREPOSITIONS = frozenset(
+    "in at near to from into inside outside across throughout around through within onto "
+    "toward towards via off along beyond".split()
+)
+# Prepositions that put something at a place ('in Paris', 'at the cathedral'); the other
+# place prepositions ('to', 'from') also take parties ('ties to the Guard').
+AT_PLACE = frozenset("in at near inside outside within throughout around".split())
+# Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
+NAME_CONNECTORS = frozenset(
+    "de dela del della di da dos das du van von der den al bin ibn la le".split()
+)
+
+# Verbs of saying and stating: their subject speaks ('X said', 'X warned', 'X called for').
+SPEECH_VERBS = frozenset(
+    (
+        "say tell state announce warn urge call claim add note insist argue express deny "
+        "reject demand inform accuse vow pledge promise respond reply write tweet declare "
+        "confirm explain describe acknowledge admit suggest ask threaten criticise criticize "
+        "praise welcome condemn allege indicate stress report"
+    ).split()
+)
+# Words that make a name an organisation's ('Amnesty International'), never a person's.
+ORG_NAME_WORDS = frozenset(
+    (
+        "international organisation organization council committee party union association "
+        "foundation institute university group company corporation agency ministry department "
+        "police army command office news times service court government commission bank fund "
+        "league image photo"
+    ).split()
+)
+# Nouns of dealings between parties: 'talks with X', 'an agreement between X and Y'.
+INTERACTION_NOUNS = frozenset(
+    (
+        "meeting talks agreement deal relations relation war conflict dispute tension "
+        "negotiation summit call cooperation tie treaty memorandum accord turmoil alliance "
+        "fight fighting clash ceasefire truce partnership trade rivalry standoff"
+    ).split()
+)
+
+# Common nouns that name a collective actor when a name modifies them ('the German
+# government', 'the Biden administration', 'Texas state prosecutors', 'government of Samoa').
+COLLECTIVE_HEADS = frozenset(
+    (
+        "government administration authorities police army military cabinet parliament "
+        "campaign council prosecutors forces navy ministry regime junta coalition mission "
+        "delegation"
+    ).split()
+)
+
+# Collective nouns that act on their own ('police said', 'the army confirmed').
+BARE_HEADS = frozenset("police authorities army military government prosecutors".split())

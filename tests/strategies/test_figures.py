@@ -1,0 +1,204 @@
+"""Figures read off the parse: metric, what is not a figure, zeros, single victims, dedupe.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsbrief.models import Figure
+from newsbrief.strategies import prompts as _prompts
+from newsbrief.strategies.base import Job, RulesAsker
+from newsbrief.strategies.candidates import FigureAnswer
+from newsbrief.strategies.candidates.context import Context, sentences
+from newsbrief.strategies.candidates.figures import find_figures
+from tests.askers import CannedAsker
+
+
+def figures(body: str, ask: Any = None) -> list[Figure]:
+    job = Job(
+        body=body,
+        published=dt.date(2024, 3, 30),
+        title=None,
+        prompts=_prompts.load("candidates", "v2"),
+    )
+    ctx = Context(job=job, ask=ask or RulesAsker(), sentences=sentences(body))
+    return asyncio.run(find_figures(ctx))
+
+
+def read(body: str) -> list[tuple[str, float]]:
+    return [(f.metric, f.value) for f in figures(body)]
+
+
+# (sentence, the figures code reads from it without a model)
+METRICS = [
+    ("At least 20 people were killed in the strike.", [("killed", 20)]),
+    ("Five people were hurt.", [("wounded", 5)]),
+    ("Some 5,000 families fled their homes.", [("displaced", 5000)]),
+    ("Twelve homes were destroyed.", [("other", 12)]),
+    ("12 soldiers were killed in the raid.", [("killed", 12)]),
+    ("Gunmen killed 12 soldiers on Monday.", [("killed", 12)]),
+    ("The death toll rose to 31 on Friday.", [("killed", 31)]),
+    ("The crash left four dead and nine injured.", [("killed", 4), ("wounded", 9)]),
+    ("Rebels shelled the town, killing six and injuring 15.", [("killed", 6), ("wounded", 15)]),
+    ("Nine miners remain missing.", [("missing", 9)]),
+    ("The valley is home to about 80,000 people.", [("population", 80000)]),
+    ("The ferry had 240 passengers on board.", [("population", 240)]),
+    ("Medics have vaccinated 3,100 children.", [("aid", 3100)]),
+    ("Officials confirmed 418 new cases of cholera.", [("other", 418)]),
+    ("At least 700 people were evacuated from the coast.", [("displaced", 700)]),
+    ("The fire claimed the lives of seven residents.", [("killed", 7)]),
+    ("Two climbers are in critical condition.", [("wounded", 2)]),
+    # the part of a total takes the total's metric
+    ("The storm killed 14, including, officials said, three children.",
+     [("killed", 14), ("killed", 3)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), METRICS)
+def test_the_cue_nearest_the_number_in_the_parse_names_the_metric(
+    body: str, expected: list[tuple[str, float]]
+) -> None:
+    assert read(body) == expected
+
+
+NOT_FIGURES = [
+    "Twelve delegates arrived.",  # nothing harmed
+    "Some 40 officials attended the meeting.",
+    "Over 500 troops were deployed.",
+    "About 3,000 people voted in the town.",
+    "Turnout was 400 people at the polls.",
+    "The convoy travelled 40 km.",
+    "Around 35 trucks entered the territory.",
+    "Police arrested 45 protesters.",  # arrests are not figures
+    "More than 10,000 protesters marched through the city.",  # a crowd
+    "The quake was followed by 230 aftershocks.",
+    "Two blasts hit the market.",  # a count of things
+    "Three gunmen attacked the village.",
+    "Ana Ruiz, 34, was injured in the fire.",  # an age
+    "The 6.6 quake shook the coast.",  # a magnitude
+    "Dozens of people were wounded.",  # vague
+]
+
+
+@pytest.mark.parametrize("body", NOT_FIGURES)
+def test_what_is_not_a_figure(body: str) -> None:
+    assert read(body) == []
+
+
+def test_the_doer_of_a_harm_is_not_its_victim() -> None:
+    assert read("Two gunmen killed nine people.") == [("killed", 9)]
+
+
+def test_a_cue_in_another_clause_does_not_reach_a_number_whose_verb_names_none() -> None:
+    body = "Crews pulled 23 people from the river; four of them later died."
+    assert read(body) == [("killed", 4)]
+
+
+def test_a_negated_harm_is_no_cue() -> None:
+    assert read("The 40 passengers on board were not hurt.") == [("population", 40)]
+
+
+# --- stated zeros and single victims --------------------------------------------------------
+
+WORD_COUNTS = [
+    ("No deaths were reported.", [("killed", 0)], "No deaths"),
+    ("Nobody was injured in the blaze.", [("wounded", 0)], "Nobody"),
+    ("No one was hurt, police said.", [("wounded", 0)], "No one"),
+    ("The explosion injured a woman.", [("wounded", 1)], "a woman"),
+    ("A 45-year-old man died after the collision.", [("killed", 1)], "A 45-year-old man"),
+    ("The gunman was shot dead by officers.", [("killed", 1)], "The gunman"),
+    ("Officers shot him dead outside the bank.", [("killed", 1)], "him"),
+    ("One person died and four were hurt.", [("killed", 1), ("wounded", 4)], "One"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected", "value_text"), WORD_COUNTS)
+def test_stated_zeros_and_single_victims(
+    body: str, expected: list[tuple[str, float]], value_text: str
+) -> None:
+    found = figures(body)
+    assert [(f.metric, f.value) for f in found] == expected
+    assert found[0].value_text == value_text
+
+
+def test_a_definite_victim_counts_only_when_no_number_is_stated() -> None:
+    assert read("The driver was killed.") == [("killed", 1)]
+    assert read("Three people died. The driver was killed.") == [("killed", 3)]
+
+
+# --- once per number and per event ----------------------------------------------------------
+
+
+def test_a_definite_restatement_is_not_listed_again() -> None:
+    body = "The fire killed five workers. Inspectors said all five deaths were avoidable."
+    assert read(body) == [("killed", 5)]
+
+
+def test_the_same_count_of_the_same_people_is_listed_once() -> None:
+    body = "The attacker wounded two guards. Later, two guards were wounded, police said."
+    assert read(body) == [("wounded", 2)]
+
+
+def test_each_number_span_gives_one_figure() -> None:
+    found = figures("Floods killed 12 and injured 30 in Ruvanu.")
+    spans = [(f.evidence[0].start, f.value) for f in found]
+    assert len(spans) == len({value for _, value in spans}) == 2
+
+
+# --- where, who says so, and the quote ------------------------------------------------------
+
+
+def test_place_and_reported_by() -> None:
+    body = (
+        "A cyclone struck the coast of Mozambique on Sunday.\n"
+        "At least 38 people died in Beira, according to the National Disaster Institute. "
+        "Another 110 were injured, the mayor said."
+    )
+    died, injured = figures(body)
+    assert (died.place, died.reported_by) == ("Beira", "National Disaster Institute")
+    assert (injured.place, injured.reported_by) == ("Mozambique", "mayor")  # the lead place
+
+
+def test_every_quote_is_the_body_span_and_holds_the_number() -> None:
+    body = (
+        "Fighting in the north displaced some 12,000 people, aid groups said; at least 9 were "
+        'killed. "No one was hurt here," a resident said.'
+    )
+    found = figures(body)
+    assert found
+    for figure in found:
+        [ev] = figure.evidence
+        assert body[ev.start : ev.end] == ev.quote
+        assert figure.value_text in ev.quote
+
+
+# --- the model: asked only when the parse leaves the metric open ----------------------------
+
+AMBIGUOUS = "The archive counts events where five or more people are killed or injured."
+
+
+def test_the_model_is_asked_only_when_the_parse_leaves_the_metric_open() -> None:
+    asker = CannedAsker.from_table({FigureAnswer: FigureAnswer(metric="other")})
+    figures("At least 20 people were killed. Two officials arrived.", asker)
+    assert asker.calls == 0
+    figures(AMBIGUOUS, asker)
+    assert asker.calls == 1
+    assert "killed, wounded, none" in asker.questions[0]
+
+
+def test_the_models_answer_counts_only_when_it_is_one_of_the_choices() -> None:
+    wounded = CannedAsker.from_table({FigureAnswer: FigureAnswer(metric="wounded")})
+    assert [f.metric for f in figures(AMBIGUOUS, wounded)] == ["wounded"]
+    aid = CannedAsker.from_table({FigureAnswer: FigureAnswer(metric="aid")})
+    assert figures(AMBIGUOUS, aid) == []
+
+
+def test_without_a_model_an_open_number_is_dropped() -> None:
+    assert FigureAnswer.abstain().metric == "none"
+    assert figures(AMBIGUOUS) == []

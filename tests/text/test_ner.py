@@ -1,0 +1,117 @@
+"""Name spans, titles, roles and uses read from the parse.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.text import collectives, ner, roles
+from newsbrief.text.nlp import parse
+
+
+def spans(body: str, label: str | None = None) -> list[str]:
+    return [s.text for s in ner.entity_spans(parse(body)) if label in (None, s.label)]
+
+
+# (sentence, the people the parser's spans give, titles and possessives left out)
+PEOPLE = [
+    ("Chief Superintendent Ramon Alcaraz said the road was closed.", ["Ramon Alcaraz"]),
+    ("Joe Doyle’s car was found on Monday.", ["Joe Doyle"]),
+    ("Crown Prince Khalid bin Faisal arrived in Riyadh.", ["Khalid bin Faisal"]),
+]
+
+
+@pytest.mark.parametrize(("body", "people"), PEOPLE)
+def test_person_spans_leave_out_titles_and_possessives(body: str, people: list[str]) -> None:
+    assert spans(body, "PERSON") == people
+
+
+def test_an_organisation_span_loses_its_article_and_bracketed_acronym() -> None:
+    body = "The Global Relief Organisation (GRO) sent tents."
+    assert "Global Relief Organisation" in spans(body, "ORG")
+
+
+def test_spans_are_the_text_they_report() -> None:
+    body = "Lieutenant Colonel Sara Mendez of the Northern Command said the Army’s plan worked."
+    for span in ner.entity_spans(parse(body)):
+        assert body[span.start : span.end] == span.text
+
+
+def _use(body: str, name: str) -> str:
+    doc = parse(body)
+    [span] = [s for s in ner.entity_spans(doc) if s.text == name]
+    return ner.use_of(doc, span)
+
+
+# (sentence, name, how the name is used)
+USES = [
+    ("Peru said it would send doctors.", "Peru", "agent"),
+    ("Peru's president flew home.", "Peru", "possessor"),
+    ("The floods hit towns in Peru on Sunday.", "Peru", "place"),
+    ("Chile signed a treaty with Peru.", "Peru", "partner"),
+    ("The toll rose, according to the Red Cross.", "Red Cross", "source"),
+]
+
+
+@pytest.mark.parametrize(("body", "name", "use"), USES)
+def test_use_of_a_mention(body: str, name: str, use: str) -> None:
+    assert _use(body, name) == use
+
+
+def _title(body: str, name: str) -> str | None:
+    doc = parse(body)
+    found = ner.entity_spans(doc) + roles.person_spans(doc)
+    [span, *_] = [s for s in found if s.text == name]
+    found = ner.title_before(doc, span)
+    return None if found is None else ner.text_of(doc, *found)
+
+
+# (sentence, name, the title written before it)
+TITLES = [
+    ("Foreign Minister Karl Lind spoke first.", "Karl Lind", "Foreign Minister"),
+    ("US Ambassador to Japan Rahm Cole arrived.", "Rahm Cole", "US Ambassador to Japan"),
+    ("Secretary of State Ann Lee flew to Rome.", "Ann Lee", "Secretary of State"),
+    ("On Monday Karl Lind spoke first.", "Karl Lind", None),
+]
+
+
+@pytest.mark.parametrize(("body", "name", "title"), TITLES)
+def test_title_before_a_name(body: str, name: str, title: str | None) -> None:
+    assert _title(body, name) == title
+
+
+def test_appositive_role_is_the_role_noun_phrase() -> None:
+    doc = parse("Karl Lind, the Swedish foreign minister, said talks would resume.")
+    [span] = [s for s in ner.entity_spans(doc) if s.text == "Karl Lind"]
+    found = ner.appositive_role(doc, span)
+    assert found is not None
+    assert ner.text_of(doc, *found) == "Swedish foreign minister"
+
+
+# (sentence, the collective actors named by a common noun)
+COLLECTIVES = [
+    ("The Brazilian government announced new rules.", ["Brazilian government"]),
+    ("The government of Chile said it would pay.", ["government of Chile"]),
+    ("The Biden administration said no.", ["Biden administration"]),
+    ("The prime ministry of Chile was vacant.", []),
+    ("The government said no.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COLLECTIVES)
+def test_collective_spans(body: str, expected: list[str]) -> None:
+    assert [s.text for s in collectives.collective_spans(parse(body))] == expected
+
+
+def test_bare_collectives_only_when_they_act() -> None:
+    doc = parse("Police said the man was held in police custody. The army denied it.")
+    assert [s.text for s in collectives.bare_collectives(doc)] == ["Police", "army"]
+
+
+def test_acronym_spans_find_what_the_tagger_missed() -> None:
+    doc = parse("Aid arrived. UNICEF reported that vaccines were delivered.")
+    assert "UNICEF" in [s.text for s in ner.entity_spans(doc)] + [
+        s.text for s in ner.acronym_spans(doc)
+    ]
