@@ -174,7 +174,19 @@ def daily_cmd(
     ],
     date: Annotated[
         str | None,
-        typer.Option(metavar="YYYY-MM-DD", help="The day; articles without a date take it."),
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="Brief the articles published on this day (undated ones are kept and marked); "
+            "default: the newest publication date among the inputs.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Window start: articles published on or after."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Window end: articles published on or before."),
     ] = None,
     concurrency: Annotated[int, typer.Option(min=1, metavar="N", help="Parallel model calls.")] = 4,
     model: ModelOpt = None,
@@ -205,23 +217,34 @@ def daily_cmd(
     verbose: Verbose = False,
     log_level: LogLevelOpt = None,
 ) -> None:
-    """Brief a day's articles into one daily briefing (JSON, Markdown and HTML)."""
+    """Brief a day's articles into one daily briefing (JSON, Markdown, HTML and .ics)."""
     import asyncio
 
     from newsbrief.daily.batch import batch_daily, export_batch
     from newsbrief.daily.run import BriefingCache, iter_inputs, run_daily
+    from newsbrief.daily.select import select_day
 
-    day = _parse_date(date) or dt.date.today()
     _setup_logging(_log_level(verbose, log_level))
     try:
         settings = Settings.from_env().with_model(model)
-        articles = iter_inputs(inputs, default_date=day)
+        chosen = select_day(
+            iter_inputs(inputs, default_date=None),
+            date=_parse_date(date),
+            since=_parse_date(since),
+            until=_parse_date(until),
+        )
+        day = chosen.day or dt.date.today()  # only when no input has a date and none was given
+        if chosen.coverage.note:
+            typer.echo(chosen.coverage.note, err=True)
+        articles = chosen.items
         if batch_export is not None:
             count = export_batch(articles, batch_export, settings=settings)
             typer.echo(f"{batch_export}: {count} batch requests", err=True)
             return
         if batch_import is not None:
-            daily = batch_daily(articles, batch_import, out, date=day, settings=settings)
+            daily = batch_daily(
+                articles, batch_import, out, date=day, settings=settings, coverage=chosen.coverage
+            )
         else:
             daily = asyncio.run(
                 run_daily(
@@ -229,6 +252,7 @@ def daily_cmd(
                     out,
                     date=day,
                     settings=settings,
+                    coverage=chosen.coverage,
                     concurrency=concurrency,
                     rpm=rpm,
                     tpm=tpm,

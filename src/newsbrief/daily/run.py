@@ -315,11 +315,20 @@ def ensure_writable(out_dir: Path) -> None:
         ) from None
 
 
+async def _abrief_without_model(article: Article, run_settings: Settings) -> Briefing:
+    from newsbrief import abrief  # the public API; imported late, it imports this package
+
+    return await abrief(article, settings=run_settings)
+
+
 @contextlib.asynccontextmanager
 async def _brief_fn(settings: Settings, brief_fn: BriefFn | None) -> AsyncIterator[BriefFn]:
     """`brief_fn`, or `abrief` over one client shared by the run (closed at the end)."""
     if brief_fn is not None:
         yield brief_fn
+        return
+    if settings.backend == "rules":  # no model: nothing to share, abrief answers from code
+        yield _abrief_without_model
         return
     shared = LLM(settings)
 

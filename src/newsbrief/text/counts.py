@@ -455,20 +455,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
             continue
         cost = costs.get(root.i, 1000)
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
-    return _with_chain(min(ranked, key=lambda r: r[:3])[3], candidates) if ranked else None
-
-
-def _with_chain(span: Span, candidates: list[Span]) -> Span:
-    """The place with the places written next to it: "Koszalin, North Poland"."""
-    doc = span.doc
-    start, end = span.start, span.end
-    by_start = {c.start: c for c in candidates}
-    by_end = {c.end: c for c in candidates}
-    while end + 1 in by_start and doc[end].text == ",":
-        end = by_start[end + 1].end
-    while start - 1 in by_end and doc[start - 1].text == ",":
-        start = by_end[start - 1].start
-    return doc[start:end]
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
 _ACTORS = frozenset(
@@ -504,5 +491,5 @@ def lead_place(
             root = span.root if span is not None else found[0].root
             costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
             best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
-            return _with_chain(best, found).text
+            return best.text
     return None

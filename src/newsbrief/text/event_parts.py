@@ -189,6 +189,8 @@ def has_determiner(noun: Token) -> bool:
 
 def ordinal(noun: Token) -> str | None:
     """'second' of 'the second debate', 'final' of 'the final round of talks'."""
+    if copular(noun):
+        return None  # 'their first meeting since 2019' ranks it, it does not name it
     for child in noun.children:
         if child.dep_ in ("amod", "det", "nummod") and (
             child.lower_ in _ORDINALS or child.ent_type_ == "ORDINAL"
@@ -201,13 +203,24 @@ def ordinal(noun: Token) -> str | None:
 
 
 def is_definite(noun: Token) -> bool:
-    """'the meeting', 'this summit', 'their talks': may be one already mentioned."""
+    """'the meeting', 'this summit', 'their talks', 'it was their first meeting': may be one
+    already mentioned."""
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
-    return bool(dets & (_DEFINITE_DETS | {"its", "their", "his", "her"}))
+    return bool(dets & (_DEFINITE_DETS | {"its", "their", "his", "her"})) or copular(noun)
+
+
+def copular(noun: Token) -> bool:
+    """'It was their first meeting': the noun describes something already named."""
+    head = noun.head
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    pronoun = bool(subjects) and subjects[0].lower_ in ("it", "this", "that")
+    return noun.dep_ == "attr" and head.lemma_ == "be" and pronoun
 
 
 def is_fresh(noun: Token) -> bool:
     """'a meeting', 'another summit', 'a second call', 'new talks': one not mentioned yet."""
+    if copular(noun):
+        return False
     kids = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "nummod")}
     return bool(kids & (_FRESH_DETS | {"new", "second", "third", "fourth", "further"}))
 
@@ -342,6 +355,9 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
 
 def _meeting_nodes(word: Token) -> set[int]:
     nodes = {n.i for n in governors(word)}
+    top = chain(word)[-1]
+    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
+        nodes.add(top.head.i)  # 'will travel to Washington next week to meet Trump'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     return nodes
 
@@ -364,6 +380,8 @@ def attached_date(
     nodes = _meeting_nodes(word)
     best: tuple[int, _dates.DatePhrase] | None = None
     for phrase in phrases:
+        if phrase.text.lower().startswith("since"):
+            continue  # 'their first meeting since 2019': a span, not the meeting's date
         start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
         toks = [t for t in sent if start <= t.idx < end]
         roots = [t for t in toks if t.head not in toks or t.head == t] or toks

@@ -39,6 +39,7 @@ _MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call negotiations discussions "
     "consultations videoconference teleconference hall assembly congress".split()
 )
+_NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
 _HOLD = frozenset(
@@ -90,10 +91,10 @@ def meeting_mentions(doc: Doc, published: dt.date | None) -> list[MeetingMention
 
 def _trigger(tok: Token) -> bool | None:
     """True: surely a meeting word; False: maybe one; None: not one."""
-    if tok.pos_ in ("VERB",) and tok.dep_ != "amod":
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.dep_ in _NOMINAL):
+        return _noun_trigger(tok)  # 'talks' tagged as a verb but used as a subject is a noun
+    if tok.pos_ == "VERB" and tok.dep_ != "amod":
         return _verb_trigger(tok)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_trigger(tok)
     return None
 
 
@@ -127,7 +128,7 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     objects = _parts.objects(tok)
     if objects and not any(_parts.personish(o) for o in objects):
         return None  # met the target, met its fate
-    if any(c.lower_ == "with" for c in tok.children) and not others:
+    if others and not any(_parts.personish(o) for o in others):
         return None  # met with criticism
     subjects = _parts.subjects(tok)
     if others or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):
@@ -146,14 +147,18 @@ def _talk(tok: Token, others: list[Token]) -> bool | None:
 
 def _call(tok: Token, lemma: str) -> bool | None:
     kids = {c.dep_ for c in tok.children}
-    if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(
-        c.lower_ in ("for", "on", "off") for c in tok.children
-    ):
-        return None
+    if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(_called_on(c) for c in tok.children):
+        return None  # called it a hoax, called on them to, called for talks, called off
     objects = _parts.objects(tok)
     if not any(o.ent_type_ in ("PERSON", "GPE") or o.lower_ in _parts.PRONOUNS for o in objects):
         return None
     return True if lemma in ("phone", "telephone") else False
+
+
+def _called_on(child: Token) -> bool:
+    if child.lower_ not in ("for", "on", "off", "upon"):
+        return False
+    return not any(p.ent_type_ in ("DATE", "TIME") for p in child.children)
 
 
 def _gather(tok: Token) -> bool | None:
