@@ -204,6 +204,8 @@ class Settings:
         }[backend]
         local = env.get("NEWSBRIEF_LOCAL_MODEL")
         cache = env.get("NEWSBRIEF_CACHE_DIR")
+        if local and backend == "local":  # meta.model names the file that runs
+            default_model = Path(local).stem
         return cls(
             backend=backend,
             model=env.get("NEWSBRIEF_MODEL") or default_model,

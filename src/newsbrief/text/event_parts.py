@@ -99,11 +99,25 @@ def name_phrase(tok: Token) -> Phrase:
             end += 1
         span = doc[start:end]
         return Phrase(span.start_char, span.end_char, span.text, tok.ent_type_)
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "det", "nummod")]
+    if tok.lower_ in ("he", "she", "him", "her"):
+        antecedent = _antecedent(tok)
+        if antecedent is not None:
+            return name_phrase(antecedent)
+    kinds = ("compound", "amod", "nmod", "det", "nummod", "poss")
+    left = [c for c in tok.lefts if c.dep_ in kinds]
     first = left[0] if left else tok
     label = "PRON" if tok.lower_ in PRONOUNS else ""
     text = tok.doc.text[first.idx : tok.idx + len(tok.text)]
     return Phrase(first.idx, tok.idx + len(tok.text), text, label)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """'he', 'she': the last person named before it, in its sentence or the one before."""
+    start = pronoun.sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    people = [t for t in pronoun.doc[start : pronoun.i] if t.ent_type_ == "PERSON"]
+    return people[-1] if people else None
 
 
 def personish(tok: Token) -> bool:
@@ -127,7 +141,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _expand(found)
     if verb.dep_ == "acl":
         return _expand([verb.head]) if personish(verb.head) else []
-    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
+    climb = ("xcomp", "conj", "advcl", "pcomp", "acomp")
+    if depth < 3 and verb.dep_ in climb and verb.head != verb:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         return subjects(head, depth + 1)
     return []
@@ -274,7 +289,7 @@ def location(word: Token) -> Phrase | None:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
-                if pobj is word or (word.ent_type_ and name_phrase(pobj) == name_phrase(word)):
+                if pobj == word or (word.ent_type_ and name_phrase(pobj) == name_phrase(word)):
                     continue
                 if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
                     return _place_phrase(pobj)
@@ -298,15 +313,29 @@ def meeting_format(word: Token) -> MeetingFormat:
     return "unknown"
 
 
-def participant_groups(word: Token) -> list[list[Token]]:
-    """Who takes part, one group per meeting: 'met with A, then with B' is two meetings."""
-    if word.pos_ == "VERB":
-        lead = subjects(word) + [o for o in objects(word) if personish(o)]
+def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
+    """Who takes part, as (everyone, counterparts), one pair per meeting: 'met with A, then
+    with B' is two meetings; the counterparts are who the subject meets."""
+    if word.pos_ == "VERB" and word.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        lead = subjects(word)
+        others = [o for o in objects(word) if personish(o)]
         withs = _prep_objects(word, _PARTNER_PREPS | {"to"})
         if len(withs) > 1 and word.lemma_ == "meet":
-            return [lead + group for group in withs]
-        return [lead + [t for g in withs for t in g]]
-    return [noun_partners(word) + _frame_people(word)]
+            return [(_named(lead + others + g), others + g) for g in withs]
+        met = others + [t for g in withs for t in g]
+        return [(_named(lead + met), met)]
+    return [(_named(noun_partners(word) + _frame_people(word)), [])]
+
+
+def _named(tokens: list[Token]) -> list[Token]:
+    """The tokens, with the names hanging from a common noun: 'ministers from A and B'."""
+    out = list(tokens)
+    for tok in tokens:
+        if tok.ent_type_ or tok.pos_ != "NOUN":
+            continue
+        for group in _prep_objects(tok, frozenset({"of", "from"})):
+            out.extend(t for t in group if t.ent_type_ in _PERSONISH)
+    return out
 
 
 def _frame_people(noun: Token) -> list[Token]:
@@ -330,8 +359,10 @@ def _frame_people(noun: Token) -> list[Token]:
 
 
 def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
-    if status in ("planned", "rescheduled", "proposed", "cancelled"):
+    if status in ("planned", "rescheduled", "proposed"):
         return "future"
+    if status == "cancelled":
+        return "unknown"  # the news convention: a weekday is the last one unless said ahead
     if status == "held":
         return "past"
     return clause_tense(word)

@@ -80,7 +80,8 @@ def frame(word: Token) -> Token | None:
     """The nearest finite verb above `word` (itself included); None past a reporting verb."""
     current = word
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") and _finite(current):
+        nominal = current.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+        if current.pos_ in ("VERB", "AUX") and _finite(current) and not nominal:
             return current
         head = current.head
         if head == current or (head.lemma_ in SPEECH and current.dep_ in ("ccomp", "parataxis")):

@@ -22,6 +22,7 @@ article (names, other sentences, a model) decides which mentions are one meeting
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -67,6 +68,7 @@ class MeetingMention:
     noun: str | None  # the meeting noun, lower case ("debate"); None for a verb
     sentence: Phrase
     participants: tuple[Phrase, ...]  # name phrases: subject, objects, with/between, possessor
+    counterparts: tuple[Phrase, ...]  # who a verb's subject meets: 'met with B', 'phoned B'
     status: MeetingStatus | None  # None: the words do not settle it
     hypothetical: bool  # whether to hold, could meet, refused to meet, no meeting
     sure: bool  # the structure alone makes it a specific meeting
@@ -113,7 +115,9 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
-        return False if any(_parts.personish(o) for o in _parts.objects(tok)) else None
+        return False if any(_host_guest(o) for o in _parts.objects(tok)) else None
+    if lemma == "debate" and not _parts.objects(tok):
+        return True if len(_parts.subjects(tok)) > 1 or others else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
     return None
@@ -150,9 +154,16 @@ def _call(tok: Token, lemma: str) -> bool | None:
     if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(_called_on(c) for c in tok.children):
         return None  # called it a hoax, called on them to, called for talks, called off
     objects = _parts.objects(tok)
-    if not any(o.ent_type_ in ("PERSON", "GPE") or o.lower_ in _parts.PRONOUNS for o in objects):
+    if not any(_parts.personish(o) for o in objects):
         return None
     return True if lemma in ("phone", "telephone") else False
+
+
+def _host_guest(tok: Token) -> bool:
+    """A person received or visited: 'hosted Scholz', 'visited his counterpart', not 'Moscow'."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+        return False
+    return _parts.personish(tok)
 
 
 def _called_on(child: Token) -> bool:
@@ -232,13 +243,15 @@ def _mentions(
 ) -> list[MeetingMention]:
     sure = _trigger(word)
     reading = status_of(word)
-    noun = _noun_of(word) if word.pos_ != "VERB" else None
+    nominal = word.pos_ != "VERB" or word.dep_ in _NOMINAL
+    noun = _noun_of(word) if nominal else None
     whole = Phrase.of(sent)
     base = MeetingMention(
         trigger=Phrase.of(word),
         noun=noun,
         sentence=whole,
         participants=(),
+        counterparts=(),
         status=reading.status,
         hypothetical=reading.hypothetical,
         sure=bool(sure),
@@ -251,9 +264,11 @@ def _mentions(
         date=_parts.attached_date(word, sent, published, reading.status, crowded=crowded),
     )
     groups = _parts.participant_groups(word)
-    return [_with_participants(base, group) for group in groups]
-
-
-def _with_participants(base: MeetingMention, group: list[Token]) -> MeetingMention:
-    phrases = tuple(_parts.name_phrase(t) for t in group)
-    return MeetingMention(**{**base.__dict__, "participants": phrases})
+    return [
+        dataclasses.replace(
+            base,
+            participants=tuple(_parts.name_phrase(t) for t in everyone),
+            counterparts=tuple(_parts.name_phrase(t) for t in met),
+        )
+        for everyone, met in groups
+    ]

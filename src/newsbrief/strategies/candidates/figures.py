@@ -295,22 +295,43 @@ async def find_figures(ctx: Context) -> list[Figure]:
     fallbacks: list[Figure] = []
     spans: set[tuple[int, int]] = set()
     lead = _lead_place(ctx)
+    source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
     for sentence in news_sentences(ctx):
+        mined: list[Figure] = []
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
             if (found.start, found.end) in spans:
                 continue
             metric = found.metric or await _metric(ctx, sentence, found)
-            if metric is None or _restates(found, metric, figures, tokens):
+            if metric is None or _restates(found, metric, [*figures, *mined], tokens):
                 continue
             spans.add((found.start, found.end))
             figure = _figure(ctx, sentence, found, metric, lead)
             if found.fallback:
                 fallbacks.append(figure)
             else:
-                figures.append(figure)
+                mined.append(figure)
                 tokens.append(found.token)
+        mined, source = _carry_source(mined, sentence, source)
+        figures += mined
     stated = {f.metric for f in figures}
     return figures + [f for f in fallbacks if f.metric not in stated][:1]
+
+
+def _carry_source(
+    mined: list[Figure], sentence: Sentence, last: tuple[int, str | None]
+) -> tuple[list[Figure], tuple[int, str | None]]:
+    """Figures of a sentence that names no speaker go on with the previous sentence's one.
+
+    "The ministry reported 500 cases. Of these, 40 died." - the 40 is the ministry's too,
+    when the two sentences are in one paragraph and follow each other.
+    """
+    named = next((f.reported_by for f in mined if f.reported_by), None)
+    if not mined:
+        return mined, (sentence.paragraph, None)
+    if named is None and last[1] is not None and last[0] == sentence.paragraph:
+        mined = [f.model_copy(update={"reported_by": last[1]}) for f in mined]
+        named = last[1]
+    return mined, (sentence.paragraph, named)
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)

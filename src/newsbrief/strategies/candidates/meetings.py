@@ -68,6 +68,7 @@ class _Draft:
     last: int  # start of the latest sentence that mentions it
     replaced: bool = False  # a cancelled meeting someone asked to reschedule
     stated: set[str] = field(default_factory=set)  # participants the text names for it
+    met: set[str] = field(default_factory=set)  # who its subject meets, as written (lower case)
 
 
 async def find_meetings(ctx: Context) -> list[Meeting]:
@@ -146,7 +147,9 @@ def _place(
         date = _scene_date(ctx, sentence, names)
     meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
     key = _key(mention)
-    drafts.append(_Draft(meeting, mention.noun, key, mention.sentence.start, stated=stated))
+    met = {p.text.lower() for p in mention.counterparts}
+    start = mention.sentence.start
+    drafts.append(_Draft(meeting, mention.noun, key, start, stated=stated, met=met))
 
 
 def _anchored(mention: MeetingMention, names: list[str], date: _dates.DatePhrase | None) -> bool:
@@ -200,7 +203,19 @@ def _compatible(
         if not same_day and date.text.lower() != meeting.date_text.lower():
             return False
     disjoint = names and draft.stated and not set(names) & draft.stated
-    return mention.joins or not disjoint
+    return mention.joins or not (disjoint or _someone_else(draft, mention))
+
+
+def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
+    """'Later that day, Ruto met with religious leaders': the subject meets someone new."""
+    if not mention.counterparts:
+        return False
+    written = {p.text.lower() for p in mention.counterparts}
+    if written & draft.met:
+        return False
+    return not any(
+        p.text in name or name in p.text for p in mention.counterparts for name in draft.stated
+    )
 
 
 def _antecedent(
@@ -250,6 +265,7 @@ def _merge(
     update["status"] = _merged_status(draft, meeting.status, status)
     draft.meeting = meeting.model_copy(update=update)
     draft.stated |= set(names)
+    draft.met |= {p.text.lower() for p in mention.counterparts}
     draft.last = mention.sentence.start
 
 
@@ -356,7 +372,7 @@ def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> 
     found: list[str] = []
     for phrase in mention.participants:
         for name in _phrase_names(ctx, phrase, sentence):
-            if name not in found and ctx.kinds.get(name) not in ("source", "place"):
+            if name not in found and ctx.kinds.get(name) != "source":
                 found.append(name)
     if mention.noun and mention.trigger.text[:1].isupper():
         found = [*_party_of_event(ctx, sentence, mention), *found]
