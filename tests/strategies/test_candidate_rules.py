@@ -19,12 +19,6 @@ from newsbrief.strategies.candidates.context import Context as _Context
 from newsbrief.strategies.candidates.context import purpose as _purpose
 from newsbrief.strategies.candidates.context import sentences as _sentences
 from newsbrief.strategies.candidates.figures import _clause_ev
-from newsbrief.strategies.candidates.meetings import (
-    _best_date,
-    _event_key,
-    _status,
-    _strong_meeting,
-)
 from newsbrief.strategies.candidates.positions import lead_summary as _lead_summary
 from newsbrief.text import dates as _dates
 from newsbrief.text import numbers as _numbers
@@ -35,116 +29,8 @@ SAT = dt.date(2024, 3, 30)  # a Saturday
 # --- figures: what a number counts and whether it is one: tests/strategies/test_figures.py --
 
 
-# --- meetings: is it one, which one, when, and what became of it ------------------------------
-
-# (sentence, True when code alone reads it as a specific meeting)
-STRONG = [
-    ("The summit was scheduled for Monday.", True),
-    ("The second presidential debate was cancelled.", True),
-    ("The conference took place in Paris.", True),
-    ("The ministers held talks in Cairo.", True),
-    ("The leaders met with the king.", True),
-    ("He spoke by phone with his counterpart.", True),
-    ("The General Assembly convened in New York.", True),
-    ("They discussed a meeting.", False),  # a meeting word, no scheduling or outcome verb
-    ("A meeting may happen.", False),
-    ("Talks continue.", False),
-]
-
-
-@pytest.mark.parametrize(("sentence", "expected"), STRONG)
-def test_strong_meeting_needs_a_meeting_noun_and_a_scheduling_or_outcome_verb(
-    sentence: str, expected: bool
-) -> None:
-    assert _strong_meeting(sentence) is expected
-
-
-# (sentence, the name it gives the event for coreference)
-EVENT_KEYS = [
-    ("The second presidential debate was cancelled.", "second debate"),
-    ("the final round of talks", "final round"),
-    ("The Next Meeting is set.", "next meeting"),
-    ("the last summit in Paris", "last summit"),
-    ("a meeting in Paris", None),
-]
-
-
-@pytest.mark.parametrize(("sentence", "key"), EVENT_KEYS)
-def test_event_key_names_an_ordinal_event(sentence: str, key: str | None) -> None:
-    assert _event_key(sentence) == key
-
-
-# (sentence, the date phrase that dates the meeting)
-BEST_DATES = [
-    ("The ministry announced on Friday that the talks are scheduled for Monday.", "Monday"),
-    ("The talks are scheduled for Monday, the ministry announced on Friday.", "Monday"),
-    ("On Friday the ministry said the meeting would be held on Tuesday.", "on Tuesday"),
-    ("The leaders will meet on Tuesday.", "on Tuesday"),  # one date: nothing to choose
-]
-
-
-@pytest.mark.parametrize(("sentence", "date_text"), BEST_DATES)
-def test_best_date_is_the_meeting_date_not_the_announcement_date(
-    sentence: str, date_text: str
-) -> None:
-    dates = _dates.find_dates(sentence, published=SAT, tense="future")
-    assert [d.text for d in _best_date(sentence, dates)] == [date_text]
-
-
-def test_best_date_of_no_dates_is_none() -> None:
-    assert _best_date("The talks went on.", []) == []
-
-
-def answer(status: Any) -> MeetingAnswer:
-    return MeetingAnswer(is_meeting=True, status=status, format="unknown")
-
-
-# (sentence, the model's status, the sentence's tense, the status code settles on)
-STATUSES = [
-    # a cancel word wins over the model
-    ("The talks were cancelled.", "held", "past", "cancelled"),
-    ("The summit was called off.", "planned", "past", "cancelled"),
-    ("The summit was scrapped.", "held", "past", "cancelled"),
-    # a future cue wins over the model
-    ("The talks are scheduled for Monday.", "held", "future", "planned"),
-    ("The talks are scheduled for Monday.", "cancelled", "future", "planned"),
-    ("The summit, originally scheduled for May, will open in June.", "planned", "future",
-     "rescheduled"),
-    # the tense corrects a status the text does not support
-    ("The leaders met in Cairo.", "planned", "past", "held"),
-    ("The leaders met in Cairo.", "cancelled", "past", "held"),
-    ("The leaders meet in Cairo next month.", "held", "future", "planned"),
-    # otherwise the model's answer stands
-    ("The leaders met in Cairo.", "held", "past", "held"),
-    ("A summit was proposed by Qatar.", "proposed", "past", "proposed"),
-    # a reschedule word keeps the cancel word from winning
-    ("The talks, cancelled last week, were rescheduled.", "rescheduled", "past", "rescheduled"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("sentence", "model", "tense", "expected"), STATUSES)
-def test_status(sentence: str, model: str, tense: str, expected: str) -> None:
-    assert _status(sentence, answer(model), tense) == expected
-
-
-@pytest.mark.parametrize(
-    "sentence", ["The talks were postponed to Monday.", "The summit was moved to Tuesday."]
-)
-def test_status_postponed_to_a_new_date_is_rescheduled(sentence: str) -> None:
-    assert _status(sentence, answer("rescheduled"), _dates.infer_tense(sentence)) == ("rescheduled")
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("The summit was postponed.", "rescheduled"),  # no new date, but not called off
-        ("The summit was postponed indefinitely.", "cancelled"),
-        ("The minister moved to block the talks.", "held"),  # 'moved to' without a date
-    ],
-)
-def test_status_postponed_without_a_date(sentence: str, expected: str) -> None:
-    assert _status(sentence, answer("held"), "past") == expected
-
+# --- meetings: read off the parse, tied into meetings: tests/text/test_events.py and
+# tests/strategies/test_meetings.py; what a meeting is about: ----------------------------------
 
 # (sentence, what the meeting is about)
 PURPOSES = [
@@ -243,7 +129,7 @@ def canned() -> tuple[Extraction, CannedAsker]:
     return run_canned(
         ARTICLE,
         {
-            MeetingAnswer: MeetingAnswer(is_meeting=True, status="planned", format="unknown"),
+            MeetingAnswer: MeetingAnswer(is_meeting=True, status="planned"),
             FigureAnswer: FigureAnswer(metric="other"),
         },
     )
@@ -278,9 +164,8 @@ def test_extract_reads_the_death_toll_without_asking_the_model(
     )
     assert figure.reported_by == "AFP"
     assert [s.name for s in extraction.sources] == ["AFP"]
-    # two meeting questions; "killed" names the metric, so no figure question
-    assert len(job.questions) == 2
-    assert all("Passage:" in q and "meeting" in q for q in job.questions)
+    # the parse settles both meetings and "killed" names the metric: nothing to ask
+    assert job.questions == []
 
 
 def test_extract_every_evidence_quote_is_the_body_span(

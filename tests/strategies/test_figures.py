@@ -145,6 +145,10 @@ def test_the_same_count_of_the_same_people_is_listed_once() -> None:
     assert read(body) == [("wounded", 2)]
 
 
+def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:
+    assert read("The toll rose from 12 to 19 overnight.") == [("killed", 19)]
+
+
 def test_each_number_span_gives_one_figure() -> None:
     found = figures("Floods killed 12 and injured 30 in Ruvanu.")
     spans = [(f.evidence[0].start, f.value) for f in found]
@@ -163,6 +167,14 @@ def test_place_and_reported_by() -> None:
     died, injured = figures(body)
     assert (died.place, died.reported_by) == ("Beira", "National Disaster Institute")
     assert (injured.place, injured.reported_by) == ("Mozambique", "mayor")  # the lead place
+
+
+def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:
+    body = (
+        "The health ministry reported 530 cases. Of these, 41 patients died. "
+        "Twelve nurses were hurt."
+    )
+    assert [f.reported_by for f in figures(body)] == ["health ministry", "health ministry", None]
 
 
 def test_every_quote_is_the_body_span_and_holds_the_number() -> None:

@@ -62,14 +62,14 @@ class Phrase:
     label: str = ""
 
     @classmethod
-    def of(cls, item: Token | Span) -> Phrase:
-        """The phrase of one token or span."""
-        start = item.idx if _is_token(item) else item.start_char
-        return cls(start, start + len(item.text), item.text)
+    def of(cls, item: Token) -> Phrase:
+        """The phrase of one token."""
+        return cls(item.idx, item.idx + len(item.text), item.text)
 
-
-def _is_token(item: Token | Span) -> bool:
-    return hasattr(item, "idx")
+    @classmethod
+    def of_span(cls, item: Span) -> Phrase:
+        """The phrase of a span (a sentence)."""
+        return cls(item.start_char, item.end_char, item.text)
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
@@ -106,7 +106,7 @@ def name_phrase(tok: Token) -> Phrase:
     kinds = ("compound", "amod", "nmod", "det", "nummod", "poss")
     left = [c for c in tok.lefts if c.dep_ in kinds]
     first = left[0] if left else tok
-    label = "PRON" if tok.lower_ in PRONOUNS else ""
+    label = "PRON" if tok.lower_ in PRONOUNS else "PROPN" if tok.pos_ == "PROPN" else ""
     text = tok.doc.text[first.idx : tok.idx + len(tok.text)]
     return Phrase(first.idx, tok.idx + len(tok.text), text, label)
 
@@ -126,6 +126,7 @@ def personish(tok: Token) -> bool:
         return False
     return (
         tok.ent_type_ in _PERSONISH
+        or (tok.pos_ == "PROPN" and not tok.ent_type_)  # a name the tagger did not label
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
@@ -133,7 +134,7 @@ def personish(tok: Token) -> bool:
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """The subjects of a verb, borrowed from the verb above for 'agreed to meet', 'after meeting'."""
+    """The subjects of a verb, or of the verb above ('agreed to meet', 'after meeting')."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
         return _expand([verb.head])
@@ -218,8 +219,7 @@ def ordinal(noun: Token) -> str | None:
 
 
 def is_definite(noun: Token) -> bool:
-    """'the meeting', 'this summit', 'their talks', 'it was their first meeting': may be one
-    already mentioned."""
+    """'The meeting', 'their talks', 'it was their first meeting': maybe one named before."""
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     return bool(dets & (_DEFINITE_DETS | {"its", "their", "his", "her"})) or copular(noun)
 
@@ -314,8 +314,10 @@ def meeting_format(word: Token) -> MeetingFormat:
 
 
 def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
-    """Who takes part, as (everyone, counterparts), one pair per meeting: 'met with A, then
-    with B' is two meetings; the counterparts are who the subject meets."""
+    """Who takes part, as (everyone, counterparts), one pair per meeting.
+
+    'Met with A, then with B' is two meetings; the counterparts are who the subject meets.
+    """
     if word.pos_ == "VERB" and word.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         lead = subjects(word)
         others = [o for o in objects(word) if personish(o)]
@@ -324,7 +326,7 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
-    return [(_named(noun_partners(word) + _frame_people(word)), [])]
+    return [(_named(_frame_people(word) + noun_partners(word)), [])]
 
 
 def _named(tokens: list[Token]) -> list[Token]:
@@ -345,9 +347,13 @@ def _frame_people(noun: Token) -> list[Token]:
         hosts = subjects(head) if head.lemma_ in HOSTING else []
         return hosts + [p for p in partners(head) if personish(p)]
     if noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}:
-        verb = head.head.head if head.head.pos_ in ("ADV", "ADJ") else head.head
+        verb = head.head
+        for _ in range(4):  # 'served as a delegate at the convention': up to 'served'
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                break
+            verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
-            return subjects(verb.head) if verb.dep_ == "pobj" else []
+            return []
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         people = [o for o in objects(verb) if o.ent_type_ == "PERSON"]
         return subjects(verb) + _expand(agents) + people + partners(verb)
@@ -369,10 +375,13 @@ def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
 
 
 def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
-    """Steps from a date word up to the meeting's words; None when it dates something else
-    on the way (a reporting verb, or a noun outside the meeting's phrase)."""
+    """Steps from a date word up to the meeting's words.
+
+    None when the date belongs to something else on the way: a reporting verb, another verb,
+    or a noun outside the meeting's phrase.
+    """
     current, steps = start, 0
-    inside = {t.i for t in word.subtree}
+    inside = {t.i for t in word.subtree} if word.pos_ != "VERB" else {word.i}
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
             return None
@@ -415,13 +424,22 @@ def attached_date(
             continue  # 'their first meeting since 2019': a span, not the meeting's date
         start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
         toks = [t for t in sent if start <= t.idx < end]
+        if not toks or _beside_speech(toks[0], toks[-1]):
+            continue  # 'said on Thursday (that) ...': the date of the saying
         roots = [t for t in toks if t.head not in toks or t.head == t] or toks
-        steps = _reach(roots[0], nodes, word) if roots else None
+        steps = _reach(roots[0], nodes, word)
         if steps is None or (steps >= 50 and crowded):
             continue
         if best is None or steps < best[0]:
             best = (steps, _shift(phrase, sent.start_char))
     return best[1] if best else None
+
+
+def _beside_speech(first: Token, last: Token) -> bool:
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return any(t is not None and t.lemma_ in SPEECH and t.pos_ == "VERB" for t in (before, after))
 
 
 def _shift(phrase: _dates.DatePhrase, by: int) -> _dates.DatePhrase:

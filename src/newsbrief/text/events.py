@@ -135,7 +135,7 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     if others and not any(_parts.personish(o) for o in others):
         return None  # met with criticism
     subjects = _parts.subjects(tok)
-    if others or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):
+    if others or objects or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):
         return True
     return False if subjects else None
 
@@ -245,7 +245,7 @@ def _mentions(
     reading = status_of(word)
     nominal = word.pos_ != "VERB" or word.dep_ in _NOMINAL
     noun = _noun_of(word) if nominal else None
-    whole = Phrase.of(sent)
+    whole = Phrase.of_span(sent)
     base = MeetingMention(
         trigger=Phrase.of(word),
         noun=noun,

@@ -258,10 +258,14 @@ def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
     """
     i = span.first - 1
     sentence_start = doc[span.first].sent.start
+    if i < sentence_start or doc[i].lower_ in ("of", "to") or doc[i].pos_ == "DET":
+        return None  # 'the mayor of Paris': Paris is what the mayor serves, not a name
     while i >= sentence_start:
         token = doc[i]
         if token.lower_ in TITLE_WORDS or token.lower_ in ROLE_NOUNS:
             i -= 1
+        elif token.pos_ == "DET":
+            break
         elif token.ent_type_ in ("NORP", "GPE", "ORG") or token.lower_ in ("of", "to"):
             i -= 1
         elif token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():

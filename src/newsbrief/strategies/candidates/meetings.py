@@ -38,7 +38,7 @@ _EXCLUDED_BEFORE = re.compile(r"\b(?:press|news)\s+conference\b", re.I)
 _PARTY_EVENT = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
 )
-_PERSONISH = frozenset("PERSON ORG GPE".split())
+_PERSONISH = frozenset("PERSON ORG GPE PROPN".split())
 
 
 class MeetingAnswer(BaseModel):
@@ -157,6 +157,19 @@ def _anchored(mention: MeetingMention, names: list[str], date: _dates.DatePhrase
     return bool(mention.ordinal or mention.location or names or date)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """'Ruiz' is 'Ana Ruiz' when the article did not tie them."""
+    return a == b or a.split()[-1] == b or b.split()[-1] == a
+
+
+def _shares(names: list[str] | set[str], others: set[str]) -> bool:
+    return any(_same_name(a, b) for a in names for b in others)
+
+
+def _within(names: list[str], others: set[str]) -> bool:
+    return all(any(_same_name(a, b) for b in others) for a in names)
+
+
 def _class(status: MeetingStatus) -> str:
     return "upcoming" if status in _UPCOMING else status
 
@@ -184,7 +197,7 @@ def _same_meeting(
             continue
         if day is not None and draft.meeting.date == day:
             return draft
-        if draft.last == mention.sentence.start and (not names or set(names) <= draft.stated):
+        if draft.last == mention.sentence.start and _within(names, draft.stated):
             return draft  # two words for one meeting in one sentence
     if mention.fresh:
         return None
@@ -202,7 +215,7 @@ def _compatible(
         same_day = date.date is not None and date.date == meeting.date
         if not same_day and date.text.lower() != meeting.date_text.lower():
             return False
-    disjoint = names and draft.stated and not set(names) & draft.stated
+    disjoint = names and draft.stated and not _shares(names, draft.stated)
     return mention.joins or not (disjoint or _someone_else(draft, mention))
 
 
@@ -232,7 +245,7 @@ def _antecedent(
     for draft in reversed(drafts):
         if not _compatible(draft, mention, names, date):
             continue
-        if bare and not (names and set(names) <= draft.stated):
+        if bare and not (names and _within(names, draft.stated)):
             continue
         if status in ("cancelled", "rescheduled") or _class(draft.meeting.status) == _class(status):
             return draft
@@ -252,8 +265,9 @@ def _merge(
     update: dict[str, object] = {}
     if all(e.start != evidence.start for e in meeting.evidence):
         update["evidence"] = [*meeting.evidence, evidence]
-    if mention.joins or not draft.stated or set(names) & draft.stated:
-        update["participants"] = list(dict.fromkeys([*meeting.participants, *names]))
+    if mention.joins or not draft.stated or _shares(names, draft.stated):
+        new = [n for n in names if not _shares([n], set(meeting.participants))]
+        update["participants"] = [*meeting.participants, *dict.fromkeys(new)]
     if meeting.date is None and date is not None and date.date is not None:
         update |= _date_fields(date)
     elif meeting.date_text is None and date is not None:
@@ -426,8 +440,10 @@ def _party_of_event(ctx: Context, sentence: Sentence, mention: MeetingMention) -
 def _borrowed(
     ctx: Context, drafts: list[_Draft], mention: MeetingMention, sentence: Sentence
 ) -> list[str]:
-    """Unnamed people ('the ministers', 'a second meeting'): the last meeting's, else the
-    names in the sentence."""
+    """Unnamed people ('the ministers', 'a second meeting'): the last such meeting's.
+
+    With no meeting before, 'the leaders' are the names of the sentence.
+    """
     generic = any(p.text.lower().startswith(("the ", "both ")) for p in mention.participants)
     kin = [d for d in drafts if _family(d.noun) == _family(mention.noun)]
     if kin and (generic or mention.definite or mention.ordinal or mention.noun is None):

@@ -1,0 +1,302 @@
+"""What a count in a parsed sentence counts: the metric its cue words name (no model).
+
+A number phrase is placed in the dependency parse (`newsbrief.text.counts`); the cue word
+nearest it in the tree names the metric: "were killed", "left five dead", "injuring 12",
+"death toll rose to 31", "home to", "cases". The doer of a harm ("two gunmen killed ...")
+and a negated verb give no cue; a count of things that are neither people, damage nor cases
+(blasts, aftershocks, vehicles, votes) and a number set off after a name (an age) are no
+figure. A noun that names who is counted ("residents", "rescuers") is a weak cue: a verb
+near the number wins over it ("5,000 residents fled").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
+
+from newsbrief.models import Metric
+from newsbrief.text import counts as _counts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Label = Metric | Literal["none"]
+
+# --- the cue words: lemma -> metric ----------------------------------------------------------
+
+_LEXICON: dict[str, Label] = {
+    **dict.fromkeys(
+        "kill die dead death fatality body corpse murder perish drown toll behead massacre "
+        "slay slain fatal".split(),
+        "killed",
+    ),
+    **dict.fromkeys(
+        "injure injured injury wound wounded hurt hospitalize hospitalise hospitalized "
+        "hospitalised casualty maim shoot stab".split(),
+        "wounded",
+    ),
+    **dict.fromkeys("missing miss unaccounted disappear trap trapped".split(), "missing"),
+    **dict.fromkeys(
+        "displace displaced flee evacuate evacuated evacuee evacuation refugee homeless refuge "
+        "shelter relocate uproot".split(),
+        "displaced",
+    ),
+    **dict.fromkeys("inhabit population carry".split(), "population"),
+    **dict.fromkeys(
+        "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat discharge "
+        "ration".split(),
+        "aid",
+    ),
+    **dict.fromkeys(
+        "case infection infect infected positive damage damaged destroy destroyed collapse "
+        "flatten raze affect sicken".split(),
+        "other",
+    ),
+    **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
+    **dict.fromkeys(
+        "arrest detain custody jail imprison sentence convict charge vote voter ballot poll "
+        "seat aftershock deploy attend elect".split(),
+        "none",
+    ),
+}
+# Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
+_WEAK: dict[str, Label] = {
+    **dict.fromkeys(
+        "resident inhabitant population passenger occupant crew".split(), "population"
+    ),
+    **dict.fromkeys("survivor rescuer responder firefighter volunteer medic".split(), "other"),
+    **dict.fromkeys(
+        "protester demonstrator participant attendee troop supporter spectator delegate "
+        "official".split(),
+        "none",
+    ),
+}
+_WEAK_PENALTY = 5
+_RESPONDER_MODS = frozenset("rescue relief aid medical emergency vaccination search".split())
+_RESPONDERS = frozenset("worker team personnel staff crew".split())
+_HARM: frozenset[Label] = frozenset({"killed", "wounded", "missing"})
+
+_PERSONS = frozenset(
+    "people person man woman child kid boy girl baby infant adult teen teenager youth member "
+    "soldier civilian officer policeman policewoman worker journalist student resident "
+    "patient victim passenger pilot militant fighter protester citizen tourist migrant "
+    "refugee firefighter rescuer guard doctor nurse teacher employee prisoner detainee inmate "
+    "hostage individual family household staff personnel crew other more national pilgrim "
+    "worshipper villager farmer miner fisherman sailor seaman marine police minor "
+    "occupant survivor team pupil cop gendarme paramedic insurgent rebel local guest relative "
+    "parent son daughter brother sister mother father wife husband priest nun monk athlete "
+    "player fan newborn pensioner veteran soul human foreigner".split()
+)
+_NOT_PERSON_ER = frozenset(
+    "number letter center centre container computer chamber order border tower meter metre "
+    "liter litre quarter corner river water power paper matter member chapter layer floor "
+    "motor sector door error mirror factor".split()
+)
+_STRUCTURES = frozenset(
+    "building house home apartment flat school hospital shop store structure vehicle car bus "
+    "truck boat ship bridge road church mosque temple dwelling shelter tent property "
+    "business village town hut farm".split()
+)
+PERPETRATORS = frozenset(
+    "attacker gunman assailant shooter bomber perpetrator suspect terrorist hijacker".split()
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    metric: Label
+    cost: int
+    distance: int
+    token: Token
+
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    """The word's lemma, its lower-cased form and that form without a plural -s."""
+    low = tok.lower_
+    return (tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low)
+
+
+def _lookup(table: dict[str, Label], tok: Token) -> Label | None:
+    return next((table[k] for k in _keys(tok) if k in table), None)
+
+
+def cue_label(tok: Token) -> Label | None:
+    """The metric the word `tok` names in its context, "none" for a non-figure, else None."""
+    lemma = tok.lemma_.lower()
+    if lemma == "miss" and tok.tag_ != "VBG":
+        return None  # "missed the deadline"; only "missing" is a cue
+    if lemma == "life" and tok.head.lemma_ in ("lose", "claim", "take"):
+        return "killed"
+    if lemma == "home" and any(c.lower_ == "to" for c in tok.children):
+        return "population"
+    if lemma in ("board", "aboard", "onboard") and (lemma != "board" or _on_board(tok)):
+        return "population"
+    if lemma == "live" and tok.pos_ == "VERB":
+        return "population"
+    if lemma == "hospital" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into"):
+        return "wounded"  # "remain in hospital", "taken to hospital"
+    if lemma in ("rubble", "debris") and tok.head.lower_ in ("under", "beneath", "in"):
+        return "missing"  # "trapped under the rubble"
+    if lemma == "recover" and not any(c.dep_ == "dobj" for c in tok.children):
+        return "aid"  # "150 patients have recovered" (not "recovered 12 bodies")
+    if lemma == "care" and any(c.lower_ == "intensive" for c in tok.children):
+        return "wounded"  # "in intensive care"
+    if lemma == "condition" and any(c.lower_ in _GRAVE for c in tok.children):
+        return "wounded"  # "in critical condition"
+    if lemma == "home" and tok.head.lemma_ in ("lose", "flee", "leave"):
+        return "displaced"  # "lost their homes"
+    if tok.pos_ == "VERB" and to_death(tok):
+        return "killed"  # "shot dead", "stabbed to death"
+    if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
+        return "other"
+    return _lookup(_LEXICON, tok)
+
+
+def to_death(verb: Token) -> bool:
+    """True for "shot dead", "stabbed to death": the verb's result is a death."""
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ not in ("conj", "nsubj", "dobj"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(c.lemma_ == "death" for c in child.children):
+                return True
+    return False
+
+
+def _on_board(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("on", "-")
+
+
+_GRAVE = frozenset({"critical", "serious", "grave", "stable", "life-threatening"})
+_ON_BOARD = frozenset({"board", "aboard", "onboard"})
+# Verbs that pass a number through to the words around them ("rose to", "include", "said").
+_TRANSPARENT = frozenset(
+    "be have include remain reach rise climb stand increase bring put total number leave "
+    "say report confirm tell claim state add estimate record count list show".split()
+)
+
+
+def _cues(count: Token, noun: Token | None) -> list[_Cue]:
+    """Every cue near the number, with the cost at which it governs the number.
+
+    A cue beyond a clause boundary does not govern a number whose own verb is a content verb
+    that names no cue ("pulled 23 people out; four died": the 23 did not die).
+    """
+    found: list[_Cue] = []
+    closed = _closed_clause(noun or count)
+    for reach in _counts.nearby(count):
+        tok = reach.token
+        label, cost = cue_label(tok), reach.cost
+        weak = _lookup(_WEAK, tok) if noun is not None and tok.i == noun.i else None
+        if label is None and weak is not None:
+            label, cost = weak, cost + _WEAK_PENALTY
+        elif tok.lemma_.lower() in _ON_BOARD:
+            cost += _WEAK_PENALTY
+        if label is None or _counts.negated(tok):
+            continue
+        if label != "none" and _counts.is_agent(reach.via, tok):
+            continue
+        if closed and reach.clauses:
+            continue
+        found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
+    return sorted(found, key=lambda c: (c.cost, c.distance))
+
+
+def _closed_clause(tok: Token) -> bool:
+    """True when the clause of `tok` is headed by a content verb that names no cue."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.pos_ == "AUX" or cue_label(verb) is not None:
+        return False
+    return verb.lemma_.lower() not in _TRANSPARENT
+
+
+def is_person(noun: Token) -> bool:
+    """True when `noun` names people ("miners", "Britons", "schoolgirls", "the suspect")."""
+    keys = _keys(noun)
+    if noun.ent_type_ == "NORP" or any(k in _PERSONS or k in PERPETRATORS for k in keys):
+        return True
+    if noun.tag_ == "NNPS" and noun.ent_type_ == "":
+        return True  # "three Britons": a plural proper noun the tagger left untyped
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
+        return False
+    return lemma.endswith(("ist", "ian", "ee", "er", "or", "girl", "boy", "man", "woman"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What code reads a number as: a metric, nothing, or a choice to put to the model."""
+
+    metric: Label | None
+    choices: tuple[Label, ...] = ()
+
+
+def read_count(count: Token) -> Reading:
+    """The metric the parse gives the number at `count` (None: not a figure)."""
+    if _counts.age_apposition(count):
+        return Reading("none")
+    noun = _counts.counted_noun(count)
+    own = cue_label(noun) if noun is not None else None
+    structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
+    if noun is not None and own is None and not structure and not is_person(noun):
+        if _lookup(_WEAK, noun) is None:
+            return Reading("none")  # a count of things: blasts, rooms, offences
+    cues = [c for c in _cues(count, noun) if not structure or c.metric in ("other", "none")]
+    if not cues:
+        return Reading(None, _sentence_choices(count))
+    best = cues[0]
+    if best.metric in _HARM and _counts.disjoined(best.token):
+        return Reading(None, _sentence_choices(count))
+    return Reading(best.metric)
+
+
+def _sentence_choices(count: Token) -> tuple[Label, ...]:
+    """Metrics named anywhere in the number's sentence: what the model may choose from."""
+    labels = {label for t in count.sent if (label := cue_label(t)) not in (None, "none")}
+    return tuple(m for m in get_args(Metric) if m in labels)
+
+
+def breakdown(count: Token) -> Reading | None:
+    """A breakdown ("..., including 54 children") takes the metric of the total before it."""
+    doc = count.doc
+    i = count.i - 1
+    while i > count.sent.start and (
+        doc[i].is_punct or doc[i].pos_ in ("DET", "ADJ", "ADV") or _in_according(doc[i])
+    ):
+        i -= 1
+    if doc[i].lower_ != "including":
+        return None
+    totals = [t for t in doc[count.sent.start : i] if t.like_num and t.pos_ == "NUM"]
+    return read_count(totals[-1]) if totals else None
+
+
+def _in_according(tok: Token) -> bool:
+    return any(a.lower_ == "according" for a in [tok, *tok.ancestors])
+
+
+_EXPERIENCE = frozenset({"suffer", "sustain", "receive", "incur"})
+
+
+def verb_harm(noun: Token) -> Metric | None:
+    """The harm the verb governing `noun` names, when `noun` is who suffered it."""
+    verb = noun.head
+    experiencer = verb.lemma_.lower() in _EXPERIENCE
+    suffered = noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
+    )
+    if not suffered or _counts.negated(verb):
+        return None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    words += [o for c in verb.children if c.lower_ == "among" for o in c.children]
+    if experiencer and noun.dep_ == "nsubj":  # "a firefighter suffered injuries"
+        words += [c for c in verb.children if c.dep_ == "dobj"]
+    harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]
+    return harm[-1] if harm else None
+
+
+def harm_of(label: Label | None) -> Metric | None:
+    """The label when it is a harm to people (killed, wounded, missing), else None."""
+    if label == "killed" or label == "wounded" or label == "missing":
+        return label
+    return None

@@ -1,0 +1,173 @@
+"""Meetings step: mentions tied into meetings, dated, and checked by the model only when needed.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsbrief.models import Meeting
+from newsbrief.strategies import prompts as _prompts
+from newsbrief.strategies.base import Job, RulesAsker
+from newsbrief.strategies.candidates import MeetingAnswer
+from newsbrief.strategies.candidates.context import Context, sentences
+from newsbrief.strategies.candidates.entities import find_entities
+from newsbrief.strategies.candidates.meetings import find_meetings
+from tests.askers import CannedAsker
+
+SAT = dt.date(2024, 3, 30)  # a Saturday
+D = dt.date
+
+
+def meetings(body: str, ask: Any = None) -> list[Meeting]:
+    job = Job(body=body, published=SAT, title=None, prompts=_prompts.load("candidates", "v2"))
+    ctx = Context(job=job, ask=ask or RulesAsker(), sentences=sentences(body))
+    asyncio.run(find_entities(ctx))
+    return asyncio.run(find_meetings(ctx))
+
+
+def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
+    return [(m.status, m.date, m.format) for m in meetings(body)]
+
+
+# (article, [(status, date, format)] code reads without a model)
+ARTICLES = [
+    ("Foreign Minister Ana Ruiz spoke with her Chilean counterpart Pablo Soto on Thursday.",
+     [("held", D(2024, 3, 28), "unknown")]),
+    ("Prime Minister Lena Berg phoned President Omar Haddad on Sunday.",
+     [("held", D(2024, 3, 24), "virtual")]),
+    ("The two leaders spoke by telephone on Friday night.", [("held", D(2024, 3, 29), "virtual")]),
+    ("The foreign ministers of India and Nepal are scheduled to meet in Geneva on Tuesday.",
+     [("planned", D(2024, 4, 2), "in_person")]),
+    ("Officials said President Ruiz and Chancellor Berg would meet next week.",
+     [("planned", None, "unknown")]),
+    ("The ministry announced on Friday that talks with Iran will take place in Vienna on Monday.",
+     [("planned", D(2024, 4, 1), "in_person")]),
+    ("The Green Party will hold its national convention in Denver in August.",
+     [("planned", None, "in_person")]),
+    ("The summit between Japan and Korea was postponed to May.", [("rescheduled", None, "unknown")]),
+    ("The talks between the union and the railway were called off on Wednesday.",
+     [("cancelled", D(2024, 3, 27), "unknown")]),
+    ("The envoys met in Oslo on March 20 last year.", [("held", D(2023, 3, 20), "in_person")]),
+    # not meetings
+    ("Senator Jane Doe held a press conference on Monday. She spoke to reporters after the vote.",
+     []),
+    ("Thousands attended a rally in the capital on Sunday.", []),
+    ("The ministers discussed whether to hold talks with the rebels.", []),
+    ("The government met its deficit target.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), ARTICLES)
+def test_meetings_without_a_model(body: str, expected: list[tuple[str, Any, str]]) -> None:
+    assert summary(body) == expected
+
+
+def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:
+    found = meetings("Secretary Anna Berg met with Omar Haddad in Rome, then with Li Wei.")
+    assert [m.participants for m in found] == [
+        ["Anna Berg", "Omar Haddad"],
+        ["Anna Berg", "Li Wei"],
+    ]
+
+
+def test_later_that_day_with_someone_else_is_another_meeting() -> None:
+    body = (
+        "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "
+        "Later that day, Musa met with religious leaders."
+    )
+    first, second = meetings(body)
+    assert (first.date, second.date) == (D(2024, 3, 27), D(2024, 3, 27))
+    assert second.date_text == "that day"
+
+
+def test_the_same_meeting_told_again_is_one_meeting() -> None:
+    body = (
+        "Ana Ruiz and Pablo Soto met in Lima on Monday. "
+        "After meeting with Soto, Ruiz said the talks had gone well. "
+        "It was their first meeting since 2019."
+    )
+    [meeting] = meetings(body)
+    assert (meeting.status, meeting.date, meeting.location) == ("held", D(2024, 3, 25), "Lima")
+    assert len(meeting.evidence) == 3
+
+
+def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
+    body = (
+        "The second debate between Ana Ruiz and Pablo Soto, scheduled for April 15, was "
+        "cancelled. The second debate was meant to be held in a town-hall format."
+    )
+    [debate] = meetings(body)
+    assert (debate.status, debate.date) == ("cancelled", D(2024, 4, 15))
+    assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
+
+
+def test_a_date_told_from_another_meeting() -> None:
+    body = (
+        "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "
+        "Ruiz scheduled a town hall in Leeds for the day the debate was to be held."
+    )
+    _, town_hall = meetings(body)
+    assert (town_hall.status, town_hall.date, town_hall.date_text) == (
+        "planned",
+        D(2024, 4, 15),
+        "the day the debate was to be held",
+    )
+
+
+def test_a_planned_meeting_that_replaces_a_cancelled_one_is_rescheduled() -> None:
+    body = (
+        "Egypt and Qatar will hold a virtual meeting on Monday. "
+        "The meeting was originally planned for last week, but Egypt announced the "
+        "cancellation of the meeting. Days later, Egypt asked to reschedule the meeting."
+    )
+    monday, last_week = meetings(body)
+    assert (monday.status, monday.date, monday.format) == ("rescheduled", D(2024, 4, 1), "virtual")
+    assert (last_week.status, last_week.date_text) == ("cancelled", "last week")
+
+
+def test_that_day_takes_the_date_written_before() -> None:
+    body = "The president flew to Tula on Monday. In a meeting that day he was told by Ivan Orlov."
+    [meeting] = meetings(body)
+    assert (meeting.date, meeting.date_text, meeting.status) == (D(2024, 3, 25), "that day", "held")
+
+
+def test_a_party_convention_names_its_party() -> None:
+    [convention] = meetings("The planned Liberal National Convention moved from Perth to Sydney.")
+    assert (convention.status, convention.location) == ("rescheduled", "Sydney")
+    assert convention.participants == ["Liberal Party"]
+
+
+# --- the model, asked only where the structure leaves doubt ------------------------------
+
+
+def test_a_sure_meeting_asks_no_question() -> None:
+    asker = CannedAsker.from_table({MeetingAnswer: MeetingAnswer(is_meeting=False)})
+    assert len(meetings("Ana Ruiz met Pablo Soto in Lima on Monday.", asker)) == 1
+    assert asker.calls == 0
+
+
+def test_a_doubtful_meeting_is_asked_and_a_no_drops_it() -> None:
+    body = "President Ana Ruiz called Pablo Soto on Monday."
+    assert len(meetings(body)) == 1  # the rules backend keeps code's reading
+    asker = CannedAsker.from_table({MeetingAnswer: MeetingAnswer(is_meeting=False)})
+    assert meetings(body, asker) == []
+    assert asker.calls == 1
+    assert 'Word: "called"' in asker.questions[0]
+
+
+def test_the_model_settles_a_status_the_tense_does_not() -> None:
+    body = "Ana Ruiz and Pablo Soto meet in Lima."
+    assert meetings(body) == []  # present tense, no date: code cannot tell
+    asker = CannedAsker.from_table({MeetingAnswer: MeetingAnswer(is_meeting=True, status="held")})
+    [meeting] = meetings(body, asker)
+    assert meeting.status == "held"
+
+
+def test_abstain_has_no_opinion() -> None:
+    assert MeetingAnswer.abstain() == MeetingAnswer(is_meeting=None, status=None)

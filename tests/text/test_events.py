@@ -1,0 +1,185 @@
+"""Meeting mentions read from the parse: which words are meetings, status, date, place, format.
+
+Every sentence here is invented for the test; none is copied from the dev articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.text.events import MeetingMention, meeting_mentions
+from newsbrief.text.nlp import parse
+
+SAT = dt.date(2024, 3, 30)  # a Saturday
+D = dt.date
+
+
+def mentions(text: str) -> list[MeetingMention]:
+    return meeting_mentions(parse(text), SAT)
+
+
+def one(text: str) -> MeetingMention:
+    [mention] = mentions(text)
+    return mention
+
+
+# (sentence, the meeting word found, or None when the sentence holds no meeting)
+TRIGGERS = [
+    ("The two presidents met in Geneva.", "met"),
+    ("The minister spoke with her Spanish counterpart by phone.", "spoke"),
+    ("The premier phoned the king on Sunday.", "phoned"),
+    ("Talks between the union and the railway resumed on Monday.", "Talks"),
+    ("The bloc will hold a summit in Rome.", "summit"),
+    ("The party held its national convention in Ohio.", "convention"),
+    ("The candidates clashed in the second televised debate.", "debate"),
+    ("She held a video call with the mayor.", "call"),
+    # not meetings
+    ("The governor held a press conference on Tuesday.", None),
+    ("Thousands attended a rally in the capital.", None),
+    ("The senator spoke to reporters after the vote.", None),
+    ("Speaking to a local radio station, the mayor said he would resign.", None),
+    ("The company met its sales target.", None),
+    ("The plan met with fierce criticism.", None),
+    ("Parliament will debate the budget.", None),
+    ("The minister called on rebels to lay down arms.", None),
+    ("The governor called the report a hoax.", None),
+    ("Lawmakers attended meetings all week.", None),
+    ("The treaty follows the Geneva Convention on refugees.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), TRIGGERS)
+def test_meeting_words(sentence: str, word: str | None) -> None:
+    found = mentions(sentence)
+    assert [m.trigger.text for m in found][:1] == ([word] if word else [])
+
+
+# (sentence, the status the governing words give, or None when they do not settle it)
+STATUSES = [
+    ("The leaders met on Tuesday.", "held"),
+    ("The leaders have met twice this year.", "held"),
+    ("The leaders will meet on Tuesday.", "planned"),
+    ("The leaders are scheduled to meet on Tuesday.", "planned"),
+    ("The ministers plan to hold talks next week.", "planned"),
+    ("Officials said the two sides would meet next week.", "planned"),  # reported speech
+    ("The summit is to be held in Oslo.", "planned"),
+    ("The envoys agreed to meet again in May.", "planned"),
+    ("The summit was cancelled.", "cancelled"),
+    ("The talks were called off after the attack.", "cancelled"),
+    ("The summit was postponed to June.", "rescheduled"),
+    ("The meeting has been rescheduled for Friday.", "rescheduled"),
+    ("The conference moved from Lyon to Nice.", "rescheduled"),
+    ("Qatar proposed talks between the two sides.", "proposed"),
+    ("The mediators called for talks between the factions.", "proposed"),
+    ("The leaders meet in Cairo.", None),  # present tense: nothing settled
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), STATUSES)
+def test_status_from_the_governing_words(sentence: str, status: str | None) -> None:
+    mention = one(sentence)
+    assert (mention.status, mention.hypothetical) == (status, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers debated whether to hold talks with the rebels.",
+        "The president refused to meet the envoy.",
+        "The leaders did not meet on Friday.",
+        "The two sides could meet next week.",
+        "Holding a summit is a way to ease tension.",
+    ],
+)
+def test_hypothetical_and_negated_meetings_are_flagged(sentence: str) -> None:
+    assert all(m.hypothetical for m in mentions(sentence))
+
+
+# (sentence, the date phrase of the meeting, its date)
+DATES = [
+    ("The ministry announced on Friday that the talks will take place on Monday.",
+     "on Monday", D(2024, 4, 1)),
+    ("The talks will take place on Monday, the ministry announced on Friday.",
+     "on Monday", D(2024, 4, 1)),
+    ("The president said on Thursday he had met the king on Tuesday.",
+     "on Tuesday", D(2024, 3, 26)),
+    ("Officials said on Monday the meeting would take place Thursday.", "Thursday",
+     D(2024, 4, 4)),  # a weekday in reported speech: the tense of the reported clause
+    ("The summit, scheduled for October 15 in Oslo, was cancelled.", "October 15",
+     D(2023, 10, 15)),
+    ("The envoys met on March 20 last year.", "on March 20 last year", D(2023, 3, 20)),
+    ("The premier will travel to Oslo next week to meet the king.", "next week", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "text", "date"), DATES)
+def test_the_date_is_the_meetings_not_the_announcements(
+    sentence: str, text: str, date: dt.date | None
+) -> None:
+    [mention] = [m for m in mentions(sentence) if m.date is not None]
+    assert mention.date is not None
+    assert (mention.date.text, mention.date.date) == (text, date)
+    assert sentence[mention.date.start : mention.date.end] == text
+
+
+def test_a_date_on_another_thing_is_not_the_meetings() -> None:
+    sentence = "The envoys, who arrived on Sunday, met the king."
+    assert one(sentence).date is None
+
+
+def test_a_date_told_from_another_event_names_it() -> None:
+    sentence = "The mayor scheduled a town hall for the day the debate was to be held."
+    [date] = [m.date for m in mentions(sentence) if m.noun == "town hall"]
+    assert date is not None
+    assert (date.event, date.offset, date.date) == ("debate", 0, None)
+
+
+# (sentence, format, location)
+PLACES = [
+    ("The presidents met in Geneva on Monday.", "in_person", "Geneva"),
+    ("The leaders spoke by telephone on Friday night.", "virtual", None),
+    ("The party held its convention via Zoom.", "virtual", None),
+    ("The ministers held a virtual meeting on Monday.", "virtual", None),
+    ("The debate is scheduled for May 2 at Belmont University in Nashville, Tennessee.",
+     "in_person", "Belmont University, Nashville, Tennessee"),
+    ("The rally organisers met the mayor.", "unknown", None),
+    ("The convention moved from Charlotte to Jacksonville.", "in_person", "Jacksonville"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "fmt", "location"), PLACES)
+def test_format_and_place(sentence: str, fmt: str, location: str | None) -> None:
+    mention = mentions(sentence)[0]
+    assert mention.format == fmt
+    assert (mention.location.text if mention.location else None) == location
+
+
+def test_participants_are_the_subject_and_who_it_meets() -> None:
+    mention = one("German Chancellor Olaf Scholz held talks with Donald Tusk in Warsaw.")
+    assert [p.text for p in mention.participants] == ["Olaf Scholz", "Donald Tusk"]
+
+
+def test_met_with_a_then_with_b_is_two_meetings() -> None:
+    found = mentions("Anna Berg met with Omar Haddad in Rome, then with Li Wei.")
+    assert [[p.text for p in m.participants] for m in found] == [
+        ["Anna Berg", "Omar Haddad"],
+        ["Anna Berg", "Li Wei"],
+    ]
+    assert [[p.text for p in m.counterparts] for m in found] == [["Omar Haddad"], ["Li Wei"]]
+
+
+def test_an_ordinal_names_the_event() -> None:
+    mention = one("The second presidential debate was cancelled.")
+    assert (mention.noun, mention.ordinal, mention.definite) == ("debate", "second", True)
+
+
+def test_it_was_their_first_meeting_refers_back() -> None:
+    mention = one("It was their first meeting since 2019.")
+    assert (mention.definite, mention.fresh, mention.ordinal, mention.date) == (
+        True,
+        False,
+        None,
+        None,
+    )
