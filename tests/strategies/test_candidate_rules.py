@@ -20,7 +20,6 @@ from newsbrief.strategies.candidates.context import purpose as _purpose
 from newsbrief.strategies.candidates.context import sentences as _sentences
 from newsbrief.strategies.candidates.figures import _clause_ev
 from newsbrief.strategies.candidates.positions import lead_summary as _lead_summary
-from newsbrief.text import dates as _dates
 from newsbrief.text import numbers as _numbers
 from tests.askers import CannedAsker
 

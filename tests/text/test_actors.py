@@ -118,3 +118,8 @@ def test_every_mention_points_into_the_body() -> None:
             assert 0 <= mention.start < mention.end <= len(body)
             if mention.label != "OFFICIAL":  # an official's state is named by its adjective
                 assert body[mention.start : mention.end] == mention.text
+
+
+def test_a_nationality_in_the_title_is_the_affiliation_when_that_state_acts() -> None:
+    body = "Peru said it would reopen the border. Peruvian Foreign Minister Ana Ruiz met the envoy."
+    assert actors(body)["Ana Ruiz"].affiliation == "Peru"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.text.dates import DatePhrase, Tense, find_dates, infer_tense, resolve
+from newsbrief.text.dates import DatePhrase, Tense, anchored, find_dates, infer_tense, resolve
 
 SAT = dt.date(2024, 3, 30)  # the seed article's publication date, a Saturday
 D = dt.date
@@ -83,6 +83,21 @@ RESOLVE = [
     ("March 22, 2024", None, "past", D(2024, 3, 22), "day"),
     ("next week", None, "future", None, "week"),
     ("tomorrow", D(9999, 12, 31), "future", None, "day"),
+    # words that keep a weekday on the publication day, even in the future tense
+    ("later on Saturday", SAT, "future", SAT, "day"),
+    ("earlier on Saturday", SAT, "past", SAT, "day"),
+    ("this Saturday", SAT, "future", SAT, "day"),
+    ("later on Tuesday", SAT, "future", D(2024, 4, 2), "day"),
+    ("last Thursday", SAT, "unknown", D(2024, 3, 28), "day"),
+    ("this weekend", SAT, "future", None, "week"),
+    # a year word fixes the year of a month and day
+    ("on March 20 last year", SAT, "past", D(2023, 3, 20), "day"),
+    ("March 20 next year", SAT, "unknown", D(2025, 3, 20), "day"),
+    ("5 May this year", SAT, "past", D(2024, 5, 5), "day"),
+    ("the 2nd of April the following year", SAT, "past", D(2025, 4, 2), "day"),
+    # dates told from another date or event: no date until the caller anchors them
+    ("three days later", SAT, "past", None, "day"),
+    ("the day the summit was to be held", SAT, "future", None, "day"),
     ("Monday", D(1, 1, 1), "past", D(1, 1, 1), "day"),  # the same weekday: that day
     ("Sunday", D(1, 1, 1), "past", None, "day"),  # would fall before year 1
 ]
@@ -127,6 +142,39 @@ def test_find_dates(
     found = find_dates(sentence, published=SAT, tense=tense)
     assert [(p.text, p.date, p.precision) for p in found] == expected
     assert all(sentence[p.start : p.end] == p.text for p in found)
+
+
+# (text, days after the date it is told from, the event it is told from)
+RELATIVE = [
+    ("that day", 0, None),
+    ("the same day", 0, None),
+    ("the next day", 1, None),
+    ("the day before", -1, None),
+    ("a day later", 1, None),
+    ("three days later", 3, None),
+    ("two days earlier", -2, None),
+    ("the day the debate was to be held", 0, "debate"),
+    ("on the eve of the summit", -1, "summit"),
+    ("the day after the vote", 1, "vote"),
+    ("the day the talks took place", 0, "talks"),
+]
+
+
+@pytest.mark.parametrize(("text", "offset", "event"), RELATIVE)
+def test_relative_dates_say_what_they_are_told_from(
+    text: str, offset: int, event: str | None
+) -> None:
+    [phrase] = find_dates(f"They met {text}.", published=SAT, tense="past")
+    assert (phrase.text, phrase.offset, phrase.event, phrase.date) == (text, offset, event, None)
+    resolved = anchored(phrase, D(2024, 3, 10))
+    assert (resolved.date, resolved.precision) == (D(2024, 3, 10) + dt.timedelta(offset), "day")
+
+
+def test_anchored_leaves_absolute_dates_alone() -> None:
+    [phrase] = find_dates("on Monday", published=SAT, tense="past")
+    assert anchored(phrase, D(2020, 1, 1)) == phrase
+    [relative] = find_dates("that day", published=SAT)
+    assert anchored(relative, None) == relative
 
 
 def test_find_dates_without_published() -> None:

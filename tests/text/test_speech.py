@@ -43,3 +43,9 @@ def test_statement_subject_offsets_point_at_the_subject() -> None:
 
 def test_a_sentence_without_a_verb_of_saying_has_no_statement() -> None:
     assert _statements("The bridge collapsed after heavy rain.") == []
+
+
+def test_told_takes_what_was_said_not_whom() -> None:
+    [(verb, subject, _, said)] = _statements("Karl Lind told reporters that the port had reopened.")
+    assert (verb, subject) == ("tell", "Karl Lind")
+    assert said == "that the port had reopened"

@@ -148,12 +148,25 @@ def _describe(doc: Doc, person: Actor, actors: list[Actor]) -> None:
     if role is not None:
         person.role = ner.text_of(doc, *role)
         tokens.update(range(role[0], role[1] + 1))
-    for actor in actors:
-        if actor.kind in ("person", "place", "source"):
-            continue
+    parties = [a for a in actors if a.kind not in ("person", "place", "source")]
+    for actor in parties:
         if any(m.first in tokens for m in actor.mentions):
             person.affiliation = actor.name
             return
+    states = {_state_named(doc, i) for i in sorted(tokens)} - {None}
+    named = [a.name for a in parties if a.name in states]
+    if named:
+        person.affiliation = named[0]  # 'US Secretary of State', 'the Egyptian minister'
+
+
+def _state_named(doc: Doc, index: int) -> str | None:
+    """The state a nationality or country word names ('Egyptian', 'US'), if any."""
+    token = doc[index]
+    if token.ent_type_ == "NORP":
+        return state_of(token.text)
+    if token.ent_type_ == "GPE":
+        return canonical_alias(token.text) or token.text
+    return None
 
 
 _CREDIT = re.compile(r"\b(?:Image|Photo|Credit):")

@@ -313,6 +313,19 @@ def meeting_format(word: Token) -> MeetingFormat:
     return "unknown"
 
 
+def own_span(word: Token, met: list[Token]) -> Phrase:
+    """The words of one meeting: a noun's phrase, or the 'with B' of a verb's counterpart."""
+    if met:
+        first = met[0].head if met[0].head.pos_ == "ADP" else met[0].left_edge
+        last = met[0].right_edge
+    elif word.pos_ != "VERB" or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        first, last = word.left_edge, word
+    else:
+        first, last = word.sent[0], word.sent[-1]
+    end = last.idx + len(last.text)
+    return Phrase(first.idx, end, word.doc.text[first.idx : end])
+
+
 def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     """Who takes part, as (everyone, counterparts), one pair per meeting.
 

@@ -69,6 +69,7 @@ class MeetingMention:
     sentence: Phrase
     participants: tuple[Phrase, ...]  # name phrases: subject, objects, with/between, possessor
     counterparts: tuple[Phrase, ...]  # who a verb's subject meets: 'met with B', 'phoned B'
+    span: Phrase  # the meeting's own words: the noun phrase, or 'with B' of 'met A, then B'
     status: MeetingStatus | None  # None: the words do not settle it
     hypothetical: bool  # whether to hold, could meet, refused to meet, no meeting
     sure: bool  # the structure alone makes it a specific meeting
@@ -252,6 +253,7 @@ def _mentions(
         sentence=whole,
         participants=(),
         counterparts=(),
+        span=_parts.own_span(word, []),
         status=reading.status,
         hypothetical=reading.hypothetical,
         sure=bool(sure),
@@ -269,6 +271,7 @@ def _mentions(
             base,
             participants=tuple(_parts.name_phrase(t) for t in everyone),
             counterparts=tuple(_parts.name_phrase(t) for t in met),
+            span=_parts.own_span(word, met) if len(groups) > 1 else base.span,
         )
         for everyone, met in groups
     ]

@@ -61,9 +61,7 @@ _LEXICON: dict[str, Label] = {
 }
 # Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
 _WEAK: dict[str, Label] = {
-    **dict.fromkeys(
-        "resident inhabitant population passenger occupant crew".split(), "population"
-    ),
+    **dict.fromkeys("resident inhabitant population passenger occupant crew".split(), "population"),
     **dict.fromkeys("survivor rescuer responder firefighter volunteer medic".split(), "other"),
     **dict.fromkeys(
         "protester demonstrator participant attendee troop supporter spectator delegate "
@@ -196,8 +194,8 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             continue
         if label != "none" and _counts.is_agent(reach.via, tok):
             continue
-        if closed and reach.clauses:
-            continue
+        if reach.clauses and (closed or label == "population"):
+            continue  # "on board" or "home to" speaks only of its own clause's people
         found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
     return sorted(found, key=lambda c: (c.cost, c.distance))
 
@@ -243,17 +241,26 @@ def read_count(count: Token) -> Reading:
             return Reading("none")  # a count of things: blasts, rooms, offences
     cues = [c for c in _cues(count, noun) if not structure or c.metric in ("other", "none")]
     if not cues:
-        return Reading(None, _sentence_choices(count))
+        victims = noun is not None and _keys(noun)[0] == "victim" and count.lower_ != "one"
+        return Reading(None, _sentence_choices(count, ("killed", "wounded") if victims else ()))
     best = cues[0]
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
 
 
-def _sentence_choices(count: Token) -> tuple[Label, ...]:
-    """Metrics named anywhere in the number's sentence: what the model may choose from."""
-    labels = {label for t in count.sent if (label := cue_label(t)) not in (None, "none")}
-    return tuple(m for m in get_args(Metric) if m in labels)
+def _sentence_choices(count: Token, also: tuple[Label, ...] = ()) -> tuple[Label, ...]:
+    """Metrics named anywhere in the number's sentence: what the model may choose from.
+
+    `also` adds what the counted noun allows ("victims": killed or wounded).
+    """
+    labels = {label for t in count.sent if (label := cue_label(t)) in _OPEN}
+    return tuple(m for m in get_args(Metric) if m in labels or m in also)
+
+
+# The metrics a number far from its cue may still have; "home to", "on board", "vaccinated"
+# and "cases" speak only of the numbers next to them.
+_OPEN: frozenset[Label | None] = frozenset({"killed", "wounded", "missing", "displaced"})
 
 
 def breakdown(count: Token) -> Reading | None:

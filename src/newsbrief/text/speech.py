@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = frozenset({"he", "she"})
 _SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "advcl")
+_TO_AUDIENCE = frozenset({"tell", "inform", "warn", "ask", "urge"})
 _EDGE = " ,.:;\"“”‘’'"
 
 
@@ -73,17 +74,17 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _said(doc: Doc, verb: Token, subject: Token) -> str:
-    """The words said: the verb's clause, object or 'for'/'on' phrase, or what follows it."""
+    """The words said: the verb's clause, its object or its 'for'/'on' phrase ('' if none)."""
+    audience = verb.lemma_.lower() in _TO_AUDIENCE  # 'told reporters': whom, not what
     for dep in _SAID_DEPS:
+        if audience and dep in ("dobj", "dative"):
+            continue
         for child in verb.children:
             if child.dep_ == dep and child.i != subject.i:
                 return _text(doc, child.left_edge.i, child.right_edge.i)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about"):
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of"):
             return _text(doc, child.i, child.right_edge.i)
-    sentence = verb.sent
-    if verb.i + 1 < sentence.end:
-        return _text(doc, verb.i + 1, sentence.end - 1)
     return ""
 
 

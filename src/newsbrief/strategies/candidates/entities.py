@@ -49,7 +49,7 @@ def _register(ctx: Context, actor: Actor) -> None:
     if actor.kind == "person":
         ctx.names.add(actor.name, short_form(actor.name), *actor.aliases)
         ctx.people.add(actor.name)
-    elif actor.kind in ACTOR_KINDS:
+    elif actor.kind in (*ACTOR_KINDS, "source"):
         ctx.names.add(actor.name, *actor.aliases)
 
 

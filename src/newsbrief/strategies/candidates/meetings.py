@@ -74,8 +74,9 @@ class _Draft:
 async def find_meetings(ctx: Context) -> list[Meeting]:
     """Meetings from the parse, checked by the model where the structure leaves doubt."""
     drafts: list[_Draft] = []
+    news = news_sentences(ctx)
     for mention in meeting_mentions(ctx.doc, ctx.job.published):
-        sentence = _sentence(ctx, mention)
+        sentence = _sentence(news, mention)
         if sentence is None:
             continue
         status = await _status(ctx, mention, sentence)
@@ -85,10 +86,10 @@ async def find_meetings(ctx: Context) -> list[Meeting]:
     return [d.meeting for d in drafts]
 
 
-def _sentence(ctx: Context, mention: MeetingMention) -> Sentence | None:
+def _sentence(news: list[Sentence], mention: MeetingMention) -> Sentence | None:
     """The news sentence that holds the meeting word (None inside an instruction)."""
     at = mention.trigger.start
-    return next((s for s in news_sentences(ctx) if s.start <= at < s.end), None)
+    return next((s for s in news if s.start <= at < s.end), None)
 
 
 async def _status(
@@ -141,6 +142,8 @@ def _place(
     if mention.noun == "conference" and _EXCLUDED_BEFORE.search(ctx.job.body[: sentence.start]):
         return  # 'his conference' after 'held a press conference'
     stated = set(names)
+    if any(e.start == evidence.start for d in drafts for e in d.meeting.evidence):
+        evidence = _own_words(ctx, mention, sentence)  # another meeting of the same sentence
     if not names:
         names = _borrowed(ctx, drafts, mention, sentence)
     if date is None and status == "held":
@@ -150,6 +153,15 @@ def _place(
     met = {p.text.lower() for p in mention.counterparts}
     start = mention.sentence.start
     drafts.append(_Draft(meeting, mention.noun, key, start, stated=stated, met=met))
+
+
+def _own_words(ctx: Context, mention: MeetingMention, sentence: Sentence) -> Evidence:
+    """The words of this meeting alone, inside its sentence: 'the party's 2020 convention'."""
+    start = max(mention.span.start, sentence.start)
+    end = min(mention.span.end, sentence.end)
+    if end <= start:
+        return ev(ctx.job.body, sentence.start, sentence.end)
+    return ev(ctx.job.body, start, end)
 
 
 def _anchored(mention: MeetingMention, names: list[str], date: _dates.DatePhrase | None) -> bool:
