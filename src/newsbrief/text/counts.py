@@ -311,6 +311,8 @@ def source_name(tok: Token) -> str | None:
         return _antecedent(tok)
     if tok.lemma_ in _REPORT_NOUNS:
         for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return source_name(child)  # "the ministry's figures"
             if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:

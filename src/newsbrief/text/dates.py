@@ -117,7 +117,7 @@ _PATTERNS: dict[str, str] = {
     r"(?i:ago)\b",
     "anaphor": r"\b(?i:that\s+(?:same\s+)?day|the\s+same\s+day|the\s+(?P<step>following|next"
     r"|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
-    "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier|before|after))\b"
+    "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"
     r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
     "event": r"\b(?i:on\s+)?(?i:the\s+)(?P<unit>(?i:day|eve|morning|evening|night))\s+"
     r"(?:(?P<side>(?i:before|after))\s+)?(?:(?i:of|that|when|on\s+which)\s+)?"
@@ -295,7 +295,7 @@ def _relation(name: str, m: re.Match[str]) -> tuple[int | None, str | None]:
         step = _norm(m["step"] or m["side"] or "")
         return (-1 if step in ("previous", "before") else 1 if step else 0), None
     if name == "later":
-        back = _norm(m["dir"] or m["dir1"]) in ("earlier", "before")
+        back = _norm(m["dir"] or m["dir1"]) == "earlier"
         count = _count(m["n"]) if m["n"] else 1
         return ((count or 0) * (-1 if back else 1) if count else None), None
     if name == "event":

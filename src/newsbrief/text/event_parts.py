@@ -303,6 +303,7 @@ def meeting_format(word: Token) -> MeetingFormat:
     if _IN_PERSON.search(window.split(".")[-1]):
         return "in_person"
     mods = {c.lower_ for n in nodes for c in n.children if c.dep_ != "prep"}
+    mods |= {g.lower_ for n in nodes for c in n.children for g in c.children if g.dep_ == "advmod"}
     mods |= {t.lower_ for t in word.subtree if t.i < word.i}  # 'the virtual 2020 convention'
     if word.lemma_ in _VIRTUAL_VERBS or mods & _VIRTUAL or any(by_phone(n) for n in nodes):
         return "virtual"
@@ -339,7 +340,8 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
-    return [(_named(_frame_people(word) + noun_partners(word)), [])]
+    withs = [t for g in _prep_objects(word, frozenset({"with"})) for t in g]
+    return [(_named(_frame_people(word) + noun_partners(word)), withs)]
 
 
 def _named(tokens: list[Token]) -> list[Token]:

@@ -40,6 +40,7 @@ _HYPOTHETICAL = {
     "ADJ": frozenset("willing ready open eager unwilling".split()),
     "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),
 }
+_BEFORE_AFTER = frozenset("after before following since prior".split())
 _WEAK_MODALS = frozenset("could might may should must can".split())
 _FUTURE_AUX = frozenset("will shall 'll wo".split())
 _CLIMB = frozenset(
@@ -55,6 +56,7 @@ class StatusReading:
     status: MeetingStatus | None
     hypothetical: bool = False
     weak_plan: bool = False  # only a modifier ("the upcoming summit") says it is ahead
+    present: bool = False  # no status, but told in the present tense ("the inquiry centres on")
 
 
 def chain(word: Token) -> list[Token]:
@@ -67,8 +69,8 @@ def chain(word: Token) -> list[Token]:
     current = word
     while current.head != current and len(out) < 8:
         head = current.head
-        if current.dep_ not in _CLIMB:
-            break
+        if current.dep_ not in _CLIMB or current.lower_ in _BEFORE_AFTER:
+            break  # 'met on Tuesday, a day after talks': the talks are another event
         if current.dep_ == "conj" and (head.pos_ != current.pos_ or current.pos_ == "VERB"):
             break  # 'had ... but spoke': a verb conjunct is a clause of its own
         out.append(head)
@@ -209,4 +211,25 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading("planned")
     if "weak_plan" in cues:
         return StatusReading("held" if tense == "past" else "planned", weak_plan=True)
-    return StatusReading("held" if tense == "past" else None)
+    if tense == "past":
+        return StatusReading("held")
+    return StatusReading(None, present=_present(word, verb))
+
+
+_HABITUAL = frozenset("every regularly usually often annually monthly weekly daily".split())
+
+
+def _present(word: Token, verb: Token | None) -> bool:
+    """A present tense that reports (not 'meets every month', not 'a way to meet')."""
+    if verb is None or not (verb.tag_ in ("VBZ", "VBP") or _finite(verb)):
+        return False
+    path = []
+    current = word
+    while current != verb and current.head != current and len(path) < 12:
+        path.append(current)
+        current = current.head
+    infinitive = any(
+        n.tag_ == "VB" and any(c.lower_ == "to" for c in n.children) for n in [*path, verb]
+    )
+    habitual = any(t.lower_ in _HABITUAL for t in verb.subtree)
+    return not (infinitive or habitual)

@@ -72,6 +72,7 @@ class MeetingMention:
     span: Phrase  # the meeting's own words: the noun phrase, or 'with B' of 'met A, then B'
     status: MeetingStatus | None  # None: the words do not settle it
     hypothetical: bool  # whether to hold, could meet, refused to meet, no meeting
+    present: bool  # no status, told in a reporting present tense ('the inquiry centres on')
     sure: bool  # the structure alone makes it a specific meeting
     definite: bool  # "the meeting": may be one already mentioned
     fresh: bool  # "a meeting", "another", an ordinal: a new one
@@ -117,7 +118,10 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
         return False if any(_host_guest(o) for o in _parts.objects(tok)) else None
-    if lemma == "debate" and not _parts.objects(tok):
+    if lemma == "debate":
+        objects = _parts.objects(tok)
+        if objects:
+            return True if any(_host_guest(o) for o in objects) else None  # not 'the bill'
         return True if len(_parts.subjects(tok)) > 1 or others else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
@@ -233,9 +237,9 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     if word == "call":
         return not (mods & _CALL_KIND or _parts.noun_partners(tok))
     if word == "debate":
-        return not (mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)) and (
-            not any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
-        )
+        kind = mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)
+        held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
+        return not (kind or held or _parts.has_place_or_date(tok))
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY
 
 
@@ -256,6 +260,7 @@ def _mentions(
         span=_parts.own_span(word, []),
         status=reading.status,
         hypothetical=reading.hypothetical,
+        present=reading.present,
         sure=bool(sure),
         definite=_parts.is_definite(word),
         fresh=_parts.is_fresh(word),

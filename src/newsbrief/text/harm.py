@@ -170,6 +170,7 @@ _ON_BOARD = frozenset({"board", "aboard", "onboard"})
 # Verbs that pass a number through to the words around them ("rose to", "include", "said").
 _TRANSPARENT = frozenset(
     "be have include remain reach rise climb stand increase bring put total number leave "
+    "raise push take lift jump grow double hit exceed top surpass "
     "say report confirm tell claim state add estimate record count list show".split()
 )
 

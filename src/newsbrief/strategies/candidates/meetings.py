@@ -36,7 +36,7 @@ _UPCOMING = ("planned", "rescheduled", "proposed")
 _DISTINCT = frozenset({"debate", "town hall", "convention", "congress"})
 _EXCLUDED_BEFORE = re.compile(r"\b(?:press|news)\s+conference\b", re.I)
 _PARTY_EVENT = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
+    r"\b(?!The\b)((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
 )
 _PERSONISH = frozenset("PERSON ORG GPE PROPN".split())
 
@@ -105,7 +105,12 @@ async def _status(
     answer = await ctx.ask(MeetingAnswer, question, 64)
     if answer.is_meeting is False:
         return None
-    return status or answer.status or _status_by_date(ctx, mention)
+    if status or answer.status:
+        return status or answer.status
+    by_date = _status_by_date(ctx, mention)
+    if by_date is None and mention.present and mention.sure:
+        return "held"  # news tells what goes on in the present: 'the inquiry centres on a call'
+    return by_date
 
 
 def _status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | None:

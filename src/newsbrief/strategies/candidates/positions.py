@@ -24,9 +24,12 @@ _MAX_STANCE_WORDS = 30
 
 
 def lead_summary(ctx: Context, max_words: int = 70) -> str:
-    """An extractive summary: the article's lead sentences (news leads summarise)."""
+    """An extractive summary: the article's lead sentences (news leads summarise).
+
+    Quarantined text (instructions to a model) never reaches the summary.
+    """
     picked: list[str] = []
-    for sentence in ctx.sentences:
+    for sentence in news_sentences(ctx):
         if picked and len(" ".join(picked).split()) + len(sentence.text.split()) > max_words:
             break
         picked.append(sentence.text)
