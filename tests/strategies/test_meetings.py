@@ -163,11 +163,18 @@ def test_a_doubtful_meeting_is_asked_and_a_no_drops_it() -> None:
 
 
 def test_the_model_settles_a_status_the_tense_does_not() -> None:
-    body = "Ana Ruiz and Pablo Soto meet in Lima."
-    assert meetings(body) == []  # present tense, no date: code cannot tell
-    asker = CannedAsker.from_table({MeetingAnswer: MeetingAnswer(is_meeting=True, status="held")})
-    [meeting] = meetings(body, asker)
+    body = "Ana Ruiz meets Pablo Soto in Lima."
+    [meeting] = meetings(body)  # a present tense that reports: code reads it as held
     assert meeting.status == "held"
+    answer = MeetingAnswer(is_meeting=True, status="planned")
+    asker = CannedAsker.from_table({MeetingAnswer: answer})
+    [meeting] = meetings(body, asker)
+    assert (meeting.status, asker.calls) == ("planned", 1)
+
+
+def test_an_infinitive_or_a_habit_is_not_a_present_report() -> None:
+    assert meetings("The council meets every month in Lima.") == []
+    assert meetings("It is a way for Ruiz to meet Soto.") == []
 
 
 def test_abstain_has_no_opinion() -> None:

@@ -186,7 +186,23 @@ def _too_large(exc: BaseException | None) -> _ResponseTooLarge | None:
     return None
 
 
+def _cassette_miss(exc: BaseException | None) -> BaseException | None:
+    """The vcrpy 'no recorded interaction matches' error behind `exc`, if replaying.
+
+    Matched by class name: vcrpy is a test tool, never a dependency of the library.
+    """
+    seen, visited = exc, set[int]()
+    while seen is not None and id(seen) not in visited:
+        if type(seen).__name__ == "CannotOverwriteExistingCassetteException":
+            return seen
+        visited.add(id(seen))
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _is_transient(exc: BaseException) -> bool:
+    if _cassette_miss(exc) is not None:
+        return False  # replaying: the same request misses the same way
     if _too_large(exc) is not None:
         return False  # the same request would bring the same flood
     exc = _api_error(exc) or exc
@@ -357,6 +373,13 @@ class LLM:
         root = _unwrap(exc)
         if isinstance(root, ConfigError):
             return root
+        if (miss := _cassette_miss(exc)) is not None:
+            return ModelCallError(
+                f"cassette miss: {miss}",
+                provider=self.provider,
+                attempts=stats.attempts,
+                usage=stats.usage,
+            )
         if (flood := _too_large(exc)) is not None:
             return ModelCallError(
                 f"{self.provider} sent a response larger than {flood.limit} bytes "

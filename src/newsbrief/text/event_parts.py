@@ -36,13 +36,14 @@ _RELATIVE = frozenset("who which that whom".split())
 MEDIA = re.compile(
     r"\b(?:news|times|post|journal|press|radio|tv|television|wikinews|reuters|afp|cnn|bbc|nbc"
     r"|cbs|abc|fox|axios|reporters?|journalists?|media|newspaper|magazine|broadcaster"
-    r"|interviewer|agency|audience|crowds?|supporters|protesters)\b",
+    r"|interviewer|agency)\b",
     re.I,
 )
 OFFICIALS = frozenset(
     "minister leader official delegate representative diplomat envoy negotiator president "
     "premier chancellor secretary delegation counterpart head chief king ambassador mediator "
-    "governor mayor member candidate party".split()
+    "governor mayor member candidate party protester resident family victim student worker "
+    "farmer activist lawmaker legislator senator relative survivor".split()
 )
 PRONOUNS = frozenset("he she him her they them we us i".split())
 HOSTING = frozenset(
@@ -246,7 +247,7 @@ def has_place_or_date(noun: Token) -> bool:
         if child.dep_ == "prep":
             if any(_place_like(p, child) or p.ent_type_ == "DATE" for p in child.children):
                 return True
-        if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "nummod", "compound"):
+        if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "nummod", "compound", "nmod"):
             return True
         if child.dep_ in ("acl", "relcl") and any(
             p.ent_type_ == "DATE" for c in child.children for p in c.subtree
@@ -305,7 +306,8 @@ def meeting_format(word: Token) -> MeetingFormat:
     mods = {c.lower_ for n in nodes for c in n.children if c.dep_ != "prep"}
     mods |= {g.lower_ for n in nodes for c in n.children for g in c.children if g.dep_ == "advmod"}
     mods |= {t.lower_ for t in word.subtree if t.i < word.i}  # 'the virtual 2020 convention'
-    if word.lemma_ in _VIRTUAL_VERBS or mods & _VIRTUAL or any(by_phone(n) for n in nodes):
+    calls = _VIRTUAL_VERBS | {"conversation"} if mods & {"phone", "telephone"} else _VIRTUAL_VERBS
+    if word.lemma_ in calls or mods & _VIRTUAL or any(by_phone(n) for n in nodes):
         return "virtual"
     if word.lower_ in ("videoconference", "teleconference"):
         return "virtual"
@@ -340,8 +342,8 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
-    withs = [t for g in _prep_objects(word, frozenset({"with"})) for t in g]
-    return [(_named(_frame_people(word) + noun_partners(word)), withs)]
+    met = [t for g in _prep_objects(word, frozenset({"with"})) for t in g]
+    return [(_named(_frame_people(word) + noun_partners(word)), met)]
 
 
 def _named(tokens: list[Token]) -> list[Token]:

@@ -36,7 +36,9 @@ _PLAN = frozenset(
 )
 _PLAN_AMOD = frozenset("upcoming next future forthcoming coming planned scheduled".split())
 _HYPOTHETICAL = {
-    "VERB": frozenset("refuse decline reject want hope wish consider threaten demand".split()),
+    "VERB": frozenset(
+        "refuse decline reject want hope wish like love consider threaten demand".split()
+    ),
     "ADJ": frozenset("willing ready open eager unwilling".split()),
     "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),
 }
@@ -223,7 +225,7 @@ def _present(word: Token, verb: Token | None) -> bool:
     """A present tense that reports (not 'meets every month', not 'a way to meet')."""
     if verb is None or not (verb.tag_ in ("VBZ", "VBP") or _finite(verb)):
         return False
-    path = []
+    path: list[Token] = []
     current = word
     while current != verb and current.head != current and len(path) < 12:
         path.append(current)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,12 +38,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _MEETING_NOUNS = frozenset(
-    "meeting meet talks summit conference convention debate call negotiations discussions "
-    "consultations videoconference teleconference hall assembly congress".split()
+    "meeting meet talks summit conference convention debate call conversation negotiations "
+    "discussions "
+    "consultations videoconference teleconference hall assembly congress session audience "
+    "gathering forum".split()
 )
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
+_QUALIFIED = frozenset("session audience gathering forum meeting".split())
+_SESSION_KIND = frozenset("emergency special extraordinary plenary closed-door urgent".split())
+_PARLIAMENTS = frozenset("national legislative constituent provincial state".split())
+_AUDIENCE = re.compile(r"\b(?:supporters|crowds?|audience|students|voters|rally)\b", re.I)
 _HOLD = frozenset(
     "hold host attend participate join schedule plan cancel postpone reschedule organise "
     "organize chair convene moderate open conclude end begin resume boycott skip lead "
@@ -75,6 +82,7 @@ class MeetingMention:
     present: bool  # no status, told in a reporting present tense ('the inquiry centres on')
     sure: bool  # the structure alone makes it a specific meeting
     definite: bool  # "the meeting": may be one already mentioned
+    possessed: bool  # "its convention", "Trump's call": the possessor says whose it is
     fresh: bool  # "a meeting", "another", an ordinal: a new one
     ordinal: str | None  # "second" of "the second debate"
     joins: bool  # "X joined the talks": X takes part in a meeting already named
@@ -109,7 +117,9 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _meet(tok, others)
     if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
-    if lemma in _TALK_VERBS:
+    if lemma in _TALK_VERBS or (lemma == "sit" and any(c.lower_ == "down" for c in tok.children)):
+        if any(_AUDIENCE.search(_subtree_text(o)) for o in others):
+            return None  # a speech: 'spoke to supporters'
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own:
             return None  # 'Speaking to X, he said': an interview, not a meeting
@@ -198,11 +208,24 @@ def _noun_trigger(tok: Token) -> bool | None:
     governed = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
-    if word in _NEEDS_WITH and not _parts.noun_partners(tok):
+    if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):
+        return None
+    if word in _QUALIFIED and not _qualified(tok, word, governed):
         return None
     if governed or anchored or tok.pos_ == "PROPN":
         return True
     return False if specific else None
+
+
+def _qualified(tok: Token, word: str, governed: bool) -> bool:
+    """Words that name a meeting only with more said: 'an emergency session', 'meetings with'."""
+    if word == "meeting":
+        return tok.tag_ not in ("NNS", "NNPS") or bool(_parts.noun_partners(tok))
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    partners = bool(_parts.noun_partners(tok))
+    if word == "session":
+        return bool(mods & _SESSION_KIND) and (governed or partners)
+    return governed or partners or tok.pos_ == "PROPN"
 
 
 def _noun_of(tok: Token) -> str | None:
@@ -222,8 +245,13 @@ def _noun_of(tok: Token) -> str | None:
 
 
 def _general_assembly(tok: Token) -> bool:
+    """'The General Assembly', 'an assembly of ministers'; not 'the National Assembly'."""
     words = {c.lower_ for c in tok.children}
-    return "general" in words or any(c.lower_ == "of" for c in tok.children if c.dep_ == "prep")
+    if words & _PARLIAMENTS:
+        return False
+    if "general" in words or any(c.lower_ == "of" for c in tok.children if c.dep_ == "prep"):
+        return True
+    return tok.pos_ == "PROPN" and any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
 
 
 def _excluded_noun(tok: Token, word: str) -> bool:
@@ -234,13 +262,14 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         mods & _TREATY or any(c.lower_ in ("on", "against") for c in tok.children)
     ):
         return True
-    if word == "call":
-        return not (mods & _CALL_KIND or _parts.noun_partners(tok))
+    if word in ("call", "conversation"):
+        phone = mods & _CALL_KIND or _parts.has_place_or_date(tok)
+        return not (phone or _parts.noun_partners(tok))
     if word == "debate":
         kind = mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         return not (kind or held or _parts.has_place_or_date(tok))
-    return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY
+    return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
 
 
 def _mentions(
@@ -263,6 +292,7 @@ def _mentions(
         present=reading.present,
         sure=bool(sure),
         definite=_parts.is_definite(word),
+        possessed=any(c.dep_ == "poss" for c in word.children),
         fresh=_parts.is_fresh(word),
         ordinal=_parts.ordinal(word),
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
