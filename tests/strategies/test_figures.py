@@ -54,6 +54,8 @@ METRICS = [
     ("At least 700 people were evacuated from the coast.", [("displaced", 700)]),
     ("The fire claimed the lives of seven residents.", [("killed", 7)]),
     ("Two climbers are in critical condition.", [("wounded", 2)]),
+    ("Of the 90 patients, 61 have recovered.", [("aid", 61)]),
+    ("Officials confirmed 8 more deaths, taking the toll to 40.", [("killed", 8), ("killed", 40)]),
     # the part of a total takes the total's metric
     ("The storm killed 14, including, officials said, three children.",
      [("killed", 14), ("killed", 3)]),
@@ -115,6 +117,8 @@ WORD_COUNTS = [
     ("The gunman was shot dead by officers.", [("killed", 1)], "The gunman"),
     ("Officers shot him dead outside the bank.", [("killed", 1)], "him"),
     ("One person died and four were hurt.", [("killed", 1), ("wounded", 4)], "One"),
+    ("There were no reports of injuries.", [("wounded", 0)], "no reports of injuries"),
+    ("Two men and a woman were hurt.", [("wounded", 2), ("wounded", 1)], "Two"),
 ]
 
 

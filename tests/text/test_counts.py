@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsbrief.text import counts
+from newsbrief.text import attribution, counts, places
 from newsbrief.text.nlp import parse
 
 
@@ -115,18 +115,18 @@ ATTRIBUTIONS = [
 
 @pytest.mark.parametrize(("text", "number", "source"), ATTRIBUTIONS)
 def test_attribution(text: str, number: str, source: str | None) -> None:
-    found = counts.attribution(token(text, number))
+    found = attribution.attribution(token(text, number))
     assert (found.name if found is not None else None) == source
 
 
 def test_a_relative_clause_is_the_writers_own_description() -> None:
     text = "The mayor said the district, where 3,000 people live, would reopen."
-    assert counts.attribution(token(text, "3,000")) is None
+    assert attribution.attribution(token(text, "3,000")) is None
 
 
 def test_he_or_she_is_the_person_named_last() -> None:
     text = "Dr. Amara Osei runs the clinic. She said 25 patients were treated."
-    found = counts.attribution(token(text, "25"))
+    found = attribution.attribution(token(text, "25"))
     assert found is not None and found.name == "Amara Osei"
 
 
@@ -138,8 +138,8 @@ def place_of(text: str, number: str) -> str | None:
     start = text.index(number)
     tok = counts.count_token(doc, start, start + len(number))
     assert tok is not None
-    source = counts.attribution(tok)
-    found = counts.place(tok, counts.places(doc, 0, len(text)), source.token if source else None)
+    source = attribution.attribution(tok)
+    found = places.place(tok, places.places(doc, 0, len(text)), source.token if source else None)
     return found.text if found is not None else None
 
 
@@ -159,12 +159,12 @@ def test_place(text: str, number: str, place: str | None) -> None:
 
 def test_a_place_used_as_a_modifier_is_not_a_place() -> None:
     text = "The Nigerian army said the U.S. embassy staff were safe."
-    assert [s.text for s in counts.places(parse(text), 0, len(text))] == []
+    assert [s.text for s in places.places(parse(text), 0, len(text))] == []
 
 
 def test_known_names_and_named_venues_are_places() -> None:
     text = "Fire swept through Tamba Market in Ruvanu on Monday."
-    found = [s.text for s in counts.places(parse(text), 0, len(text), known=["Ruvanu"])]
+    found = [s.text for s in places.places(parse(text), 0, len(text), known=["Ruvanu"])]
     assert found == ["Tamba Market", "Ruvanu"]
 
 
@@ -172,4 +172,4 @@ def test_lead_place_is_the_place_the_first_sentence_with_one_is_about() -> None:
     text = "Friday, May 3\nA ferry sank off the coast of Mombasa on Thursday. Dozens were saved."
     second, third = text.index("A ferry"), text.index("Dozens")
     spans = [(0, second - 1), (second, third - 1), (third, len(text))]
-    assert counts.lead_place(parse(text), spans) == "Mombasa"
+    assert places.lead_place(parse(text), spans) == "Mombasa"

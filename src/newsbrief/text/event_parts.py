@@ -20,7 +20,7 @@ _VIRTUAL = frozenset(
 )
 _IN_PERSON = re.compile(r"\b(?:in[- ]person|face[- ]to[- ]face)\b", re.I)
 _VIRTUAL_VERBS = frozenset("call phone telephone ring".split())
-_VISIT_VERBS = frozenset("visit host receive travel fly".split())
+_VISIT_VERBS = frozenset("visit host receive welcome travel fly".split())
 _MOTION = frozenset("travel fly go come arrive head move relocate return".split())
 _PLACE_PREPS = frozenset("in at on".split())
 _PLACE_ENTS = frozenset("GPE LOC FAC".split())
@@ -153,6 +153,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def objects(verb: Token) -> list[Token]:
     """Direct objects (and their conjuncts) of a verb."""
     return _expand([c for c in verb.children if c.dep_ in ("dobj", "dative")])
+
+
+def agents(verb: Token) -> list[Token]:
+    """The 'by' agents of a passive verb ('was received by the king')."""
+    return _expand([p for c in verb.children if c.dep_ == "agent" for p in c.children])
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[list[Token]]:
@@ -336,8 +341,9 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     """
     if word.pos_ == "VERB" and word.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         lead = subjects(word)
-        others = [o for o in objects(word) if personish(o)]
-        withs = _prep_objects(word, _PARTNER_PREPS | {"to"})
+        others = [o for o in objects(word) + agents(word) if personish(o)]
+        spoken = {"to"} if word.lemma_ in ("speak", "talk") else set()
+        withs = _prep_objects(word, _PARTNER_PREPS | spoken)
         if len(withs) > 1 and word.lemma_ == "meet":
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]

@@ -3,13 +3,15 @@
 A meeting is found by its word, a verb or a noun:
 
 * verbs: meet ("A met B", "A and B met", "met with B"), talk / speak / confer / negotiate /
-  discuss *with* someone (or speak *to* a person or a state), speak *by phone*, phone /
-  telephone / call someone, host / receive / visit a person, gather / convene / assemble
-  (officials or named parties, not crowds);
+  consult / discuss / sit down *with* someone (or speak *to* a person or a state), speak *by
+  phone*, phone / telephone / call someone, host / receive / visit / welcome a person,
+  debate a rival, gather / convene / assemble (officials or named parties, not crowds);
 * nouns: meeting, talks, summit, conference (not a press conference), convention (not a
-  treaty), debate (between candidates, or one held, moderated, scheduled...), call (a phone,
-  video or conference call, or a call *with* someone), negotiations, discussions,
-  consultations (with someone), videoconference, town hall, General Assembly.
+  treaty), debate (between candidates, or one held, moderated, scheduled...), call and
+  conversation (a phone or video one, a dated one, or one *with* someone), negotiations,
+  discussions and consultations (with someone), videoconference, town hall, General
+  Assembly, and session, gathering, forum, roundtable, audience when more is said ("an
+  emergency session", "a gathering of ministers").
 
 A noun must name a specific event: it has a determiner, a possessor, an ordinal, a date, a
 place or participants, or a verb like hold / attend / host governs it. Interviews ("spoke
@@ -41,12 +43,12 @@ _MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum".split()
+    "gathering forum roundtable".split()
 )
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
-_QUALIFIED = frozenset("session audience gathering forum meeting".split())
+_QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())
 _SESSION_KIND = frozenset("emergency special extraordinary plenary closed-door urgent".split())
 _PARLIAMENTS = frozenset("national legislative constituent provincial state".split())
 _AUDIENCE = re.compile(r"\b(?:supporters|crowds?|audience|students|voters|rally)\b", re.I)
@@ -61,9 +63,9 @@ _DEBATE_KIND = frozenset(
     "presidential televised vice primary leaders candidates mayoral party town".split()
 )
 _CALL_KIND = frozenset("phone telephone video conference zoom".split())
-_TALK_VERBS = frozenset("talk speak confer negotiate discuss".split())
+_TALK_VERBS = frozenset("talk speak confer negotiate discuss consult".split())
 _CALL_VERBS = frozenset("phone telephone call ring".split())
-_HOST_VERBS = frozenset("host receive visit".split())
+_HOST_VERBS = frozenset("host receive visit welcome".split())
 _GATHER_VERBS = frozenset("gather convene assemble".split())
 
 
@@ -82,7 +84,7 @@ class MeetingMention:
     present: bool  # no status, told in a reporting present tense ('the inquiry centres on')
     sure: bool  # the structure alone makes it a specific meeting
     definite: bool  # "the meeting": may be one already mentioned
-    possessed: bool  # "its convention", "Trump's call": the possessor says whose it is
+    named: bool  # "its convention", "the Reform Convention": a possessor or a name says whose
     fresh: bool  # "a meeting", "another", an ordinal: a new one
     ordinal: str | None  # "second" of "the second debate"
     joins: bool  # "X joined the talks": X takes part in a meeting already named
@@ -127,7 +129,8 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
-        return False if any(_host_guest(o) for o in _parts.objects(tok)) else None
+        guests = _parts.objects(tok) + _parts.agents(tok)  # 'was received by Putin'
+        return False if any(_host_guest(o) for o in guests) else None
     if lemma == "debate":
         objects = _parts.objects(tok)
         if objects:
@@ -292,7 +295,7 @@ def _mentions(
         present=reading.present,
         sure=bool(sure),
         definite=_parts.is_definite(word),
-        possessed=any(c.dep_ == "poss" for c in word.children),
+        named=word.pos_ == "PROPN" or any(c.dep_ == "poss" for c in word.children),
         fresh=_parts.is_fresh(word),
         ordinal=_parts.ordinal(word),
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),

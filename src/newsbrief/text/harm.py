@@ -241,6 +241,9 @@ def read_count(count: Token) -> Reading:
         if _lookup(_WEAK, noun) is None:
             return Reading("none")  # a count of things: blasts, rooms, offences
     cues = [c for c in _cues(count, noun) if not structure or c.metric in ("other", "none")]
+    head = noun or count
+    if _partitive_whole(head):  # "Of the 90 patients, 61 recovered": the verb is the 61's
+        cues = [c for c in cues if c.token.i == head.i or head.is_ancestor(c.token)]
     if not cues:
         victims = noun is not None and _keys(noun)[0] == "victim" and count.lower_ != "one"
         return Reading(None, _sentence_choices(count, ("killed", "wounded") if victims else ()))
@@ -248,6 +251,15 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+def _partitive_whole(head: Token) -> bool:
+    """True for the N of "Of the N ..., M did X": a whole set off before its part."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("of", "among") and prep.head.pos_ in _VERBAL
+
+
+_VERBAL = frozenset({"VERB", "AUX"})
 
 
 def _sentence_choices(count: Token, also: tuple[Label, ...] = ()) -> tuple[Label, ...]:
@@ -287,6 +299,8 @@ _EXPERIENCE = frozenset({"suffer", "sustain", "receive", "incur"})
 
 def verb_harm(noun: Token) -> Metric | None:
     """The harm the verb governing `noun` names, when `noun` is who suffered it."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        noun = noun.head  # "two men and a woman were hurt": the first conjunct's verb
     verb = noun.head
     experiencer = verb.lemma_.lower() in _EXPERIENCE
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (

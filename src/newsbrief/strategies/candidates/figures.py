@@ -20,9 +20,11 @@ from pydantic import BaseModel, Field
 
 from newsbrief.models import Evidence, Figure, Metric, Qualifier
 from newsbrief.strategies.candidates.context import Context, Sentence, ev, messages, news_sentences
+from newsbrief.text import attribution as _attribution
 from newsbrief.text import counts as _counts
 from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
+from newsbrief.text import places as _places
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -142,7 +144,7 @@ def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
                     phrase.qualifier,
                     phrase.upper,
                     phrase.unit,
-                )  # fmt: skip
+                )
             )
     return out
 
@@ -191,11 +193,20 @@ def _zero(tok: Token) -> _Found | None:
         head = tok.head
     else:
         return None
-    metric = harm.harm_of(harm.cue_label(head)) or harm.verb_harm(head)
+    reported = _reports_of(head)  # "no reports of injuries"
+    metric = harm.harm_of(harm.cue_label(reported or head)) or harm.verb_harm(head)
     if metric is None:
         return None
-    phrase = tok.doc[min(tok.i, head.i) : head.i + 1]
+    last = reported or head
+    phrase = tok.doc[min(tok.i, head.i) : last.i + 1]
     return _word_found(phrase, head, 0, metric)
+
+
+def _reports_of(noun: Token) -> Token | None:
+    if noun.lemma_.lower() not in ("report", "sign", "word"):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
 
 def _single(tok: Token) -> _Found | None:
@@ -227,10 +238,8 @@ def _single(tok: Token) -> _Found | None:
 def _word_found(
     phrase: Span, token: Token, value: float, metric: Metric, fallback: bool = False
 ) -> _Found:
-    return _Found(
-        phrase.start_char, phrase.end_char, phrase.text, value, token, metric=metric,
-        fallback=fallback,
-    )  # fmt: skip
+    start, end = phrase.start_char, phrase.end_char
+    return _Found(start, end, phrase.text, value, token, metric=metric, fallback=fallback)
 
 
 def _restates(found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]) -> bool:
@@ -267,15 +276,15 @@ def _known_places(ctx: Context) -> list[str]:
 
 def _lead_place(ctx: Context) -> str | None:
     spans = [(s.start, s.end) for s in news_sentences(ctx)]
-    return _counts.lead_place(ctx.doc, spans, _known_places(ctx))
+    return _places.lead_place(ctx.doc, spans, _known_places(ctx))
 
 
 def _figure(
     ctx: Context, sentence: Sentence, found: _Found, metric: Metric, lead: str | None
 ) -> Figure:
-    source = _counts.attribution(found.token)
-    candidates = _counts.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
-    place = _counts.place(found.token, candidates, source.token if source else None)
+    source = _attribution.attribution(found.token)
+    candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
+    place = _places.place(found.token, candidates, source.token if source else None)
     return Figure(
         metric=metric,
         value=found.value,

@@ -233,7 +233,7 @@ def _compatible(
         if not same_day and date.text.lower() != meeting.date_text.lower():
             return False
     disjoint = names and draft.stated and not _shares(names, draft.stated)
-    if mention.definite and not (mention.possessed or mention.counterparts):
+    if mention.definite and not (mention.named or mention.counterparts):
         disjoint = False  # 'X and Y will lead the discussions': who takes part, told later
     return mention.joins or not (disjoint or _someone_else(draft, mention))
 

@@ -1,0 +1,192 @@
+"""Who a sentence attributes a number to, read off the dependency parse (no model).
+
+"According to X", "per X", "X said ...", "..., X said", "..., reported officials",
+"reportedly" / "by reports". The speaker is named as the body writes it: an entity's text,
+else the head noun with its compounds and adjectives ("local officials"); "figures from X",
+"X's data" give X; "he"/"she" give the last person named before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.text.counts import nearby
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_VERBAL = frozenset({"VERB", "AUX"})
+
+_SAY = frozenset(
+    "say report tell confirm claim state indicate announce add estimate suggest note reveal "
+    "write tweet post show put record count tally list quote cite warn explain".split()
+)
+_REPORT_NOUNS = frozenset(
+    "report data datum figure statistic estimate count tally record update announcement statement "
+    "account tweet release bulletin".split()
+)
+_SPEAKERS = frozenset(
+    "official authority police source medium media report witness spokesman spokeswoman "
+    "spokesperson officer agency ministry government department service brigade council "
+    "army military office committee commission hospital newspaper paper outlet press "
+    "coroner prosecutor team".split()
+)
+_SOURCE_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a number is attributed to: the name as the body writes it, and its head token."""
+
+    name: str
+    token: Token | None
+
+
+def attribution(tok: Token) -> Attribution | None:
+    """Who the sentence attributes the number at `tok` to, or None.
+
+    In order: "according to X" (or "per X") on a clause above the number, the subject of the
+    nearest verb of saying above it ("X said ..."), a verb of saying set beside the number's
+    clause ("..., X said"; "..., reported officials"), "according to X" anywhere in the
+    sentence, then "reportedly" or "by reports" on the number's own clause ("reports").
+    A relative clause ("where 20 died") is the writer's own description: the search for a
+    speaker does not climb out of it.
+    """
+    chain = _clause_chain(tok)
+    for anc in chain:
+        found = _according(anc) or _speaker(anc)
+        if found is not None:
+            return found
+    ids = {t.i for t in chain}
+    for other in tok.sent:
+        beside = other.head.i in ids and other.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+        found = (_speaker(other) if beside else None) or _said_by_noun(other)
+        if found is not None:
+            return found
+    for other in (r.token for r in nearby(tok, limit=64)):
+        found = _according(other)
+        if found is not None:
+            return found
+    own = chain[: next((k for k, t in enumerate(chain) if t.pos_ in _VERBAL), len(chain)) + 1]
+    if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
+        return Attribution("reports", None)
+    return None
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in ("relcl", "acl"):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _according(tok: Token) -> Attribution | None:
+    for child in tok.children:
+        if child.lower_ == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None:
+                return _named(pobj)
+        if child.dep_ == "prep" and child.lower_ == "per":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _named(pobj)
+    return None
+
+
+def _speaker(tok: Token) -> Attribution | None:
+    if tok.lemma_ not in _SAY or tok.pos_ not in _VERBAL or tok.dep_ == "amod":
+        return None
+    for child in tok.children:
+        if child.dep_ == "nsubj" and _can_speak(child):
+            return _named(child)
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _named(pobj)
+    return None
+
+
+def _can_speak(tok: Token) -> bool:
+    """False for an event as the subject: "the fire claimed 11 lives" is no attribution."""
+    return tok.lemma_.lower() not in _EVENTS and not lower_in(tok, _EVENTS)
+
+
+_EVENTS = frozenset(
+    "fire blaze quake earthquake tremor storm flood flooding explosion blast attack crash "
+    "disease virus outbreak epidemic pandemic accident collision shooting bombing typhoon "
+    "hurricane cyclone tornado landslide avalanche eruption disaster war conflict strike "
+    "raid fighting violence clash".split()
+)
+
+
+def lower_in(tok: Token, words: Collection[str]) -> bool:
+    """True when the word, or the word without a plural -s, is in `words`."""
+    low = tok.lower_
+    return low in words or low.removesuffix("s") in words
+
+
+def _said_by_noun(tok: Token) -> Attribution | None:
+    """A verb ("..., reported officials") of saying parsed as its speaker's modifier."""
+    if tok.lemma_ not in _SAY or tok.dep_ != "amod" or tok.i + 1 != tok.head.i or tok.i == 0:
+        return None
+    speaker = tok.head
+    named = speaker.ent_type_ in _SOURCE_ENTS or speaker.lemma_.lower() in _SPEAKERS
+    return _named(speaker) if named and tok.doc[tok.i - 1].text == "," else None
+
+
+def _named(tok: Token) -> Attribution | None:
+    name = source_name(tok)
+    return Attribution(name, tok) if name else None
+
+
+def _by_reports(tok: Token) -> bool:
+    return tok.lower_ == "by" and any(c.lemma_ == "report" for c in tok.children)
+
+
+def source_name(tok: Token) -> str | None:
+    """The name of the speaker whose head word is `tok`, as the body writes it."""
+    if tok.pos_ == "PRON":
+        return _antecedent(tok)
+    if tok.lemma_ in _REPORT_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return source_name(child)  # "the ministry's figures"
+            if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return source_name(pobj)
+    ent = _entity_of(tok)
+    if ent is not None:
+        return _strip_the(ent)
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].dep_ in _NAME_DEPS:
+        if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
+            break
+        start -= 1
+    return _strip_the(tok.doc[start : tok.i + 1])
+
+
+def _entity_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in _SOURCE_ENTS and ent.root.i == tok.i:
+            return ent
+    return None
+
+
+def _strip_the(span: Span) -> str:
+    words = list(span)
+    while words and words[0].lower_ in ("the", "a", "an"):
+        words = words[1:]
+    return span.doc[words[0].i : span.end].text if words else span.text
+
+
+def _antecedent(pron: Token) -> str | None:
+    """The last person named before "he" or "she"; other pronouns are not resolved."""
+    if pron.lower_ not in ("he", "she"):
+        return None
+    people = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end <= pron.i]
+    return people[-1].text if people else None

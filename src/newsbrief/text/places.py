@@ -1,0 +1,164 @@
+"""Where a number applies, read off the parse and the named entities (no model).
+
+Places are GPE/LOC/FAC entities, named venues ("Tamba Market"), proper nouns where English
+puts places ("in X", "the town of X") and names the caller knows are places. The place of
+a number is the one nearest it in the dependency tree, leaving out places that name where
+an actor sits ("a laboratory in X") or belong to the speaker; `lead_place` is the place the
+article's first sentence with one is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import TYPE_CHECKING
+
+from newsbrief.text.counts import nearby
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_VERBAL = frozenset({"VERB", "AUX"})
+
+_VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset(
+    "in at on near across through throughout inside outside of around within off along into".split()
+)
+
+
+def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[Span]:
+    """Place names in `doc` between character offsets `start` and `end` used as places.
+
+    Places are GPE/LOC/FAC entities and the `known` place names; a place used as a modifier
+    ("U.S. border city", "Turkey's ministry") or as a speaker or actor is not one.
+    """
+    found: dict[tuple[int, int], Span] = {}
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_ENTS and start <= ent.start_char and ent.end_char <= end:
+            found[(ent.start, ent.end)] = ent
+    for venue in [*_facilities(doc, start, end), *_proper_places(doc, start, end)]:
+        if not any(s.start <= venue.root.i < s.end for s in found.values()):
+            found[(venue.start, venue.end)] = venue
+    window = doc.text[start:end]
+    for name in known:
+        at = window.find(name)
+        while at >= 0 and name:
+            named = doc.char_span(start + at, start + at + len(name))
+            if named is not None and not any(
+                s.start <= named.start < s.end for s in found.values()
+            ):
+                found[(named.start, named.end)] = named
+            at = window.find(name, at + len(name))
+    ordered = sorted(found.values(), key=lambda s: s.start)
+    return [s for s in ordered if _used_as_place(s.root)]
+
+
+_FACILITIES = frozenset(
+    "cathedral church mosque temple synagogue airport station hospital school university "
+    "college market mall stadium hotel bridge square street road avenue highway park gardens "
+    "prison camp port harbour harbor base palace tower centre center headquarters".split()
+)
+
+
+def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """Named venues the parser may miss: "Jolo Cathedral", "Forbury Gardens"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        if tok.pos_ != "PROPN" or tok.lower_ not in _FACILITIES or tok.dep_ == "compound":
+            continue
+        first = tok.i
+        while first > span.start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first < tok.i:
+            yield doc[first : tok.i + 1]
+
+
+_IN_PREPS = frozenset("in at near across throughout inside outside".split())
+_REALMS = frozenset(
+    "government city town village state province region island country capital district "
+    "county republic kingdom territory people".split()
+)
+_NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """Proper nouns where English puts places ("in X", "the town of X"), typed or not."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ in ("PERSON", "DATE"):
+            continue
+        prep = tok.head
+        realm = prep.lower_ == "of" and prep.head.lemma_.lower() in _REALMS
+        if realm or (prep.lower_ in _IN_PREPS and tok.ent_type_ not in _NOT_PLACE_ENTS):
+            first = tok.i
+            while first > span.start and doc[first - 1].dep_ == "compound":
+                first -= 1
+            yield doc[first : tok.i + 1]
+
+
+def _used_as_place(root: Token) -> bool:
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _PLACE_PREPS
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
+        return True
+    return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
+
+
+def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
+    """The candidate place nearest the number at `tok` in the tree (else in the text).
+
+    A place that belongs to an actor ("a laboratory in X", "the police of X") or to the
+    speaker (the subtree of `source`) is the actor's, not the number's.
+    """
+    costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
+    ranked = []
+    for span in candidates:
+        root = span.root
+        if source is not None and (root.i == source.i or source.is_ancestor(root)):
+            continue
+        if actor_place(root):
+            continue
+        cost = costs.get(root.i, 1000)
+        ranked.append((cost, abs(root.i - tok.i), span.start, span))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+_ACTORS = frozenset(
+    "police ministry government agency official authority laboratory lab office department "
+    "army military council committee court embassy spokesman spokeswoman spokesperson "
+    "governor mayor minister president leader".split()
+)
+
+
+def actor_place(root: Token) -> bool:
+    """True for "a laboratory in X", "the police of X": the place names where an actor is."""
+    tok = root
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "Springfield, Ohio": the chain of names is one place
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        owner = tok.head.head
+        if owner.pos_ in _VERBAL:
+            return False
+        if owner.ent_type_ in ("ORG", "PERSON") or owner.lemma_.lower() in _ACTORS:
+            return True
+        tok = owner
+    return False
+
+
+def lead_place(
+    doc: Doc, sentences: list[tuple[int, int]], known: Collection[str] = ()
+) -> str | None:
+    """The place the first sentence that names one is about (the nearest its main verb)."""
+    for start, end in sentences:
+        found = places(doc, start, end, known)
+        if found:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            root = span.root if span is not None else found[0].root
+            costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
+            best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
+            return best.text
+    return None
