@@ -85,7 +85,8 @@ def test_clause_ev_quotes_the_clause_around_the_number(
 
 
 def context(body: str) -> _Context:
-    return _Context(job=None, ask=None, sentences=_sentences(body))  # type: ignore[arg-type]  # no model
+    job = Job(body=body, published=SAT, title=None, prompts=_prompts.load("candidates", "v2"))
+    return _Context(job=job, ask=None, sentences=_sentences(body))  # type: ignore[arg-type]  # no model
 
 
 LEAD = "One two three. Four five six. Seven eight nine."
