@@ -40,6 +40,21 @@ def clean_environ(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     yield
 
 
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """The CLI configures logging (basicConfig, levels); no test leaks that into the next."""
+    import logging
+
+    root = logging.getLogger()
+    names = ("", "newsbrief", "instructor", "httpx2")
+    levels = {name: logging.getLogger(name).level for name in names}
+    handlers = list(root.handlers)
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    root.handlers[:] = handlers
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     """The same scrubbing and JSON-body matching that newsbrief.testing gives users."""

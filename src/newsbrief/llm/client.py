@@ -30,7 +30,8 @@ from tenacity import (
     retry_if_exception,
     stop_after_attempt,
     stop_after_delay,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from newsbrief.errors import ConfigError, ExtractionError, ModelCallError
@@ -226,7 +227,9 @@ class _Wait:
     """Exponential backoff with jitter, or the server's Retry-After when it gives one."""
 
     def __init__(self) -> None:
-        self._backoff = wait_exponential_jitter(initial=0.5, max=20.0, jitter=0.5)
+        # 0.5 s, 1 s, 2 s... at most 19.5 s, plus up to 0.5 s of jitter (not
+        # wait_exponential_jitter(initial=...): `initial` is deprecated in recent tenacity).
+        self._backoff = wait_exponential(multiplier=0.5, max=19.5) + wait_random(0, 0.5)
 
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
