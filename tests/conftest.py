@@ -49,6 +49,11 @@ def restore_logging() -> Iterator[None]:
     names = ("", "newsbrief", "instructor", "httpx2")
     levels = {name: logging.getLogger(name).level for name in names}
     handlers = list(root.handlers)
+    logging.disable(logging.NOTSET)
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if name.startswith("newsbrief") and isinstance(logger, logging.Logger):
+            logger.disabled = False
+            logger.propagate = True
     yield
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
