@@ -1,15 +1,13 @@
-"""The parts of an event in the dependency parse: who, where, how, and which date is its own."""
+"""The parts of an event in the dependency parse: who takes part, where, and how."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsbrief.models import MeetingFormat, MeetingStatus
-from newsbrief.text import dates as _dates
-from newsbrief.text.event_status import SPEECH, chain, clause_tense, governors
+from newsbrief.models import MeetingFormat
+from newsbrief.text.event_status import chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -147,6 +145,19 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if depth < 3 and verb.dep_ in climb and verb.head != verb:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         return subjects(head, depth + 1)
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _name_before(verb)  # a subject the parser hung elsewhere
+    return []
+
+
+def _name_before(verb: Token) -> list[Token]:
+    """The name written right before a finite verb that the parser left without a subject."""
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if tok.pos_ == "PUNCT":
+            continue
+        if tok.ent_type_ in _PERSONISH and tok.dep_ in ("appos", "conj", "pobj", "nsubj"):
+            return [tok]
+        return []
     return []
 
 
@@ -327,7 +338,8 @@ def own_span(word: Token, met: list[Token]) -> Phrase:
         first = met[0].head if met[0].head.pos_ == "ADP" else met[0].left_edge
         last = met[0].right_edge
     elif word.pos_ != "VERB" or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
-        first, last = word.left_edge, word
+        first = word.head if word.head.pos_ == "ADP" and word.head.i < word.i else word.left_edge
+        first, last = min(first, word.left_edge, key=lambda t: t.i), word
     else:
         first, last = word.sent[0], word.sent[-1]
     end = last.idx + len(last.text)
@@ -385,93 +397,3 @@ def _frame_people(noun: Token) -> list[Token]:
         agents = [p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children]
         return [a for a in _expand(agents) if personish(a)] + partners(head)
     return []
-
-
-def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
-    if status in ("planned", "rescheduled", "proposed"):
-        return "future"
-    if status == "cancelled":
-        return "unknown"  # the news convention: a weekday is the last one unless said ahead
-    if status == "held":
-        return "past"
-    return clause_tense(word)
-
-
-def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
-    """Steps from a date word up to the meeting's words.
-
-    None when the date belongs to something else on the way: a reporting verb, another verb,
-    or a noun outside the meeting's phrase.
-    """
-    current, steps = start, 0
-    inside = {t.i for t in word.subtree} if word.pos_ != "VERB" else {word.i}
-    while current.i not in nodes:
-        if current.lemma_ in SPEECH and current.pos_ == "VERB":
-            return None
-        if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
-            return None  # 'a press release issued the following day': the release's date
-        if current.head.i == current.i:
-            return 50
-        current, steps = current.head, steps + 1
-    return steps
-
-
-def _meeting_nodes(word: Token) -> set[int]:
-    nodes = {n.i for n in governors(word)}
-    top = chain(word)[-1]
-    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
-        nodes.add(top.head.i)  # 'will travel to Washington next week to meet Trump'
-    nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
-    return nodes
-
-
-def attached_date(
-    word: Token,
-    sent: Span,
-    published: dt.date | None,
-    status: MeetingStatus | None,
-    *,
-    crowded: bool,
-) -> _dates.DatePhrase | None:
-    """The date phrase of the sentence that belongs to the meeting (offsets into the text).
-
-    The phrase whose words hang from the meeting word or its verbs, nearest first; a date on
-    a reporting verb ("announced on Friday that ...") is never the meeting's. A date on
-    nothing of the meeting's is taken only when the sentence names no other meeting.
-    """
-    phrases = _dates.find_dates(sent.text, published=published, tense=_date_tense(word, status))
-    nodes = _meeting_nodes(word)
-    best: tuple[int, _dates.DatePhrase] | None = None
-    for phrase in phrases:
-        if phrase.text.lower().startswith("since"):
-            continue  # 'their first meeting since 2019': a span, not the meeting's date
-        start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
-        toks = [t for t in sent if start <= t.idx < end]
-        if not toks or _beside_speech(toks[0], toks[-1]):
-            continue  # 'said on Thursday (that) ...': the date of the saying
-        roots = [t for t in toks if t.head not in toks or t.head == t] or toks
-        steps = _reach(roots[0], nodes, word)
-        if steps is None or (steps >= 50 and crowded):
-            continue
-        if best is None or steps < best[0]:
-            best = (steps, _shift(phrase, sent.start_char))
-    return best[1] if best else None
-
-
-def _beside_speech(first: Token, last: Token) -> bool:
-    doc = first.doc
-    before = doc[first.i - 1] if first.i > 0 else None
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return any(t is not None and t.lemma_ in SPEECH and t.pos_ == "VERB" for t in (before, after))
-
-
-def _shift(phrase: _dates.DatePhrase, by: int) -> _dates.DatePhrase:
-    return _dates.DatePhrase(
-        phrase.start + by,
-        phrase.end + by,
-        phrase.text,
-        phrase.date,
-        phrase.precision,
-        phrase.offset,
-        phrase.event,
-    )

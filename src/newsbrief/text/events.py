@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
+from newsbrief.text.event_dates import attached_date
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, governors, status_of
 
@@ -301,7 +302,7 @@ def _mentions(
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
         format=_parts.meeting_format(word),
         location=_parts.location(word),
-        date=_parts.attached_date(word, sent, published, reading.status, crowded=crowded),
+        date=attached_date(word, sent, published, reading.status, crowded=crowded),
     )
     groups = _parts.participant_groups(word)
     return [

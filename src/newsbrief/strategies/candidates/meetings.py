@@ -69,6 +69,7 @@ class _Draft:
     replaced: bool = False  # a cancelled meeting someone asked to reschedule
     stated: set[str] = field(default_factory=set)  # participants the text names for it
     met: set[str] = field(default_factory=set)  # who its subject meets, as written (lower case)
+    own: dict[int, Evidence] = field(default_factory=dict)  # sentence start -> its own words
 
 
 async def find_meetings(ctx: Context) -> list[Meeting]:
@@ -140,15 +141,18 @@ def _place(
     evidence = ev(ctx.job.body, sentence.start, sentence.end)
     target = _same_meeting(drafts, mention, sentence, status, names, date)
     if target is not None:
+        target.own.setdefault(sentence.start, _own_words(ctx, mention, sentence))
         _merge(target, mention, sentence, status, names, date, evidence)
         return
-    if (mention.definite or mention.joins) and not _anchored(mention, names, date):
+    lone = mention.definite or mention.joins
+    if lone and not (_anchored(mention, names, date) or (mention.sure and not drafts)):
         return  # 'the talks', 'his conference': refers to something this code did not find
     if mention.noun == "conference" and _EXCLUDED_BEFORE.search(ctx.job.body[: sentence.start]):
         return  # 'his conference' after 'held a press conference'
     stated = set(names)
-    if any(e.start == evidence.start for d in drafts for e in d.meeting.evidence):
-        evidence = _own_words(ctx, mention, sentence)  # another meeting of the same sentence
+    own = _own_words(ctx, mention, sentence)
+    if _share_sentence(drafts, evidence):
+        evidence = own  # two meetings in one sentence: each is quoted by its own words
     if not names:
         names = _borrowed(ctx, drafts, mention, sentence)
     if date is None and status == "held":
@@ -157,7 +161,23 @@ def _place(
     key = _key(mention)
     met = {p.text.lower() for p in mention.counterparts}
     start = mention.sentence.start
-    drafts.append(_Draft(meeting, mention.noun, key, start, stated=stated, met=met))
+    draft = _Draft(meeting, mention.noun, key, start, stated=stated, met=met)
+    draft.own[sentence.start] = own
+    drafts.append(draft)
+
+
+def _share_sentence(drafts: list[_Draft], evidence: Evidence) -> bool:
+    """Whether a meeting found before quotes this sentence; it is then narrowed to its words."""
+    shared = False
+    for draft in drafts:
+        quotes = draft.meeting.evidence
+        if any(e.start == evidence.start for e in quotes) and evidence.start in draft.own:
+            narrow = draft.own[evidence.start]
+            quotes = [narrow if e.start == evidence.start else e for e in quotes]
+            draft.meeting = draft.meeting.model_copy(update={"evidence": quotes})
+            shared = True
+        shared = shared or any(e.start == evidence.start for e in quotes)
+    return shared
 
 
 def _own_words(ctx: Context, mention: MeetingMention, sentence: Sentence) -> Evidence:

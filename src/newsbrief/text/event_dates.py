@@ -1,0 +1,112 @@
+"""Which date phrase of a sentence is a meeting's own, resolved with the meeting's tense.
+
+The phrase whose words hang from the meeting word or the words that govern it is the
+meeting's date, nearest first. A date on a reporting verb ("announced on Friday that ..."),
+on another verb or on another noun ("a press release issued the following day") dates
+something else; a date that hangs from nothing of the meeting's is taken only when the
+sentence names no other meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from newsbrief.models import MeetingStatus
+from newsbrief.text import dates as _dates
+from newsbrief.text.event_status import SPEECH, chain, clause_tense, governors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_MOTION = frozenset("travel fly go come arrive head move relocate return".split())
+
+
+def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
+    if status in ("planned", "rescheduled", "proposed"):
+        return "future"
+    if status == "cancelled":
+        return "unknown"  # the news convention: a weekday is the last one unless said ahead
+    if status == "held":
+        return "past"
+    return clause_tense(word)
+
+
+def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
+    """Steps from a date word up to the meeting's words.
+
+    None when the date belongs to something else on the way: a reporting verb, another verb,
+    or a noun outside the meeting's phrase.
+    """
+    current, steps = start, 0
+    inside = {t.i for t in word.subtree} if word.pos_ != "VERB" else {word.i}
+    while current.i not in nodes:
+        if current.lemma_ in SPEECH and current.pos_ == "VERB":
+            return None
+        if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
+            return None  # 'a press release issued the following day': the release's date
+        if current.head.i == current.i:
+            return 50
+        current, steps = current.head, steps + 1
+    return steps
+
+
+def _meeting_nodes(word: Token) -> set[int]:
+    nodes = {n.i for n in governors(word)}
+    top = chain(word)[-1]
+    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
+        nodes.add(top.head.i)  # 'will travel to Washington next week to meet Trump'
+    nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
+    return nodes
+
+
+def attached_date(
+    word: Token,
+    sent: Span,
+    published: dt.date | None,
+    status: MeetingStatus | None,
+    *,
+    crowded: bool,
+) -> _dates.DatePhrase | None:
+    """The date phrase of the sentence that belongs to the meeting (offsets into the text).
+
+    The phrase whose words hang from the meeting word or its verbs, nearest first; a date on
+    a reporting verb ("announced on Friday that ...") is never the meeting's. A date on
+    nothing of the meeting's is taken only when the sentence names no other meeting.
+    """
+    phrases = _dates.find_dates(sent.text, published=published, tense=_date_tense(word, status))
+    nodes = _meeting_nodes(word)
+    best: tuple[int, _dates.DatePhrase] | None = None
+    for phrase in phrases:
+        if phrase.text.lower().startswith("since"):
+            continue  # 'their first meeting since 2019': a span, not the meeting's date
+        start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
+        toks = [t for t in sent if start <= t.idx < end]
+        if not toks or _beside_speech(toks[0], toks[-1]):
+            continue  # 'said on Thursday (that) ...': the date of the saying
+        roots = [t for t in toks if t.head not in toks or t.head == t] or toks
+        steps = _reach(roots[0], nodes, word)
+        if steps is None or (steps >= 50 and crowded):
+            continue
+        if best is None or steps < best[0]:
+            best = (steps, _shift(phrase, sent.start_char))
+    return best[1] if best else None
+
+
+def _beside_speech(first: Token, last: Token) -> bool:
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return any(t is not None and t.lemma_ in SPEECH and t.pos_ == "VERB" for t in (before, after))
+
+
+def _shift(phrase: _dates.DatePhrase, by: int) -> _dates.DatePhrase:
+    return _dates.DatePhrase(
+        phrase.start + by,
+        phrase.end + by,
+        phrase.text,
+        phrase.date,
+        phrase.precision,
+        phrase.offset,
+        phrase.event,
+    )
