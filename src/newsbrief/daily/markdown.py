@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from newsbrief.daily.labels import (
     FORMAT,
@@ -44,6 +45,35 @@ def md(value: object) -> str:
         return ""
     text = " ".join(str(value).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+class _PersonLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def affiliation(self) -> str | None: ...
+
+
+class _PositionLike(Protocol):
+    @property
+    def holder(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+
+
+def person_line(person: _PersonLike) -> str:
+    """A person as a Markdown bullet: name in bold, then role and affiliation."""
+    extra = ", ".join(md(x) for x in (person.role, person.affiliation) if x)
+    return f"- **{md(person.name)}**" + (f" — {extra}" if extra else "")
+
+
+def position_line(position: _PositionLike) -> str:
+    """A position as a Markdown bullet: holder, topic and stance."""
+    return f"- **{md(position.holder)}** on {md(position.topic)}: {md(position.stance)}"
 
 
 def md_table(header: list[str], rows: Iterable[Sequence[object]]) -> list[str]:
@@ -114,14 +144,12 @@ def _story_people(story: Story, articles: dict[str, ArticleEntry]) -> list[str]:
         lines += [f"**Who:** {', '.join(md(p) for p in story.parties)}", ""]
     if story.people:
         lines += ["**People**", ""]
-        for p in story.people:
-            extra = ", ".join(md(x) for x in (p.role, p.affiliation) if x)
-            lines.append(f"- **{md(p.name)}**" + (f" — {extra}" if extra else ""))
+        lines += [person_line(p) for p in story.people]
         lines.append("")
     if story.positions:
         lines += ["**Positions**", ""]
         for pos in story.positions:
-            lines.append(f"- **{md(pos.holder)}** on {md(pos.topic)}: {md(pos.stance)}")
+            lines.append(position_line(pos))
             lines += [_quote(ev) for ev in pos.evidence[:1]]
         lines.append("")
     return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsbrief.daily.html import daily_html, highlight
 from newsbrief.daily.labels import figure_value
-from newsbrief.daily.markdown import daily_markdown
+from newsbrief.daily.markdown import daily_markdown, person_line, position_line
 from newsbrief.daily.markdown import md as _md
 from newsbrief.daily.markdown import md_table as _md_table
 from newsbrief.models import Briefing
@@ -35,13 +35,11 @@ def briefing_markdown(b: Briefing) -> str:
         lines.append("")
     if b.people:
         lines += ["## People", ""]
-        for person in b.people:
-            extra = ", ".join(_md(x) for x in (person.role, person.affiliation) if x)
-            lines.append(f"- **{_md(person.name)}**" + (f" — {extra}" if extra else ""))
+        lines += [person_line(person) for person in b.people]
         lines.append("")
     if b.positions:
         lines += ["## Positions", ""]
-        lines += [f"- **{_md(p.holder)}** on {_md(p.topic)}: {_md(p.stance)}" for p in b.positions]
+        lines += [position_line(p) for p in b.positions]
         lines.append("")
     lines += _briefing_tables(b)
     if b.meta.dropped:
