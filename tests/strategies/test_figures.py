@@ -59,6 +59,17 @@ METRICS = [
     # the part of a total takes the total's metric
     ("The storm killed 14, including, officials said, three children.",
      [("killed", 14), ("killed", 3)]),
+    # a state word right after a bare number names it, whatever the parse hangs it on
+    ("The toll stood at seven dead and 40 injured.", [("killed", 7), ("wounded", 40)]),
+    ("The clinic said it had taken in 18 wounded.", [("wounded", 18)]),
+    # a breakdown by nationality keeps its "one"
+    ("The dead included three Chileans and one Austrian.", [("killed", 3), ("killed", 1)]),
+    # who they are: colleagues, neighbours, commuters are people
+    ("Six of his neighbours tested positive.", [("other", 6)]),
+    # destroyed or damaged vehicles and buildings are other
+    ("The blast destroyed four carriages and a warehouse.", [("other", 4)]),
+    # searched for: missing
+    ("Divers are still searching for three fishermen.", [("missing", 3)]),
 ]  # fmt: skip
 
 
@@ -131,6 +142,30 @@ def test_stated_zeros_and_single_victims(
     assert found[0].value_text == value_text
 
 
+ORDINALS = [
+    ("Officials confirmed the region's first case of cholera.", [("other", 1)]),
+    ("The hospital reported a twenty-second death on Friday.", [("killed", 22)]),
+    ("It was the first case of its kind in the court.", []),  # an instance, not an infection
+    ("A third person was hurt.", [("wounded", 1)]),  # an ordinal person is one person
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ORDINALS)
+def test_an_ordinal_death_or_case_gives_the_toll_so_far(
+    body: str, expected: list[tuple[str, float]]
+) -> None:
+    assert read(body) == expected
+
+
+def test_a_victim_named_by_name_counts_when_no_number_covers_the_harm() -> None:
+    assert read("Protests followed the death of Tomas Varga in custody.") == [("killed", 1)]
+    assert read("Maria Okafor was injured in the stampede.") == [("wounded", 1)]
+    body = "Two journalists died in the shelling, among them Tomas Varga. Tomas Varga was killed."
+    assert read(body) == [("killed", 2)]
+    two = "Protests followed the deaths. Tomas Varga was killed. Peter Mills was also killed."
+    assert [f.value_text for f in figures(two)] == ["Tomas Varga", "Peter Mills"]
+
+
 def test_a_definite_victim_counts_only_when_no_number_is_stated() -> None:
     assert read("The driver was killed.") == [("killed", 1)]
     assert read("Three people died. The driver was killed.") == [("killed", 3)]
@@ -170,7 +205,35 @@ def test_place_and_reported_by() -> None:
     )
     died, injured = figures(body)
     assert (died.place, died.reported_by) == ("Beira", "National Disaster Institute")
-    assert (injured.place, injured.reported_by) == ("Mozambique", "mayor")  # the lead place
+    assert (injured.place, injured.reported_by) == ("Beira", "mayor")  # the paragraph's place
+
+
+def test_they_and_quotes_take_the_speaker_named_before() -> None:
+    body = (
+        "The coast guard said 4 sailors drowned. They said 9 others were rescued.\n"
+        "A fisherman said the sea was rough.\n"
+        'The port authority announced: "Two boats were destroyed. Eleven crew are missing."'
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [
+        (4, "coast guard"),
+        (9, "coast guard"),
+        (2, "port authority"),
+        (11, "port authority"),
+    ]
+
+
+def test_they_does_not_reach_into_another_paragraph() -> None:
+    body = "The coast guard said 4 sailors drowned.\nThey said 9 others were rescued."
+    assert [f.reported_by for f in figures(body)] == ["coast guard", None]
+
+
+def test_a_figure_without_a_place_takes_the_paragraphs_then_the_articles() -> None:
+    body = (
+        "Storms swept across Ruvania on Sunday.\n"
+        "In Tamberg, 14 people died. Another 30 were injured.\n"
+        "Nine people remain missing."
+    )
+    assert [f.place for f in figures(body)] == ["Tamberg", "Tamberg", "Ruvania"]
 
 
 def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:

@@ -179,3 +179,18 @@ def test_an_infinitive_or_a_habit_is_not_a_present_report() -> None:
 
 def test_abstain_has_no_opinion() -> None:
     assert MeetingAnswer.abstain() == MeetingAnswer(is_meeting=None, status=None)
+
+
+def test_a_meeting_told_in_the_present_with_a_day_ahead_is_planned() -> None:
+    body = "Chancellor Max Hahn, who is meeting President Ida Lund next week, praised the deal."
+    assert summary(body) == [("planned", None, "unknown")]
+
+
+def test_a_meeting_without_a_meeting_word_is_found() -> None:
+    body = "President Ida Lund and Chancellor Max Hahn spoke on Monday about the border."
+    assert summary(body) == [("held", D(2024, 3, 25), "unknown")]
+
+
+def test_a_named_conference_is_no_partys_meeting() -> None:
+    [meeting] = meetings("Senator Ida Lund attended the Lisbon Security Conference last week.")
+    assert meeting.participants == ["Ida Lund"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.text.actors import Actor, read_actors
+from newsbrief.text.ner import headline_subjects
 from newsbrief.text.nlp import parse
 
 
@@ -123,3 +124,112 @@ def test_every_mention_points_into_the_body() -> None:
 def test_a_nationality_in_the_title_is_the_affiliation_when_that_state_acts() -> None:
     body = "Peru said it would reopen the border. Peruvian Foreign Minister Ana Ruiz met the envoy."
     assert actors(body)["Ana Ruiz"].affiliation == "Peru"
+
+
+def test_an_acronym_that_opens_a_long_name_is_its_alias() -> None:
+    body = "Brightwater Holdings said BWH Logistics would expand. BWH signed the lease on Friday."
+    found = actors(body)
+    assert "BWH" not in found
+    assert "BWH" in found["BWH Logistics"].aliases
+
+
+def test_a_shorter_or_plural_form_of_an_organisation_name_is_one_party() -> None:
+    body = (
+        "The Lakeland Rescue Forces said the dam held. Volunteers joined the Rescue Force "
+        "on Tuesday, the Lakeland Rescue Forces added."
+    )
+    names = [a.name for a in read_actors(parse(body)) if a.kind != "place"]
+    assert names.count("Lakeland Rescue Forces") == 1
+    assert "Rescue Force" not in names
+
+
+def test_a_nationality_is_not_a_short_form_of_an_organisation() -> None:
+    body = (
+        "Norwegian officials met on Monday. The Norwegian Maritime Authority said the ship "
+        "was safe. Norwegian divers checked the hull."
+    )
+    authority = actors(body)["Norwegian Maritime Authority"]
+    assert authority.kind == "government"
+    assert authority.aliases == []
+
+
+def test_a_faith_is_not_a_party() -> None:
+    found = kinds("The suspect had converted to Buddhism in 2015, a court heard.")
+    assert "Buddhism" not in found
+
+
+def test_a_pipeline_is_not_a_party() -> None:
+    found = kinds("The Nordic Gas Pipeline carried gas to Poland, the ministry said.")
+    assert "Nordic Gas Pipeline" not in found
+
+
+def test_a_political_party_met_only_at_its_convention_is_still_a_party() -> None:
+    found = kinds("She was a delegate at the Harbour Party of Oregon's 2018 convention.")
+    assert found.get("Harbour Party") == "organisation"
+
+
+def test_a_level_of_government_before_police_keeps_it_a_party() -> None:
+    found = kinds("The crash was investigated by state police and the aviation board.")
+    assert found.get("state police") == "government"
+
+
+def test_a_cabinet_owned_by_a_common_noun_is_a_party() -> None:
+    found = kinds("The island nation's cabinet voted on Saturday to end the curfew.")
+    assert found.get("cabinet") == "government"
+
+
+def test_riot_police_name_no_party() -> None:
+    found = kinds("On Monday, riot police fired tear gas at the crowd.")
+    assert "Riot police" not in found and "police" not in found
+
+
+def test_party_members_who_act_name_their_party() -> None:
+    party = actors("Republicans said the bill would fail. The vote is due Friday.")
+    assert party["Republican Party"].kind == "organisation"
+
+
+def test_party_members_in_a_title_name_no_party() -> None:
+    found = kinds("The Republican nominee, Dale Ortiz, spoke in Ohio.")
+    assert "Republican Party" not in found
+
+
+def test_two_first_names_before_one_surname_are_two_people() -> None:
+    found = kinds("The victims were named as Anna and Peter Kowalski of Gdansk.")
+    assert found.get("Anna Kowalski") == "person"
+    assert found.get("Peter Kowalski") == "person"
+
+
+def test_a_name_followed_by_its_country_is_a_place_not_a_person() -> None:
+    found = kinds("Trucks queued between Laredo and Nuevo Laredo, Mexico, on Monday.")
+    assert found.get("Nuevo Laredo") != "person"
+    assert found.get("Laredo") != "person"
+
+
+def test_a_region_the_headline_makes_its_subject_acts_in_the_story() -> None:
+    body = "A state of emergency began on Monday in Ontario as floods spread."
+    headline = headline_subjects(parse("Ontario declares state of emergency over floods"))
+    assert headline == frozenset({"Ontario"})
+    assert {a.name: a.kind for a in read_actors(parse(body), headline)}["Ontario"] == "government"
+    assert kinds(body)["Ontario"] == "place"  # without the headline it is only where
+
+
+def test_a_country_the_headline_makes_its_subject_is_a_state() -> None:
+    body = "Five deaths were recorded in Nepal on Tuesday, health officials said."
+    headline = headline_subjects(parse("Nepal reports five new deaths from dengue"))
+    assert {a.name: a.kind for a in read_actors(parse(body), headline)}["Nepal"] == "state"
+
+
+def test_a_place_that_only_modifies_the_headline_subject_is_not_its_subject() -> None:
+    assert headline_subjects(parse("Lisbon crash kills three cyclists")) == frozenset()
+
+
+def test_a_first_name_that_shares_a_surname_keeps_its_own_offsets() -> None:
+    body = "The victims were named as Anna and Peter Kowalski of Gdansk."
+    anna = actors(body)["Anna Kowalski"]
+    assert [body[m.start : m.end] for m in anna.mentions] == ["Anna"]
+
+
+def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
+    body = "Democrats said on Monday that the budget would not pass."
+    party = actors(body)["Democratic Party"]
+    assert [body[m.start : m.end] for m in party.mentions] == ["Democrats"]

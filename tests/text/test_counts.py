@@ -130,6 +130,37 @@ def test_he_or_she_is_the_person_named_last() -> None:
     assert found is not None and found.name == "Amara Osei"
 
 
+def test_they_as_the_speaker_is_the_source_the_paragraph_named_last() -> None:
+    text = "Forty people were hurt. They said 25 patients were treated."
+    found = attribution.attribution(token(text, "25"), previous="the district hospital")
+    assert found is not None and found.name == "the district hospital"
+    assert attribution.attribution(token(text, "25")) is None
+
+
+def test_a_sentence_names_its_speaker_but_not_by_pronoun() -> None:
+    doc = parse("The coast guard said the search would go on. He said it was hard.")
+    first, second = list(doc.sents)
+    assert attribution.sentence_speaker(first) == "coast guard"
+    assert attribution.sentence_speaker(second) is None
+
+
+QUOTES = [
+    ('The rescue service issued a statement: "So far 31 bodies have been found."', "31",
+     "rescue service"),
+    ('"Nine people are still missing," the harbour master said.', "Nine", "harbour master"),
+    ('"Nine people are still missing. We keep looking," the harbour master said.', "Nine",
+     "harbour master"),
+    ("Nine people are still missing, the harbour master said.", "Nine", None),  # no quote
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "number", "source"), QUOTES)
+def test_a_number_inside_a_quote_is_the_quotes_speakers(
+    text: str, number: str, source: str | None
+) -> None:
+    assert attribution.quote_speaker(parse(text), text.index(number)) == source
+
+
 # --- place --------------------------------------------------------------------------------
 
 
@@ -149,12 +180,28 @@ PLACES = [
     ("In Lyon, 40 homes were damaged by the storm.", "40", "Lyon"),
     ("A laboratory in Geneva confirmed 15 cases in Chad.", "15", "Chad"),
     ("Twelve people were injured.", "Twelve", None),
+    # a name right before the division it names: "in Kerala state"
+    ("The flooding has displaced 9,000 people in Assam state.", "9,000", "Assam"),
 ]
 
 
 @pytest.mark.parametrize(("text", "number", "place"), PLACES)
 def test_place(text: str, number: str, place: str | None) -> None:
     assert place_of(text, number) == place
+
+
+def test_a_name_before_the_division_it_names_is_a_place_but_not_a_modifier() -> None:
+    text = "Storms hit the Kenyan port city of Mombasa and villages in Kilifi county."
+    found = [s.text for s in places.places(parse(text), 0, len(text))]
+    assert "Mombasa" in found and "Kilifi" in found and "Kenyan" not in found
+
+
+def test_a_name_typed_as_an_organisation_after_in_is_a_place_without_an_org_word() -> None:
+    text = "Floods hit villages in Uttar Pradesh on Monday."
+    doc = parse(text)
+    assert [s.text for s in places.places(doc, 0, len(text))] == ["Uttar Pradesh"]
+    org = "Nine people were honoured in the Ruvanu Ministry of Health."
+    assert places.places(parse(org), 0, len(org)) == []
 
 
 def test_a_place_used_as_a_modifier_is_not_a_place() -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from newsbrief.text.dates import direction
 from newsbrief.text.events import MeetingMention, meeting_mentions
 from newsbrief.text.nlp import parse
 
@@ -183,3 +184,146 @@ def test_it_was_their_first_meeting_refers_back() -> None:
         None,
         None,
     )
+
+
+# Meetings written without a meeting noun, and the planned/held line (issue 9).
+VERB_MEETINGS = [
+    # (sentence, status, [participants as written])
+    ("Premier Ida Lund spoke with Chancellor Max Hahn on Tuesday.", "held",
+     ["Ida Lund", "Max Hahn"]),
+    ("Governor Ray Cole hosted the Peruvian president in Austin on Monday.", "held",
+     ["Ray Cole", "the Peruvian president"]),
+    ("President Tomas Reyes held talks with Prime Minister Aiko Mori in Lima.", "held",
+     ["Tomas Reyes", "Aiko Mori"]),
+    ("Tomas Reyes is expected to hold talks with Aiko Mori when he visits Tokyo.", "planned",
+     ["Tomas Reyes", "Aiko Mori"]),
+    ("Tomas Reyes will travel to Tokyo next month to meet Aiko Mori.", "planned",
+     ["Tomas Reyes", "Aiko Mori"]),
+    ("The rival candidates debated on Thursday night in Denver.", "held",
+     ["The rival candidates"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "status", "people"), VERB_MEETINGS)
+def test_a_meeting_told_by_its_verb(sentence: str, status: str, people: list[str]) -> None:
+    [mention] = [m for m in mentions(sentence) if m.status is not None]
+    assert mention.status == status
+    assert [p.text for p in mention.participants] == people
+
+
+def test_what_someone_did_during_a_call_is_not_what_became_of_the_call() -> None:
+    mention = one("Chancellor Max Hahn, in a phone call with Ida Lund on Sunday, urged calm.")
+    assert (mention.status, mention.format) == ("held", "virtual")
+    assert mention.date is not None and mention.date.date == D(2024, 3, 24)
+
+
+def test_an_agreement_at_a_summit_does_not_make_the_summit_planned() -> None:
+    assert one("At the summit on Friday, the leaders agreed to cut tariffs.").status == "held"
+
+
+def test_taking_part_in_a_planned_summit_keeps_the_plan() -> None:
+    assert one("The minister was scheduled to take part in the summit in Oslo.").status == (
+        "planned"
+    )
+
+
+def test_a_second_verb_shares_the_plan_of_the_first() -> None:
+    found = mentions("The envoy plans to fly to Lima and meet President Tomas Reyes next week.")
+    [meet] = [m for m in found if m.trigger.text == "meet"]
+    assert meet.status == "planned"
+
+
+def test_a_plan_told_in_the_past_perfect_dates_the_last_such_day() -> None:
+    mention = one("Ida Lund had been due to meet Max Hahn on Friday.")
+    assert mention.status == "planned"
+    assert mention.date is not None and mention.date.date == D(2024, 3, 29)
+
+
+def test_met_a_on_one_day_and_b_on_another_dates_each_meeting() -> None:
+    found = mentions("Ida Lund met with Max Hahn on Monday and then with Aiko Mori on Tuesday.")
+    assert [([p.text for p in m.counterparts], m.date.date if m.date else None) for m in found] == [
+        (["Max Hahn"], D(2024, 3, 25)),
+        (["Aiko Mori"], D(2024, 3, 26)),
+    ]
+
+
+def test_parliament_debating_a_bill_is_no_meeting() -> None:
+    assert mentions("Lawmakers debated the budget bill for six hours on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Lund and Max Hahn spoke on Monday about the border.",
+        "The two premiers talked for an hour on Tuesday.",
+    ],
+)
+def test_two_people_who_spoke_together_may_have_met(sentence: str) -> None:
+    mention = one(sentence)
+    assert (mention.status, mention.sure) == ("held", False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Lund and Max Hahn spoke at a rally in Denver.",
+        "Both candidates spoke of their faith.",
+        "Residents spoke about the flood.",
+    ],
+)
+def test_speeches_and_testimony_are_not_talks(sentence: str) -> None:
+    assert mentions(sentence) == []
+
+
+def test_due_on_the_copula_is_a_plan() -> None:
+    assert one("The summit of Andean leaders is due next week.").status == "planned"
+
+
+def test_a_day_told_in_the_present_is_ahead() -> None:
+    mention = one("The summit of Andean leaders opens in Lima on Monday.")
+    assert mention.date is not None and mention.date.date == D(2024, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "way"),
+    [
+        ("next week", "ahead"),
+        ("later this month", "ahead"),
+        ("in the coming days", "ahead"),
+        ("last week", "behind"),
+        ("earlier this month", "behind"),
+        ("two days ago", "behind"),
+        ("the following week", None),
+        ("later that day", None),
+        ("this week", None),
+    ],
+)
+def test_the_direction_of_a_relative_date(phrase: str, way: str | None) -> None:
+    assert direction(phrase) == way
+
+
+def test_gathering_for_a_summit_is_the_summit() -> None:
+    found = mentions("Andean leaders gathered in Lima for a regional summit on Thursday.")
+    assert [m.trigger.text for m in found] == ["summit"]
+
+
+def test_a_verb_describing_a_meeting_noun_is_not_another_meeting() -> None:
+    found = mentions("Ida Lund and Max Hahn met in Lima at a summit hosted by Aiko Mori.")
+    assert [m.trigger.text for m in found] == ["met", "summit"]
+
+
+def test_a_present_about_a_past_meeting_does_not_put_its_day_ahead() -> None:
+    mention = one("The inquiry centres on the phone call between Ida Lund and Max Hahn on Monday.")
+    assert mention.date is not None and mention.date.date == D(2024, 3, 25)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two witnesses spoke on Monday.",
+        "Both men talked for hours.",
+        "Neighbours and relatives spoke about the victims.",
+    ],
+)
+def test_people_who_are_not_principals_speaking_is_no_meeting(sentence: str) -> None:
+    assert mentions(sentence) == []

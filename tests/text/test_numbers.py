@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.text.numbers import NumberPhrase, find_numbers, parse_number
+from newsbrief.text.numbers import NumberPhrase, find_numbers, ordinal_value, parse_number
 
 # (sentence, text, value, qualifier, upper, unit)
 FOUND = [
@@ -196,3 +196,26 @@ def test_numbers_properties(text: str) -> None:
     parsed = parse_number(text)
     if parsed is not None:
         _check(text, [parsed])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The dead were two Chileans and one Austrian.", ["two", "one"]),
+        ("Among them were one Dutch national and three Belgians.", ["one", "three"]),
+        ("The gunman killed two and hurt one other.", ["two", "one"]),
+        ("It happened one Sunday in May.", []),  # a weekday, not a person
+        ("She met one Senator Walsh.", []),  # a title before a name
+    ],
+)
+def test_one_before_a_proper_adjective_or_other_is_a_count(sentence: str, found: list[str]) -> None:
+    assert [p.text for p in find_numbers(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("first", 1), ("sixteenth", 16), ("twenty-first", 21), ("fortieth", 40), ("3rd", 3),
+     ("112th", 112), ("firstly", None), ("one", None)],
+)  # fmt: skip
+def test_ordinal_value(word: str, value: int | None) -> None:
+    assert ordinal_value(word) == value

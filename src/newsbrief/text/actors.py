@@ -89,9 +89,12 @@ _ARMED_CONTEXT = re.compile(
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
-    r"Fund|War|Primary|Election|Zone)$|"
+    r"Fund|War|Primary|Election|Zone|Pipeline)$|"
     r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$"
 )
+# A political party is never a place, even when met only 'at' ('at the Labour Party's
+# conference').
+_POLITICAL_PARTY = re.compile(r"\bParty\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Nations|Union|Organi[sz]ation|Committee|Fund|Bank|Company|Corporation|"
     r"Group|Institute|University|Church|Foundation|Association|Party|League|Federation|"
@@ -100,9 +103,18 @@ _ORG_WORDS = re.compile(
 )
 
 
-def read_actors(doc: Doc) -> list[Actor]:
-    """Every actor, place and outlet the parsed body names, in order of first mention."""
-    spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + ner.entity_spans(doc)
+def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]:
+    """Every actor, place and outlet the parsed body names, in order of first mention.
+
+    Args:
+        doc: The parsed body.
+        headline: Names the headline makes its subject (`ner.headline_subjects`): each is
+            central to the story, so a country or region among them acts in it.
+    """
+    subjects = {fold(canonical_alias(name) or name) for name in headline}
+    spans = ner.shared_surnames(doc, ner.entity_spans(doc))
+    spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + spans
+    spans = collectives.party_members(doc) + spans
     spans = _outside_titles(doc, spans) + ner.acronym_spans(doc)
     spans = [s for s in spans if not _in_credit(doc.text, s)]
     spans += _roles.official_states(doc) + collectives.bare_collectives(doc)
@@ -111,6 +123,8 @@ def read_actors(doc: Doc) -> list[Actor]:
     unsure: list[Actor] = []  # one-word names that count only as a known person's short form
     for group in groups:
         kind = _kind(doc, group, is_outlet(doc, group.mentions))
+        if kind == "place" and _headlined(group, subjects):
+            kind = _headline_kind(group)
         if kind is not None:
             actors.append(Actor(group.name, kind, group.mentions))
         elif " " not in group.name and not group.labels["OFFICIAL"]:
@@ -124,6 +138,21 @@ def read_actors(doc: Doc) -> list[Actor]:
         if actor.kind == "person":
             _describe(doc, actor, actors)
     return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+def _headlined(group: _Group, subjects: set[str]) -> bool:
+    """True when the headline makes this country, region or organisation its subject."""
+    if not subjects or _label(group) not in ("GPE", "ORG"):
+        return False
+    return any(fold(canonical_alias(m.text) or m.text) in subjects for m in group.mentions)
+
+
+def _headline_kind(group: _Group) -> EntityKind:
+    """A headline's subject: a country is a state, a region its government ('Ohio declares')."""
+    name = group.name
+    if is_country(name) or is_country(canonical_alias(name) or "-"):
+        return "state"
+    return "government" if _label(group) == "GPE" else "organisation"
 
 
 def _add_surnames(doc: Doc, actors: list[Actor]) -> None:
@@ -281,15 +310,36 @@ def _shortens(doc: Doc, short: _Group, long: _Group) -> bool:
     name, full = short.name, long.name
     if " " not in full or len(name) >= len(full) or short.labels["OFFICIAL"]:
         return False
-    if short.labels["BARE"]:
-        return len(short.labels) == 1 and name.lower() in full.lower().split()
+    if short.labels["BARE"]:  # 'police' of 'Toronto Police', 'state police' of 'Ohio State Police'
+        words, whole = name.lower().split(), full.lower().split()
+        tail = whole[len(whole) - len(words) :] == words
+        return len(short.labels) == 1 and (tail or len(words) == 1 and words[0] in whole)
     if re.fullmatch(r"[A-Z]{2,6}", name):
-        if _initials(full).endswith(name):
-            return True
+        if _initials(full).endswith(name) or full.split()[0] == name:
+            return True  # 'OIC', and 'HDT' of 'HDT Limited'
         return any(doc.text.startswith(f" ({name})", m.end) for m in long.mentions)
-    if short.labels["PERSON"] or short.labels["ROLE"] or is_country(name) or " " in name:
-        return False
+    if short.labels["PERSON"] or short.labels["ROLE"] or is_country(name) or state_of(name):
+        return False  # 'Turkish' is no short form of 'Turkish Airlines'
+    if " " in name:
+        return _org_variant(short, long)
     return bool(long.labels["ORG"]) and name in (full.split()[0], full.split()[-1])
+
+
+def _singular_words(name: str) -> list[str]:
+    """The folded words of a name, a plural 's' dropped ('Defence Forces' -> defence force)."""
+    return [re.sub(r"(?<=[a-z]{3})s$", "", w) for w in fold(name).split()]
+
+
+def _org_variant(short: _Group, long: _Group) -> bool:
+    """An organisation's name written shorter or in the other number.
+
+    'Security Council' of 'UN Security Council', 'Defence Force' of 'Defence Forces': the
+    shorter name's words (plural or singular) are the last words of the longer one.
+    """
+    if not (short.labels["ORG"] and long.labels["ORG"]):
+        return False
+    words, whole = _singular_words(short.name), _singular_words(long.name)
+    return len(words) <= len(whole) and whole[len(whole) - len(words) :] == words
 
 
 def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
@@ -312,7 +362,9 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return "place"
     if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in lexicon.TITLE_HEADS:
         return None
-    if set(group.uses) <= {"place"}:
+    if name.lower() in lexicon.BELIEFS:
+        return None  # 'converted to Islam': a faith, not a party
+    if set(group.uses) <= {"place"} and not _POLITICAL_PARTY.search(name):
         return "place"
     if not _looks_like_org_name(doc, name):
         return None
@@ -391,8 +443,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return False
     if group.labels["ROLE"]:
         return True
-    if set(group.uses) <= {"place"}:
-        return False  # 'in Chippewa Falls': a place the tagger misread
+    if set(group.uses) <= {"place"} or all(ner.beside_place(doc, m) for m in group.mentions):
+        return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
     if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in doc.ents):
         return False  # 'Tupua Tamasese Meaole's clinic' beside 'Tupua Tamasese Meaole Hospital'
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking

@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING
 from newsbrief.text.counts import nearby
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _VERBAL = frozenset({"VERB", "AUX"})
 
 _SAY = frozenset(
     "say report tell confirm claim state indicate announce add estimate suggest note reveal "
-    "write tweet post show put record count tally list quote cite warn explain".split()
+    "write tweet post show put record count tally list quote cite warn explain declare "
+    "acknowledge disclose publish release admit verify document register inform allege "
+    "update describe testify specify detail".split()
 )
 _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
@@ -45,7 +47,7 @@ class Attribution:
     token: Token | None
 
 
-def attribution(tok: Token) -> Attribution | None:
+def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     """Who the sentence attributes the number at `tok` to, or None.
 
     In order: "according to X" (or "per X") on a clause above the number, the subject of the
@@ -53,17 +55,18 @@ def attribution(tok: Token) -> Attribution | None:
     clause ("..., X said"; "..., reported officials"), "according to X" anywhere in the
     sentence, then "reportedly" or "by reports" on the number's own clause ("reports").
     A relative clause ("where 20 died") is the writer's own description: the search for a
-    speaker does not climb out of it.
+    speaker does not climb out of it. "They" or "it" as the speaker is `previous`, the source
+    the paragraph named last ("The agency said ... It said ...").
     """
     chain = _clause_chain(tok)
     for anc in chain:
-        found = _according(anc) or _speaker(anc)
+        found = _according(anc) or _speaker(anc, previous)
         if found is not None:
             return found
     ids = {t.i for t in chain}
     for other in tok.sent:
         beside = other.head.i in ids and other.dep_ in ("parataxis", "advcl", "conj", "ccomp")
-        found = (_speaker(other) if beside else None) or _said_by_noun(other)
+        found = (_speaker(other, previous) if beside else None) or _said_by_noun(other)
         if found is not None:
             return found
     for other in (r.token for r in nearby(tok, limit=64)):
@@ -97,10 +100,12 @@ def _according(tok: Token) -> Attribution | None:
     return None
 
 
-def _speaker(tok: Token) -> Attribution | None:
+def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
     if tok.lemma_ not in _SAY or tok.pos_ not in _VERBAL or tok.dep_ == "amod":
         return None
     for child in tok.children:
+        if child.dep_ == "nsubj" and child.lower_ in _PLURAL_PRONOUNS:
+            return Attribution(previous, child) if previous else None
         if child.dep_ == "nsubj" and _can_speak(child):
             return _named(child)
         if child.dep_ == "agent":
@@ -108,6 +113,111 @@ def _speaker(tok: Token) -> Attribution | None:
             if pobj is not None:
                 return _named(pobj)
     return None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "it"})
+
+
+def sentence_speaker(sent: Span) -> str | None:
+    """The source a sentence names for what it reports, or None.
+
+    "The ministry said ...", "according to the UN ...": a named speaker, not a pronoun.
+    """
+    for tok in sent:
+        found = _according(tok) or _speaker(tok)
+        if found is not None and found.token is not None and found.token.pos_ != "PRON":
+            return found.name
+    return None
+
+
+def quote_speaker(doc: Doc, at: int) -> str | None:
+    """Who speaks the double-quoted passage around body offset `at`, or None.
+
+    The quote is opened in the same paragraph (line) as `at` and not yet closed. Its speaker
+    is the subject of the clause that introduces it ('The agency announced: "..."', 'he
+    said, "..."'), else of the verb of saying right after it closes ('"...," the mayor said').
+    """
+    text = doc.text
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = _open_quote(text, line_start, at)
+    if opened is None:
+        return None
+    closed = _close_quote(text, at, line_end)
+    before = _token_before(doc, opened)
+    found = _introducer(before) if before is not None else None
+    if found is None and closed is not None:
+        after = _token_after(doc, closed, line_end)
+        found = _closer(after) if after is not None else None
+    return found.name if found is not None else None
+
+
+def _open_quote(text: str, start: int, at: int) -> int | None:
+    """The offset of the quote mark that opens a quote still open at `at`, or None."""
+    last_open = text.rfind("\u201c", start, at)
+    if last_open >= 0 and text.rfind("\u201d", start, at) < last_open:
+        return last_open
+    straight = [i for i in range(start, at) if text[i] == '"']
+    return straight[-1] if len(straight) % 2 == 1 else None
+
+
+def _close_quote(text: str, at: int, end: int) -> int | None:
+    for i in range(at, end):
+        if text[i] in '"\u201d':
+            return i
+    return None
+
+
+def _token_before(doc: Doc, offset: int) -> Token | None:
+    before = [t for t in doc if t.idx + len(t.text) <= offset and t.text.strip()]
+    last = before[-1] if before else None
+    if last is not None and last.text in (":", ",") and last.i > 0:
+        return doc[last.i - 1]
+    return None
+
+
+def _token_after(doc: Doc, offset: int, end: int) -> Token | None:
+    for tok in doc:
+        if tok.idx > offset and tok.idx < end and not tok.is_punct and tok.text.strip():
+            return tok
+    return None
+
+
+def _introducer(tok: Token) -> Attribution | None:
+    """The subject of the clause ending right before an opening quote ("X announced:")."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in _VERBAL), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _can_speak(subject):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she"):
+        return None
+    if verb.lemma_ not in _SAY and not _is_source(subject):
+        return None
+    return _named(subject)
+
+
+def _closer(tok: Token) -> Attribution | None:
+    """The speaker of the verb of saying right after a closing quote ('..." the mayor said')."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.lemma_ in _SAY and a.pos_ in _VERBAL), None)
+    return _speaker(verb) if verb is not None else None
+
+
+def _is_source(tok: Token) -> bool:
+    """A subject that can be a source: a named person or body, or an official's title."""
+    return (
+        tok.ent_type_ in _SOURCE_ENTS
+        or tok.lemma_.lower() in _SPEAKERS
+        or lower_in(tok, _SOURCE_NOUNS)
+    )
+
+
+_SOURCE_NOUNS = frozenset(
+    "account spokesman spokeswoman minister governor mayor chief director president head "
+    "commander official statement".split()
+)
 
 
 def _can_speak(tok: Token) -> bool:
@@ -159,6 +269,9 @@ def source_name(tok: Token) -> str | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return source_name(pobj)
+            by = _released_by(child) if child.dep_ == "acl" else None
+            if by is not None:
+                return source_name(by)  # "figures released by the ministry"
     ent = _entity_of(tok)
     if ent is not None:
         return _strip_the(ent)
@@ -168,6 +281,12 @@ def source_name(tok: Token) -> str | None:
             break
         start -= 1
     return _strip_the(tok.doc[start : tok.i + 1])
+
+
+def _released_by(verb: Token) -> Token | None:
+    """The X of a report noun's participle "released by X", "compiled by X"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def _entity_of(tok: Token) -> Span | None:

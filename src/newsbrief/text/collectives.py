@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsbrief.text.lexicon import BARE_HEADS, COLLECTIVE_HEADS
-from newsbrief.text.ner import NameSpan, clean, token_span
+from newsbrief.text.lexicon import BARE_HEADS, COLLECTIVE_HEADS, GOVERNMENT_LEVELS, PARTY_MEMBERS
+from newsbrief.text.ner import NameSpan, clean, token_span, use_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,11 +81,47 @@ def bare_collectives(doc: Doc) -> list[NameSpan]:
     for token in doc:
         if token.lower_ not in BARE_HEADS or token.pos_ != "NOUN":
             continue
-        if any(c.dep_ in ("compound", "amod", "poss") for c in token.lefts):
-            continue
         acting = token.dep_ in ("nsubj", "nsubjpass") or (
             token.dep_ == "pobj" and token.head.dep_ == "agent"
         )
-        if acting:
-            out.append(token_span(doc, token.i, "BARE"))
+        first = _bare_start(token)
+        if acting and first is not None:
+            start, end = doc[first].idx, token.idx + len(token.text)
+            out.append(NameSpan(doc.text[start:end], start, end, "BARE", first, token.i))
+    return out
+
+
+def _bare_start(head: Token) -> int | None:
+    """First token of a bare collective: the noun, or the level of government before it.
+
+    'state police', 'federal authorities', 'the country's cabinet' (the owner is no name);
+    None when a name or any other word qualifies the noun ('Texas police' is a collective
+    with a name; 'riot police' is no party).
+    """
+    first = head.i
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        if child.dep_ == "poss":
+            if child.pos_ != "NOUN" or child.ent_type_:
+                return None  # 'Peru's army' is named; 'the nation's army' is not
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            if child.lower_ not in GOVERNMENT_LEVELS or child.ent_type_ or child.i != first - 1:
+                return None
+            first = child.i
+    return first
+
+
+def party_members(doc: Doc) -> list[NameSpan]:
+    """A political party named by its members: 'Democrats said', 'the Tories' plan'.
+
+    Only members who act (a subject, a possessor, a partner) count, and the mention is named
+    by the party ('Democratic Party'); its offsets stay those of the word as written.
+    """
+    out: list[NameSpan] = []
+    for token in doc:
+        party = PARTY_MEMBERS.get(token.lower_)
+        if party is None or token.ent_type_ not in ("NORP", "ORG") or token.pos_ != "PROPN":
+            continue
+        span = token_span(doc, token.i, "ORG")
+        if use_of(doc, span) in ("agent", "possessor", "partner"):
+            out.append(NameSpan(party, span.start, span.end, "ORG", span.first, span.last))
     return out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_status import SPEECH, chain, clause_tense, governors
+from newsbrief.text.event_status import SPEECH, chain, clause_tense, frame, governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -22,14 +22,23 @@ if TYPE_CHECKING:
 _MOTION = frozenset("travel fly go come arrive head move relocate return".split())
 
 
-def _date_tense(word: Token, status: MeetingStatus | None) -> _dates.Tense:
+def _date_tense(word: Token, status: MeetingStatus | None, present: bool) -> _dates.Tense:
     if status in ("planned", "rescheduled", "proposed"):
-        return "future"
+        return "unknown" if _past_perfect(frame(word)) else "future"
     if status == "cancelled":
         return "unknown"  # the news convention: a weekday is the last one unless said ahead
     if status == "held":
         return "past"
+    if present:
+        return "future"  # 'the summit opens on Sunday', 'is hosting B on Tuesday': a timetable
     return clause_tense(word)
+
+
+def _past_perfect(verb: Token | None) -> bool:
+    """'had been due to meet on Friday': a plan told from after its day."""
+    if verb is None:
+        return False
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
@@ -67,14 +76,24 @@ def attached_date(
     status: MeetingStatus | None,
     *,
     crowded: bool,
+    within: tuple[int, int] | None = None,
+    present: bool = False,
 ) -> _dates.DatePhrase | None:
     """The date phrase of the sentence that belongs to the meeting (offsets into the text).
 
     The phrase whose words hang from the meeting word or its verbs, nearest first; a date on
     a reporting verb ("announced on Friday that ...") is never the meeting's. A date on
-    nothing of the meeting's is taken only when the sentence names no other meeting.
+    nothing of the meeting's is taken only when the sentence names no other meeting. With
+    `within` (offsets into the text), only a phrase that starts there is taken: 'met A on
+    Monday and B on Tuesday' dates each meeting by its own stretch of the sentence. A
+    meeting told in the `present` tense with a day is ahead ('the summit opens on Sunday').
     """
-    phrases = _dates.find_dates(sent.text, published=published, tense=_date_tense(word, status))
+    phrases = _dates.find_dates(
+        sent.text, published=published, tense=_date_tense(word, status, present)
+    )
+    if within is not None:
+        low, high = within[0] - sent.start_char, within[1] - sent.start_char
+        phrases = [p for p in phrases if low <= p.start < high]
     nodes = _meeting_nodes(word)
     best: tuple[int, _dates.DatePhrase] | None = None
     for phrase in phrases:
@@ -86,6 +105,8 @@ def attached_date(
             continue  # 'said on Thursday (that) ...': the date of the saying
         roots = [t for t in toks if t.head not in toks or t.head == t] or toks
         steps = _reach(roots[0], nodes, word)
+        if steps is None and within is not None:
+            steps = 40  # 'and then with B on Tuesday': in B's own stretch, B's meeting's date
         if steps is None or (steps >= 50 and crowded):
             continue
         if best is None or steps < best[0]:

@@ -176,6 +176,8 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[list[Token]]:
     groups: list[list[Token]] = []
     found = [c for c in tok.children if c.dep_ in ("prep", "agent")]
     found += [c for p in found for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    found += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # 'and then with'
+    found.sort(key=lambda c: c.i)
     for prep in found:
         if prep.lower_ in preps:
             groups.append(_expand([c for c in prep.children if c.dep_ == "pobj"]))

@@ -43,7 +43,12 @@ _HYPOTHETICAL = {
     "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),
 }
 _BEFORE_AFTER = frozenset("after before following since prior".split())
+_SETTING_PREPS = frozenset("in during at amid throughout".split())
+_TAKING_PART = frozenset(
+    "take participate engage join attend be remain sit hold host have meet speak talk".split()
+)
 _WEAK_MODALS = frozenset("could might may should must can".split())
+_AUX = frozenset({"aux", "auxpass"})
 _FUTURE_AUX = frozenset("will shall 'll wo".split())
 _CLIMB = frozenset(
     "dobj nsubj nsubjpass pobj prep pcomp xcomp attr agent dative conj npadvmod appos "
@@ -74,10 +79,32 @@ def chain(word: Token) -> list[Token]:
         if current.dep_ not in _CLIMB or current.lower_ in _BEFORE_AFTER:
             break  # 'met on Tuesday, a day after talks': the talks are another event
         if current.dep_ == "conj" and (head.pos_ != current.pos_ or current.pos_ == "VERB"):
-            break  # 'had ... but spoke': a verb conjunct is a clause of its own
+            if not _shared_infinitive(current):
+                break  # 'had ... but spoke': a verb conjunct is a clause of its own
         out.append(head)
         current = head
     return out
+
+
+def _shared_infinitive(verb: Token) -> bool:
+    """'plans to visit Kyiv and meet the king': 'meet' shares the plan of 'visit'."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    head = verb.head
+    return verb.pos_ == "VERB" and head.pos_ == "VERB" and head.tag_ == "VB" and not own_subject
+
+
+def _in_setting(nodes: list[Token]) -> list[Token]:
+    """The nodes up to a setting ('in a call with B, A urged restraint').
+
+    What A did during the call ('urged') is not what became of the call; only its tense
+    counts, unless the verb is taking part in it ('was scheduled to take part in the summit').
+    """
+    for i, node in enumerate(nodes[1:], start=1):
+        if node.dep_ != "prep" or node.lower_ not in _SETTING_PREPS or i + 1 >= len(nodes):
+            continue
+        if nodes[i + 1].lemma_.lower() not in _TAKING_PART:
+            return nodes[: i + 1]
+    return nodes
 
 
 def frame(word: Token) -> Token | None:
@@ -98,7 +125,15 @@ def _finite(verb: Token) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
     finite = ("MD", "VBD", "VBZ", "VBP")
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in verb.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in verb.children):
+        return True
+    return _bare_participle(verb)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A main verb with a subject tagged as a participle: 'the candidates debated' (a past)."""
+    kids = {c.dep_ for c in verb.children}
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and "nsubj" in kids and not kids & _AUX
 
 
 def tense_of(verb: Token | None) -> Tense:
@@ -114,6 +149,8 @@ def tense_of(verb: Token | None) -> Tense:
     if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
         return "past"
     if "have" in {c.lemma_ for c in aux} and verb.tag_ == "VBN":
+        return "past"
+    if _bare_participle(verb):
         return "past"
     return "unknown"
 
@@ -153,6 +190,8 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("proposed")
         if lemma in _PLAN or lemma == "ahead":
             found.add("planned")
+        if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _PLAN for c in kids):
+            found.add("planned")  # 'the summit is due next week
         if lemma in _HYPOTHETICAL.get(node.pos_, ()) or (lemma == "rule" and "out" in particles):
             found.add("hypothetical")
         if any(c.lower_ in ("whether", "if", "unless") for c in kids):
@@ -191,7 +230,7 @@ def governors(word: Token) -> list[Token]:
 
 def status_of(word: Token) -> StatusReading:
     """The status the words governing `word` give it (see the module docstring)."""
-    nodes = governors(word)
+    nodes = _in_setting(governors(word))
     verb = frame(word)
     cues = _cues(nodes) | _noun_cues(word)
     tense = tense_of(verb)

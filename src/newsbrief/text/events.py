@@ -35,7 +35,7 @@ from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
 from newsbrief.text.event_dates import attached_date
 from newsbrief.text.event_parts import Phrase
-from newsbrief.text.event_status import chain, governors, status_of
+from newsbrief.text.event_status import chain, frame, governors, status_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,6 +65,15 @@ _DEBATE_KIND = frozenset(
 )
 _CALL_KIND = frozenset("phone telephone video conference zoom".split())
 _TALK_VERBS = frozenset("talk speak confer negotiate discuss consult".split())
+_RIVALS = frozenset("candidate rival contender nominee challenger hopeful".split())
+_TALK_PREPS = frozenset("about for via by over".split())
+_TALK_ENTS = {"on": frozenset({"DATE", "TIME"}), "in": frozenset({"GPE", "LOC", "FAC", "DATE"})}
+_PRINCIPALS = frozenset(
+    "minister leader president premier chancellor secretary counterpart king queen prince "
+    "ambassador envoy diplomat delegation negotiator governor mayor candidate side government "
+    "foreign emir sultan pope".split()
+)
+_RECIPROCAL = frozenset("negotiate confer".split())
 _CALL_VERBS = frozenset("phone telephone call ring".split())
 _HOST_VERBS = frozenset("host receive visit welcome".split())
 _GATHER_VERBS = frozenset("gather convene assemble".split())
@@ -114,6 +123,8 @@ def _trigger(tok: Token) -> bool | None:
 
 
 def _verb_trigger(tok: Token) -> bool | None:
+    if tok.dep_ in ("acl", "relcl") and _noun_of(tok.head) is not None:
+        return None  # 'a summit hosted by C': the summit is the meeting
     lemma = tok.lemma_.lower()
     others = _parts.partners(tok)
     if lemma == "meet":
@@ -136,7 +147,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         objects = _parts.objects(tok)
         if objects:
             return True if any(_host_guest(o) for o in objects) else None  # not 'the bill'
-        return True if len(_parts.subjects(tok)) > 1 or others else None
+        rivals = any(s.lemma_.lower() in _RIVALS for s in _parts.subjects(tok))
+        return True if len(_parts.subjects(tok)) > 1 or rivals or others else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
     return None
@@ -159,9 +171,50 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     return False if subjects else None
 
 
+def _several(verb: Token) -> bool:
+    """Two or more subjects: 'A and B met', 'the candidates debated', 'the two sides'."""
+    subjects = _parts.subjects(verb)
+    return len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
+
+
+def _pair(verb: Token) -> bool:
+    """Named people together as subject ('A and B'), or 'the two leaders', 'both sides'."""
+    subjects = _parts.subjects(verb)
+    if len(subjects) > 1:
+        return all(_principal(s) for s in subjects)
+    if not subjects or subjects[0].tag_ not in ("NNS", "NNPS") or not _principal(subjects[0]):
+        return False
+    return any(c.lower_ in ("two", "both") for c in subjects[0].children)
+
+
+def _principal(tok: Token) -> bool:
+    """Someone whose talks are news: a name, a state, an office ('the two presidents')."""
+    named = tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+    if named or (tok.pos_ == "PROPN" and not tok.ent_type_):
+        return not _parts.MEDIA.search(_parts.text_of(tok))
+    return tok.lemma_.lower() in _PRINCIPALS
+
+
+def _conversation_only(verb: Token) -> bool:
+    """No word of a speech or a topic: 'spoke at the rally', 'spoke of their fear' are not talks."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "prt"):
+            return False
+        if child.dep_ != "prep" or child.lower_ in _TALK_PREPS:
+            continue
+        places = [p for p in child.children if p.ent_type_ in _TALK_ENTS.get(child.lower_, ())]
+        if not places:
+            return False
+    return True
+
+
 def _talk(tok: Token, others: list[Token]) -> bool | None:
     if not others:
-        return None
+        # 'the two sides negotiated in Doha', 'A and B spoke on Monday': a meeting, if the
+        # rest of the text agrees
+        if tok.lemma_ in _RECIPROCAL:
+            return False if _several(tok) else None
+        return False if _pair(tok) and _conversation_only(tok) else None
     preps = {o.head.lower_ for o in others if o.head.dep_ == "prep"}
     if "with" in preps or any(o.ent_type_ in ("PERSON", "GPE") for o in others):
         return True if tok.lemma_ != "discuss" else False
@@ -192,6 +245,9 @@ def _called_on(child: Token) -> bool:
 
 
 def _gather(tok: Token) -> bool | None:
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        if any(_noun_of(p) is not None for p in prep.children):
+            return None  # 'gathered in Brussels for a summit': the summit is the meeting
     subjects = _parts.subjects(tok)
     official = any(_official(s) for s in subjects)
     return True if official and tok.lemma_ != "gather" else (False if official else None)
@@ -302,15 +358,53 @@ def _mentions(
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
         format=_parts.meeting_format(word),
         location=_parts.location(word),
-        date=attached_date(word, sent, published, reading.status, crowded=crowded),
+        date=attached_date(
+            word, sent, published, reading.status, crowded=crowded, present=_timetable(word)
+        ),
     )
     groups = _parts.participant_groups(word)
+    stretches = _stretches(sent, [met for _, met in groups])
     return [
         dataclasses.replace(
             base,
             participants=tuple(_parts.name_phrase(t) for t in everyone),
             counterparts=tuple(_parts.name_phrase(t) for t in met),
             span=_parts.own_span(word, met) if len(groups) > 1 else base.span,
+            date=_own_date(word, sent, published, reading.status, stretch) or base.date,
         )
-        for everyone, met in groups
+        for (everyone, met), stretch in zip(groups, stretches, strict=True)
     ]
+
+
+def _timetable(word: Token) -> bool:
+    """Whether a meeting is told in the present as its own event: a timetable.
+
+    'The summit opens on Sunday', 'A is hosting B on Tuesday': its day is ahead. Not 'the
+    inquiry centres on the call of Monday', a present about a past meeting.
+    """
+    verb = frame(word)
+    if verb is None or not status_of(word).present:
+        return False
+    return verb == word or (word.dep_ in ("nsubj", "nsubjpass") and word.head == verb)
+
+
+def _stretches(sent: Span, groups: list[list[Token]]) -> list[tuple[int, int] | None]:
+    """Each meeting's stretch of the sentence when one verb names several ('met A, then B')."""
+    if len(groups) < 2 or not all(groups):
+        return [None] * len(groups)
+    starts = [g[0].head.idx if g[0].head.pos_ == "ADP" else g[0].idx for g in groups]
+    starts[0] = sent.start_char
+    ends = [*starts[1:], sent.end_char]
+    return list(zip(starts, ends, strict=True))
+
+
+def _own_date(
+    word: Token,
+    sent: Span,
+    published: dt.date | None,
+    status: MeetingStatus | None,
+    stretch: tuple[int, int] | None,
+) -> _dates.DatePhrase | None:
+    if stretch is None:
+        return None
+    return attached_date(word, sent, published, status, crowded=True, within=stretch)

@@ -83,7 +83,10 @@ _PERSONS = frozenset(
     "worshipper villager farmer miner fisherman sailor seaman marine police minor "
     "occupant survivor team pupil cop gendarme paramedic insurgent rebel local guest relative "
     "parent son daughter brother sister mother father wife husband priest nun monk athlete "
-    "player fan newborn pensioner veteran soul human foreigner".split()
+    "player fan newborn pensioner veteran soul human foreigner colleague friend neighbour "
+    "neighbor contact classmate companion partner spouse visitor traveller traveler commuter "
+    "customer bystander pedestrian motorist cyclist holidaymaker toddler schoolchild "
+    "schoolchildren".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
@@ -93,7 +96,10 @@ _NOT_PERSON_ER = frozenset(
 _STRUCTURES = frozenset(
     "building house home apartment flat school hospital shop store structure vehicle car bus "
     "truck boat ship bridge road church mosque temple dwelling shelter tent property "
-    "business village town hut farm".split()
+    "business village town hut farm residence cottage cabin shack barn warehouse factory "
+    "office mall hotel restaurant shop kiosk stall clinic classroom dormitory block tower "
+    "carriage wagon coach train plane aircraft helicopter vessel ferry van lorry "
+    "motorcycle".split()
 )
 PERPETRATORS = frozenset(
     "attacker gunman assailant shooter bomber perpetrator suspect terrorist hijacker".split()
@@ -141,6 +147,8 @@ def cue_label(tok: Token) -> Label | None:
         return "wounded"  # "in intensive care"
     if lemma == "condition" and any(c.lower_ in _GRAVE for c in tok.children):
         return "wounded"  # "in critical condition"
+    if lemma in _SEARCH and any(c.lower_ == "for" for c in tok.children):
+        return "missing"  # "searching for two climbers"
     if lemma == "home" and tok.head.lemma_ in ("lose", "flee", "leave"):
         return "displaced"  # "lost their homes"
     if tok.pos_ == "VERB" and to_death(tok):
@@ -148,6 +156,9 @@ def cue_label(tok: Token) -> Label | None:
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
         return "other"
     return _lookup(_LEXICON, tok)
+
+
+_SEARCH = frozenset({"search", "look", "hunt"})
 
 
 def to_death(verb: Token) -> bool:
@@ -244,13 +255,32 @@ def read_count(count: Token) -> Reading:
     head = noun or count
     if _partitive_whole(head):  # "Of the 90 patients, 61 recovered": the verb is the 61's
         cues = [c for c in cues if c.token.i == head.i or head.is_ancestor(c.token)]
-    if not cues:
+    state = _state_word(count, noun)
+    if not cues or (state is not None and cues[0].metric in _HARM):
+        if state is not None:
+            return Reading(state)
         victims = noun is not None and _keys(noun)[0] == "victim" and count.lower_ != "one"
         return Reading(None, _sentence_choices(count, ("killed", "wounded") if victims else ()))
     best = cues[0]
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+_STATES = frozenset("dead injured wounded hurt missing killed".split())
+
+
+def _state_word(count: Token, noun: Token | None) -> Metric | None:
+    """The harm a state word right after a bare number names: "four dead and 30 injured".
+
+    The word beside the number is what the number counts, whatever the parse hangs it on; it
+    beats a harm named further off in the clause (not an aid or displacement verb: "doctors
+    treated 35 wounded" counts treatment).
+    """
+    nxt = count.doc[count.i + 1] if count.i + 1 < len(count.doc) else None
+    if noun is not None or nxt is None or nxt.lower_ not in _STATES:
+        return None
+    return harm_of(cue_label(nxt))
 
 
 def _partitive_whole(head: Token) -> bool:

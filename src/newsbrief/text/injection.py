@@ -204,5 +204,7 @@ def quarantine(body: str) -> list[Quarantined]:
 
 
 def fence(body: str) -> str:
-    """The body as prompt data: an <article> tag inside it cannot close the data block."""
-    return re.sub(r"<(/?)article", r"<\1 article", body, flags=re.IGNORECASE)
+    """Text as prompt data: an <article> or <passage> tag inside it cannot close its block."""
+    return re.sub(
+        r"<(/?)(article|passage)", lambda m: f"<{m[1]} {m[2].lower()}", body, flags=re.IGNORECASE
+    )

@@ -100,4 +100,38 @@ COLLECTIVE_HEADS = frozenset(
 )
 
 # Collective nouns that act on their own ('police said', 'the army confirmed').
-BARE_HEADS = frozenset("police authorities army military government prosecutors".split())
+BARE_HEADS = frozenset(
+    "police authorities army military government prosecutors cabinet parliament".split()
+)
+# Levels of government written before a collective noun ('state police', 'federal
+# authorities', 'local officials'): they qualify it without naming anyone.
+GOVERNMENT_LEVELS = frozenset(
+    (
+        "state federal local regional provincial national municipal city county central "
+        "district metropolitan territorial"
+    ).split()
+)
+
+# Religions and creeds: an organisation tag on one names a belief, not a party ('converted
+# to Islam').
+BELIEFS = frozenset(
+    (
+        "islam christianity judaism buddhism hinduism sikhism jainism taoism shinto "
+        "zoroastrianism catholicism protestantism orthodoxy anglicanism mormonism "
+        "confucianism bahaism atheism wahhabism salafism sufism shia shiism sunni sunnism"
+    ).split()
+)
+
+# Members of a political party, written for the party itself ('Democrats said', 'the Tories
+# voted'): the party each names.
+PARTY_MEMBERS = {
+    "democrats": "Democratic Party",
+    "republicans": "Republican Party",
+    "gop": "Republican Party",
+    "conservatives": "Conservative Party",
+    "tories": "Conservative Party",
+    "labour": "Labour Party",
+    "liberals": "Liberal Party",
+    "socialists": "Socialist Party",
+    "greens": "Green Party",
+}

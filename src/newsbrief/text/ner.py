@@ -227,7 +227,54 @@ def beside_person(doc: Doc, span: NameSpan) -> bool:
     linked = [c for c in head.children if c.dep_ == "conj"]
     if head.dep_ == "conj":
         linked.append(head.head)
-    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked)
+    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not _in_place(t) for t in linked)
+
+
+_PLACES = ("GPE", "LOC")
+
+
+def _in_place(token: Token) -> bool:
+    """'Ciudad Juarez, Mexico': a country or region in apposition after the word."""
+    return any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in token.children)
+
+
+def beside_place(doc: Doc, span: NameSpan) -> bool:
+    """True when the mention is written as a place: 'Ciudad Juarez, Mexico', 'Reno and X'.
+
+    A country or region in apposition after it, or a place it is listed with.
+    """
+    head = head_of(doc, span)
+    places = _PLACES
+    if _in_place(head):
+        return True
+    linked = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        linked.append(head.head)
+    return bool(linked) and all(t.ent_type_ in places for t in linked)
+
+
+def shared_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """First names that share the surname of the next name: 'Ann and Tom Berg'.
+
+    'Ann' becomes a mention of 'Ann Berg' (its text is the full name; its offsets stay those
+    of 'Ann'). Other spans are returned unchanged.
+    """
+    starts = {s.first: s for s in spans if s.label == "PERSON" and s.last > s.first}
+    out: list[NameSpan] = []
+    for span in spans:
+        after = starts.get(span.last + 2)
+        single = span.label == "PERSON" and span.first == span.last
+        if single and after is not None and doc[span.last + 1].lower_ == "and":
+            span = NameSpan(
+                f"{span.text} {doc[after.last].text}",
+                span.start,
+                span.end,
+                span.label,
+                span.first,
+                span.last,
+            )
+        out.append(span)
+    return out
 
 
 def _use_after(prep: Token) -> Use:
@@ -346,3 +393,34 @@ def text_of(doc: Doc, first: int, last: int) -> str:
     span: Span = doc[first : last + 1]
     text: str = span.text
     return text
+
+
+_HEADLINE_LABELS = frozenset({"GPE", "ORG"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def headline_subjects(title: Doc) -> frozenset[str]:
+    """The names a parsed headline makes the subject of its verb ('Bangladesh reports ...').
+
+    A proper name that is the subject, or is listed with it ('US and Israel to hold ...'),
+    whatever the tagger labels it (a short headline gives it little to go on); and a place or
+    organisation that opens the headline and that the parser read as modifying the verb as
+    if it were a noun ('Iran issues ...' misread as the noun 'issues').
+    """
+    out: set[str] = set()
+    for token in title:
+        if token.pos_ == "PROPN" and _first_conjunct(token).dep_ in _SUBJECT_DEPS:
+            first = token.i
+            while (
+                first > 0
+                and title[first - 1].dep_ == "compound"
+                and title[first - 1].pos_ == "PROPN"
+            ):
+                first -= 1
+            out.add(title[first : token.i + 1].text)
+    for ent in title.ents:
+        root = ent.root
+        misread = ent.start == 0 and root.dep_ == "compound" and root.head.dep_ == "ROOT"
+        if ent.label_ in _HEADLINE_LABELS and misread:
+            out.add(ent.text)
+    return frozenset(out)

@@ -430,6 +430,8 @@ def _unit(toks: list[_Tok], draft: _Draft) -> tuple[str | None, int | None]:
     first = toks[j] if j < len(toks) and toks[j].kind == "word" else None
     if first is not None and first.low in (_ONE_UNITS if draft.core.bare_one else _STATE_WORDS):
         return first.text, first.end
+    if first is not None and draft.core.bare_one and _one_of_a_kind(toks, j):
+        return first.text, first.end
     found: tuple[str | None, int | None] = (None, None)
     for _ in range(4):
         if j >= len(toks) or toks[j].kind != "word" or toks[j].low in _STOP:
@@ -442,6 +444,26 @@ def _unit(toks: list[_Tok], draft: _Draft) -> tuple[str | None, int | None]:
         if _low(toks, j) == "-" and j + 1 < len(toks) and toks[j + 1].kind == "word":
             j += 1
     return found
+
+
+def _one_of_a_kind(toks: list[_Tok], j: int) -> bool:
+    """True for "one Canadian", "one French national", "one other person".
+
+    A person named by a proper adjective or "other": a breakdown of a toll by nationality.
+    """
+    word = toks[j]
+    if word.low == "other":
+        return True
+    if not word.text[:1].isupper() or word.low in _MONTH_WORDS or word.low in _WEEKDAYS:
+        return False
+    after = _low(toks, j + 1)
+    return after in _ONE_UNITS or after in ("national", "citizen") or not after.isalpha()
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _is_year(text: str, toks: list[_Tok], draft: _Draft, unit: str | None) -> bool:
@@ -528,3 +550,30 @@ def parse_number(text: str) -> NumberPhrase | None:
     """
     found = _scan(text, relaxed=False) or _scan(text, relaxed=True)
     return found[0] if found else None
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}  # fmt: skip
+_TENTHS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+_DIGIT_ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th)$", _I)
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal names ("sixteenth" -> 16, "twenty-first" -> 21, "3rd" -> 3)."""
+    low = word.lower().strip()
+    digits = _DIGIT_ORDINAL.match(low)
+    if digits:
+        return int(digits.group(1))
+    if low in _ORDINALS or low in _TENTHS:
+        return _ORDINALS.get(low) or _TENTHS[low]
+    tens, _, unit = low.partition("-")
+    if tens in _TENS and unit in _ORDINALS and _ORDINALS[unit] < 10:
+        return _TENS[tens] + _ORDINALS[unit]
+    return None

@@ -93,14 +93,57 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             continue
         prep = tok.head
         realm = prep.lower_ == "of" and prep.head.lemma_.lower() in _REALMS
-        if realm or (prep.lower_ in _IN_PREPS and tok.ent_type_ not in _NOT_PLACE_ENTS):
+        typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
+        if realm or (prep.lower_ in _IN_PREPS and typed):
             first = tok.i
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
 
 
+_ORG_WORDS = frozenset(
+    "ministry department party union council congress senate parliament assembly committee "
+    "commission agency bureau office company corporation corp inc ltd group bank fund "
+    "university college school institute foundation association organisation organization "
+    "news times post press network police army navy force forces guard court board club "
+    "league federation church hospital service services authority administration".split()
+)
+
+
+def _mistyped_org(tok: Token) -> bool:
+    """An ORG-typed name after "in" with no organisation word in it ("in Himachal Pradesh").
+
+    The small parser often types an unfamiliar place as an organisation; a name that holds
+    no word of an organisation's kind ("Ministry", "Party", "Council") is read as a place.
+    """
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = ent if ent is not None else [tok]
+    return not any(w.lower_ in _ORG_WORDS or w.is_upper for w in words)
+
+
+_DIVISIONS = frozenset(
+    "state province region district county city town village island territory prefecture "
+    "governorate municipality department".split()
+)
+
+
+def _names_division(root: Token) -> bool:
+    """True for "Kerala" in "in Kerala state": the name right before the division it names.
+
+    Not "the U.S. border city of El Paso": there the division is named by its "of" phrase
+    and the word before it is a modifier.
+    """
+    head = root.head
+    if root.dep_ != "compound" or head.i != root.i + 1 or head.lemma_.lower() not in _DIVISIONS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def _used_as_place(root: Token) -> bool:
+    if _names_division(root):
+        root = root.head  # "in Kerala state": the division word carries the use
     if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:

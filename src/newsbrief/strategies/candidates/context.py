@@ -96,11 +96,16 @@ def ev(body: str, start: int, end: int) -> Evidence:
 
 
 def messages(ctx: Context, part: str, **values: str) -> list[dict[str, str]]:
-    """The fenced article as the shared system prefix, then one question (a prompt part)."""
+    """The shared system prefix, then one question (a prompt part) with fenced passages.
+
+    v3 prompts keep the article out of the prefix (each question carries its passage), so a
+    call costs its passage's tokens; v1 and v2 render the fenced article into the prefix.
+    """
     prompts = ctx.job.prompts
+    fenced = {name: fence(value) for name, value in values.items()}
     return [
         {"role": "system", "content": prompts.render("system", body=fence(ctx.job.body))},
-        {"role": "user", "content": prompts.render(part, **values)},
+        {"role": "user", "content": prompts.render(part, **fenced)},
     ]
 
 

@@ -13,6 +13,8 @@ from newsbrief.models import ACTOR_KINDS, Evidence, Party, Person
 from newsbrief.strategies.candidates.context import Context, ev
 from newsbrief.text.actors import Actor, read_actors
 from newsbrief.text.entities import short_form
+from newsbrief.text.ner import headline_subjects
+from newsbrief.text.nlp import parse
 
 # Evidence kept per fact: the first mention of each written form, at most this many.
 _MAX_EVIDENCE = 4
@@ -20,7 +22,8 @@ _MAX_EVIDENCE = 4
 
 async def find_entities(ctx: Context) -> tuple[list[Party], list[Person]]:
     """Parties and people of the article, from the parser's entities (no model call)."""
-    actors = read_actors(ctx.doc)
+    headline = headline_subjects(parse(ctx.job.title)) if ctx.job.title else frozenset()
+    actors = read_actors(ctx.doc, headline)
     parties: list[Party] = []
     people: list[Person] = []
     for actor in actors:

@@ -6,8 +6,10 @@ only when the parse leaves the metric open; without a model such a number is dro
 zeros ("no deaths") and single victims ("injured a man", "the attacker was shot dead") are
 figures too. Each number span gives at most one figure; a restatement ("all five deaths")
 of a figure already found is not listed again. Place and speaker come from the parse too:
-the place nearest the number in its sentence (else the place the article opens on), and who
-the sentence attributes it to.
+the place nearest the number in its sentence, else the place an earlier figure of the same
+paragraph had, else the place the article opens on; and who the sentence attributes it to
+("they said" and a quote's sentences take the source named before). Victims named by name
+("the death of Jane Doe") and ordinal tolls ("a sixteenth death") are figures too.
 """
 
 from __future__ import annotations
@@ -63,18 +65,23 @@ class _Found:
     unit: str | None = None
     metric: Metric | None = None
     fallback: bool = False
+    named: bool = False
 
 
 async def find_figures(ctx: Context) -> list[Figure]:
     """Figures from the number phrases, stated zeros and single victims of the body."""
     figures: list[Figure] = []
     tokens: list[Token] = []
-    fallbacks: list[Figure] = []
+    fallbacks: list[tuple[Figure, bool]] = []
     spans: set[tuple[int, int]] = set()
     lead = _lead_place(ctx)
     source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
+    named: tuple[int, str | None] = (-1, None)  # (paragraph, last source it named)
+    where: tuple[int, str | None] = (-1, None)  # (paragraph, place its last figure named)
     for sentence in news_sentences(ctx):
         mined: list[Figure] = []
+        previous = named[1] if named[0] == sentence.paragraph else None
+        here = where[1] if where[0] == sentence.paragraph and where[1] else lead
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
             if (found.start, found.end) in spans:
                 continue
@@ -82,16 +89,31 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if metric is None or _restates(found, metric, [*figures, *mined], tokens):
                 continue
             spans.add((found.start, found.end))
-            figure = _figure(ctx, sentence, found, metric, lead)
+            figure = _figure(ctx, sentence, found, metric, here, previous)
+            if figure.place != here:
+                where = (sentence.paragraph, figure.place)
             if found.fallback:
-                fallbacks.append(figure)
+                fallbacks.append((figure, found.named))
             else:
                 mined.append(figure)
                 tokens.append(found.token)
         mined, source = _carry_source(mined, sentence, source)
         figures += mined
+        named = (sentence.paragraph, _sentence_speaker(ctx, sentence) or previous)
+    return figures + _unstated(figures, fallbacks)
+
+
+def _unstated(figures: list[Figure], fallbacks: list[tuple[Figure, bool]]) -> list[Figure]:
+    """Victims named without a number, for a harm the article gives no number for.
+
+    A victim named by name ("the death of Jane Doe") is one figure per name; a definite one
+    ("the driver was killed") counts once in all, since several may be the same person.
+    """
     stated = {f.metric for f in figures}
-    return figures + [f for f in fallbacks if f.metric not in stated][:1]
+    open_ = [(f, named) for f, named in fallbacks if f.metric not in stated]
+    names = {f.value_text: f for f, named in open_ if named}
+    definite = [f for f, named in open_ if not named][:1]
+    return sorted([*names.values(), *definite], key=lambda f: f.evidence[0].start)
 
 
 _BREAKDOWN_OPENER = re.compile(
@@ -180,7 +202,7 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     out: list[_Found] = []
     for tok in span if span is not None else ():
-        found = _zero(tok) or _single(tok)
+        found = _zero(tok) or _single(tok) or _named_victim(tok) or _ordinal(tok)
         if found is not None:
             out.append(found)
     return out
@@ -235,11 +257,75 @@ def _single(tok: Token) -> _Found | None:
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
 
 
+_NUMBERED = frozenset("death fatality case infection".split())
+
+
+def _ordinal(tok: Token) -> _Found | None:
+    """A toll given by its latest item: "the sixteenth death" is 16 deaths.
+
+    "The first case" is one case; an ordinal person is not a toll ("a fifth person was hurt"
+    is one person, read by `_single`), nor is "the first case of its kind".
+    """
+    head = tok.head
+    if tok.dep_ != "amod" or head.lemma_.lower() not in _NUMBERED or head.i != tok.i + 1:
+        return None
+    doc, first = tok.doc, tok.i
+    if first >= 2 and doc[first - 1].text in ("-", "\u2013") and doc[first - 2].like_num:
+        first -= 2  # "twenty-first", split by the tokenizer
+    value = _numbers.ordinal_value(doc[first : tok.i + 1].text.replace(" ", ""))
+    label = harm.cue_label(head)
+    if value is None or label not in ("killed", "other") or _a_kind(head):
+        return None
+    return _word_found(doc[first : head.i + 1], head, value, label)
+
+
+_KINDS = frozenset("type kind sort nature its".split())
+
+
+def _a_kind(noun: Token) -> bool:
+    """True for "the first case of its kind": an instance, not an infection."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return pobj is not None and pobj.lemma_.lower() in _KINDS
+
+
+_DEATHS = frozenset("death killing murder assassination execution slaying".split())
+
+
+def _named_victim(tok: Token) -> _Found | None:
+    """A person harmed, named by name: "Jane Doe was killed", "the death of Jane Doe".
+
+    The name is a victim only where no number covers the harm (a named victim is usually
+    one of a stated toll): see `_unstated`.
+    """
+    ent = next((e for e in tok.doc.ents if e.end - 1 == tok.i and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _DEATHS:
+        phrase = tok.doc[head.head.left_edge.i : tok.i + 1]  # "the death of Jane Doe"
+        return _word_found(phrase, tok, 1, "killed", fallback=True, named=True)
+    if tok.dep_ == "poss" and head.lemma_.lower() in _DEATHS:
+        phrase = tok.doc[ent.start : head.i + 1]  # "Jane Doe's death"
+        return _word_found(phrase, tok, 1, "killed", fallback=True, named=True)
+    metric = harm.verb_harm(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if metric not in ("killed", "wounded"):
+        return None
+    return _word_found(ent, tok, 1, metric, fallback=True, named=True)
+
+
 def _word_found(
-    phrase: Span, token: Token, value: float, metric: Metric, fallback: bool = False
+    phrase: Span,
+    token: Token,
+    value: float,
+    metric: Metric,
+    fallback: bool = False,
+    named: bool = False,
 ) -> _Found:
     start, end = phrase.start_char, phrase.end_char
-    return _Found(start, end, phrase.text, value, token, metric=metric, fallback=fallback)
+    return _Found(
+        start, end, phrase.text, value, token, metric=metric, fallback=fallback, named=named
+    )
 
 
 def _restates(found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]) -> bool:
@@ -279,10 +365,21 @@ def _lead_place(ctx: Context) -> str | None:
     return _places.lead_place(ctx.doc, spans, _known_places(ctx))
 
 
+def _sentence_speaker(ctx: Context, sentence: Sentence) -> str | None:
+    span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    return _attribution.sentence_speaker(span) if span is not None else None
+
+
 def _figure(
-    ctx: Context, sentence: Sentence, found: _Found, metric: Metric, lead: str | None
+    ctx: Context,
+    sentence: Sentence,
+    found: _Found,
+    metric: Metric,
+    lead: str | None,
+    previous: str | None = None,
 ) -> Figure:
-    source = _attribution.attribution(found.token)
+    source = _attribution.attribution(found.token, previous)
+    quoted = None if source else _attribution.quote_speaker(ctx.doc, found.start)
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
     place = _places.place(found.token, candidates, source.token if source else None)
     return Figure(
@@ -293,7 +390,7 @@ def _figure(
         upper=found.upper,
         unit=found.unit,
         place=place.text if place is not None else lead,
-        reported_by=source.name if source else None,
+        reported_by=source.name if source else quoted,
         evidence=[
             _clause_ev(
                 ctx.job.body, sentence, found.start - sentence.start, found.end - sentence.start

@@ -117,6 +117,9 @@ async def _status(
 def _status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | None:
     """Neither the tense nor a model says: a resolved date before or after publication does."""
     date = mention.date.date if mention.date else None
+    if date is None and mention.date is not None:
+        way = _dates.direction(mention.date.text)  # 'who is meeting B next week'
+        return "planned" if way == "ahead" else ("held" if way == "behind" else None)
     if date is None or ctx.job.published is None:
         return None
     return "planned" if date > ctx.job.published else "held"
@@ -473,7 +476,9 @@ def _party_of_event(ctx: Context, sentence: Sentence, mention: MeetingMention) -
     first = match.group(1).split()[0]
     known = dict.fromkeys(c for t in ctx.kinds if (c := ctx.names.resolve(t)))
     named = [n for n in known if n.split()[0] == first and "Party" in n.split()]
-    return named[:1] or [f"{match.group(1).strip()} Party"]
+    if named or not match.group(0).endswith("Convention"):
+        return named[:1]  # 'the Munich Security Conference' is no party's
+    return [f"{match.group(1).strip()} Party"]
 
 
 def _borrowed(
