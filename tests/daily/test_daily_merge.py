@@ -89,8 +89,14 @@ def test_sources_that_disagree_on_the_same_day_conflict_once_per_value() -> None
     day = [_art("a", _fig(20, "20")), *(_art(f"b{i}", _fig(35, "35")) for i in range(5))]
     figures = merge_figures(day)
     assert all(f.conflict for f in figures)
-    assert figures[0].conflicts_with == ["b0", "b1", "b2", "b3", "b4"]
+    # the value against 'a' is named once, with how many give it and its first sources
+    [against_a] = figures[0].conflicting_values
+    assert (against_a.value, against_a.article_count) == (35, 5)
+    assert against_a.article_ids == figures[0].conflicts_with == ["b0", "b1", "b2"]
     assert all(f.conflicts_with == ["a"] for f in figures[1:])
+    assert all(
+        [(v.value, v.article_count) for v in f.conflicting_values] == [(20, 1)] for f in figures[1:]
+    )
     tracks, _ = track_figures("s1", day)
     [track] = tracks
     assert track.conflict and track.latest.value == 35

@@ -24,7 +24,7 @@ from newsbrief.daily.models import (
     SourcedEvidence,
     StatusReport,
 )
-from newsbrief.models import UPCOMING_STATUSES, Evidence, Meeting
+from newsbrief.models import UPCOMING_STATUSES, Evidence, Meeting, MeetingStatus
 
 JACCARD_SAME_MEETING = 0.5
 _TOKEN = re.compile(r"\w+")
@@ -35,9 +35,15 @@ _STOPWORDS = frozenset(
 
 
 def sourced(article_id: str, evidence: list[Evidence]) -> list[SourcedEvidence]:
-    """The evidence spans of one article, tagged with its id."""
+    """The evidence spans of one article, tagged with its id.
+
+    Built without validating again (`model_construct`): every field comes from an
+    `Evidence` that was validated when its briefing was.
+    """
     return [
-        SourcedEvidence(article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end)
+        SourcedEvidence.model_construct(
+            article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end
+        )
         for ev in evidence
     ]
 
@@ -107,9 +113,11 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
 class _Group:
     reports: list[_Report] = field(default_factory=list)
     signature: _Signature | None = None
+    article_ids: set[str] = field(default_factory=set)
 
     def add(self, report: _Report, sig: _Signature) -> None:
         self.reports.append(report)
+        self.article_ids.add(report.article_id)
         old = self.signature
         self.signature = (
             sig
@@ -123,16 +131,18 @@ class _Group:
         )
 
     def has(self, article_id: str) -> bool:
-        return any(r.article_id == article_id for r in self.reports)
+        return article_id in self.article_ids
 
 
 @dataclass
 class _Index:
-    """Groups of reports, found by exact key, by participant and by date."""
+    """Groups of reports, found by exact key, by participant (and date) and by date."""
 
     groups: list[_Group] = field(default_factory=list)
     exact: dict[tuple[dt.date | None, frozenset[str]], int] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
+    by_name_date: dict[tuple[str, dt.date | None], list[int]] = field(default_factory=dict)
+    rank: dict[tuple[str, int], int] = field(default_factory=dict)
     by_date: dict[dt.date | None, list[int]] = field(default_factory=dict)
 
     def place(self, report: _Report) -> None:
@@ -145,23 +155,40 @@ class _Index:
         self.exact.setdefault((sig.date, sig.people), hit)
         for name in sig.people:
             _append_once(self.by_name.setdefault(name, []), hit)
+            _append_once(self.by_name_date.setdefault((name, sig.date), []), hit)
+            self.rank.setdefault((name, hit), len(self.rank))
         _append_once(self.by_date.setdefault(sig.date, []), hit)
 
     def _find(self, report: _Report, sig: _Signature) -> int | None:
         exact = self.exact.get((sig.date, sig.people))
         if exact is not None and sig.people and not self.groups[exact].has(report.article_id):
             return exact
-        candidates: Iterable[int] = (
-            (i for name in sorted(sig.people) for i in self.by_name.get(name, []))
-            if sig.people
-            else self.by_date.get(sig.date, [])
-        )
-        for i in candidates:
+        for i in self._candidates(sig):
             group = self.groups[i]
             assert group.signature is not None
             if not group.has(report.article_id) and _same(sig, group.signature):
                 return i
         return None
+
+    def _candidates(self, sig: _Signature) -> Iterable[int]:
+        """Groups that may hold the meeting: sharing a participant, on its date or undated."""
+        if not sig.people:
+            return self.by_date.get(sig.date, [])
+        if sig.date is None:
+            return (i for name in sorted(sig.people) for i in self.by_name.get(name, []))
+        return (i for name in sorted(sig.people) for i in self._dated(name, sig.date))
+
+    def _dated(self, name: str, date: dt.date) -> list[int]:
+        """The groups naming `name` on `date` or undated, in the order they first named it.
+
+        A group on another date cannot hold the meeting (`_same` says so), so it is never
+        looked at: a participant in many meetings costs only the meetings of that day.
+        """
+        found = {
+            *self.by_name_date.get((name, date), []),
+            *self.by_name_date.get((name, None), []),
+        }
+        return sorted(found, key=lambda i: self.rank[(name, i)])
 
 
 def _append_once(items: list[int], value: int) -> None:
@@ -191,14 +218,10 @@ def _calendar_order(c: CalendarEntry) -> tuple[bool, dt.date, list[str]]:
 
 
 def _status_reports(group: list[_Report]) -> list[StatusReport]:
-    by_status: dict[str, StatusReport] = {}
+    by_status: dict[MeetingStatus, dict[str, None]] = {}
     for r in sorted(group, key=lambda r: (r.published or dt.date.min, r.order)):
-        kept = by_status.setdefault(
-            r.meeting.status, StatusReport(status=r.meeting.status, article_ids=[])
-        )
-        if r.article_id not in kept.article_ids:
-            kept.article_ids.append(r.article_id)
-    return list(by_status.values())
+        by_status.setdefault(r.meeting.status, {})[r.article_id] = None
+    return [StatusReport(status=status, article_ids=list(ids)) for status, ids in by_status.items()]
 
 
 def _calendar_entry(group: list[_Report], day: dt.date | None) -> CalendarEntry:

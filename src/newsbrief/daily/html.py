@@ -12,7 +12,7 @@ the page loads nothing (no script, image, font or style sheet; the CSP says so t
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from newsbrief.daily.labels import (
     FORMAT,
@@ -25,6 +25,7 @@ from newsbrief.daily.labels import (
     meeting_when,
     participants,
     short_date,
+    shown,
     status_line,
     track_title,
 )
@@ -91,7 +92,9 @@ def _table(cls: str, header: list[str], rows: list[str]) -> str:
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
 
 
-def _links(ids: Iterable[str], articles: dict[str, ArticleEntry]) -> str:
+def _links(ids: Sequence[str], articles: dict[str, ArticleEntry]) -> str:
+    """Links to the articles `ids` (the first few, then how many more)."""
+
     def one(aid: str) -> str:
         entry = articles.get(aid)
         name = (outlet(entry) if entry else None) or aid
@@ -99,7 +102,8 @@ def _links(ids: Iterable[str], articles: dict[str, ArticleEntry]) -> str:
         text = f"{name}, {day}" if day else name
         return f'<a href="#a-{_e(aid)}" title="{_e(aid)}">{_e(text)}</a>'
 
-    return "; ".join(one(aid) for aid in ids)
+    first, more = shown(ids)
+    return "; ".join(one(aid) for aid in first) + _e(more)
 
 
 # ---------------------------------------------------------------- calendar

@@ -3,10 +3,13 @@
 "U.N. Security Council" and "United Nations Security Council", "WHO" and "World Health
 Organisation", "Government of Samoa" and "Samoa government" each fold to one key. Pure
 string rules over `newsbrief.text.names`; nothing here reads a file or calls a model.
+Each key is remembered for the most recent names (`functools.lru_cache`, bounded): a day
+of a thousand articles names the same parties and places thousands of times.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -29,6 +32,11 @@ def _expand(name: str, words: list[str]) -> list[str]:
     return fold(long_form).split() + words[1:] if long_form else words
 
 
+KEY_CACHE = 16384
+"""How many names each key function remembers (a day repeats the same names many times)."""
+
+
+@functools.lru_cache(maxsize=KEY_CACHE)
 def party_key(name: str) -> str:
     """The key two names of one party share ('U.N. Security Council' = 'UN Security Council').
 
@@ -45,6 +53,12 @@ def party_key(name: str) -> str:
     if head_of:
         text = f"{head_of.group(2)} {head_of.group(1)}"
     return text
+
+
+@functools.lru_cache(maxsize=KEY_CACHE)
+def person_key(name: str) -> str:
+    """The key of a person's name: case, accents, punctuation and a leading 'the' folded."""
+    return fold(name)
 
 
 def place_key(place: str | None) -> str:

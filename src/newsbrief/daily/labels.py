@@ -7,6 +7,7 @@ Shared by the HTML and Markdown pages so both read the same ("in person", "at le
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from newsbrief.daily.models import CalendarEntry, FigureReport, FigureTrack
 from newsbrief.models import Figure
@@ -52,11 +53,22 @@ RELATION = {
     "conflicting": "disagrees",
 }
 _HEDGE = {"approximately": "about ", "at_least": "at least ", "more_than": "more than "}
+SOURCES_SHOWN = 6
+"""How many articles a page names beside one value or meeting before 'and N more'."""
 
 
 def label(table: dict[str, str], value: str) -> str:
     """The reader's word for an enum value (its own words, underscores as spaces, if unknown)."""
     return table.get(value, value.replace("_", " "))
+
+
+def shown(ids: Sequence[str], limit: int = SOURCES_SHOWN) -> tuple[Sequence[str], str]:
+    """The first `limit` ids, and ' and N more' for the rest ('' when none is left out).
+
+    A toll a thousand outlets repeat stays one readable line; the JSON keeps every id.
+    """
+    rest = len(ids) - limit
+    return ids[:limit], (f" and {rest} more" if rest > 0 else "")
 
 
 def number(value: float | None) -> str:

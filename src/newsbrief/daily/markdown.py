@@ -21,6 +21,7 @@ from newsbrief.daily.labels import (
     meeting_when,
     participants,
     short_date,
+    shown,
     status_line,
     track_title,
 )
@@ -83,14 +84,17 @@ def md_table(header: list[str], rows: Iterable[Sequence[object]]) -> list[str]:
     return lines + [""]
 
 
-def _sources(ids: Iterable[str], articles: dict[str, ArticleEntry]) -> str:
+def _sources(ids: Sequence[str], articles: dict[str, ArticleEntry]) -> str:
+    """The articles `ids` as 'outlet, date [id]' (the first few, then how many more)."""
+
     def one(aid: str) -> str:
         entry = articles.get(aid)
         name = (outlet(entry) if entry else None) or aid
         day = short_date(entry.published) if entry else ""
         return f"{name}, {day} [{aid}]" if day else f"{name} [{aid}]"
 
-    return "; ".join(one(aid) for aid in ids)
+    first, more = shown(ids)
+    return "; ".join(one(aid) for aid in first) + more
 
 
 def _quote(ev: SourcedEvidence) -> str:

@@ -29,7 +29,7 @@ from newsbrief.daily.models import (
     PartyEntry,
     Story,
 )
-from newsbrief.daily.stories import build_story, cluster_articles
+from newsbrief.daily.stories import DayViews, build_story, cluster_articles
 from newsbrief.models import Party
 
 __all__ = [
@@ -99,6 +99,7 @@ def find_stories(
     ok = [entry for _, entry in ok_entries(entries)]
     calendar = merge_calendar(entries) if calendar is None else calendar
     parties = merge_parties(entries) if parties is None else parties
+    views = DayViews.of(calendar, parties)
     stories: list[Story] = []
     flags: dict[tuple[str, int], RowFlag] = {}
     for n, cluster in enumerate(cluster_articles(ok), 1):
@@ -106,11 +107,7 @@ def find_stories(
         articles = [ok[i] for i in cluster.members]
         tracks, story_flags = track_figures(story_id, articles)
         flags.update(story_flags)
-        stories.append(
-            build_story(
-                story_id, cluster, articles, figures=tracks, calendar=calendar, parties=parties
-            )
-        )
+        stories.append(build_story(story_id, cluster, articles, figures=tracks, views=views))
     return stories, flags
 
 

@@ -104,6 +104,22 @@ class CalendarEntry(_Model):
     )
 
 
+class ConflictingValue(_Model):
+    """A value other articles give for a figure at the same time, once however many give it."""
+
+    value: float = Field(description="The number stated; the lower bound of a range.")
+    upper: float | None = Field(default=None, description="Upper bound when a range.")
+    qualifier: Qualifier = Field(default="exact", description="How the number is hedged.")
+    value_text: str = Field(description="The number phrase as first written.")
+    reported_by: list[str] = Field(
+        default_factory=list, description="Who the articles attribute it to (the first three)."
+    )
+    article_count: int = Field(description="How many articles give this value.")
+    article_ids: list[str] = Field(
+        description="The first three articles that give it; the figure's track lists them all."
+    )
+
+
 class FigureEntry(_Model):
     """One figure as one article reports it, flagged when another article disagrees."""
 
@@ -125,7 +141,13 @@ class FigureEntry(_Model):
     )
     conflicts_with: list[str] = Field(
         default_factory=list,
-        description="Ids of the articles that give an incompatible value for the same time.",
+        description="Ids of articles that give an incompatible value for the same time: the "
+        "first three of each value in conflicting_values, which counts them all.",
+    )
+    conflicting_values: list[ConflictingValue] = Field(
+        default_factory=list,
+        description="Each distinct incompatible value for the same time, once with its "
+        "sources, most reported first (at most five; the track lists every value).",
     )
     track: str | None = Field(
         default=None, description="Id of the story figure track the figure belongs to."

@@ -13,13 +13,21 @@ scikit-learn is used because TF-IDF weighting (a name every article shares count
 little; a rare one shared by two articles counts for much) and threshold-based hierarchical
 clustering are exactly what story finding needs, and it is the best kept, most widely used
 implementation of both; nothing here calls a model or reads a file.
+
+Cost: the TF-IDF vectors are sparse and read each text once (linear, and most of the
+time); the similarity matrix and the clustering are dense n x n. At 1,000 articles that is
+8 MB and about 0.13 s of CPU against 0.66 s for the vectors; at 2,000, 0.55 s against
+1.3 s. Each story then finds its meetings and parties through its own articles
+(`DayViews`), never by scanning the day's whole calendar.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlparse
 
 import numpy as np
@@ -29,7 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from newsbrief.daily.calendar import sourced
-from newsbrief.daily.keys import party_key, place_key, unique
+from newsbrief.daily.keys import party_key, person_key, place_key, unique
 from newsbrief.daily.models import (
     ArticleEntry,
     CalendarEntry,
@@ -39,7 +47,6 @@ from newsbrief.daily.models import (
     StoryPerson,
     StoryPosition,
 )
-from newsbrief.text.names import fold
 
 SAME_STORY_DISTANCE = 0.8
 """Average-linkage distance (1 - blended cosine similarity) under which articles join."""
@@ -70,8 +77,9 @@ def _names(entry: ArticleEntry) -> list[str]:
     if b is None:
         return []
     names = [party_key(n) for p in b.parties for n in [p.name, *p.aliases]]
-    names += [fold(p.name) for p in b.people]
-    names += [fold(p.name).split()[-1] for p in b.people if fold(p.name)]
+    people = [person_key(p.name) for p in b.people]
+    names += people
+    names += [p.split()[-1] for p in people if p]
     names += [place_key(f.place) for f in b.figures if f.place]
     names += [place_key(m.location) for m in b.meetings if m.location]
     names += [party_key(n) for m in b.meetings for n in m.participants]
@@ -89,37 +97,61 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _cosine(vectorizer: TfidfVectorizer, docs: Sequence[object]) -> NDArray[np.float64] | None:
+class _Sparse(Protocol):
+    """The parts of a SciPy CSR matrix read here (rows of TF-IDF weights)."""
+
+    @property
+    def shape(self) -> tuple[int, int]: ...
+    @property
+    def indptr(self) -> NDArray[np.int32]: ...
+    @property
+    def indices(self) -> NDArray[np.int32]: ...
+    @property
+    def data(self) -> NDArray[np.float64]: ...
+
+
+def _tfidf(vectorizer: TfidfVectorizer, docs: Sequence[object]) -> _Sparse | None:
     try:
-        matrix = vectorizer.fit_transform(docs)
+        matrix: _Sparse = vectorizer.fit_transform(docs)
     except ValueError:  # nothing to weigh: every document empty or made of stop words
         return None
-    return np.asarray(cosine_similarity(matrix), dtype=np.float64)
+    return matrix
+
+
+def _top_terms(vectorizer: TfidfVectorizer, matrix: _Sparse, top: int = 12) -> list[list[str]]:
+    """Each row's heaviest words, read off the sparse rows (ties in vocabulary order)."""
+    vocabulary = vectorizer.get_feature_names_out()
+    terms: list[list[str]] = []
+    for i in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        cols, weights = matrix.indices[lo:hi], matrix.data[lo:hi]
+        order = np.lexsort((cols, -weights))[:top]
+        terms.append([str(vocabulary[cols[k]]) for k in order if weights[k] > 0])
+    return terms
 
 
 def _similarity(entries: Sequence[ArticleEntry]) -> tuple[NDArray[np.float64], list[list[str]]]:
-    """Blended cosine similarity of every pair, and each article's top words."""
+    """Blended cosine similarity of every pair, and each article's top words.
+
+    The TF-IDF matrices are sparse and each document is read once; only the n x n
+    similarity is dense (8 MB at 1,000 articles).
+    """
     words = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    by_words = _cosine(words, [_words(e) for e in entries])
-    by_names = _cosine(
+    by_words = _tfidf(words, [_words(e) for e in entries])
+    by_names = _tfidf(
         TfidfVectorizer(analyzer=_identity, binary=True), [_names(e) for e in entries]
     )
-    parts = [
-        (m, w) for m, w in ((by_words, 1 - NAME_WEIGHT), (by_names, NAME_WEIGHT)) if m is not None
-    ]
     size = len(entries)
-    sim = sum((m * w for m, w in parts), np.zeros((size, size))) / max(
-        1e-9, sum(w for _, w in parts)
-    )
+    sim = np.zeros((size, size))
+    total = 0.0
+    for matrix, weight in ((by_words, 1 - NAME_WEIGHT), (by_names, NAME_WEIGHT)):
+        if matrix is not None:
+            sim += weight * np.asarray(cosine_similarity(matrix), dtype=np.float64)
+            total += weight
+    sim /= max(1e-9, total)
     np.fill_diagonal(sim, 1.0)
-    terms: list[list[str]] = [[] for _ in entries]
-    if by_words is not None:
-        vocabulary = words.get_feature_names_out()
-        weights = words.transform([_words(e) for e in entries]).toarray()
-        terms = [
-            [str(vocabulary[i]) for i in np.argsort(-row)[:12] if row[i] > 0] for row in weights
-        ]
-    return np.clip(sim, 0.0, 1.0), terms
+    terms = _top_terms(words, by_words) if by_words is not None else [[] for _ in entries]
+    return np.clip(sim, 0.0, 1.0, out=sim), terms
 
 
 def cluster_articles(
@@ -197,19 +229,22 @@ def summarise(articles: Sequence[ArticleEntry], limit: int = SUMMARY_SENTENCES) 
 
 def _people(articles: Sequence[ArticleEntry]) -> list[StoryPerson]:
     people: dict[str, StoryPerson] = {}
+    named: set[tuple[str, str]] = set()
     for entry in articles:
         for person in entry.briefing.people if entry.briefing else []:
-            key = fold(person.name)
+            key = person_key(person.name)
             kept = people.setdefault(key, StoryPerson(name=person.name, article_ids=[]))
             kept.role = kept.role or person.role
             kept.affiliation = kept.affiliation or person.affiliation
-            if entry.id not in kept.article_ids:
+            if (key, entry.id) not in named:
+                named.add((key, entry.id))
                 kept.article_ids.append(entry.id)
-    full = [k for k in people if " " in k]
+    owners: dict[str, list[str]] = {}
+    for key in [k for k in people if " " in k]:
+        owners.setdefault(key.split()[-1], []).append(key)
     for key in [k for k in people if " " not in k]:
-        owners = [f for f in full if f.split()[-1] == key]
-        if len(owners) == 1:
-            short, owner = people.pop(key), people[owners[0]]
+        if len(owners.get(key, [])) == 1:  # a surname alone: the one full name it ends
+            short, owner = people.pop(key), people[owners[key][0]]
             owner.article_ids = unique([*owner.article_ids, *short.article_ids])
             owner.role = owner.role or short.role
     return list(people.values())
@@ -229,9 +264,40 @@ def _positions(articles: Sequence[ArticleEntry]) -> list[StoryPosition]:
     ]
 
 
-def _parties(ids: set[str], parties: list[PartyEntry]) -> list[str]:
-    named = [(p, len(ids & set(p.article_ids))) for p in parties]
-    return [p.name for p, n in sorted(named, key=lambda x: -x[1]) if n]
+@dataclass(frozen=True)
+class DayViews:
+    """The day's merged calendar and parties, with what each article reports in them.
+
+    Built once per day, so a story finds its meetings and parties through its own articles
+    instead of scanning the whole calendar and party list.
+    """
+
+    calendar: list[CalendarEntry]
+    parties: list[PartyEntry]
+    meetings_of: dict[str, list[int]] = field(default_factory=dict)
+    parties_of: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, calendar: list[CalendarEntry], parties: list[PartyEntry]) -> DayViews:
+        """Index `calendar` and `parties` by article id (positions in each list)."""
+        views = cls(calendar, parties)
+        for i, meeting in enumerate(calendar):
+            for aid in dict.fromkeys(meeting.article_ids):
+                views.meetings_of.setdefault(aid, []).append(i)
+        for i, party in enumerate(parties):
+            for aid in dict.fromkeys(party.article_ids):
+                views.parties_of.setdefault(aid, []).append(i)
+        return views
+
+    def meeting_ids(self, ids: Sequence[str]) -> list[str]:
+        """Ids of the meetings any of `ids` reports, in calendar order."""
+        found = {i for aid in ids for i in self.meetings_of.get(aid, [])}
+        return [self.calendar[i].id for i in sorted(found)]
+
+    def party_names(self, ids: Sequence[str]) -> list[str]:
+        """Names of the parties `ids` name, those named by most of them first."""
+        counts = Counter(i for aid in dict.fromkeys(ids) for i in self.parties_of.get(aid, []))
+        return [self.parties[i].name for i in sorted(counts, key=lambda i: (-counts[i], i))]
 
 
 def build_story(
@@ -240,12 +306,11 @@ def build_story(
     articles: Sequence[ArticleEntry],
     *,
     figures: list[FigureTrack],
-    calendar: list[CalendarEntry],
-    parties: list[PartyEntry],
+    views: DayViews,
 ) -> Story:
     """Assemble one story from its articles (most central first) and the day's merged views."""
     lead = articles[0]
-    ids = {e.id for e in articles}
+    ids = [e.id for e in articles]
     dates = sorted(e.published for e in articles if e.published)
     cited = [s.name for e in articles for s in (e.briefing.sources if e.briefing else [])]
     return Story(
@@ -253,14 +318,14 @@ def build_story(
         headline=lead.title or (lead.briefing.article.title if lead.briefing else None) or lead.id,
         summary=summarise(articles),
         lead_article_id=lead.id,
-        article_ids=[e.id for e in articles],
+        article_ids=ids,
         terms=cluster.terms,
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
         outlets=unique(o for e in articles if (o := outlet(e))),
         figures=figures,
-        meeting_ids=[c.id for c in calendar if ids & set(c.article_ids)],
-        parties=_parties(ids, parties),
+        meeting_ids=views.meeting_ids(ids),
+        parties=views.party_names(ids),
         people=_people(articles),
         positions=_positions(articles),
         cited_sources=unique(cited),
