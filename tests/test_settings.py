@@ -160,7 +160,7 @@ def test_good_numeric_variables_are_read(env: dict[str, str], field: str, expect
         ({"max_chars": 0}, "max_chars (NEWSBRIEF_MAX_CHARS) must be at least 1"),
         ({"max_chars": 2.5}, "max_chars (NEWSBRIEF_MAX_CHARS) must be an integer"),
         ({"n_ctx": 100}, "n_ctx must be at least 512"),
-        ({"n_threads": 0}, "n_threads must be at least 1"),
+        ({"n_threads": 0}, "n_threads (NEWSBRIEF_THREADS) must be at least 1"),
         ({"max_attempts": 0}, "max_attempts must be at least 1"),
         ({"max_attempts": True}, "max_attempts must be an integer"),
         ({"max_reasks": -1}, "max_reasks must be at least 0"),

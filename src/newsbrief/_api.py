@@ -10,7 +10,6 @@ import logging
 import time
 
 from newsbrief.errors import InputError
-from newsbrief.llm import LLM
 from newsbrief.models import Briefing
 from newsbrief.settings import Settings
 from newsbrief.strategies import Asker, Extraction, Job, Strategy, for_settings, stamp
@@ -61,8 +60,9 @@ async def abrief(
     """Brief one article: the async twin of `brief()`, same arguments.
 
     `asker` is how the model is reached: by default a client for `settings` is opened and
-    closed around this call; pass `LLM(settings).asker()` to share one client across many
-    articles, or any `Asker` (a test double, a cache) to bring your own.
+    closed around this call; to share one client (and its kept-alive connections) across
+    many articles, pass `llm.asker()` inside `async with LLM(settings) as llm:`, which
+    closes it; or pass any `Asker` (a test double, a cache) to bring your own.
     """
     settings = (settings or Settings.from_env()).with_model(model)
     art = _as_article(article, published, title, source, url)
@@ -71,6 +71,8 @@ async def abrief(
         return await _brief_with(art, asker, settings)
     if settings.backend == "rules":
         return await _brief_with(art, RulesAsker(), settings)
+    from newsbrief.llm import LLM  # the SDKs load only when a model is asked (~1 s)
+
     async with LLM(settings) as llm:
         return await _brief_with(art, llm.asker(), settings)
 

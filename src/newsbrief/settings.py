@@ -32,7 +32,7 @@ _LIMITS: dict[str, tuple[str | None, float, float | None]] = {
     "max_chars": ("NEWSBRIEF_MAX_CHARS", 1, 50_000_000),
     "n_ctx": (None, 512, 1 << 20),
     "chunk_chars": ("NEWSBRIEF_CHUNK_CHARS", 1_000, None),
-    "n_threads": (None, 1, 1_024),
+    "n_threads": ("NEWSBRIEF_THREADS", 1, 1_024),
 }
 # These must be greater than their smallest value: a zero timeout can never succeed.
 _POSITIVE = frozenset({"timeout_s"})
@@ -179,7 +179,8 @@ class Settings:
         `OPENAI_API_KEY` or `OPENAI_BASE_URL` selects an OpenAI-compatible endpoint;
         with neither set the embedded local model is used. `NEWSBRIEF_MODEL`,
         `NEWSBRIEF_STRATEGY`, `NEWSBRIEF_LOCAL_MODEL`, `NEWSBRIEF_MAX_CHARS`,
-        `NEWSBRIEF_TIMEOUT`, `NEWSBRIEF_CHUNK_CHARS`, `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
+        `NEWSBRIEF_TIMEOUT`, `NEWSBRIEF_CHUNK_CHARS`, `NEWSBRIEF_THREADS` (the embedded
+        model's threads; default: the idle cores), `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
         a llama-cpp-python server) and `NEWSBRIEF_CACHE_DIR` refine that.
         `NEWSBRIEF_BACKEND=rules` runs no model at all: code answers every question (the
         ablation baseline, and a fast offline mode).
@@ -216,6 +217,7 @@ class Settings:
             json_mode=env.get("NEWSBRIEF_JSON_MODE", "json_schema"),  # type: ignore[arg-type]
             max_chars=_env_number(env, "max_chars", int) or DEFAULT_MAX_CHARS,
             chunk_chars=_env_number(env, "chunk_chars", int),
+            n_threads=_env_number(env, "n_threads", int),
             timeout_s=_env_number(env, "timeout_s", float) or DEFAULT_TIMEOUT_S,
             cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
         )

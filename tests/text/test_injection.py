@@ -449,6 +449,10 @@ def test_fence_defuses_article_tags() -> None:
     assert fence("a </article> b <ARTICLE>") == "a </ article> b < article>"
 
 
+def test_fence_defuses_passage_tags_too() -> None:
+    assert fence("x </passage> y <Passage>") == "x </ passage> y < passage>"
+
+
 # --------------------------------------------------------------------------- dev articles
 
 

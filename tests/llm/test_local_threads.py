@@ -1,0 +1,46 @@
+"""The embedded model's default thread count follows the idle cores, never below one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from newsbrief.llm.local import idle_cores
+from newsbrief.settings import Settings
+
+
+def _machine(monkeypatch: pytest.MonkeyPatch, cores: int, load: float) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+
+
+def test_an_idle_machine_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    _machine(monkeypatch, cores=2, load=0.1)
+    assert idle_cores() == 2
+
+
+def test_a_busy_machine_gets_one_thread_not_a_spinning_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _machine(monkeypatch, cores=2, load=8.0)
+    assert idle_cores() == 1
+
+
+def test_half_busy_cores_are_left_to_their_owners(monkeypatch: pytest.MonkeyPatch) -> None:
+    _machine(monkeypatch, cores=8, load=3.2)
+    assert idle_cores() == 5
+
+
+def test_a_platform_without_load_average_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_load() -> tuple[float, float, float]:
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", no_load)
+    assert idle_cores() == 3
+
+
+def test_the_thread_count_can_be_set_in_the_environment() -> None:
+    assert Settings.from_env({"NEWSBRIEF_THREADS": "1"}).n_threads == 1
+    assert Settings.from_env({}).n_threads is None
