@@ -1,10 +1,15 @@
 """Benchmark `run_daily` against a stub OpenAI-compatible endpoint (run on demand, not a test).
 
-    python benchmarks/bench_daily.py [--n 500] [--latency 0.1] [--concurrency 32]
+    python benchmarks/bench_daily.py                 # the targets: met or not, one line each
+    python benchmarks/bench_daily.py --latency 0.1 --concurrency 32 --workers 2 [--n 500]
 
-The stub runs in its own process, so the CPU time and peak RSS reported are the client's
-(newsbrief + the openai client). A naive sequential loop (one instructor call per article)
-over a few articles, extrapolated to N, is the baseline.
+With no scenario given it runs the three targets over 500 articles (the real path: run_daily
+-> abrief, whole strategy -> instructor -> openai -> the stub) and prints whether each is met;
+efficiency = ideal / achieved, ideal = ceil(N / concurrency) x latency, achieved = the stub's
+first request to its last response (wall, with worker start-up, merge and writing, is shown
+too). The stub runs in its own process: its CPU is reported apart from the client's (this
+process plus its worker processes). A custom scenario also prints the detailed table, with a
+naive sequential loop (one instructor call per article, extrapolated to N) as the baseline.
 """
 
 from __future__ import annotations
@@ -14,12 +19,15 @@ import asyncio
 import datetime as dt
 import importlib.util
 import json
+import math
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +41,7 @@ from pydantic import BaseModel
 from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.run import BriefFn, run_daily
+from newsbrief.daily.workers import loop_factory, run_async
 from newsbrief.models import ArticleInfo, Briefing, Meta, PromptRef, Usage
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
@@ -157,19 +166,30 @@ def stub_stats(base_url: str) -> dict[str, Any]:
 
 
 def cpu_s() -> float:
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    return ru.ru_utime + ru.ru_stime
+    """CPU seconds of this process and of its reaped children (the worker processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds a running process has used so far (Linux /proc), or NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def timed_run(
-    brief_fn: BriefFn | None, settings: Settings, n: int, concurrency: int
+    brief_fn: BriefFn | None, settings: Settings, n: int, concurrency: int, workers: int = 1
 ) -> dict[str, Any]:
     """One run_daily over n fresh articles (empty cache); wall, client CPU, output size."""
     inputs = make_inputs(n)
     with tempfile.TemporaryDirectory() as tmp:
         cpu0, t0 = cpu_s(), time.perf_counter()
         with BriefingCache(Path(tmp) / "cache.sqlite") as cache:
-            daily = asyncio.run(
+            daily = run_async(  # as the CLI runs it: on uvloop when installed
                 run_daily(
                     inputs,
                     Path(tmp) / "out",
@@ -179,6 +199,7 @@ def timed_run(
                     cache=cache,
                     brief_fn=brief_fn,
                     progress=False,
+                    workers=workers,
                 )
             )
         wall, cpu = time.perf_counter() - t0, cpu_s() - cpu0
@@ -193,19 +214,22 @@ def timed_run(
     }
 
 
-def bench_daily(base_url: str, n: int, concurrency: int) -> dict[str, Any]:
+def bench_daily(
+    stub: subprocess.Popen[str], base_url: str, n: int, concurrency: int, workers: int = 1
+) -> dict[str, Any]:
     """The real path: run_daily -> abrief (whole strategy) -> instructor -> openai -> stub."""
     settings = Settings(
         backend="openai", model="stub", base_url=base_url, api_key="stub", strategy="whole"
     )
-    before = stub_stats(base_url)
-    result = timed_run(None, settings, n, concurrency)
-    after = stub_stats(base_url)
+    before, stub_cpu0 = stub_stats(base_url), process_cpu_s(stub.pid)
+    result = timed_run(None, settings, n, concurrency, workers)
+    after, stub_cpu1 = stub_stats(base_url), process_cpu_s(stub.pid)
     assert after["requests"] - before["requests"] == n
     return result | {
         "span": after["last_response_at"] - after["first_request_at"],
         "max_in_flight": after["max_in_flight"],
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stub_cpu": stub_cpu1 - stub_cpu0,
     }
 
 
@@ -232,22 +256,76 @@ def bench_naive(base_url: str, n: int) -> float:
     return time.perf_counter() - started
 
 
+@dataclass(frozen=True)
+class Scenario:
+    """One measured configuration, with the efficiency it should reach (if any)."""
+
+    latency: float
+    concurrency: int
+    workers: int
+    target: float | None = None
+
+    @property
+    def name(self) -> str:
+        where = "one process" if self.workers == 1 else f"--workers {self.workers}"
+        return f"{self.latency * 1000:.0f} ms, concurrency {self.concurrency}, {where}"
+
+    def ideal(self, n: int) -> float:
+        return math.ceil(n / self.concurrency) * self.latency
+
+
+TARGETS = (
+    Scenario(latency=1.5, concurrency=64, workers=1, target=0.95),
+    Scenario(latency=0.1, concurrency=32, workers=1, target=0.6),
+    Scenario(latency=0.1, concurrency=32, workers=2, target=0.9),
+)
+
+
+def report_targets(n: int, results: list[tuple[Scenario, dict[str, Any]]]) -> bool:
+    """One line per scenario; True when every target is met."""
+    head = (
+        f"{'scenario (' + str(n) + ' articles)':<40} {'ideal':>7} {'achieved':>8} {'eff.':>6} "
+        f"{'target':>7}  {'met':<4} {'wall':>7} {'client CPU/art.':>15} {'stub CPU':>8}"
+    )
+    print(head)
+    print("-" * len(head))
+    all_met = True
+    for scenario, d in results:
+        ideal = scenario.ideal(n)
+        eff = ideal / d["span"]
+        met = scenario.target is None or eff >= scenario.target
+        all_met = all_met and met
+        target = "-" if scenario.target is None else f">= {scenario.target:.2f}"
+        print(
+            f"{scenario.name:<40} {ideal:>6.2f}s {d['span']:>7.2f}s {eff:>6.2f} {target:>7}  "
+            f"{'yes' if met else 'NO':<4} {d['wall']:>6.2f}s {d['cpu'] / n * 1e3:>12.2f} ms "
+            f"{d['stub_cpu']:>7.2f}s"
+        )
+    loop = "uvloop" if loop_factory() else "asyncio"
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; {loop} loop")
+    return all_met
+
+
 def report(
     args: argparse.Namespace, d: dict[str, Any], lib: dict[str, Any], naive_s: float
 ) -> None:
     n, lat, conc = args.n, args.latency, args.concurrency
-    ideal = n * lat / conc
+    ideal = Scenario(lat, conc, args.workers).ideal(n)
     naive_n = naive_s / args.baseline_n * n
     rows = [
-        ("articles / latency / concurrency", f"{n} / {lat * 1000:.0f} ms / {conc}"),
-        ("ideal (N x latency / concurrency)", f"{ideal:.2f} s"),
+        (
+            "articles / latency / concurrency / workers",
+            f"{n} / {lat * 1000:.0f} ms / {conc} / {args.workers}",
+        ),
+        ("ideal (ceil(N / concurrency) x latency)", f"{ideal:.2f} s"),
         ("achieved (first request -> last response)", f"{d['span']:.2f} s"),
         ("efficiency (ideal / achieved)", f"{ideal / d['span']:.0%}"),
-        ("run_daily wall (incl. merge + writing)", f"{d['wall']:.2f} s"),
+        ("run_daily wall (incl. workers, merge, writing)", f"{d['wall']:.2f} s"),
         ("max requests in flight at the stub", f"{d['max_in_flight']}"),
         ("client call time mean (latency incl.)", f"{d['mean_call'] * 1000:.1f} ms"),
         ("wall outside the model span, per article", f"{(d['wall'] - d['span']) / n * 1e3:.2f} ms"),
-        ("client CPU per article (newsbrief + openai)", f"{d['cpu'] / n * 1e3:.2f} ms"),
+        ("client CPU per article (all its processes)", f"{d['cpu'] / n * 1e3:.2f} ms"),
+        ("stub CPU (its own process)", f"{d['stub_cpu']:.2f} s"),
         ("newsbrief alone (no HTTP): wall", f"{lib['wall']:.2f} s"),
         ("newsbrief alone: CPU per article", f"{lib['cpu'] / n * 1e3:.2f} ms"),
         ("outputs written (json+md+html)", f"{d['outputs_mb']:.1f} MB"),
@@ -263,22 +341,44 @@ def report(
         print(f"{key:<{width}}  {value}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Benchmark run_daily against a stub endpoint.")
-    parser.add_argument("--n", type=int, default=500)
-    parser.add_argument("--latency", type=float, default=0.1)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--baseline-n", type=int, default=20)
-    args = parser.parse_args()
+def run_targets(n: int) -> bool:
+    """Run every target scenario, each against a fresh stub (its stats span one run)."""
+    results = []
+    for scenario in TARGETS:
+        print(f"running: {scenario.name}", file=sys.stderr, flush=True)
+        proc, base_url = start_stub(scenario.latency)
+        try:
+            d = bench_daily(proc, base_url, n, scenario.concurrency, scenario.workers)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        results.append((scenario, d))
+    return report_targets(n, results)
+
+
+def run_custom(args: argparse.Namespace) -> None:
     proc, base_url = start_stub(args.latency)
     try:
-        daily = bench_daily(base_url, args.n, args.concurrency)
+        daily = bench_daily(proc, base_url, args.n, args.concurrency, args.workers)
         naive = bench_naive(base_url, args.baseline_n)
         library = bench_library(args.n, args.latency, args.concurrency)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
     report(args, daily, library, naive)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark run_daily against a stub endpoint.")
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--latency", type=float, help="custom scenario: stub latency (s)")
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--baseline-n", type=int, default=20)
+    args = parser.parse_args()
+    if args.latency is None:
+        raise SystemExit(0 if run_targets(args.n) else 1)
+    run_custom(args)
 
 
 if __name__ == "__main__":

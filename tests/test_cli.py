@@ -220,30 +220,100 @@ def test_status_line_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -
     assert "briefing [bold]a.txt on the embedded model…" in sys.stderr.getvalue()
 
 
-def test_daily_progress_bar_names_each_article_and_shows_time_left(
+def bar_as_left(terminal: Terminal) -> str:
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    return plain.split("\r")[-1]  # the bar as it was left
+
+
+def test_daily_progress_bar_names_the_article_in_the_works_and_shows_time_left(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newsbrief.daily.models import ArticleEntry
-    from newsbrief.daily.run import _progress_bar
+    from newsbrief.daily.progress import progress_bar
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with _progress_bar(3, enabled=True) as advance:
-        advance(ArticleEntry(id="01-rafah", status="ok"))
-        advance(ArticleEntry(id="02-[red]gaza\n", status="error", error="x"))
-    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
-    last = plain.split("\r")[-1]  # the bar as it was left
-    assert "2/3" in last and "1 failed" in last
-    assert "failed: 02-[red]gaza" in last  # the id as written, never rich markup
+    with progress_bar(4, enabled=True) as bar:
+        bar.found([ArticleEntry(id="00-cached", status="ok")])
+        bar.started("01-rafah")
+        bar.started("02-[red]gaza\n")
+        bar.started("03-cairo")
+        bar.finished(ArticleEntry(id="01-rafah", status="error", error="x"))
+    last = bar_as_left(terminal)
+    assert "2/4" in last and "1 failed" in last
+    # the oldest call still running, never the one that just finished, nor rich markup
+    assert "working on 02-[red]gaza +1" in last and "01-rafah" not in last
     assert re.search(r"eta (-:--:--|\d+:\d\d:\d\d)", last)
 
 
 def test_daily_progress_bar_is_silent_when_not_wanted(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsbrief.daily.models import ArticleEntry
-    from newsbrief.daily.run import _progress_bar
+    from newsbrief.daily.progress import progress_bar
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with _progress_bar(1, enabled=False) as advance:
-        advance(ArticleEntry(id="01", status="ok"))
+    with progress_bar(1, enabled=False) as bar:
+        bar.started("01")
+        bar.finished(ArticleEntry(id="01", status="ok"))
     assert terminal.getvalue() == ""
+
+
+def test_daily_help_explains_the_workers_default() -> None:
+    result = runner.invoke(app, ["daily", "--help"], env=WIDE)
+    text = " ".join(result.stdout.replace("│", " ").split())
+    assert "--workers N [x>=1] Worker processes" in text
+    assert "Default: one per CPU with an endpoint" in text
+    assert "1 with the embedded model or NEWSBRIEF_BACKEND=rules" in text
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({"NEWSBRIEF_BACKEND": "rules"}, [], 1),
+        ({"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}, [], "cpus"),
+        ({"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}, ["--workers", "3"], 3),
+    ],
+    ids=["rules", "endpoint", "explicit"],
+)
+def test_daily_workers_default_follows_the_backend(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    env: dict[str, str],
+    args: list[str],
+    expected: int | str,
+) -> None:
+    from newsbrief.daily import run as run_module
+    from newsbrief.daily.workers import cpu_count
+    from newsbrief.errors import UsageError
+
+    seen: dict[str, object] = {}
+
+    async def fake_run_daily(*a: object, **kw: object) -> object:
+        seen.update(kw)
+        raise UsageError("stop here")
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(run_module, "run_daily", fake_run_daily)
+    article = tmp_path / "a.txt"
+    article.write_text("title: A\npublished: 2024-03-30\n\nSome text.", encoding="utf-8")
+    result = runner.invoke(app, ["daily", str(article), "--out", str(tmp_path / "o"), *args])
+    assert result.exit_code == 1 and "stop here" in result.stderr
+    assert seen["workers"] == (cpu_count() if expected == "cpus" else expected)
+
+
+def test_daily_interrupted_says_the_finished_work_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbrief.daily import run as run_module
+
+    async def interrupted(*a: object, **kw: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("NEWSBRIEF_BACKEND", "rules")
+    monkeypatch.setattr(run_module, "run_daily", interrupted)
+    article = tmp_path / "a.txt"
+    article.write_text("title: A\npublished: 2024-03-30\n\nSome text.", encoding="utf-8")
+    result = runner.invoke(app, ["daily", str(article), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 130
+    assert result.stderr.strip().endswith("interrupted; finished articles are kept: run again")

@@ -11,8 +11,9 @@ import contextlib
 import datetime as dt
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -23,6 +24,10 @@ from newsbrief.models import Briefing
 from newsbrief.schema import SCHEMAS, schema_text
 from newsbrief.settings import Settings
 from newsbrief.text.article import decode_bytes, parse_article, read_article
+
+if TYPE_CHECKING:
+    from newsbrief.daily.inputs import InputArticle
+    from newsbrief.daily.models import Coverage, DailyBriefing
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -161,110 +166,185 @@ def _print_briefing(result: Briefing, output_format: str) -> None:
         typer.echo(result.model_dump_json(indent=2))
 
 
+DailyInputs = Annotated[
+    list[str],
+    typer.Argument(metavar="INPUT", help="Files or folders (.txt .md .html .json .jsonl), or -."),
+]
+OutOpt = Annotated[
+    Path, typer.Option("--out", metavar="DIR", help="Folder for YYYY-MM-DD.json/.md/.html.")
+]
+DayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Brief the articles published on this day (undated ones are kept and marked); "
+        "default: the newest publication date among the inputs.",
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(metavar="YYYY-MM-DD", help="Window start: articles published on or after."),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(metavar="YYYY-MM-DD", help="Window end: articles published on or before."),
+]
+ConcurrencyOpt = Annotated[
+    int, typer.Option(min=1, metavar="N", help="Model calls in flight at once, all workers.")
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        metavar="N",
+        show_default=False,
+        help="Worker processes, each with its own event loop and client, sharing "
+        "--concurrency, --rpm and --tpm. Default: one per CPU with an endpoint "
+        "(OPENAI_BASE_URL or OPENAI_API_KEY set); 1 with the embedded model or "
+        "NEWSBRIEF_BACKEND=rules.",
+    ),
+]
+CacheOpt = Annotated[Path | None, typer.Option(metavar="FILE", help="SQLite cache file.")]
+RpmOpt = Annotated[int | None, typer.Option(min=1, metavar="N", help="Requests per minute limit.")]
+TpmOpt = Annotated[int | None, typer.Option(min=1, metavar="N", help="Tokens per minute limit.")]
+NoBar = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar.")]
+BatchExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE.jsonl", help="Write OpenAI Batch API requests (whole strategy) here and stop."
+    ),
+]
+BatchImportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE.jsonl", help="Read the provider's Batch output and build the daily briefing."
+    ),
+]
+
+
 @app.command("daily")
 def daily_cmd(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="INPUT", help="Files or folders (.txt .md .html .json .jsonl), or -."
-        ),
-    ],
-    out: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Folder for YYYY-MM-DD.json/.md/.html.")
-    ],
-    date: Annotated[
-        str | None,
-        typer.Option(
-            metavar="YYYY-MM-DD",
-            help="Brief the articles published on this day (undated ones are kept and marked); "
-            "default: the newest publication date among the inputs.",
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(metavar="YYYY-MM-DD", help="Window start: articles published on or after."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(metavar="YYYY-MM-DD", help="Window end: articles published on or before."),
-    ] = None,
-    concurrency: Annotated[int, typer.Option(min=1, metavar="N", help="Parallel model calls.")] = 4,
+    inputs: DailyInputs,
+    out: OutOpt,
+    date: DayOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    concurrency: ConcurrencyOpt = 4,
+    workers: WorkersOpt = None,
     model: ModelOpt = None,
-    cache: Annotated[Path | None, typer.Option(metavar="FILE", help="SQLite cache file.")] = None,
-    rpm: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help="Requests per minute limit.")
-    ] = None,
-    tpm: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help="Tokens per minute limit.")
-    ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar.")
-    ] = False,
-    batch_export: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE.jsonl",
-            help="Write OpenAI Batch API requests (whole strategy) here and stop.",
-        ),
-    ] = None,
-    batch_import: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE.jsonl",
-            help="Read the provider's Batch output and build the daily briefing.",
-        ),
-    ] = None,
+    cache: CacheOpt = None,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
+    quiet: NoBar = False,
+    batch_export: BatchExportOpt = None,
+    batch_import: BatchImportOpt = None,
     verbose: Verbose = False,
     log_level: LogLevelOpt = None,
 ) -> None:
     """Brief a day's articles into one daily briefing (JSON, Markdown, HTML and .ics)."""
-    import asyncio
-
     from newsbrief.daily.batch import batch_daily, export_batch
-    from newsbrief.daily.run import BriefingCache, iter_inputs, run_daily
-    from newsbrief.daily.select import select_day
 
     _setup_logging(_log_level(verbose, log_level))
     try:
         settings = Settings.from_env().with_model(model)
-        chosen = select_day(
-            iter_inputs(inputs, default_date=None),
-            date=_parse_date(date),
-            since=_parse_date(since),
-            until=_parse_date(until),
-        )
-        day = chosen.day or dt.date.today()  # only when no input has a date and none was given
-        if chosen.coverage.note:
-            typer.echo(chosen.coverage.note, err=True)
-        articles = chosen.items
+        chosen = _choose_day(inputs, date, since, until)
         if batch_export is not None:
-            count = export_batch(articles, batch_export, settings=settings)
+            count = export_batch(chosen.items, batch_export, settings=settings)
             typer.echo(f"{batch_export}: {count} batch requests", err=True)
             return
         if batch_import is not None:
             daily = batch_daily(
-                articles, batch_import, out, date=day, settings=settings, coverage=chosen.coverage
+                chosen.items,
+                batch_import,
+                out,
+                date=chosen.day,
+                settings=settings,
+                coverage=chosen.coverage,
             )
         else:
-            daily = asyncio.run(
-                run_daily(
-                    articles,
-                    out,
-                    date=day,
-                    settings=settings,
-                    coverage=chosen.coverage,
-                    concurrency=concurrency,
-                    rpm=rpm,
-                    tpm=tpm,
-                    cache=BriefingCache(cache) if cache else None,
-                    progress=not quiet,
-                )
-            )
+            limits = _DailyLimits(concurrency, workers, rpm, tpm)
+            daily = _brief_day(chosen, out, settings, limits, cache=cache, quiet=quiet)
     except (NewsbriefError, OSError) as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt:  # typer would exit 130 without a word
+        typer.echo("newsbrief: interrupted; finished articles are kept: run again", err=True)
+        raise typer.Exit(130) from None
+    _report_day(daily, out)
+
+
+@dataclass(frozen=True)
+class _ChosenDay:
+    """The day to brief, its articles, and which inputs it covers."""
+
+    day: dt.date
+    items: list[InputArticle]
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class _DailyLimits:
+    concurrency: int
+    workers: int | None
+    rpm: int | None
+    tpm: int | None
+
+
+def _choose_day(
+    inputs: list[str], date: str | None, since: str | None, until: str | None
+) -> _ChosenDay:
+    """Read the inputs and keep the day's articles; say on stderr what was left out."""
+    from newsbrief.daily.run import iter_inputs
+    from newsbrief.daily.select import select_day
+
+    chosen = select_day(
+        iter_inputs(inputs, default_date=None),
+        date=_parse_date(date),
+        since=_parse_date(since),
+        until=_parse_date(until),
+    )
+    if chosen.coverage.note:
+        typer.echo(chosen.coverage.note, err=True)
+    day = chosen.day or dt.date.today()  # only when no input has a date and none was given
+    return _ChosenDay(day, chosen.items, chosen.coverage)
+
+
+def _brief_day(
+    chosen: _ChosenDay,
+    out: Path,
+    settings: Settings,
+    limits: _DailyLimits,
+    *,
+    cache: Path | None,
+    quiet: bool,
+) -> DailyBriefing:
+    """Brief the chosen articles with the model (or code) and write the day's outputs."""
+    from newsbrief.daily.run import BriefingCache, run_daily
+    from newsbrief.daily.workers import default_workers, run_async
+
+    workers = limits.workers or default_workers(settings)
+    return run_async(
+        run_daily(
+            chosen.items,
+            out,
+            date=chosen.day,
+            settings=settings,
+            coverage=chosen.coverage,
+            concurrency=limits.concurrency,
+            workers=workers,
+            rpm=limits.rpm,
+            tpm=limits.tpm,
+            cache=BriefingCache(cache) if cache else None,
+            progress=not quiet,
+        )
+    )
+
+
+def _report_day(daily: DailyBriefing, out: Path) -> None:
+    """One summary line on stderr; exit 1 when an article failed."""
     stats = daily.stats
     typer.echo(
-        f"{out / (day.isoformat() + '.json')}: {stats.articles_ok} ok, "
+        f"{out / (daily.date.isoformat() + '.json')}: {stats.articles_ok} ok, "
         f"{stats.articles_failed} failed, {stats.model_calls} model calls, "
         f"{stats.cache_hits} cache hits",
         err=True,

@@ -1,4 +1,4 @@
-"""Many articles -> one daily briefing: concurrency, rate limits, cache, resume, merge.
+"""Many articles -> one daily briefing: concurrency, worker processes, cache, resume, merge.
 
 ```python
 inputs = iter_inputs(["today/"], default_date=day)
@@ -14,29 +14,23 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import sys
 import tempfile
+import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from aiolimiter import AsyncLimiter
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
+from newsbrief.daily.briefer import (
+    PROMPT_TOKENS_ESTIMATE,
+    Briefer,
+    BriefFn,
+    RateLimiter,
+    ResultStore,
+    Tally,
+    brief_fn_for,
+    estimate_tokens,
 )
-
-from newsbrief.daily.cache import BriefingCache, PartialStore, cache_key, write_temp
-from newsbrief.daily.entries import entry_for
-from newsbrief.daily.ics import daily_ics
+from newsbrief.daily.cache import BriefingCache, PartialStore, write_temp
 from newsbrief.daily.inputs import InputArticle, iter_inputs
-from newsbrief.daily.merge import assemble_daily
 from newsbrief.daily.models import (
     ArticleEntry,
     Coverage,
@@ -44,22 +38,32 @@ from newsbrief.daily.models import (
     DailyStats,
     daily_json_schema,
 )
-from newsbrief.daily.render import daily_html, daily_markdown
-from newsbrief.errors import NewsbriefError, UsageError, one_line
-from newsbrief.llm import LLM
-from newsbrief.models import Briefing
+from newsbrief.daily.progress import DailyProgress, progress_bar
+from newsbrief.daily.workers import (
+    PoolEvents,
+    Task,
+    WorkerError,
+    WorkerJob,
+    check_picklable,
+    log_levels,
+    plan_jobs,
+    run_pool,
+)
+from newsbrief.errors import UsageError
 from newsbrief.settings import Settings
-from newsbrief.strategies import cache_identity
-from newsbrief.text.article import Article
 
 __all__ = [
+    "PROMPT_TOKENS_ESTIMATE",
     "BriefFn",
     "BriefingCache",
     "DailyBriefing",
     "InputArticle",
+    "RateLimiter",
+    "WorkerError",
     "build_daily",
     "daily_json_schema",
     "ensure_writable",
+    "estimate_tokens",
     "iter_inputs",
     "run_daily",
     "write_outputs",
@@ -67,171 +71,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-BriefFn = Callable[[Article, Settings], Awaitable[Briefing]]
-"""Briefs one article: the default calls `newsbrief._api.abrief`."""
-
-PROMPT_TOKENS_ESTIMATE = 1500
-"""Tokens assumed per call besides the article (prompt and answer), for the tpm limiter."""
-
-
-def estimate_tokens(article: Article) -> int:
-    """A rough token count of one call: four characters a token, plus prompt and answer."""
-    return len(article.body) // 4 + PROMPT_TOKENS_ESTIMATE
-
-
-class RateLimiter:
-    """Optional requests-per-minute and tokens-per-minute limits (leaky buckets)."""
-
-    def __init__(self, rpm: int | None = None, tpm: int | None = None) -> None:
-        if (rpm is not None and rpm < 1) or (tpm is not None and tpm < 1):
-            raise UsageError("rpm and tpm must be positive")
-        self._requests = AsyncLimiter(rpm, 60) if rpm else None
-        self._tokens = AsyncLimiter(tpm, 60) if tpm else None
-        self._tpm = tpm or 0
-
-    async def acquire(self, tokens: int) -> None:
-        """Wait until one request of about `tokens` tokens fits both limits."""
-        if self._requests is not None:
-            await self._requests.acquire()
-        if self._tokens is not None:
-            await self._tokens.acquire(min(max(tokens, 1), self._tpm))
-
-
-@dataclass
-class _Tally:
-    model_calls: int = 0
-    tokens: int = 0
-    cache_hits: int = 0
-    resumed: int = 0
-
-    def daily(
-        self,
-        date: dt.date,
-        entries: list[ArticleEntry],
-        wall_s: float,
-        coverage: Coverage | None = None,
-    ) -> DailyBriefing:
-        """The day's briefing of `entries`, with these counters as its stats."""
-        return build_daily(
-            date,
-            entries,
-            model_calls=self.model_calls,
-            cache_hits=self.cache_hits,
-            resumed=self.resumed,
-            tokens=self.tokens,
-            wall_s=wall_s,
-            coverage=coverage,
-        )
-
-
-@dataclass
-class _Runner:
-    settings: Settings
-    brief_fn: BriefFn
-    cache: BriefingCache
-    partials: PartialStore
-    semaphore: asyncio.Semaphore
-    limiter: RateLimiter
-    tally: _Tally
-
-    @classmethod
-    def start(
-        cls,
-        settings: Settings,
-        brief_fn: BriefFn,
-        cache: BriefingCache,
-        partials: PartialStore,
-        limits: tuple[int, int | None, int | None],
-    ) -> _Runner:
-        """A runner with `limits` = (calls in flight, requests/minute, tokens/minute)."""
-        in_flight, rpm, tpm = limits
-        semaphore = asyncio.Semaphore(in_flight)
-        return cls(settings, brief_fn, cache, partials, semaphore, RateLimiter(rpm, tpm), _Tally())
-
-    async def one(self, item: InputArticle) -> ArticleEntry:
-        """Brief one input, reusing a partial or cached result; never raises an Exception."""
-        if item.article is None:
-            return entry_for(item, None, item.error or "unreadable input")
-        key = cache_key(item.article, self.settings)
-        resumed = self.partials.load(item.id, key, item.article.body)
-        if resumed is not None:
-            self.tally.cache_hits += 1
-            self.tally.resumed += 1
-            return resumed
-        cached = self._cached(key, item.article.body)
-        if cached is not None:
-            self.tally.cache_hits += 1
-            return self._finish(key, entry_for(item, cached, None))
-        async with self.semaphore:
-            await self.limiter.acquire(estimate_tokens(item.article))
-            try:
-                briefing = await self.brief_fn(item.article, self.settings)
-            except NewsbriefError as exc:
-                log.warning("article %s failed: %s", item.id, one_line(exc))
-                return entry_for(item, None, one_line(exc))
-            except Exception as exc:
-                log.exception("article %s failed unexpectedly", item.id)
-                return entry_for(item, None, one_line(exc))
-        self.tally.model_calls += briefing.meta.model_calls
-        self.tally.tokens += briefing.meta.usage.total_tokens
-        self._store(key, briefing)
-        return self._finish(key, entry_for(item, briefing, None))
-
-    def _cached(self, key: str, body: str) -> Briefing | None:
-        try:
-            return self.cache.get(key, body)
-        except Exception as exc:  # a broken cache must not stop the day
-            log.warning("cache read failed: %s", exc)
-            return None
-
-    def _store(self, key: str, briefing: Briefing) -> None:
-        try:
-            self.cache.put(key, briefing, identity=cache_identity(self.settings))
-        except Exception as exc:
-            log.warning("cache write failed: %s", exc)
-
-    def _finish(self, key: str, entry: ArticleEntry) -> ArticleEntry:
-        # Synchronous on purpose: once an article is finished it is on disk, whatever
-        # happens next (a write costs the loop about a millisecond at most).
-        try:
-            self.partials.save(key, entry)
-        except OSError as exc:
-            log.warning("cannot write partial result for %s: %s", entry.id, exc)
-        return entry
-
-
-@contextlib.contextmanager
-def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[ArticleEntry], None]]:
-    """A bar on stderr (a terminal only): done/total, failures, the last article, time left.
-
-    Yields the function to call as each article finishes; it names that article on the bar.
-    """
-    console = Console(stderr=True)
-    show = enabled and sys.stderr.isatty()
-    columns = (
-        TextColumn("briefing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
-        # An article's id is untrusted text: shown as is, never parsed as rich markup.
-        TextColumn("{task.description}", markup=False),
-    )
-    with Progress(*columns, console=console, disable=not show, transient=False) as bar:
-        task = bar.add_task("", total=total, failed=0)
-        failed = 0
-
-        def advance(entry: ArticleEntry) -> None:
-            nonlocal failed
-            failed += entry.status == "error"
-            mark = "failed" if entry.status == "error" else "done"
-            name = " ".join(entry.id.split())  # no newline or tab can break the line
-            label = name if len(name) <= 40 else name[:39] + "…"
-            bar.update(task, advance=1, failed=failed, description=f"{mark}: {label}")
-
-        yield advance
+Limits = tuple[int, int | None, int | None]
+"""(calls in flight, requests per minute, tokens per minute) for the whole run."""
 
 
 async def run_daily(
@@ -247,53 +88,71 @@ async def run_daily(
     brief_fn: BriefFn | None = None,
     progress: bool = True,
     coverage: Coverage | None = None,
+    workers: int = 1,
 ) -> DailyBriefing:
     """Brief every input, merge the day, write `<out_dir>/<date>.json|.md|.html|.ics`.
 
-    Up to `concurrency` model calls run at once (one with the embedded local model), within
-    the optional `rpm`/`tpm` limits; a failing article is recorded with its one-line reason.
-    Briefings go to `cache` (default `settings.cache_dir / "briefings.sqlite"`) and, as each
-    finishes, to `<out_dir>/.partial/<date>/`, so a re-run (even after a kill) reuses them
-    and retries only what failed. Before any model call `out_dir` must be writable and the
-    cache's lock free: a second run on the same cache fails at once, it does not wait.
+    Up to `concurrency` model calls run at once (one per process with the embedded local
+    model), within the optional `rpm`/`tpm` limits; a failing article is recorded with its
+    one-line reason. With `workers` > 1 the articles to brief are shared among that many
+    processes (see `newsbrief.daily.workers`), each with its own event loop and client,
+    sharing the limits; the result is the same, in input order. Briefings go to `cache`
+    (default `settings.cache_dir / "briefings.sqlite"`) and, as each finishes, to
+    `<out_dir>/.partial/<date>/`, so a re-run (even after a kill) reuses them and retries
+    only what failed. Before any model call `out_dir` must be writable and the cache's
+    lock free: a second run on the same cache fails at once, it does not wait. Workers
+    start as fresh interpreters ("spawn"): a script that asks for them needs the usual
+    `if __name__ == "__main__":` guard around its entry point.
 
     Args:
         inputs: Articles from `iter_inputs`, with unique ids.
         out_dir: Folder for the outputs (created if missing).
         date: The day being briefed; names the output files.
         settings: Backend and model settings.
-        concurrency: Most model calls in flight at once.
+        concurrency: Most model calls in flight at once, over all workers.
         rpm: Most model requests per minute, or None for no limit.
         tpm: Most tokens per minute (estimated before each call), or None for no limit.
-        cache: The briefing cache; `BriefingCache(":memory:")` for none that persists.
-        brief_fn: What briefs one article; defaults to `abrief`.
+        cache: The briefing cache; `BriefingCache(":memory:")` for none that persists
+            (with workers, each then has its own).
+        brief_fn: What briefs one article; defaults to `abrief`. With workers it must be
+            picklable (defined at module level).
         progress: Show a progress bar on stderr (only when stderr is a terminal).
         coverage: Which inputs the day holds (from `select_day`), recorded in the briefing.
+        workers: Processes that brief at once; 1 briefs in this process and event loop.
 
     Returns:
         The day's briefing, as written.
+
+    Raises:
+        WorkerError: A worker process crashed or was killed (finished articles are kept).
     """
-    _check_arguments(inputs, concurrency, out_dir)
+    _check_arguments(inputs, concurrency, workers, out_dir)
+    if workers > 1:
+        check_picklable(brief_fn)
     started = time.perf_counter()
     store = cache if cache is not None else BriefingCache.default(settings)
     try:
         with store.exclusive():
-            async with _brief_fn(settings, brief_fn) as brief:
-                limits = (1 if settings.backend == "local" else concurrency, rpm, tpm)
-                runner = _Runner.start(settings, brief, store, PartialStore(out_dir, date), limits)
-                entries = await _brief_all(runner, inputs, progress)
-            daily = runner.tally.daily(date, entries, time.perf_counter() - started, coverage)
+            results = ResultStore(settings, store, PartialStore(out_dir, date))
+            run = _Run(results, brief_fn, (concurrency, rpm, tpm), workers, (out_dir, date))
+            entries, tally = await run.brief_all(inputs, progress)
+            wall_s = time.perf_counter() - started
+            daily = _daily_of(tally, date, entries, wall_s, coverage)
             write_outputs(daily, out_dir)
-            runner.partials.clear()
+            results.partials.clear()
     finally:
         if cache is None:
             store.close()
     return daily
 
 
-def _check_arguments(inputs: list[InputArticle], concurrency: int, out_dir: Path) -> None:
+def _check_arguments(
+    inputs: list[InputArticle], concurrency: int, workers: int, out_dir: Path
+) -> None:
     if concurrency < 1:
         raise UsageError("concurrency must be >= 1")
+    if workers < 1:
+        raise UsageError("workers must be >= 1")
     if len({item.id for item in inputs}) != len(inputs):
         raise UsageError("input ids must be unique (iter_inputs makes them so)")
     ensure_writable(out_dir)
@@ -315,46 +174,132 @@ def ensure_writable(out_dir: Path) -> None:
         ) from None
 
 
-async def _abrief_without_model(article: Article, run_settings: Settings) -> Briefing:
-    from newsbrief import abrief  # the public API; imported late, it imports this package
+class _Run:
+    """One run's briefing: look everything up here, brief the rest here or in workers."""
 
-    return await abrief(article, settings=run_settings)
+    def __init__(
+        self,
+        results: ResultStore,
+        brief_fn: BriefFn | None,
+        limits: Limits,
+        workers: int,
+        day: tuple[Path, dt.date],
+    ) -> None:
+        self.results = results
+        self.day = day  # (out_dir, date): where the workers save their partial results
+        self.brief_fn = brief_fn
+        self.limits = limits
+        self.workers = workers
+        self.tally = Tally()
+
+    async def brief_all(
+        self, inputs: list[InputArticle], progress: bool
+    ) -> tuple[list[ArticleEntry], Tally]:
+        """Every input's entry, in input order, and the run's counters."""
+        found: dict[int, ArticleEntry] = {}
+        tasks: list[Task] = []
+        for index, item in enumerate(inputs):
+            lookup = self.results.lookup(item)
+            self.tally.found(lookup)
+            if lookup.entry is not None:
+                found[index] = lookup.entry
+            else:
+                assert lookup.key is not None
+                tasks.append(Task(index, item, lookup.key))
+        with progress_bar(len(inputs), progress) as bar:
+            bar.found(list(found.values()))
+            jobs = self._jobs(tasks) if self.workers > 1 else []
+            where = f"{len(jobs)} worker processes" if len(jobs) > 1 else "this process"
+            log.info("%d articles to brief in %s, %d found", len(tasks), where, len(found))
+            if len(jobs) > 1:
+                briefed = await self._in_workers(jobs, bar)
+            elif tasks:
+                briefed = await self._here(tasks, bar)
+            else:
+                briefed = {}
+        entries = found | briefed
+        return [entries[index] for index in range(len(inputs))], self.tally
+
+    def _jobs(self, tasks: list[Task]) -> list[WorkerJob]:
+        settings = self.results.settings
+        in_flight, rpm, tpm = self.limits
+        if settings.backend == "local":  # one call at a time in each process
+            in_flight = self.workers
+        return plan_jobs(
+            tasks,
+            self.workers,
+            (in_flight, rpm, tpm),
+            settings=settings,
+            cache_path=str(self.results.cache.path),
+            out_dir=self.day[0],
+            date=self.day[1],
+            brief_fn=self.brief_fn,
+            log_levels=log_levels(),
+        )
+
+    async def _here(self, tasks: list[Task], bar: DailyProgress) -> dict[int, ArticleEntry]:
+        settings = self.results.settings
+        in_flight, rpm, tpm = self.limits
+        limits = (1 if settings.backend == "local" else in_flight, rpm, tpm)
+        async with brief_fn_for(settings, self.brief_fn) as brief:
+            briefer = Briefer.start(brief, self.results, limits)
+
+            async def one(task: Task) -> ArticleEntry:
+                entry = await briefer.brief(task.item, task.key, lambda: bar.started(task.item.id))
+                self.tally.briefed(entry)
+                bar.finished(entry)
+                return entry
+
+            entries = await asyncio.gather(*(one(task) for task in tasks))
+        return {task.index: entry for task, entry in zip(tasks, entries, strict=True)}
+
+    async def _in_workers(
+        self, jobs: list[WorkerJob], bar: DailyProgress
+    ) -> dict[int, ArticleEntry]:
+        events = _Relay(self.tally, bar, {t.index: t.item.id for j in jobs for t in j.tasks})
+        stop = threading.Event()
+        try:
+            await asyncio.to_thread(run_pool, jobs, events, stop)
+        finally:
+            stop.set()  # cancelled (Ctrl-C): the pool's thread stops the workers
+        return events.entries
 
 
-@contextlib.asynccontextmanager
-async def _brief_fn(settings: Settings, brief_fn: BriefFn | None) -> AsyncIterator[BriefFn]:
-    """`brief_fn`, or `abrief` over one client shared by the run (closed at the end)."""
-    if brief_fn is not None:
-        yield brief_fn
-        return
-    if settings.backend == "rules":  # no model: nothing to share, abrief answers from code
-        yield _abrief_without_model
-        return
-    shared = LLM(settings)
+class _Relay(PoolEvents):
+    """The workers' reports, relayed to the tally and the progress bar (in the pool's thread)."""
 
-    async def with_shared_client(article: Article, run_settings: Settings) -> Briefing:
-        from newsbrief import abrief  # the public API; imported late, it imports this package
+    def __init__(self, tally: Tally, bar: DailyProgress, ids: dict[int, str]) -> None:
+        self.tally = tally
+        self.bar = bar
+        self.ids = ids
+        self.entries: dict[int, ArticleEntry] = {}
 
-        return await abrief(article, settings=run_settings, asker=shared.asker())
+    def started(self, index: int) -> None:
+        self.bar.started(self.ids[index])
 
-    try:
-        yield with_shared_client
-    finally:
-        await shared.aclose()
+    def finished(self, index: int, entry: ArticleEntry) -> None:
+        self.entries[index] = entry
+        self.tally.briefed(entry)
+        self.bar.finished(entry)
 
 
-async def _brief_all(
-    runner: _Runner, inputs: list[InputArticle], progress: bool
-) -> list[ArticleEntry]:
-    """Every input's entry, in input order, with a progress bar."""
-    with _progress_bar(len(inputs), progress) as advance:
-
-        async def tracked(item: InputArticle) -> ArticleEntry:
-            entry = await runner.one(item)
-            advance(entry)
-            return entry
-
-        return await asyncio.gather(*(tracked(item) for item in inputs))
+def _daily_of(
+    tally: Tally,
+    date: dt.date,
+    entries: list[ArticleEntry],
+    wall_s: float,
+    coverage: Coverage | None,
+) -> DailyBriefing:
+    return build_daily(
+        date,
+        entries,
+        model_calls=tally.model_calls,
+        cache_hits=tally.cache_hits,
+        resumed=tally.resumed,
+        tokens=tally.tokens,
+        wall_s=wall_s,
+        coverage=coverage,
+    )
 
 
 def build_daily(
@@ -379,6 +324,8 @@ def build_daily(
         tokens=tokens,
         wall_s=round(wall_s, 3),
     )
+    from newsbrief.daily.merge import assemble_daily  # late: worker processes never merge
+
     return assemble_daily(date, entries, stats, coverage)
 
 
@@ -390,6 +337,9 @@ def write_outputs(daily: DailyBriefing, out_dir: Path) -> dict[str, Path]:
     the previous set untouched. Should a rename fail midway, the day's outputs are removed,
     new and old alike, so the folder never holds a mix of two runs.
     """
+    from newsbrief.daily.ics import daily_ics  # late: worker processes never render
+    from newsbrief.daily.render import daily_html, daily_markdown
+
     stem = daily.date.isoformat()
     texts = {
         "json": daily.model_dump_json(indent=2) + "\n",

@@ -27,14 +27,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlparse
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from newsbrief.daily.calendar import sourced
 from newsbrief.daily.keys import party_key, person_key, place_key, unique
@@ -47,6 +44,9 @@ from newsbrief.daily.models import (
     StoryPerson,
     StoryPosition,
 )
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 SAME_STORY_DISTANCE = 0.8
 """Average-linkage distance (1 - blended cosine similarity) under which articles join."""
@@ -136,6 +136,10 @@ def _similarity(entries: Sequence[ArticleEntry]) -> tuple[NDArray[np.float64], l
     The TF-IDF matrices are sparse and each document is read once; only the n x n
     similarity is dense (8 MB at 1,000 articles).
     """
+    # scikit-learn loads here, not at import: `newsbrief brief` never clusters (~1 s saved).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     words = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     by_words = _tfidf(words, [_words(e) for e in entries])
     by_names = _tfidf(
@@ -167,6 +171,8 @@ def cluster_articles(
         return []
     if len(entries) == 1:
         return [Cluster([0], [])]
+    from sklearn.cluster import AgglomerativeClustering
+
     sim, terms = _similarity(entries)
     model = AgglomerativeClustering(
         n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
