@@ -43,6 +43,7 @@ def test_public_names_are_pinned() -> None:
         "NewsbriefError",
         "Settings",
         "UsageError",
+        "WorkerError",
         "__version__",
         "abrief",
         "brief",

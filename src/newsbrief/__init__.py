@@ -10,6 +10,7 @@ from newsbrief.errors import (
     ModelCallError,
     NewsbriefError,
     UsageError,
+    WorkerError,
 )
 from newsbrief.models import Briefing, CallStats
 from newsbrief.settings import Settings
@@ -33,6 +34,7 @@ __all__ = [
     "NewsbriefError",
     "Settings",
     "UsageError",
+    "WorkerError",
     "__version__",
     "abrief",
     "brief",

@@ -70,3 +70,10 @@ class ExtractionError(NewsbriefError):
         self.usage = usage
         self.last_response = last_response
         self.errors = errors or []
+
+
+class WorkerError(NewsbriefError):
+    """A `daily --workers` process ended before it reported all of its articles.
+
+    Every article it finished is in the cache and the partial results: run again to resume.
+    """

@@ -37,7 +37,7 @@ from newsbrief.daily.briefer import Briefer, BriefFn, ResultStore, brief_fn_for
 from newsbrief.daily.cache import BriefingCache, PartialStore
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry
-from newsbrief.errors import NewsbriefError, UsageError, one_line
+from newsbrief.errors import UsageError, WorkerError, one_line
 from newsbrief.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,13 +50,6 @@ STOP_GRACE_S = 5.0
 """How long a worker may take to end after SIGTERM before it is killed."""
 
 _T = TypeVar("_T")
-
-
-class WorkerError(NewsbriefError):
-    """A worker process ended before it reported all of its articles (crashed or killed).
-
-    Every article it finished is in the cache and the partial results: run again to resume.
-    """
 
 
 @dataclass(frozen=True)
