@@ -17,8 +17,8 @@ import pytest
 
 from newsbrief._api import abrief
 from newsbrief.errors import ModelCallError
-from newsbrief.llm import client as llm_client
 from newsbrief.llm.client import LLM, MAX_RESPONSE_BYTES
+from newsbrief.llm.http import GuardedTransport, ResponseTooLarge
 from tests.fault_helpers import ARTICLE, fast_retrying, good_draft, stub_settings
 from tests.stub_server import StubServer
 
@@ -36,10 +36,10 @@ def test_an_endless_body_is_cut_off_at_the_cap() -> None:
     def handler(request: httpx2.Request) -> httpx2.Response:
         return httpx2.Response(200, content=endless())
 
-    guarded = llm_client._GuardedTransport(httpx2.MockTransport(handler), 30.0, None)
+    guarded = GuardedTransport(httpx2.MockTransport(handler), 30.0, None)
     request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions", content=b"{}")
     too_large = f"response larger than {MAX_RESPONSE_BYTES} bytes"
-    with pytest.raises(llm_client._ResponseTooLarge, match=too_large):
+    with pytest.raises(ResponseTooLarge, match=too_large):
         asyncio.run(guarded.handle_async_request(request))
     assert sum(sent) <= MAX_RESPONSE_BYTES + MIB  # stopped at the cap, not at memory's end
 
@@ -50,7 +50,7 @@ def test_a_body_under_the_cap_passes_unchanged() -> None:
     def handler(request: httpx2.Request) -> httpx2.Response:
         return httpx2.Response(200, content=body)
 
-    guarded = llm_client._GuardedTransport(httpx2.MockTransport(handler), 30.0, None)
+    guarded = GuardedTransport(httpx2.MockTransport(handler), 30.0, None)
     request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions", content=b"{}")
     response = asyncio.run(guarded.handle_async_request(request))
     assert response.content == body
