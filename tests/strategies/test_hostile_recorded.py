@@ -2,7 +2,10 @@
 
 Recorded from the embedded default, Qwen2.5-Coder-0.5B-Instruct Q4_K_M on llama-cpp-python
 0.3.36 (candidate strategy). Re-record with
-`pytest --record-mode=rewrite tests/test_hostile_recorded.py` (needs newsbrief[local]).
+`pytest --record-mode=rewrite tests/strategies/test_hostile_recorded.py` (needs
+newsbrief[local]). Since candidates/v3 the parser answers every question this article raises,
+so the model is not asked and the recording is empty; should a later version ask it, replay
+without a recording is a loud cassette miss until it is re-recorded.
 """
 
 from __future__ import annotations
