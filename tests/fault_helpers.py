@@ -110,7 +110,10 @@ class Hang(Exception):
 
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Fail (instead of hanging) when the block runs longer than `seconds` (SIGALRM)."""
+    """Fail (instead of hanging) when the block runs longer than `seconds` (SIGALRM).
+
+    A hang guard with room for a loaded machine, never a speed target.
+    """
 
     def expire(signum: int, frame: FrameType | None) -> None:
         raise Hang(f"still running after {seconds} s: a hang")

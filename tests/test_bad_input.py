@@ -80,7 +80,7 @@ FAILURES: dict[str, tuple[bytes, str]] = {  # name -> (file bytes, start of the 
 
 @pytest.fixture(autouse=True)
 def no_hang() -> Iterator[None]:
-    with deadline(30):
+    with deadline(120):
         yield
 
 

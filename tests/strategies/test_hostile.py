@@ -139,21 +139,21 @@ def obeying_model(request: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(autouse=True)
 def no_hang() -> Iterator[None]:
-    with deadline(30):
+    with deadline(120):
         yield
 
 
 @pytest.fixture(scope="module")
 def whole() -> Iterator[tuple[Briefing, list[dict[str, Any]]]]:
     """The hostile article briefed (whole strategy) against the obeying stub."""
-    with deadline(30), StubServer(latency=0, content=obeying_model, keep_bodies=True) as stub:
+    with deadline(120), StubServer(latency=0, content=obeying_model, keep_bodies=True) as stub:
         result = asyncio.run(abrief(HOSTILE, settings=_settings(stub, "whole")))
     yield result, stub.stats.bodies
 
 
 @pytest.fixture(scope="module")
 def candidates() -> Iterator[Briefing]:
-    with deadline(30), StubServer(latency=0, content=obeying_model) as stub:
+    with deadline(120), StubServer(latency=0, content=obeying_model) as stub:
         result = asyncio.run(abrief(HOSTILE, settings=_settings(stub, "candidates")))
     yield result
 
