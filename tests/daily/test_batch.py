@@ -53,7 +53,7 @@ WHOLE_CASSETTE = (
     ROOT
     / "cassettes"
     / "test_brief_cassettes"
-    / "test_the_whole_article_strategy_on_the_small_model_is_a_clear_error.yaml"
+    / "test_the_whole_article_strategy_on_the_small_model_is_grounded_or_refused.yaml"
 )
 
 
