@@ -6,13 +6,18 @@ import os
 
 import pytest
 
+from newsbrief.llm import local
 from newsbrief.llm.local import idle_cores
 from newsbrief.settings import Settings
 
 
 def _machine(monkeypatch: pytest.MonkeyPatch, cores: int, load: float) -> None:
+    """A machine whose other work keeps `load` cores busy, seen through /proc/stat."""
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    samples = iter([(0, 0), (int(100 * min(load, cores)), 100 * cores)])
+    monkeypatch.setattr(local, "_cpu_times", lambda: next(samples))
+    monkeypatch.setattr(local.time, "sleep", lambda s: None)
 
 
 def test_an_idle_machine_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,13 +37,26 @@ def test_half_busy_cores_are_left_to_their_owners(monkeypatch: pytest.MonkeyPatc
     assert idle_cores() == 5
 
 
-def test_a_platform_without_load_average_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_proc_stat_the_load_average_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(local, "_cpu_times", lambda: None)
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.0, 3.0, 3.0))
+    assert idle_cores() == 1
+
+
+def test_a_platform_with_no_measure_at_all_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_load() -> tuple[float, float, float]:
         raise OSError("no load average here")
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(local, "_cpu_times", lambda: None)
     monkeypatch.setattr(os, "getloadavg", no_load)
     assert idle_cores() == 3
+
+
+def test_proc_stat_is_read_for_real_on_linux() -> None:
+    busy = local.busy_cores(0.05)
+    assert 0.0 <= busy <= (os.cpu_count() or 1) + 0.5
 
 
 def test_the_thread_count_can_be_set_in_the_environment() -> None:

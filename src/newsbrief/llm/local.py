@@ -213,22 +213,50 @@ def adapt_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
     return fmt
 
 
-def idle_cores() -> int:
-    """Cores this process may use that are not already busy (1-minute load), at least one.
+def _cpu_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all CPUs from /proc/stat; None where there is no such file."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(v) for v in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_cores(sample_s: float = 0.1) -> float:
+    """How many cores other work keeps busy now: /proc/stat sampled over `sample_s`.
+
+    Falls back to the 1-minute load average (which lags: it still counts a run that just
+    ended) where /proc/stat is missing, and to 0 where neither exists.
+    """
+    before = _cpu_times()
+    if before is not None:
+        time.sleep(sample_s)
+        after = _cpu_times()
+        if after is not None and after[1] > before[1]:
+            share = (after[0] - before[0]) / (after[1] - before[1])
+            return share * (os.cpu_count() or 1)
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        return 0.0
+
+
+def idle_cores(busy: float | None = None) -> int:
+    """Cores this process may use that other work is not using now, at least one.
 
     llama.cpp's threads spin while they wait for each other, so on a loaded machine two
     threads are slower than one (measured with the seed on 2 cores at load 8: 1 thread
     31 s CPU and 93 s wall, 2 threads 48-53 s CPU and 130-157 s wall); on an idle machine
-    every core helps the prompt. Read once per engine, before our own threads add load.
+    every core helps the prompt (14 s with 2 threads, 19 s with 1). Read once per engine,
+    before our own threads add load.
     """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows has no load average
-        busy = 0.0
+    busy = busy_cores() if busy is None else busy
     return max(1, min(cores, round(cores - busy)))
 
 
