@@ -19,6 +19,7 @@ from newsbrief.text import collectives, lexicon, ner
 from newsbrief.text import roles as _roles
 from newsbrief.text.names import canonical_alias, fold
 from newsbrief.text.ner import NameSpan
+from newsbrief.text.nlp import ents
 from newsbrief.text.outlets import is_outlet
 from newsbrief.text.roles import looks_like_name
 from newsbrief.text.states import is_country, state_of
@@ -445,7 +446,7 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return True
     if set(group.uses) <= {"place"} or all(ner.beside_place(doc, m) for m in group.mentions):
         return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
-    if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in doc.ents):
+    if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in ents(doc)):
         return False  # 'Tupua Tamasese Meaole's clinic' beside 'Tupua Tamasese Meaole Hospital'
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
     votes = group.labels["PERSON"] + group.speaking

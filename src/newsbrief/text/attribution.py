@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
+from newsbrief.text.nlp import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -290,7 +291,7 @@ def _released_by(verb: Token) -> Token | None:
 
 
 def _entity_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
+    for ent in ents(tok.doc):
         if ent.start <= tok.i < ent.end and ent.label_ in _SOURCE_ENTS and ent.root.i == tok.i:
             return ent
     return None
@@ -307,5 +308,5 @@ def _antecedent(pron: Token) -> str | None:
     """The last person named before "he" or "she"; other pronouns are not resolved."""
     if pron.lower_ not in ("he", "she"):
         return None
-    people = [e for e in pron.doc.ents if e.label_ == "PERSON" and e.end <= pron.i]
+    people = [e for e in ents(pron.doc) if e.label_ == "PERSON" and e.end <= pron.i]
     return people[-1].text if people else None

