@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief import Briefing, ExtractionError, Settings, brief
+from newsbrief import Briefing, Settings, brief
 from newsbrief.diff import diff_briefings, render_changes
 from newsbrief.text.article import parse_article
 from tests.paths import ROOT, TESTS
