@@ -236,6 +236,15 @@ def test_a_figure_without_a_place_takes_the_paragraphs_then_the_articles() -> No
     assert [f.place for f in figures(body)] == ["Tamberg", "Tamberg", "Ruvania"]
 
 
+@pytest.mark.parametrize("scope", ["worldwide", "around the world", "globally"])
+def test_a_toll_about_the_whole_world_does_not_take_the_articles_place(scope: str) -> None:
+    body = (
+        "An outbreak of cholera hit Ruvania this month, and 12 people have died there.\n"
+        f"Cholera kills about 95,000 people {scope} each year, experts say."
+    )
+    assert [f.place for f in figures(body)] == ["Ruvania", scope]
+
+
 def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:
     body = (
         "The health ministry reported 530 cases. Of these, 41 patients died. "

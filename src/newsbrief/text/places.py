@@ -9,6 +9,7 @@ article's first sentence with one is about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
@@ -206,3 +207,18 @@ def lead_place(
             best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
             return best.text
     return None
+
+
+_WORLDWIDE = re.compile(
+    r"\b(?:world-?wide|globally|(?:around|across|throughout|in) the (?:world|globe))\b", re.I
+)
+
+
+def global_scope(text: str) -> str | None:
+    """The words that place a count in the whole world ("deaths worldwide"), or None.
+
+    A background toll about the world is not about the place the article is set in, so it
+    must not inherit that place.
+    """
+    match = _WORLDWIDE.search(text)
+    return match.group(0) if match else None
