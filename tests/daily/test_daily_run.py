@@ -100,6 +100,37 @@ def test_rerun_hits_the_cache_and_calls_no_model(tmp_path: Path, settings: Setti
     assert daily.stats.articles_ok == 3
 
 
+def test_a_run_reads_its_cache_identity_once_not_per_article(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsbrief.daily.briefer as briefer_module
+
+    calls: list[Settings] = []
+
+    def counting(run_settings: Settings) -> str:
+        calls.append(run_settings)
+        return f"identity of {run_settings.model}"
+
+    monkeypatch.setattr(briefer_module, "cache_identity", counting)
+    inputs = make_inputs("a", "b", "c")
+    run(inputs, tmp_path / "out", settings, FakeBrief())
+    assert calls == [settings], "the prompt files are read once a run, not per article"
+    assert inputs[0].article is not None
+    key = cache_key(inputs[0].article, settings, identity="identity of fake")
+    with BriefingCache(settings.cache_dir / "briefings.sqlite") as cache:
+        assert cache.get(key) is not None, "the briefing is stored under that identity's key"
+
+
+def test_cache_key_with_a_given_identity_is_the_key_of_the_settings(settings: Settings) -> None:
+    from newsbrief.strategies import cache_identity
+
+    article = make_inputs("a")[0].article
+    assert article is not None
+    given = cache_key(article, settings, identity=cache_identity(settings))
+    assert given == cache_key(article, settings)
+    assert given != cache_key(article, settings, identity="another prompt")
+
+
 def test_changed_settings_miss_the_cache(tmp_path: Path, settings: Settings) -> None:
     run(make_inputs("a"), tmp_path / "out", settings, FakeBrief())
     fake = FakeBrief()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -102,12 +103,17 @@ class ResultStore:
     cache: BriefingCache
     partials: PartialStore
 
+    @functools.cached_property
+    def identity(self) -> str:
+        """`cache_identity(settings)`, computed once per run (it reads the prompt files)."""
+        return cache_identity(self.settings)
+
     def lookup(self, item: InputArticle) -> Lookup:
         """The entry of an input that needs no model call, or its cache key to brief it."""
         if item.article is None:
             error = item.error or "unreadable input"
             return Lookup(None, entry_for(item, None, error), "unreadable")
-        key = cache_key(item.article, self.settings)
+        key = cache_key(item.article, self.settings, identity=self.identity)
         resumed = self.partials.load(item.id, key, item.article.body)
         if resumed is not None:
             return Lookup(key, resumed, "resumed")
@@ -119,7 +125,7 @@ class ResultStore:
     def keep(self, key: str, item: InputArticle, briefing: Briefing) -> ArticleEntry:
         """Store a fresh briefing in the cache and as a partial result; return its entry."""
         try:
-            self.cache.put(key, briefing, identity=cache_identity(self.settings))
+            self.cache.put(key, briefing, identity=self.identity)
         except Exception as exc:
             log.warning("cache write failed: %s", exc)
         return self.finish(key, entry_for(item, briefing, None))

@@ -94,8 +94,12 @@ def ungrounded(briefing: Briefing, body: str) -> str | None:
     return None
 
 
-def cache_key(article: Article, settings: Settings) -> str:
-    """sha256 of the article (body and metadata) and of everything else that shapes a briefing."""
+def cache_key(article: Article, settings: Settings, *, identity: str | None = None) -> str:
+    """sha256 of the article (body and metadata) and of everything else that shapes a briefing.
+
+    `identity` is `cache_identity(settings)` when the caller already has it (it reads the
+    prompt files: a run computes it once, not once per article).
+    """
     published = article.published.isoformat() if article.published else None
     payload = json.dumps(
         {
@@ -104,7 +108,7 @@ def cache_key(article: Article, settings: Settings) -> str:
             "published": published,
             "source": article.source,
             "url": article.url,
-            "identity": cache_identity(settings),
+            "identity": cache_identity(settings) if identity is None else identity,
         },
         ensure_ascii=False,
         sort_keys=True,
