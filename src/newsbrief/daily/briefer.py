@@ -22,7 +22,6 @@ from newsbrief.daily.entries import entry_for
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry
 from newsbrief.errors import NewsbriefError, UsageError, one_line
-from newsbrief.llm import LLM
 from newsbrief.models import Briefing
 from newsbrief.settings import Settings
 from newsbrief.strategies import cache_identity
@@ -206,6 +205,8 @@ async def brief_fn_for(settings: Settings, brief_fn: BriefFn | None) -> AsyncIte
     if settings.backend == "rules":  # no model: nothing to share, abrief answers from code
         yield _abrief_without_model
         return
+    from newsbrief.llm import LLM  # the SDKs load only when a model is asked (~1 s)
+
     shared = LLM(settings)
 
     async def with_shared_client(article: Article, run_settings: Settings) -> Briefing:
