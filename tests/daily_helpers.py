@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
+from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry
 from newsbrief.errors import ModelCallError
 from newsbrief.models import (
@@ -160,3 +161,18 @@ class FakeBrief:
 
 def failing(message: str = "endpoint down after 4 attempts") -> ModelCallError:
     return ModelCallError(message, provider="openai", status=503, attempts=4)
+
+
+DAY = dt.date(2024, 3, 30)  # the day the daily run tests brief
+
+
+def make_inputs(*names: str, body: str = "Body of article {name}.") -> list[InputArticle]:
+    """One input article per name, published on DAY, its body from the `body` template."""
+    return [
+        InputArticle(
+            id=name,
+            origin=f"{name}.txt",
+            article=Article(body=body.format(name=name), title=name, published=DAY),
+        )
+        for name in names
+    ]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import errno
+import functools
 import json
 import logging
 import os
@@ -23,10 +23,13 @@ from newsbrief.errors import ConfigError, UsageError
 from newsbrief.models import Briefing, Evidence, Party
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
-from tests.daily_helpers import FakeBrief, briefing, ev
+from tests.daily_helpers import DAY, FakeBrief, briefing, ev
+from tests.daily_helpers import make_inputs as _make_inputs
 
-DAY = dt.date(2024, 3, 30)
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+make_inputs = functools.partial(
+    _make_inputs, body="Israel and article {name}."
+)  # a party to ground
 
 
 class GroundedBrief(FakeBrief):
@@ -36,22 +39,6 @@ class GroundedBrief(FakeBrief):
         b = await super().__call__(article, settings)
         party = Party(name="Israel", kind="state", evidence=ev(article.body, "Israel"))
         return b.model_copy(update={"parties": [party]})
-
-
-def make_inputs(*names: str) -> list[InputArticle]:
-    return [
-        InputArticle(
-            id=name,
-            origin=f"{name}.txt",
-            article=Article(body=f"Israel and article {name}.", title=name, published=DAY),
-        )
-        for name in names
-    ]
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(backend="openai", model="fake", cache_dir=tmp_path / "cache")
 
 
 def run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import os
 import signal
@@ -22,27 +21,10 @@ from newsbrief.daily.models import ArticleEntry, DailyBriefing
 from newsbrief.daily.run import RateLimiter, run_daily
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
-from tests.daily_helpers import FakeBrief, briefing, failing
+from tests.daily_helpers import DAY, FakeBrief, briefing, failing, make_inputs
 from tests.paths import ROOT
 
-DAY = dt.date(2024, 3, 30)
 SRC = Path(newsbrief.__file__).parent.parent  # where this test imported newsbrief from
-
-
-def make_inputs(*names: str) -> list[InputArticle]:
-    return [
-        InputArticle(
-            id=name,
-            origin=f"{name}.txt",
-            article=Article(body=f"Body of article {name}.", title=name, published=DAY),
-        )
-        for name in names
-    ]
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(backend="openai", model="fake", cache_dir=tmp_path / "cache")
 
 
 def run(
