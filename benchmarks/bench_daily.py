@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,7 @@ if importlib.util.find_spec("newsbrief") is None:  # run from a checkout without
 import instructor
 import openai
 from pydantic import BaseModel
+from stub_process import start_stub, stub_stats
 
 from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle
@@ -140,32 +140,6 @@ def openai_brief_fn(base_url: str, durations: list[float]) -> BriefFn:
         return to_briefing(article, settings, draft, usage=tokens, latency_s=elapsed)
 
     return brief
-
-
-def start_stub(latency: float) -> tuple[subprocess.Popen[str], str]:
-    stub = Path(__file__).with_name("stub_openai.py")
-    proc = subprocess.Popen(
-        [sys.executable, str(stub), "--port", "0", "--latency", str(latency)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    base_url = proc.stdout.readline().strip()
-    for _ in range(100):  # wait until it answers
-        try:
-            stub_stats(base_url)
-            return proc, base_url
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("the stub server did not start")
-
-
-def stub_stats(base_url: str) -> dict[str, Any]:
-    url = base_url.removesuffix("/v1") + "/stats"
-    with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 (loopback only)
-        data: dict[str, Any] = json.loads(resp.read())
-    return data
 
 
 def cpu_s() -> float:

@@ -24,14 +24,11 @@ import argparse
 import asyncio
 import cProfile
 import importlib.util
-import json
 import pstats
 import resource
-import subprocess
 import sys
 import sysconfig
 import time
-import urllib.request
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -40,6 +37,8 @@ from typing import Any
 if importlib.util.find_spec("newsbrief") is None:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+
+from stub_process import start_stub, stub_stats  # noqa: E402
 
 from newsbrief.llm import LLM  # noqa: E402
 from newsbrief.models import CallStats  # noqa: E402
@@ -165,33 +164,6 @@ async def run(ask: Ask, n: int, concurrency: int) -> CallStats:
 
     await asyncio.gather(*(one() for _ in range(n)))
     return stats
-
-
-def start_stub(latency: float) -> tuple[subprocess.Popen[str], str]:
-    """benchmarks/stub_openai.py in its own process; its base URL once it answers."""
-    stub = Path(__file__).with_name("stub_openai.py")
-    proc = subprocess.Popen(
-        [sys.executable, str(stub), "--port", "0", "--latency", str(latency)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    base_url = proc.stdout.readline().strip()
-    for _ in range(100):
-        try:
-            stub_stats(base_url)
-            return proc, base_url
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("the stub server did not start")
-
-
-def stub_stats(base_url: str) -> dict[str, Any]:
-    url = base_url.removesuffix("/v1") + "/stats"
-    with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 (loopback only)
-        data: dict[str, Any] = json.loads(resp.read())
-    return data
 
 
 def cpu_s() -> tuple[float, float]:
