@@ -180,8 +180,11 @@ def assemble_default_model(cache_dir: Path) -> Path:
 
 
 @lru_cache(maxsize=2)
-def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
-    """Load a GGUF once per process (a cache of an immutable resource, not shared state)."""
+def _load_llama(path: str, n_ctx: int, n_threads: int | None) -> Any:
+    """Load a GGUF once per process (a cache of an immutable resource, not shared state).
+
+    `n_threads=None` means the idle cores, measured here, once, as the model loads.
+    """
     try:
         from llama_cpp import Llama
     except ImportError:
@@ -192,7 +195,7 @@ def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     llama = Llama(
         model_path=path,
         n_ctx=n_ctx,
-        n_threads=n_threads,
+        n_threads=n_threads or idle_cores(),
         n_batch=512,
         logits_all=False,
         verbose=False,
@@ -249,7 +252,7 @@ def idle_cores(busy: float | None = None) -> int:
     llama.cpp's threads spin while they wait for each other, so on a loaded machine two
     threads are slower than one (measured with the seed on 2 cores at load 8: 1 thread
     31 s CPU and 93 s wall, 2 threads 48-53 s CPU and 130-157 s wall); on an idle machine
-    every core helps the prompt (14 s with 2 threads, 19 s with 1). Read once per engine,
+    every core helps the prompt (14 s with 2 threads, 19 s with 1). Read once per process,
     before our own threads add load.
     """
     try:
@@ -271,7 +274,7 @@ class LocalEngine:
         self._model_path = model_path
         self._cache_dir = cache_dir
         self._n_ctx = n_ctx
-        self._n_threads = n_threads or idle_cores()
+        self._n_threads = n_threads  # None: the idle cores, measured when the model loads
 
     def _llama(self) -> Any:
         if self._model_path is not None:
