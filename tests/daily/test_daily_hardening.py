@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from newsbrief.daily import run as run_module
-from newsbrief.daily.cache import BriefingCache, PartialStore, cache_key
+from newsbrief.daily.cache import BriefingCache, cache_key
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
+from newsbrief.daily.partials import PartialStore
 from newsbrief.daily.run import build_daily, run_daily, write_outputs
 from newsbrief.errors import ConfigError, UsageError
 from newsbrief.models import Briefing, Evidence, Party
@@ -241,7 +242,7 @@ def test_run_daily_keeps_partials_when_the_outputs_cannot_be_written(
     monkeypatch.setattr(run_module, "write_temp", full_disk)
     with pytest.raises(OSError):
         run(make_inputs("a"), tmp_path / "out", settings, FakeBrief())
-    assert (tmp_path / "out" / ".partial" / DAY.isoformat() / "a.json").is_file()
+    assert PartialStore(tmp_path / "out", DAY).finished() == ["a"]
 
 
 # --- 17: an unusable --out or a cache in use is found before any model call ---

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 import newsbrief
-from newsbrief.daily.cache import BriefingCache, PartialStore, atomic_write_text, cache_key
+from newsbrief.daily.cache import BriefingCache, atomic_write_text, cache_key
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
+from newsbrief.daily.partials import PartialStore
 from newsbrief.daily.run import RateLimiter, run_daily
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
@@ -158,8 +159,7 @@ def test_resume_reuses_partial_results(tmp_path: Path, settings: Settings) -> No
     first = FakeBrief(fail={"c": Killed()})
     with pytest.raises(Killed):
         run(inputs, out, settings, first, concurrency=1, cache=BriefingCache(":memory:"))
-    partial = out / ".partial" / DAY.isoformat()
-    assert sorted(p.name for p in partial.iterdir()) == ["a.json", "b.json"]
+    assert PartialStore(out, DAY).finished() == ["a", "b"]
     assert not (out / "2024-03-30.json").exists()
     second = FakeBrief()
     daily = run(inputs, out, settings, second, cache=BriefingCache(":memory:"))
@@ -213,11 +213,11 @@ def test_resume_after_sigkill(tmp_path: Path, settings: Settings) -> None:
     script = _KILL_SCRIPT.format(tests=str(ROOT), cache=str(tmp_path / "c"), out=str(out))
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], env=env)
-    partial = out / ".partial" / DAY.isoformat()
+    partials = PartialStore(out, DAY)
     deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline and proc.poll() is None:
-            if partial.is_dir() and len(list(partial.glob("*.json"))) >= 2:
+            if len(partials.finished()) >= 2:
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "the run ended before it could be killed"
@@ -226,7 +226,7 @@ def test_resume_after_sigkill(tmp_path: Path, settings: Settings) -> None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert sorted(p.name for p in partial.glob("*.json")) == ["a.json", "b.json"]
+    assert partials.finished() == ["a", "b"]
     inputs = [InputArticle(n, n, Article(body="Body " + n, title=n, published=DAY)) for n in "abcd"]
     fake = FakeBrief()
     daily = run(inputs, out, settings, fake, cache=BriefingCache(":memory:"))
@@ -295,7 +295,38 @@ def test_unsafe_ids_stay_inside_the_partial_folder(tmp_path: Path, settings: Set
     store = PartialStore(tmp_path / "out", DAY)
     key = cache_key(article, settings)
     store.save(key, _ok_entry(item))
-    [written] = list(store.dir.iterdir())
-    assert written.name.startswith("id-")
+    written = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    assert written == [store.dir.relative_to(tmp_path) / f"{os.getpid()}.jsonl"]
     assert store.load("../../escape", key) is not None
-    assert not (tmp_path / "escape.json").exists()
+
+
+def test_partials_of_every_process_are_read_and_the_last_line_wins(
+    tmp_path: Path, settings: Settings
+) -> None:
+    [a, b] = make_inputs("a", "b")
+    assert a.article is not None and b.article is not None
+    store = PartialStore(tmp_path / "out", DAY)
+    own = store.dir / f"{os.getpid()}.jsonl"
+    store.save(cache_key(b.article, settings), _ok_entry(b))
+    own.rename(store.dir / "99999999.jsonl")  # as a worker process would have left it
+    store.save(cache_key(a.article, settings), _ok_entry(a))
+    assert store.finished() == ["a", "b"]
+    assert store.load("b", cache_key(b.article, settings), b.article.body) is not None
+    store.save(cache_key(a.article, settings.with_model("other")), _ok_entry(a))
+    fresh = PartialStore(tmp_path / "out", DAY)
+    assert fresh.load("a", cache_key(a.article, settings)) is None, "the newer line replaced it"
+
+
+def test_a_line_cut_short_by_a_kill_is_skipped(
+    tmp_path: Path, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    [a, b] = make_inputs("a", "b")
+    assert a.article is not None and b.article is not None
+    store = PartialStore(tmp_path / "out", DAY)
+    store.save(cache_key(a.article, settings), _ok_entry(a))
+    store.save(cache_key(b.article, settings), _ok_entry(b))
+    own = store.dir / f"{os.getpid()}.jsonl"
+    own.write_bytes(own.read_bytes()[:-40])
+    fresh = PartialStore(tmp_path / "out", DAY)
+    assert fresh.finished() == ["a"]
+    assert "ignoring unreadable partial result" in caplog.text

@@ -20,6 +20,7 @@ import newsbrief
 from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle, iter_inputs
 from newsbrief.daily.models import DailyBriefing
+from newsbrief.daily.partials import PartialStore
 from newsbrief.daily.run import run_daily
 from newsbrief.daily.workers import (
     Task,
@@ -135,8 +136,7 @@ def test_a_crashed_worker_fails_the_run_and_the_rerun_resumes(
     assert "worker process 1 ended (exit code 3) while briefing d" in message
     assert "2 of 6 articles were not briefed" in message
     assert "run the same command again to resume" in message
-    partial = out / ".partial" / DAY.isoformat()
-    finished = sorted(p.stem for p in partial.glob("*.json"))
+    finished = PartialStore(out, DAY).finished()
     assert finished == ["a", "b", "c", "e"], "what was finished is kept"
     assert not (out / "2024-03-30.json").exists()
 

@@ -17,10 +17,11 @@ from typing import Literal
 
 from aiolimiter import AsyncLimiter
 
-from newsbrief.daily.cache import BriefingCache, PartialStore, cache_key
+from newsbrief.daily.cache import BriefingCache, cache_key
 from newsbrief.daily.entries import entry_for
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry
+from newsbrief.daily.partials import PartialStore
 from newsbrief.errors import NewsbriefError, UsageError, one_line
 from newsbrief.models import Briefing
 from newsbrief.settings import Settings

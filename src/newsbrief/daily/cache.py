@@ -1,4 +1,4 @@
-"""Content-addressed briefing cache (SQLite, WAL), resumable partial results, atomic writes.
+"""Content-addressed briefing cache (SQLite, WAL) and atomic writes.
 
 Nothing read back is trusted: a cached briefing or a partial result is used only when every
 evidence span is the article body's own text (`ungrounded`), else it is a miss and re-briefed.
@@ -12,8 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import re
-import shutil
 import sqlite3
 import sys
 import tempfile
@@ -23,7 +21,6 @@ from types import TracebackType
 
 from pydantic import ValidationError
 
-from newsbrief.daily.models import ArticleEntry
 from newsbrief.errors import ConfigError, UsageError
 from newsbrief.models import FACT_KINDS, Briefing, Fact
 from newsbrief.settings import Settings
@@ -36,8 +33,6 @@ if sys.platform != "win32":
 log = logging.getLogger(__name__)
 
 CACHE_FILENAME = "briefings.sqlite"
-PARTIAL_DIRNAME = ".partial"
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}")
 
 
 def write_temp(path: Path, text: str, *, fsync: bool = True) -> Path:
@@ -267,57 +262,3 @@ class BriefingCache:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-class PartialStore:
-    """Finished articles of one day's run, one JSON file each, so a killed run can resume.
-
-    Files live in `out_dir/.partial/<date>/<id>.json` and carry the article's cache key:
-    a file whose key no longer matches its input (the article or settings changed) is ignored.
-    """
-
-    def __init__(self, out_dir: Path, date: dt.date) -> None:
-        self.dir = out_dir / PARTIAL_DIRNAME / date.isoformat()
-
-    def _path(self, article_id: str) -> Path:
-        if _SAFE_NAME.fullmatch(article_id):
-            return self.dir / f"{article_id}.json"
-        digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:24]
-        return self.dir / f"id-{digest}.json"  # ids from API callers may hold '/' or '..'
-
-    def load(self, article_id: str, key: str, body: str | None = None) -> ArticleEntry | None:
-        """The finished entry for `article_id` if it was made from the same input and settings.
-
-        With `body`, an entry that carries another body, or evidence that is not that body's
-        text (see `ungrounded`), is ignored with a warning and the article briefed again.
-        """
-        path = self._path(article_id)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key:
-                return None
-            entry = ArticleEntry.model_validate(data.get("entry"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, ValidationError) as exc:
-            log.warning("ignoring unreadable partial result %s: %s", path, exc)
-            return None
-        if entry.id != article_id or entry.status != "ok" or entry.briefing is None:
-            return None
-        if body is not None:
-            problem = "another body" if entry.body != body else ungrounded(entry.briefing, body)
-            if problem is not None:
-                log.warning("ignoring partial result %s: %s", path, problem)
-                return None
-        return entry
-
-    def save(self, key: str, entry: ArticleEntry) -> None:
-        """Write one finished entry atomically."""
-        text = json.dumps({"key": key, "entry": entry.model_dump(mode="json")}, ensure_ascii=False)
-        atomic_write_text(self._path(entry.id), text + "\n", fsync=False)
-
-    def clear(self) -> None:
-        """Remove this day's partial results (after the final outputs are written)."""
-        shutil.rmtree(self.dir, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            self.dir.parent.rmdir()  # only when no other day's partials are left

@@ -29,7 +29,7 @@ from newsbrief.daily.briefer import (
     brief_fn_for,
     estimate_tokens,
 )
-from newsbrief.daily.cache import BriefingCache, PartialStore, write_temp
+from newsbrief.daily.cache import BriefingCache, write_temp
 from newsbrief.daily.inputs import InputArticle, iter_inputs
 from newsbrief.daily.models import (
     ArticleEntry,
@@ -38,6 +38,7 @@ from newsbrief.daily.models import (
     DailyStats,
     daily_json_schema,
 )
+from newsbrief.daily.partials import PartialStore
 from newsbrief.daily.progress import DailyProgress, progress_bar
 from newsbrief.daily.workers import (
     PoolEvents,

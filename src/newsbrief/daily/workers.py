@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from newsbrief.daily.briefer import Briefer, BriefFn, ResultStore, brief_fn_for
-from newsbrief.daily.cache import BriefingCache, PartialStore
+from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry
+from newsbrief.daily.partials import PartialStore
 from newsbrief.errors import UsageError, WorkerError, one_line
 from newsbrief.settings import Settings
 

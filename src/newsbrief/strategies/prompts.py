@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
@@ -45,10 +46,43 @@ class PromptSet:
 
 
 def load(name: str, version: str, *, root: Path | None = None) -> PromptSet:
-    """Load every `prompts/<name>/<version>.<part>.md` file."""
+    """Load every `prompts/<name>/<version>.<part>.md` file.
+
+    Loaded sets are remembered per process and used again while none of their files, nor the
+    folder's list of files, has changed (a few `stat` calls instead of a glob and three reads
+    for every article of a day).
+    """
     folder = (root or _prompt_root()) / name
-    files = sorted(folder.glob(f"{version}.*.md")) if folder.is_dir() else []
+    try:
+        listing = folder.stat().st_mtime_ns
+    except OSError:
+        listing = None
+    loaded = _load(folder, name, version, listing)
+    if any(_stamp(path) != stamp for path, stamp in loaded.stamps):
+        _load.cache_clear()  # a file was edited in place
+        loaded = _load(folder, name, version, listing)
+    return loaded.prompt
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    prompt: PromptSet
+    stamps: tuple[tuple[Path, tuple[int, int] | None], ...]  # each file's (mtime, size)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(folder: Path, name: str, version: str, listing: int | None) -> _Loaded:
+    files = sorted(folder.glob(f"{version}.*.md")) if listing is not None else []
     if not files:
         raise ConfigError(f"no prompt {name}/{version} under {folder}")
+    stamps = tuple((f, _stamp(f)) for f in files)
     parts = {f.name[len(version) + 1 : -len(".md")]: f.read_text("utf-8") for f in files}
-    return PromptSet(name=name, version=version, parts=parts)
+    return _Loaded(PromptSet(name=name, version=version, parts=parts), stamps)

@@ -41,7 +41,7 @@ _HTML_TAG = re.compile(
     r"|article|section|header|footer|nav|strong|em|b|i|figure|iframe)\b[^<>]{0,500}>",
     re.IGNORECASE,
 )
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls and DEL, minus \t\n\v\f\r
 _BINARY_SHARE = 0.10
 _MOJIBAKE_SHARE = 0.25
 _HTML_SHARE = 0.05
@@ -138,8 +138,7 @@ def _looks_binary(text: str) -> bool:
     """NUL, or more than a tenth C0 controls (and DEL) other than ordinary text whitespace."""
     if "\x00" in text:
         return True
-    controls = sum(1 for c in text if (c < " " or c == "\x7f") and c not in _TEXT_CONTROLS)
-    return controls > _BINARY_SHARE * len(text)
+    return len(_CONTROL.findall(text)) > _BINARY_SHARE * len(text)
 
 
 def _odd_char(text: str, index: int) -> bool:
