@@ -245,6 +245,65 @@ def test_a_toll_about_the_whole_world_does_not_take_the_articles_place(scope: st
     assert [f.place for f in figures(body)] == ["Ruvania", scope]
 
 
+def test_a_closing_said_clause_speaks_for_the_whole_sentence() -> None:
+    body = "Nine people died and 30 were hurt when a truck overturned near Tamberg, police said."
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(9, "police"), (30, "police")]
+
+
+def test_a_speaker_the_parser_hung_on_the_place_still_speaks() -> None:
+    body = (
+        "Rescuers pulled 17 survivors from the rubble in Tamberg, "
+        "the National Emergency Management Agency (NEMA) said."
+    )
+    [survivors] = figures(body)
+    assert survivors.reported_by == "National Emergency Management Agency (NEMA)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Local broadcaster TVR7 said six climbers were missing.", "Local broadcaster TVR7"),
+        (
+            "The toll rose to 31, Ruvania's disaster agency BNPR said.",
+            "Ruvania's disaster agency BNPR",
+        ),
+        ("The country's disaster agency said 31 people died.", "disaster agency"),
+    ],
+)
+def test_the_speakers_name_keeps_its_named_owner_and_its_name_in_apposition(
+    sentence: str, speaker: str
+) -> None:
+    assert [f.reported_by for f in figures(sentence)] == [speaker]
+
+
+def test_the_agency_said_names_the_agency_the_article_named_before() -> None:
+    body = (
+        "The Ruvanian Institute of Public Health reported three new deaths on Sunday. "
+        "The institute said 48 people had tested positive so far."
+    )
+    assert [f.reported_by for f in figures(body)] == ["Ruvanian Institute of Public Health"] * 2
+
+
+def test_a_place_the_parser_typed_as_a_person_is_still_a_place() -> None:
+    body = "Some 1,200 people spent the night in evacuation centres in Kumamoto, officials said."
+    assert [f.place for f in figures(body)] == ["Kumamoto"]
+
+
+def test_a_person_who_acts_is_not_read_as_a_place() -> None:
+    body = "Kowalski said 12 people died in Tamberg. Rescuers found 3 more bodies near Kowalski."
+    assert "Kowalski" not in [f.place for f in figures(body)]
+
+
+def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
+    body = "The attack in the town of Kouré, where gunmen shot dead 24 soldiers, was claimed."
+    assert [f.place for f in figures(body)] == ["Kouré"]
+
+
+def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
+    body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
+    assert figures(body)[0].place == "worldwide"
+
+
 def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:
     body = (
         "The health ministry reported 530 cases. Of these, 41 patients died. "

@@ -108,6 +108,14 @@ def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
     assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
 
 
+def test_a_meeting_described_again_as_the_first_in_years_is_one_meeting() -> None:
+    body = (
+        "Envoys of the two sides sat down for negotiations in Vienna on Wednesday, "
+        "the first direct talks in a year."
+    )
+    assert summary(body) == [("held", D(2024, 3, 27), "in_person")]
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

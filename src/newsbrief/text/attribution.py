@@ -54,7 +54,8 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     In order: "according to X" (or "per X") on a clause above the number, the subject of the
     nearest verb of saying above it ("X said ..."), a verb of saying set beside the number's
     clause ("..., X said"; "..., reported officials"), "according to X" anywhere in the
-    sentence, then "reportedly" or "by reports" on the number's own clause ("reports").
+    sentence, a verb of saying whose clause ends the sentence after a comma (", police told
+    reporters."), then "reportedly" or "by reports" on the number's own clause ("reports").
     A relative clause ("where 20 died") is the writer's own description: the search for a
     speaker does not climb out of it. "They" or "it" as the speaker is `previous`, the source
     the paragraph named last ("The agency said ... It said ...").
@@ -74,9 +75,31 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
         found = _according(other)
         if found is not None:
             return found
+    closing = _closing_attribution(tok.sent)
+    if closing is not None and tok.i not in range(closing.left_edge.i, closing.right_edge.i + 1):
+        found = _speaker(closing, previous)
+        if found is not None:
+            return found
     own = chain[: next((k for k, t in enumerate(chain) if t.pos_ in _VERBAL), len(chain)) + 1]
     if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
         return Attribution("reports", None)
+    return None
+
+
+def _closing_attribution(sent: Span) -> Token | None:
+    """The verb of saying of a clause that ends the sentence after a comma (", police said").
+
+    Such a clause speaks for the whole sentence, whichever clause the parser hung it on.
+    """
+    for verb in sent:
+        if verb.lemma_ not in _SAY or verb.pos_ not in _VERBAL or verb.i == sent.start:
+            continue
+        subject = _subject(verb)
+        first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        after = verb.doc[verb.i + 1 : sent.end]
+        own = all(t.is_punct or not t.text.strip() or verb in t.ancestors for t in after)
+        if own and first > sent.start and verb.doc[first - 1].text == ",":
+            return verb
     return None
 
 
@@ -104,16 +127,63 @@ def _according(tok: Token) -> Attribution | None:
 def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
     if tok.lemma_ not in _SAY or tok.pos_ not in _VERBAL or tok.dep_ == "amod":
         return None
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in _PLURAL_PRONOUNS:
+        return Attribution(previous, subject) if previous else None
+    if subject is not None:
+        return _named(subject) if _can_speak(subject) else None
     for child in tok.children:
-        if child.dep_ == "nsubj" and child.lower_ in _PLURAL_PRONOUNS:
-            return Attribution(previous, child) if previous else None
-        if child.dep_ == "nsubj" and _can_speak(child):
-            return _named(child)
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _named(pobj)
-    return None
+    return _stray_subject(tok)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparse), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _stray_subject(verb: Token) -> Attribution | None:
+    """A speaker the parser hung elsewhere: '..., the agency (NEMA) said' with no subject.
+
+    The words right before the verb (after a comma) name a source - an organisation or
+    person, or an official's title - that is not the verb's own subject in the parse.
+    """
+    at = verb.i - 1
+    while at > verb.sent.start and verb.doc[at].text in (")", "]"):
+        at = _opening(verb.doc, at)
+    if at <= verb.sent.start:
+        return None
+    head = verb.doc[at]
+    while _appos_of(head) is not None:  # "agency BNPB": the agency speaks
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or not _is_source(head) or not _can_speak(head):
+        return None
+    first = min(t.i for t in head.subtree)
+    if first <= verb.sent.start or verb.doc[first - 1].text != ",":
+        return None
+    return _named(head)
+
+
+def _appos_of(tok: Token) -> Token | None:
+    """The noun `tok` stands in apposition to, written right before it with no comma."""
+    head = tok.head
+    if tok.dep_ != "appos" or not tok.sent.start <= head.i < tok.i:
+        return None
+    between = tok.doc[head.i + 1 : tok.left_edge.i]
+    return None if any(t.text == "," for t in between) else head
+
+
+def _opening(doc: Doc, close: int) -> int:
+    """The index just before the bracket that `doc[close]` closes (or close - 1)."""
+    for k in range(close - 1, max(close - 12, doc[close].sent.start) - 1, -1):
+        if doc[k].text in ("(", "["):
+            return k - 1
+    return close - 1
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "it"})
@@ -274,14 +344,62 @@ def source_name(tok: Token) -> str | None:
             if by is not None:
                 return source_name(by)  # "figures released by the ministry"
     ent = _entity_of(tok)
-    if ent is not None:
-        return _strip_the(ent)
-    start = tok.i
+    earlier = _named_before(tok) if ent is None else None
+    if earlier is not None:
+        return earlier
+    start = ent.start if ent is not None else tok.i
     while start > tok.sent.start and tok.doc[start - 1].dep_ in _NAME_DEPS:
         if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
             break
         start -= 1
-    return _strip_the(tok.doc[start : tok.i + 1])
+    start = _owner_start(tok, start)
+    end = max(ent.end if ent is not None else tok.i + 1, _named_appos_end(tok))
+    return _strip_the(tok.doc[start:end])
+
+
+def _named_before(tok: Token) -> str | None:
+    """ "The institute said": the organisation of that kind the article named last before.
+
+    Only a bare definite noun ("the agency", "the ministry") is read as a second mention; its
+    name is the last organisation entity before it whose head word is the same noun.
+    """
+    if tok.pos_ != "NOUN" or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        return None
+    same = [
+        e
+        for e in ents(tok.doc)
+        if e.label_ == "ORG" and e.end <= tok.i and e.root.lemma_.lower() == tok.lemma_.lower()
+    ]
+    return _strip_the(same[-1]) if same else None
+
+
+def _owner_start(tok: Token, start: int) -> int:
+    """Where "Indonesia's" begins in "Indonesia's disaster agency" (only a named owner)."""
+    words = tok.doc[start : tok.i + 1]
+    owner = next((c for w in words for c in w.children if c.dep_ == "poss" and c.i < start), None)
+    if owner is None or owner.right_edge.i + 1 != start:
+        return start
+    if owner.pos_ != "PROPN" and owner.ent_type_ not in _SOURCE_ENTS:
+        return start  # "the country's agency": the agency
+    if owner.right_edge.dep_ != "case":
+        return start
+    return owner.left_edge.i
+
+
+def _named_appos_end(tok: Token) -> int:
+    """The end of a name set right after the speaker: "broadcaster TVN24", "agency (NEMA)"."""
+    end = tok.i + 1
+    for child in tok.children:
+        if _appos_of(child) is None:
+            continue
+        if child.ent_type_ not in _SOURCE_ENTS and child.pos_ != "PROPN":
+            continue
+        last = child.right_edge.i + 1
+        if last < len(tok.doc) and tok.doc[last].text == ")" and tok.doc[child.i - 1].text == "(":
+            last += 1
+        if child.left_edge.i <= end + 1:
+            end = max(end, last)
+    return end
 
 
 def _released_by(verb: Token) -> Token | None:

@@ -91,16 +91,36 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if span is None:
         return
     for tok in span:
-        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ in ("PERSON", "DATE"):
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ == "DATE":
             continue
         prep = tok.head
         realm = prep.lower_ == "of" and prep.head.lemma_.lower() in _REALMS
+        if tok.ent_type_ == "PERSON" and not (realm or _mistyped_person(tok)):
+            continue
         typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
+        typed = typed or tok.ent_type_ == "PERSON"
         if realm or (prep.lower_ in _IN_PREPS and typed):
             first = tok.i
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
+
+
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "dative", "attr"})
+
+
+def _mistyped_person(tok: Token) -> bool:
+    """A one-word "person" after "in" that never acts in the article ("centres in Kumamoto").
+
+    The small parser often types an unfamiliar one-word place as a person. A real person
+    named once only as the object of "in" is rare; one who also speaks, acts or owns
+    something anywhere in the article ("Smith said") stays a person.
+    """
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
+    if ent is None or len(ent) != 1 or tok.head.lower_ not in _IN_PREPS:
+        return False
+    same = [t for t in tok.doc if t.lower_ == tok.lower_ and t.i != tok.i]
+    return not any(t.dep_ in _ACTING or t.dep_ == "compound" for t in same)
 
 
 _ORG_WORDS = frozenset(
@@ -212,6 +232,28 @@ def lead_place(
 _WORLDWIDE = re.compile(
     r"\b(?:world-?wide|globally|(?:around|across|throughout|in) the (?:world|globe))\b", re.I
 )
+
+
+def worldwide(tok: Token, place: Span | None) -> str | None:
+    """The words that place the count at `tok` in the whole world, when they are its own.
+
+    "infected 80,000 people worldwide, most of them in China": "worldwide" sits nearer the
+    count in the tree than "China" does, so the count is the world's.
+    """
+    sent = tok.sent
+    match = _WORLDWIDE.search(sent.text)
+    if match is None:
+        return None
+    if place is None:
+        return match.group(0)
+    words = tok.doc.char_span(
+        sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+    )
+    if words is None:
+        return None
+    costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
+    mine = min(costs.get(t.i, 1000) for t in words)
+    return match.group(0) if mine < costs.get(place.root.i, 1000) else None
 
 
 def global_scope(text: str) -> str | None:

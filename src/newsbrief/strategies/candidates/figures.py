@@ -390,7 +390,7 @@ def _figure(
         qualifier=found.qualifier,
         upper=found.upper,
         unit=found.unit,
-        place=place.text if place is not None else _places.global_scope(sentence.text) or lead,
+        place=_places.worldwide(found.token, place) or (place.text if place else lead),
         reported_by=source.name if source else quoted,
         evidence=[
             _clause_ev(

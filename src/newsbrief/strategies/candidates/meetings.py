@@ -230,10 +230,13 @@ def _same_meeting(
     """The meeting a mention refers to, if it is one already found."""
     key = _key(mention)
     if key is not None:
-        return next((d for d in reversed(drafts) if d.key == key), None)
+        named = next((d for d in reversed(drafts) if d.key == key), None)
+        if named is not None or mention.ordinal != "first":
+            return named
+        # 'the first direct talks in a year': a description of a meeting, maybe one just told
     day = date.date if date and date.precision == "day" else None
     for draft in reversed(drafts):
-        if not _compatible(draft, mention, names, date):
+        if draft.key not in (None, key) or not _compatible(draft, mention, names, date):
             continue
         if day is not None and draft.meeting.date == day:
             return draft
