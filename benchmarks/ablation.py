@@ -3,7 +3,7 @@
 Each variant runs `newsbrief eval` in its own process (so its peak RSS is its own) over
 ../shared/dev with the split in eval/dev-split.toml, and one Markdown table is printed:
 
-    python benchmarks/ablation.py                        # rules + 0.5B
+    python benchmarks/ablation.py                        # rules + 0.5B (scored and sampled)
     python benchmarks/ablation.py --model-15b /path/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
 
 The 1.5B weights are not a dependency: assemble them by hand (see the README) and pass the path.
@@ -77,7 +77,13 @@ def main() -> None:
     clean = {k: "" for k in os.environ if k.startswith(("OPENAI_", "NEWSBRIEF_"))}
     variants = [("code only (rules)", {**clean, "NEWSBRIEF_BACKEND": "rules"})]
     if not args.rules_only:
-        variants.append(("Qwen2.5-Coder-0.5B (embedded default)", dict(clean)))
+        variants.append(("Qwen2.5-Coder-0.5B, log-probabilities (default)", dict(clean)))
+        variants.append(
+            (
+                "Qwen2.5-Coder-0.5B, sampled under the grammar",
+                {**clean, "NEWSBRIEF_CHOICE": "sample"},
+            )
+        )
     if args.model_15b:
         variants.append(
             ("Qwen2.5-Coder-1.5B", {**clean, "NEWSBRIEF_LOCAL_MODEL": str(args.model_15b)})

@@ -16,6 +16,7 @@ from newsbrief.errors import ConfigError
 Backend = Literal["local", "openai", "rules"]
 Strategy = Literal["auto", "whole", "candidates"]
 JsonMode = Literal["json_schema", "llama_cpp"]
+Choice = Literal["logprobs", "sample"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_MODEL_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m"
@@ -113,6 +114,7 @@ class Settings:
     chunk_chars: int | None = None
     json_mode: JsonMode = "json_schema"
     n_threads: int | None = None
+    choice: Choice = "logprobs"
     cache_dir: Path = field(default_factory=_default_cache_dir)
 
     def __post_init__(self) -> None:
@@ -126,6 +128,8 @@ class Settings:
             )
         if self.json_mode not in ("json_schema", "llama_cpp"):
             raise ConfigError(f"unknown json mode {self.json_mode!r}: use json_schema or llama_cpp")
+        if self.choice not in ("logprobs", "sample"):
+            raise ConfigError(f"unknown NEWSBRIEF_CHOICE {self.choice!r}: use logprobs or sample")
         for name in _LIMITS:
             value = getattr(self, name)
             if value is not None or name not in _OPTIONAL:
@@ -180,7 +184,9 @@ class Settings:
         with neither set the embedded local model is used. `NEWSBRIEF_MODEL`,
         `NEWSBRIEF_STRATEGY`, `NEWSBRIEF_LOCAL_MODEL`, `NEWSBRIEF_MAX_CHARS`,
         `NEWSBRIEF_TIMEOUT`, `NEWSBRIEF_CHUNK_CHARS`, `NEWSBRIEF_THREADS` (the embedded
-        model's threads; default: the idle cores), `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
+        model's threads; default: the idle cores), `NEWSBRIEF_CHOICE` (how the embedded model
+        answers a closed question: `logprobs`, the default, reads the options' log-probabilities;
+        `sample` samples under the JSON-schema grammar), `NEWSBRIEF_JSON_MODE` (`llama_cpp` for
         a llama-cpp-python server) and `NEWSBRIEF_CACHE_DIR` refine that.
         `NEWSBRIEF_BACKEND=rules` runs no model at all: code answers every question (the
         ablation baseline, and a fast offline mode).
@@ -218,6 +224,7 @@ class Settings:
             max_chars=_env_number(env, "max_chars", int) or DEFAULT_MAX_CHARS,
             chunk_chars=_env_number(env, "chunk_chars", int),
             n_threads=_env_number(env, "n_threads", int),
+            choice=env.get("NEWSBRIEF_CHOICE") or "logprobs",  # type: ignore[arg-type]
             timeout_s=_env_number(env, "timeout_s", float) or DEFAULT_TIMEOUT_S,
             cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
         )

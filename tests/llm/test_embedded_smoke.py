@@ -39,6 +39,17 @@ def test_the_embedded_model_briefs_the_seed_article(seed_text: str) -> None:
                 assert body[ev.start : ev.end] == ev.quote
 
 
+def test_scoring_the_options_answers_the_seeds_questions_as_sampling_does(
+    seed_text: str,
+) -> None:
+    """NEWSBRIEF_CHOICE=logprobs (the default) and =sample read the seed the same way."""
+    scored = brief(seed_text, settings=Settings(choice="logprobs"))
+    sampled = brief(seed_text, settings=Settings(choice="sample"))
+    assert scored.meta.usage.prompt_tokens == sampled.meta.usage.prompt_tokens
+    for kind in ("meetings", "figures"):
+        assert getattr(scored, kind) == getattr(sampled, kind)
+
+
 # Each abrief() builds its own LLM and engine around the one cached Llama object; llama.cpp
 # entered from two threads at once killed the interpreter (SIGSEGV). A subprocess, so that
 # a crash fails this test instead of taking pytest down with it.

@@ -172,7 +172,11 @@ class LLM:
         self._request = {"model": settings.model, "temperature": 0.0, "seed": 0}
         if settings.backend == "local":
             engine = LocalEngine(
-                settings.local_model_path, settings.cache_dir, settings.n_ctx, settings.n_threads
+                settings.local_model_path,
+                settings.cache_dir,
+                settings.n_ctx,
+                settings.n_threads,
+                settings.choice,
             )
             self._http = httpx2.AsyncClient(transport=transport(engine), timeout=settings.timeout_s)
             client = openai.AsyncOpenAI(

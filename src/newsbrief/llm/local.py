@@ -29,6 +29,7 @@ from typing import Any
 import httpx2
 
 from newsbrief.errors import ConfigError
+from newsbrief.llm import choice as _choice
 
 logger = logging.getLogger(__name__)
 
@@ -270,11 +271,19 @@ class LocalEngine:
     one request at a time between them (`_LLAMA_LOCK`): llama.cpp is not re-entrant.
     """
 
-    def __init__(self, model_path: Path | None, cache_dir: Path, n_ctx: int, n_threads: int | None):
+    def __init__(
+        self,
+        model_path: Path | None,
+        cache_dir: Path,
+        n_ctx: int,
+        n_threads: int | None,
+        choice: str = "logprobs",
+    ):
         self._model_path = model_path
         self._cache_dir = cache_dir
         self._n_ctx = n_ctx
         self._n_threads = n_threads  # None: the idle cores, measured when the model loads
+        self._choice = choice  # "logprobs": closed questions are scored (`llm.choice`)
 
     def _llama(self) -> Any:
         if self._model_path is not None:
@@ -289,7 +298,11 @@ class LocalEngine:
         if request.get("tools"):
             raise ValueError("the embedded model does not support tools; use JSON mode")
         with _LLAMA_LOCK:
-            result: dict[str, Any] = self._llama().create_chat_completion(
+            llama = self._llama()
+            scored = self._scored(llama, request) if self._choice == "logprobs" else None
+            if scored is not None:
+                return scored
+            result: dict[str, Any] = llama.create_chat_completion(
                 messages=request["messages"],
                 response_format=adapt_response_format(request.get("response_format")),
                 max_tokens=request.get("max_tokens") or request.get("max_completion_tokens"),
@@ -303,12 +316,56 @@ class LocalEngine:
         result.setdefault("id", f"chatcmpl-{uuid.uuid4().hex[:12]}")
         return result
 
+    def _scored(self, llama: Any, request: dict[str, Any]) -> dict[str, Any] | None:
+        """The answer to a closed question by its options' log-probabilities (else None)."""
+        fmt = adapt_response_format(request.get("response_format")) or {}
+        fields = _choice.fields_of(fmt.get("schema"))
+        if fields is None:
+            return None
+        prompt = _formatter(llama.metadata.get("tokenizer.chat_template", ""))
+        if prompt is None:
+            return None
+        text = prompt(messages=request["messages"]).prompt
+        reader = _choice.LlamaReader(llama)
+        content = _choice.score(reader, text, fields)
+        if content is None:
+            return None
+        used, made = len(reader.tokens(text)), len(reader.tokens(content))
+        return {
+            "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": request.get("model", "local"),
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {
+                "prompt_tokens": used,
+                "completion_tokens": made,
+                "total_tokens": used + made,
+            },
+        }
+
     async def ahandle(self, request: httpx2.Request) -> httpx2.Response:
         """Asynchronous httpx2 handler: the blocking model call runs in a worker thread."""
         import asyncio
 
         body = await request.aread()
         return await asyncio.to_thread(_respond_body, request.url.path, body, self.complete)
+
+
+@lru_cache(maxsize=4)
+def _formatter(template: str) -> Any:
+    """The model's own chat template as a prompt formatter (None when it has none)."""
+    if not template:
+        return None
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    return Jinja2ChatFormatter(template=template, eos_token="", bos_token="")
 
 
 def _respond_body(

@@ -62,6 +62,7 @@ def cache_identity(settings: Settings) -> str:
         [
             settings.backend,
             settings.model,
+            *([f"choice/{settings.choice}"] if settings.backend == "local" else []),
             strategy.name,
             f"{prompt.name}/{prompt.version}/{prompt.ref.hash}",
             f"schema/{SCHEMA_VERSION}",

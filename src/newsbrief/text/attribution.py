@@ -358,7 +358,7 @@ def source_name(tok: Token) -> str | None:
 
 
 def _named_before(tok: Token) -> str | None:
-    """ "The institute said": the organisation of that kind the article named last before.
+    """The organisation a bare "the institute said" names: the last one of that kind before.
 
     Only a bare definite noun ("the agency", "the ministry") is read as a second mention; its
     name is the last organisation entity before it whose head word is the same noun.
