@@ -19,7 +19,7 @@ from newsbrief.text import collectives, lexicon, ner
 from newsbrief.text import roles as _roles
 from newsbrief.text.names import canonical_alias, fold
 from newsbrief.text.ner import NameSpan
-from newsbrief.text.nlp import ents
+from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.outlets import is_outlet
 from newsbrief.text.roles import looks_like_name
 from newsbrief.text.states import is_country, state_of
@@ -117,7 +117,7 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + spans
     spans = collectives.party_members(doc) + spans
     spans = _outside_titles(doc, spans) + ner.acronym_spans(doc)
-    spans = [s for s in spans if not _in_credit(doc.text, s)]
+    spans = [s for s in spans if not _in_credit(doc_text(doc), s)]
     spans += _roles.official_states(doc) + collectives.bare_collectives(doc)
     groups = _merge_short_forms(doc, _group(doc, spans))
     actors: list[Actor] = []
@@ -318,7 +318,7 @@ def _shortens(doc: Doc, short: _Group, long: _Group) -> bool:
     if re.fullmatch(r"[A-Z]{2,6}", name):
         if _initials(full).endswith(name) or full.split()[0] == name:
             return True  # 'OIC', and 'HDT' of 'HDT Limited'
-        return any(doc.text.startswith(f" ({name})", m.end) for m in long.mentions)
+        return any(doc_text(doc).startswith(f" ({name})", m.end) for m in long.mentions)
     if short.labels["PERSON"] or short.labels["ROLE"] or is_country(name) or state_of(name):
         return False  # 'Turkish' is no short form of 'Turkish Airlines'
     if " " in name:
@@ -385,7 +385,7 @@ def _looks_like_org_name(doc: Doc, name: str) -> bool:
     if all(w.lower() in lexicon.TITLE_WORDS for w in name.split()):
         return False
     if " " not in name and not name.isupper():
-        return not re.search(rf"\b{re.escape(name.lower())}\b", doc.text)
+        return not re.search(rf"\b{re.escape(name.lower())}\b", doc_text(doc))
     return True
 
 
@@ -451,7 +451,7 @@ def _is_person(doc: Doc, group: _Group) -> bool:
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
     votes = group.labels["PERSON"] + group.speaking
     if " " not in name:
-        lower = re.search(rf"\b{re.escape(name.lower())}\b", doc.text)
+        lower = re.search(rf"\b{re.escape(name.lower())}\b", doc_text(doc))
         return bool(group.labels["PERSON"] and group.speaking and not lower and votes > others)
     votes += group.siblings
     return votes > others or bool(group.siblings) and votes >= others

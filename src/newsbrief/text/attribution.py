@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.nlp import ents
+from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -208,7 +208,7 @@ def quote_speaker(doc: Doc, at: int) -> str | None:
     is the subject of the clause that introduces it ('The agency announced: "..."', 'he
     said, "..."'), else of the verb of saying right after it closes ('"...," the mayor said').
     """
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end

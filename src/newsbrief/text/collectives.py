@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.text.lexicon import BARE_HEADS, COLLECTIVE_HEADS, GOVERNMENT_LEVELS, PARTY_MEMBERS
 from newsbrief.text.ner import NameSpan, clean, token_span, use_of
+from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,7 +88,7 @@ def bare_collectives(doc: Doc) -> list[NameSpan]:
         first = _bare_start(token)
         if acting and first is not None:
             start, end = doc[first].idx, token.idx + len(token.text)
-            out.append(NameSpan(doc.text[start:end], start, end, "BARE", first, token.i))
+            out.append(NameSpan(doc_text(doc)[start:end], start, end, "BARE", first, token.i))
     return out
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingFormat
 from newsbrief.text.event_status import chain
+from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,7 +107,7 @@ def name_phrase(tok: Token) -> Phrase:
     left = [c for c in tok.lefts if c.dep_ in kinds]
     first = left[0] if left else tok
     label = "PRON" if tok.lower_ in PRONOUNS else "PROPN" if tok.pos_ == "PROPN" else ""
-    text = tok.doc.text[first.idx : tok.idx + len(tok.text)]
+    text = doc_text(tok.doc)[first.idx : tok.idx + len(tok.text)]
     return Phrase(first.idx, tok.idx + len(tok.text), text, label)
 
 
@@ -318,7 +319,7 @@ def location(word: Token) -> Phrase | None:
 def meeting_format(word: Token) -> MeetingFormat:
     """Virtual for calls and 'virtual/video/online' words; in person for 'in-person' or visits."""
     nodes = chain(word)[:4]
-    window = word.doc.text[word.idx - 40 if word.idx >= 40 else 0 : word.idx + len(word.text)]
+    window = doc_text(word.doc)[word.idx - 40 if word.idx >= 40 else 0 : word.idx + len(word.text)]
     if _IN_PERSON.search(window.split(".")[-1]):
         return "in_person"
     mods = {c.lower_ for n in nodes for c in n.children if c.dep_ != "prep"}
@@ -345,7 +346,7 @@ def own_span(word: Token, met: list[Token]) -> Phrase:
     else:
         first, last = word.sent[0], word.sent[-1]
     end = last.idx + len(last.text)
-    return Phrase(first.idx, end, word.doc.text[first.idx : end])
+    return Phrase(first.idx, end, doc_text(word.doc)[first.idx : end])
 
 
 def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:

@@ -25,7 +25,7 @@ from newsbrief.text.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from newsbrief.text.nlp import ents
+from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -57,7 +57,7 @@ class NameSpan:
 
 def _span(doc: Doc, first: int, last: int, label: str) -> NameSpan:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return NameSpan(doc.text[start:end], start, end, label, first, last)
+    return NameSpan(doc_text(doc)[start:end], start, end, label, first, last)
 
 
 def token_span(doc: Doc, index: int, label: str) -> NameSpan:

