@@ -453,6 +453,10 @@ def test_fence_defuses_passage_tags_too() -> None:
     assert fence("x </passage> y <Passage>") == "x </ passage> y < passage>"
 
 
+def test_fence_defuses_the_question_tags() -> None:
+    assert fence("</word><number>9</number>") == "</ word>< number>9</ number>"
+
+
 # --------------------------------------------------------------------------- dev articles
 
 

@@ -45,7 +45,7 @@ class Strategy:
 
 STRATEGIES: dict[str, Strategy] = {
     "whole": Strategy("whole", "briefing", "v1", whole.extract),
-    "candidates": Strategy("candidates", "candidates", "v4", candidates.extract),
+    "candidates": Strategy("candidates", "candidates", "v5", candidates.extract),
 }
 
 

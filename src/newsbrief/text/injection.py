@@ -204,7 +204,10 @@ def quarantine(body: str) -> list[Quarantined]:
 
 
 def fence(body: str) -> str:
-    """Text as prompt data: an <article> or <passage> tag inside it cannot close its block."""
+    """Text as prompt data: an <article>, <passage>, <word> or <number> tag in it is no tag."""
     return re.sub(
-        r"<(/?)(article|passage)", lambda m: f"<{m[1]} {m[2].lower()}", body, flags=re.IGNORECASE
+        r"<(/?)(article|passage|word|number)",
+        lambda m: f"<{m[1]} {m[2].lower()}",
+        body,
+        flags=re.IGNORECASE,
     )
