@@ -62,3 +62,15 @@ def test_proc_stat_is_read_for_real_on_linux() -> None:
 def test_the_thread_count_can_be_set_in_the_environment() -> None:
     assert Settings.from_env({"NEWSBRIEF_THREADS": "1"}).n_threads == 1
     assert Settings.from_env({}).n_threads is None
+
+
+def test_this_processs_own_work_is_not_other_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser loading on one core while the model loads leaves both cores to the model."""
+    _machine(monkeypatch, cores=2, load=1.0)
+    own = iter([0, 100])  # the whole busy core was this process
+    monkeypatch.setattr(local, "_own_ticks", lambda: next(own))
+    assert idle_cores() == 2
+
+
+def test_this_processs_ticks_are_read_for_real_on_linux() -> None:
+    assert local._own_ticks() >= 0

@@ -30,6 +30,7 @@ import httpx2
 
 from newsbrief.errors import ConfigError
 from newsbrief.llm import choice as _choice
+from newsbrief.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -193,16 +194,18 @@ def _load_llama(path: str, n_ctx: int, n_threads: int | None) -> Any:
             "the embedded model needs llama-cpp-python: pip install 'newsbrief[local]'"
         ) from None
     started = time.perf_counter()
+    threads = n_threads or idle_cores()
     llama = Llama(
         model_path=path,
         n_ctx=n_ctx,
-        n_threads=n_threads or idle_cores(),
+        n_threads=threads,
         n_batch=512,
         logits_all=False,
         verbose=False,
         seed=0,
     )
-    logger.info("loaded %s in %.1fs", Path(path).name, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    logger.info("loaded %s in %.1fs (%d threads)", Path(path).name, elapsed, threads)
     atexit.register(llama.close)  # free it before interpreter teardown, not in __del__
     return llama
 
@@ -228,19 +231,30 @@ def _cpu_times() -> tuple[int, int] | None:
     return sum(fields) - idle, sum(fields)
 
 
+def _own_ticks() -> int:
+    """This process's CPU time (user + system) in the clock ticks /proc/stat counts in."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def busy_cores(sample_s: float = 0.1) -> float:
     """How many cores other work keeps busy now: /proc/stat sampled over `sample_s`.
 
-    Falls back to the 1-minute load average (which lags: it still counts a run that just
-    ended) where /proc/stat is missing, and to 0 where neither exists.
+    This process's own work in the meantime (the parser loading while the model loads) is
+    not counted as other work. Falls back to the 1-minute load average (which lags: it still
+    counts a run that just ended) where /proc/stat is missing, and to 0 where neither exists.
     """
-    before = _cpu_times()
+    before, own = _cpu_times(), _own_ticks()
     if before is not None:
         time.sleep(sample_s)
-        after = _cpu_times()
+        after, own = _cpu_times(), _own_ticks() - own
         if after is not None and after[1] > before[1]:
-            share = (after[0] - before[0]) / (after[1] - before[1])
-            return share * (os.cpu_count() or 1)
+            others = max(0, after[0] - before[0] - own)
+            return others / (after[1] - before[1]) * (os.cpu_count() or 1)
     try:
         return os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows has no load average
@@ -264,6 +278,23 @@ def idle_cores(busy: float | None = None) -> int:
     return max(1, min(cores, round(cores - busy)))
 
 
+def preload(settings: Settings) -> threading.Thread | None:
+    """Start loading the embedded model in the background; None when it is not the backend.
+
+    For a caller that knows the model will be asked (the `brief` command): the load (about a
+    second) then overlaps the parser's. A request that comes first waits for it; a failure
+    here is only logged, and the request meets the same error itself.
+    """
+    if settings.backend != "local":
+        return None
+    engine = LocalEngine(
+        settings.local_model_path, settings.cache_dir, settings.n_ctx, settings.n_threads
+    )
+    thread = threading.Thread(target=engine.load, name="newsbrief-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 class LocalEngine:
     """Answers OpenAI chat-completion requests with an in-process llama.cpp model.
 
@@ -284,6 +315,14 @@ class LocalEngine:
         self._n_ctx = n_ctx
         self._n_threads = n_threads  # None: the idle cores, measured when the model loads
         self._choice = choice  # "logprobs": closed questions are scored (`llm.choice`)
+
+    def load(self) -> None:
+        """Load the model now, if no one has (errors are logged: a request reports them)."""
+        try:
+            with _LLAMA_LOCK:
+                self._llama()
+        except Exception as exc:
+            logger.debug("loading the embedded model failed: %s", exc)
 
     def _llama(self) -> Any:
         if self._model_path is not None:
