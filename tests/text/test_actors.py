@@ -41,6 +41,23 @@ KINDS = [
     ),
     # police that act are a party even without a name before them
     ("Police said the gunman, Mark Devlin, was arrested.", {"Police": "government"}),
+    # so is a ministry named by its portfolio; a bare 'the ministry' says nothing new
+    (
+        "Troops withdrew from the valley, the interior ministry said.",
+        {"interior ministry": "government"},
+    ),
+    ("Troops withdrew from the valley, the ministry said.", {"ministry": None}),
+    # the organisation in a person's title takes part; a portfolio word does not
+    (
+        "NATO Secretary General Ana Berg said the alliance would send ships.",
+        {"NATO": "organisation", "Ana Berg": "person"},
+    ),
+    ("Defence Secretary Omar Vale said the ships would sail.", {"Defence": None}),
+    # a country that sanctions are aimed at takes part
+    (
+        "The ministers agreed on Monday to extend sanctions against Belarus.",
+        {"Belarus": "state"},
+    ),
     # a cited outlet is a source, not a party
     ("Two people died, the newspaper El Diario reported.", {"El Diario": "source"}),
     ("Two people died, according to Reuters.", {"Reuters": "source"}),

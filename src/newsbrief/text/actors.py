@@ -221,7 +221,19 @@ def _outside_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         for s in spans
         if s.label in ("PERSON", "ROLE", "COLLECTIVE")
         or not set(range(s.first, s.last + 1)) <= titles
+        or _organisation_in_title(s)
     ]
+
+
+def _organisation_in_title(span: NameSpan) -> bool:
+    """'NATO' in 'NATO Secretary General X': the person's organisation takes part too.
+
+    Only an organisation's own name counts: an acronym or a name with an organisation's word;
+    not 'Defence' of 'Defence Secretary'.
+    """
+    if span.label != "ORG" or len(span.text) < 2:
+        return False
+    return span.text.isupper() or bool(_ORG_WORDS.search(span.text))
 
 
 def _key(span: NameSpan) -> str:

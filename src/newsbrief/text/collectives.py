@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsbrief.text.lexicon import BARE_HEADS, COLLECTIVE_HEADS, GOVERNMENT_LEVELS, PARTY_MEMBERS
+from newsbrief.text.lexicon import (
+    BARE_HEADS,
+    COLLECTIVE_HEADS,
+    GOVERNMENT_LEVELS,
+    PARTY_MEMBERS,
+    PORTFOLIOS,
+)
 from newsbrief.text.ner import NameSpan, clean, token_span, use_of
 from newsbrief.text.nlp import doc_text
 
@@ -97,7 +103,8 @@ def _bare_start(head: Token) -> int | None:
 
     'state police', 'federal authorities', 'the country's cabinet' (the owner is no name);
     None when a name or any other word qualifies the noun ('Texas police' is a collective
-    with a name; 'riot police' is no party).
+    with a name; 'riot police' is no party). A ministry needs its portfolio ('the interior
+    ministry').
     """
     first = head.i
     for child in sorted(head.lefts, key=lambda c: -c.i):
@@ -105,9 +112,12 @@ def _bare_start(head: Token) -> int | None:
             if child.pos_ != "NOUN" or child.ent_type_:
                 return None  # 'Peru's army' is named; 'the nation's army' is not
         elif child.dep_ in ("compound", "amod", "nmod"):
-            if child.lower_ not in GOVERNMENT_LEVELS or child.ent_type_ or child.i != first - 1:
+            allowed = PORTFOLIOS if head.lower_ == "ministry" else GOVERNMENT_LEVELS
+            if child.lower_ not in allowed or child.ent_type_ or child.i != first - 1:
                 return None
             first = child.i
+    if head.lower_ == "ministry" and first == head.i:
+        return None  # 'the ministry said': which one, the article said before
     return first
 
 

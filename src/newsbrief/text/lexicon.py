@@ -85,7 +85,8 @@ INTERACTION_NOUNS = frozenset(
     (
         "meeting talks agreement deal relations relation war conflict dispute tension "
         "negotiation summit call cooperation tie treaty memorandum accord turmoil alliance "
-        "fight fighting clash ceasefire truce partnership trade rivalry standoff"
+        "fight fighting clash ceasefire truce partnership trade rivalry standoff sanction "
+        "embargo tariff blockade offensive campaign protest lawsuit case complaint"
     ).split()
 )
 
@@ -101,7 +102,15 @@ COLLECTIVE_HEADS = frozenset(
 
 # Collective nouns that act on their own ('police said', 'the army confirmed').
 BARE_HEADS = frozenset(
-    "police authorities army military government prosecutors cabinet parliament".split()
+    "police authorities army military government prosecutors cabinet parliament ministry".split()
+)
+# What a ministry is of, written before it ('the interior ministry said'): its portfolio.
+PORTFOLIOS = frozenset(
+    (
+        "interior foreign health defence defense finance home justice education emergencies "
+        "emergency energy economy trade transport agriculture environment labour labor "
+        "information culture"
+    ).split()
 )
 # Levels of government written before a collective noun ('state police', 'federal
 # authorities', 'local officials'): they qualify it without naming anyone.
