@@ -116,6 +116,11 @@ def test_a_meeting_described_again_as_the_first_in_years_is_one_meeting() -> Non
     assert summary(body) == [("held", D(2024, 3, 27), "in_person")]
 
 
+def test_the_following_day_counts_from_a_day_ahead_when_the_plan_is_ahead() -> None:
+    body = "Ana Ruiz will fly to Madrid on Sunday and meet Pablo Soto the following day."
+    assert summary(body) == [("planned", D(2024, 4, 1), "in_person")]
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

@@ -396,13 +396,22 @@ def _resolve_date(
 
 
 def _earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None:
-    """The last day-precise date written before `before`, in this or the three sentences before."""
+    """The last day-precise date written before `before`, in this or the three sentences before.
+
+    Each is read in its own sentence's tense: 'will travel on Sunday and meet them the
+    following day' counts from the coming Sunday.
+    """
     index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
     for earlier in reversed(ctx.sentences[max(0, index - 3) : index + 1]):
         text = ctx.job.body[earlier.start : min(earlier.end, before)]
+        tense = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
         found = [
             d
-            for d in _dates.find_dates(text, published=ctx.job.published, tense="past")
+            for d in _dates.find_dates(
+                text,
+                published=ctx.job.published,
+                tense="future" if tense == "future" else "past",
+            )
             if d.date is not None and d.precision == "day"
         ]
         if found:
