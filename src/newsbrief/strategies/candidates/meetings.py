@@ -12,7 +12,6 @@ date ("that day") or from another meeting ("the day the debate was to be held") 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from newsbrief.strategies.candidates.context import (
     news_sentences,
     purpose,
 )
+from newsbrief.strategies.candidates.meeting_dates import earlier_day, scene_date, status_by_date
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.events import MeetingMention, meeting_mentions
@@ -108,21 +108,10 @@ async def _status(
         return None
     if status or answer.status:
         return status or answer.status
-    by_date = _status_by_date(ctx, mention)
+    by_date = status_by_date(ctx, mention)
     if by_date is None and mention.present and mention.sure:
         return "held"  # news tells what goes on in the present: 'the inquiry centres on a call'
     return by_date
-
-
-def _status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | None:
-    """Neither the tense nor a model says: a resolved date before or after publication does."""
-    date = mention.date.date if mention.date else None
-    if date is None and mention.date is not None:
-        way = _dates.direction(mention.date.text)  # 'who is meeting B next week'
-        return "planned" if way == "ahead" else ("held" if way == "behind" else None)
-    if date is None or ctx.job.published is None:
-        return None
-    return "planned" if date > ctx.job.published else "held"
 
 
 def _key(mention: MeetingMention) -> str | None:
@@ -159,7 +148,7 @@ def _place(
     if not names:
         names = _borrowed(ctx, drafts, mention, sentence)
     if date is None and status == "held":
-        date = _scene_date(ctx, sentence, names)
+        date = scene_date(ctx, sentence, names)
     meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
     key = _key(mention)
     met = {p.text.lower() for p in mention.counterparts}
@@ -392,47 +381,7 @@ def _resolve_date(
             if draft.noun == phrase.event and draft.meeting.date is not None:
                 return _dates.anchored(phrase, draft.meeting.date)
         return phrase
-    return _dates.anchored(phrase, _earlier_day(ctx, sentence, phrase.start))
-
-
-def _earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None:
-    """The last day-precise date written before `before`, in this or the three sentences before.
-
-    Each is read in its own sentence's tense: 'will travel on Sunday and meet them the
-    following day' counts from the coming Sunday.
-    """
-    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
-    for earlier in reversed(ctx.sentences[max(0, index - 3) : index + 1]):
-        text = ctx.job.body[earlier.start : min(earlier.end, before)]
-        tense = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
-        found = [
-            d
-            for d in _dates.find_dates(
-                text,
-                published=ctx.job.published,
-                tense="future" if tense == "future" else "past",
-            )
-            if d.date is not None and d.precision == "day"
-        ]
-        if found:
-            return found[-1].date
-    return None
-
-
-def _scene_date(ctx: Context, sentence: Sentence, names: list[str]) -> _dates.DatePhrase | None:
-    """A held meeting with no date of its own, right after a dated sentence about its people."""
-    index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
-    if index == 0 or ctx.sentences[index - 1].paragraph != sentence.paragraph:
-        return None
-    previous = ctx.sentences[index - 1]
-    if not names or not set(names) & set(known_names(ctx, previous.text)):
-        return None
-    found = _dates.find_dates(previous.text, published=ctx.job.published, tense="past")
-    days = [d for d in found if d.date is not None and d.precision == "day"]
-    return days[0] if days else None
-
-
-# --- participants -----------------------------------------------------------------------
+    return _dates.anchored(phrase, earlier_day(ctx, sentence, phrase.start))
 
 
 def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> list[str]:
