@@ -56,6 +56,13 @@ METRICS = [
     ("Two climbers are in critical condition.", [("wounded", 2)]),
     ("Of the 90 patients, 61 have recovered.", [("aid", 61)]),
     ("Officials confirmed 8 more deaths, taking the toll to 40.", [("killed", 8), ("killed", 40)]),
+    # "N of them fatally": killed; "N of whom were X": the part of its whole, unless it is hurt
+    ("The fever sickened 230 people, 18 of them fatally.", [("other", 230), ("killed", 18)]),
+    (
+        "The ferry carried 52 passengers, 14 of whom were children.",
+        [("population", 52), ("population", 14)],
+    ),
+    ("The ferry carried 52 passengers, 14 of whom drowned.", [("population", 52), ("killed", 14)]),
     # the part of a total takes the total's metric
     ("The storm killed 14, including, officials said, three children.",
      [("killed", 14), ("killed", 3)]),

@@ -245,6 +245,11 @@ def read_count(count: Token) -> Reading:
     """The metric the parse gives the number at `count` (None: not a figure)."""
     if _counts.age_apposition(count):
         return Reading("none")
+    if any(c.lower_ == "fatally" for c in count.children):
+        return Reading("killed")  # "sickened 230 people, 18 of them fatally"
+    part = _part_of_antecedent(count)
+    if part is not None:
+        return part
     noun = _counts.counted_noun(count)
     own = cue_label(noun) if noun is not None else None
     structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
@@ -265,6 +270,26 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+_PART_PRONOUNS = frozenset({"whom", "which"})
+
+
+def _part_of_antecedent(count: Token) -> Reading | None:
+    """A part takes its whole's metric: "52 passengers, 14 of whom were children".
+
+    Only when the part's own clause names no harm ("14 of whom died" is a toll of its own).
+    """
+    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pronoun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    verb = count.head
+    if pronoun is None or pronoun.lower_ not in _PART_PRONOUNS or verb.dep_ != "relcl":
+        return None
+    own = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd", "dobj"))]
+    if any(harm_of(cue_label(t)) is not None for t in own):
+        return None
+    whole = next((c for c in verb.head.children if c.dep_ == "nummod" and c.like_num), None)
+    return read_count(whole) if whole is not None else None
 
 
 _STATES = frozenset("dead injured wounded hurt missing killed".split())
