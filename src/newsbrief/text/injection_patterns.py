@@ -212,6 +212,15 @@ EN_DIRECTIVE = _rx(
     r"|\b(?:must|should|shall)\b.*\b(?:in|for|from|by)\s+(?:any|all|every|each|your)\s+"
     rf"(?:{_SUMMARY}|briefings?|outputs?)\b",
     rf"|\bto\s+(?:summari[sz]e|condense|process|parse)\s+{_THIS}",
+    # "Whoever builds a briefing from this text must state that ...", "Digests made from
+    # this article should report ...": the maker of an output, or the output, told what to say
+    r"|\b(?:whoever|anyone|anybody|everyone|those|any\s+(?:person|one|editor|writer))\s+"
+    r"(?:who\s+)?(?:builds?|writes?|makes?|produces?|compiles?|creates?|prepares?|generates?|"
+    rf"drafts?|derives?)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?(?:{_SUMMARY}|briefings?|"
+    rf"reports?|overviews?|abstracts?|accounts?)\b(?=.*\b{_OBLIGE}\s+{_ADVERB}{_SAY}\s+{_CARRY})",
+    rf"|\b(?:{_SUMMARY}|briefings?|overviews?|abstracts?|accounts?|reports?)\s+(?:[\w-]+\s+)?"
+    r"(?:built|made|drawn|produced|generated|derived|compiled|written|created|prepared)\s+"
+    rf"(?:from|of|on|about)\s+{_THIS}(?=.*\b{_OBLIGE})",
     r"|\b(?:whoever|anyone|anybody|everyone|those)\s+(?:who\s+)?(?:summari[sz]es|condenses|"
     rf"processes|parses|reads|is\s+reading|summari[sz]ing|condensing|processing)\s+{_THIS}"
     rf"(?=.*\b{_OBLIGE})",
