@@ -56,6 +56,13 @@ METRICS = [
     ("Two climbers are in critical condition.", [("wounded", 2)]),
     ("Of the 90 patients, 61 have recovered.", [("aid", 61)]),
     ("Officials confirmed 8 more deaths, taking the toll to 40.", [("killed", 8), ("killed", 40)]),
+    # an attacker shot dead counts once, even as "he"; "he" for anyone else is no victim
+    (
+        "The gunman killed nine people before he was shot dead by police.",
+        [("killed", 9), ("killed", 1)],
+    ),
+    ("The gunman killed nine people before he was arrested.", [("killed", 9)]),
+    ("Nine people died in the crash; the driver said he was hurt.", [("killed", 9)]),
     # "N of them fatally": killed; "N of whom were X": the part of its whole, unless it is hurt
     ("The fever sickened 230 people, 18 of them fatally.", [("other", 230), ("killed", 18)]),
     (

@@ -239,6 +239,9 @@ def _single(tok: Token) -> _Found | None:
     article states no number for that harm, since a stated total already includes it.
     """
     if tok.pos_ == "PRON":
+        if tok.dep_ == "nsubjpass" and tok.lower_ in ("he", "she") and _perpetrator_before(tok):
+            metric = harm.verb_harm(tok)  # "the gunman ... before he was shot dead"
+            return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
         dead = tok.dep_ == "dobj" and harm.to_death(tok.head)
         if not dead or tok.lower_ not in ("him", "her"):
             return None
@@ -256,6 +259,14 @@ def _single(tok: Token) -> _Found | None:
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     fallback = det.lower_ == "the" and not perpetrator
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+def _perpetrator_before(pron: Token) -> bool:
+    """Whether "he" or "she" stands for the attacker: the last singular person noun before."""
+    start = pron.sent.start
+    earlier = pron.doc[max(0, start - 40) : pron.i]
+    people = [t for t in earlier if t.tag_ == "NN" and harm.is_person(t)]
+    return bool(people) and people[-1].lemma_.lower() in harm.PERPETRATORS
 
 
 _NUMBERED = frozenset("death fatality case infection".split())
