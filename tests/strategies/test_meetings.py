@@ -121,6 +121,18 @@ def test_the_following_day_counts_from_a_day_ahead_when_the_plan_is_ahead() -> N
     assert summary(body) == [("planned", D(2024, 4, 1), "in_person")]
 
 
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("During a visit to Tamberg on Tuesday, Ana Ruiz met President Pablo Soto.", "Tamberg"),
+        ("Ana Ruiz is due to visit Vienna next week for talks with Pablo Soto.", "Vienna"),
+    ],
+)
+def test_a_meeting_on_a_visit_is_held_where_the_visit_goes(body: str, where: str) -> None:
+    [meeting] = meetings(body)
+    assert (meeting.location, meeting.format) == (where, "in_person")
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

@@ -313,7 +313,39 @@ def location(word: Token) -> Phrase | None:
                     continue
                 if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
                     return _place_phrase(pobj)
+    return _visited(nodes)
+
+
+_TRIPS = frozenset({"visit", "trip", "tour", "journey"})
+
+
+def _visited(nodes: list[Token]) -> Phrase | None:
+    """The place of a visit the meeting happens on.
+
+    'During a visit to Kyiv, A met B'; 'A is due to visit Beijing for talks with B'.
+    """
+    for node in nodes:
+        near = [*node.children, *(node.head.children if node.dep_ == "pobj" else [])]
+        for tok in [node, *near, *(g for c in near if c.dep_ == "prep" for g in c.children)]:
+            if tok.lemma_ not in _TRIPS:
+                continue
+            if tok.pos_ == "VERB":
+                places = [c for c in tok.children if c.dep_ == "dobj" and _is_place(c)]
+            else:
+                places = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                    for p in c.children
+                    if _place_like(p, c)
+                ]
+            if places:
+                return _place_phrase(places[0])
     return None
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.ent_type_ in _PLACE_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ == "")
 
 
 def meeting_format(word: Token) -> MeetingFormat:
