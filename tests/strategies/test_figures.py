@@ -56,6 +56,13 @@ METRICS = [
     ("Two climbers are in critical condition.", [("wounded", 2)]),
     ("Of the 90 patients, 61 have recovered.", [("aid", 61)]),
     ("Officials confirmed 8 more deaths, taking the toll to 40.", [("killed", 8), ("killed", 40)]),
+    # "a dozen" is twelve; a family of five is five people, not one more
+    ("A dozen people were injured when the roof fell in.", [("wounded", 12)]),
+    ("The fire killed a family of five.", [("killed", 5)]),
+    # one of a toll told elsewhere counts only where no number is given
+    ("A 10-year-old girl was among those killed.", [("killed", 1)]),
+    ("The blast killed 30 people. A 10-year-old girl was among those killed.", [("killed", 30)]),
+    ("Seven sailors were rescued; the captain is still missing.", [("aid", 7), ("missing", 1)]),
     # an attacker shot dead counts once, even as "he"; "he" for anyone else is no victim
     (
         "The gunman killed nine people before he was shot dead by police.",

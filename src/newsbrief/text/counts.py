@@ -52,10 +52,13 @@ def count_token(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in _NUMBER_NOUNS]
     if not numbers:
         return None
     return min(numbers, key=lambda t: (_depth(t), -t.i))
+
+
+_NUMBER_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})  # "a dozen"
 
 
 def _depth(tok: Token) -> int:

@@ -86,7 +86,7 @@ _PERSONS = frozenset(
     "player fan newborn pensioner veteran soul human foreigner colleague friend neighbour "
     "neighbor contact classmate companion partner spouse visitor traveller traveler commuter "
     "customer bystander pedestrian motorist cyclist holidaymaker toddler schoolchild "
-    "schoolchildren".split()
+    "schoolchildren captain skipper".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
@@ -365,7 +365,8 @@ def verb_harm(noun: Token) -> Metric | None:
         return None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
-    words += [o for c in verb.children if c.lower_ == "among" for o in c.children]
+    among = [o for c in verb.children if c.lower_ == "among" for o in c.children]
+    words += among + [a for o in among for a in o.children if a.dep_ in ("acl", "amod")]
     if experiencer and noun.dep_ == "nsubj":  # "a firefighter suffered injuries"
         words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]

@@ -259,7 +259,14 @@ def _word_start(toks: list[_Tok], i: int) -> tuple[float, str, int] | None:
         return 1.0, "unit", i + 1
     if w == "half" and _low(toks, i + 1) in ("a", "an") and _low(toks, i + 2) in _MULT:
         return 0.5, "unit", i + 2
+    share = _QUARTERS.get((w, _low(toks, i + 1)))  # "a quarter of a million"
+    if share is not None and _low(toks, i + 2) == "of" and _low(toks, i + 3) in ("a", "an"):
+        if _low(toks, i + 4) in _MULT:
+            return share, "unit", i + 4
     return None
+
+
+_QUARTERS = {("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75}
 
 
 _ALLOWED = {

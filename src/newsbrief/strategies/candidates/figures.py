@@ -253,12 +253,18 @@ def _single(tok: Token) -> _Found | None:
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     if det is None or tok.tag_ != "NN" or not harm.is_person(tok):
         return None
+    if tok.lemma_.lower() in _GROUPS:
+        return None  # "a family of five": a group, not one person
     metric = harm.verb_harm(tok)
     if metric is None or det.lower_ not in ("a", "an", "the"):
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
-    fallback = det.lower_ == "the" and not perpetrator
+    among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
+    fallback = (det.lower_ == "the" or among) and not perpetrator
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+_GROUPS = frozenset("family household crew team staff personnel group couple".split())
 
 
 def _perpetrator_before(pron: Token) -> bool:
