@@ -42,6 +42,8 @@ TRIGGERS = [
     ("The senator spoke to reporters after the vote.", None),
     ("Speaking to a local radio station, the mayor said he would resign.", None),
     ("The company met its sales target.", None),
+    ("Two climbers reached the summit of Everest on Tuesday.", None),
+    ("The summit of Mount Kenya was closed to hikers.", None),
     ("The plan met with fierce criticism.", None),
     ("Parliament will debate the budget.", None),
     ("The minister called on rebels to lay down arms.", None),

@@ -325,11 +325,25 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     if word in ("call", "conversation"):
         phone = mods & _CALL_KIND or _parts.has_place_or_date(tok)
         return not (phone or _parts.noun_partners(tok))
+    if word == "summit" and _peak(tok):
+        return True
     if word == "debate":
         kind = mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         return not (kind or held or _parts.has_place_or_date(tok))
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
+
+
+_CLIMB = frozenset("reach climb scale conquer ascend summit attempt".split())
+
+
+def _peak(tok: Token) -> bool:
+    """A mountain's summit: 'reached the summit of Everest', 'the summit of Mont Blanc'."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CLIMB:
+        return True
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return place is not None and place.ent_type_ in ("LOC", "FAC")
 
 
 def _mentions(
