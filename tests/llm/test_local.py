@@ -110,6 +110,36 @@ def test_a_preloaded_model_is_the_one_the_first_request_uses(
     assert fake.calls == 1
 
 
+class ShortContextLlama(FakeLlama):
+    """A model with a 64-token context whose tokens are characters (for the scoring guard)."""
+
+    metadata = {"tokenizer.chat_template": "{% for m in messages %}{{ m.content }}{% endfor %}"}
+
+    def n_ctx(self) -> int:
+        return 64
+
+    def tokenize(self, text: bytes, add_bos: bool = False, special: bool = True) -> list[int]:
+        return list(text)
+
+
+def test_a_closed_question_too_long_to_score_is_left_to_sampling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = ShortContextLlama()
+    monkeypatch.setattr(local, "_load_llama", lambda *args: fake)
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF")
+    schema = {"type": "object", "properties": {"ok": {"type": "boolean"}}, "required": ["ok"]}
+    request = {
+        **CHAT,
+        "messages": [{"role": "user", "content": "long " * 40}],
+        "response_format": {"type": "json_schema", "json_schema": {"name": "A", "schema": schema}},
+    }
+    engine = LocalEngine(model, tmp_path, n_ctx=64, n_threads=1, choice="logprobs")
+    assert engine.complete(request)["choices"][0]["message"]["content"] == "{}"
+    assert fake.calls == 1, "sampling answered (and reports a prompt too long for the context)"
+
+
 def test_preloading_is_for_the_embedded_model_only_and_never_raises(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -366,6 +366,8 @@ class LocalEngine:
             return None
         text = prompt(messages=request["messages"]).prompt
         reader = _choice.LlamaReader(llama)
+        if len(reader.tokens(text)) + _ANSWER_ROOM > llama.n_ctx():
+            return None  # too long: sampling reports it as a clear error
         content = _choice.score(reader, text, fields)
         if content is None:
             return None
@@ -395,6 +397,9 @@ class LocalEngine:
 
         body = await request.aread()
         return await asyncio.to_thread(_respond_body, request.url.path, body, self.complete)
+
+
+_ANSWER_ROOM = 64  # tokens kept free after a scored prompt for the answer's own tokens
 
 
 @lru_cache(maxsize=4)
