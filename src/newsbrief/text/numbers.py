@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 
 from newsbrief.models import Qualifier as NumberQualifier
+from newsbrief.text import number_context as _context
 
 
 @dataclass(frozen=True)
@@ -169,43 +170,7 @@ _STOP = frozenset(
     "would will could may might".split()
 )
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _I = re.IGNORECASE
-_BEFORE_MONTH = re.compile(rf"\b{_MONTH}\.?\s*$", _I)
-_AFTER_MONTH = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", _I)
-_YEAR_BEFORE = re.compile(
-    rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|year"
-    rf"|spring|summer|autumn|fall|winter)[\s-]*|\b{_MONTH}\.?\s+(?:[0-9]{{1,2}},?\s+)?"
-    rf"|[0-9]{{1,2}}\s+{_MONTH}\.?,?\s+)$",
-    _I,
-)
-_CURRENCY_BEFORE = re.compile(
-    r"(?:[$€£¥₹₽₪₺]|\b(?:usd|eur|gbp|inr|rs\.?|us\$|a\$|c\$|nz\$|hk\$))\s*$", _I
-)
-_CURRENCY_AFTER = re.compile(
-    r"^\s*(?:of\s+)?(?:(?:us|u\.s\.|american|canadian|australian|hong\s+kong|new\s+zealand|singapore)\s+)?"
-    r"(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|rubles?|roubles?|francs?|dinars?"
-    r"|shekels?|liras?|riyals?|dirhams?|pesos?|won|naira|rand|usd|eur|gbp|bucks)\b",
-    _I,
-)
-_CLOCK_AFTER = re.compile(
-    r"^\s*(?:[ap]\.?\s?m\b\.?|o['’]clock|gmt|utc|hrs\b|local\s+time|hours\s+local)", _I
-)
-_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|mw|richter)(?:\s+of)?[\s-]*$", _I)
-_MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude|on\s+the\s+richter)", _I)
-_ID_BEFORE = re.compile(
-    r"(?:#|\b(?:nos?\.|number|resolution|article|route|flight|highway|category|level|phase"
-    r"|page|chapter|section|room|seat|gate|platform|terminal|unit|paragraph|clause|version"
-    r"|channel|episode|season|stage|tier|grade|row|track|apollo|top|aged|age|ages|age\s+of"
-    r"|covid|code|model|district|ward|zone|sector|block|bill|law|act)\s*)$",
-    _I,
-)
-_AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+old\b", _I)
-_GLUED_BEFORE = re.compile(r"(?:[^\W\d_]-?|[0-9][-/.:,–]|[/:.#@])$")
-_GLUED_AFTER = re.compile(r"^(?:-?[^\W\d_]|[:/.][0-9]|[-–][0-9])")
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -461,58 +426,32 @@ def _one_of_a_kind(toks: list[_Tok], j: int) -> bool:
     word = toks[j]
     if word.low == "other":
         return True
-    if not word.text[:1].isupper() or word.low in _MONTH_WORDS or word.low in _WEEKDAYS:
+    if (
+        not word.text[:1].isupper()
+        or word.low in _context.MONTH_WORDS
+        or word.low in _context.WEEKDAYS
+    ):
         return False
     after = _low(toks, j + 1)
     return after in _ONE_UNITS or after in ("national", "citizen") or not after.isalpha()
 
 
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _is_year(text: str, toks: list[_Tok], draft: _Draft, unit: str | None) -> bool:
     tok = toks[draft.core.start]
-    if tok.kind != "num" or len(tok.text) != 4 or not tok.text.isdigit():
-        return False
-    if not 1900 <= int(tok.text) <= 2100 or draft.core.end != draft.core.start + 1:
+    if tok.kind != "num" or draft.core.end != draft.core.start + 1:
         return False
     if draft.qualifier not in (None, "range"):
         return False
-    before = text[max(0, tok.start - 30) : tok.start]
-    return unit is None or unit == "%" or bool(_YEAR_BEFORE.search(before))
-
-
-def _is_date_day(text: str, toks: list[_Tok], core: _Core) -> bool:
-    tok = toks[core.start]
-    if tok.kind != "num" or not tok.text.isdigit() or core.end != core.start + 1:
-        return False
-    if not 1 <= int(tok.text) <= 31:
-        return False
-    before = text[max(0, tok.start - 12) : tok.start]
-    return bool(_BEFORE_MONTH.search(before) or _AFTER_MONTH.search(text[tok.end : tok.end + 14]))
+    return _context.is_year(text, tok.text, tok.start, unit)
 
 
 def _not_a_count(text: str, toks: list[_Tok], draft: _Draft) -> bool:
     first, last = toks[draft.core.start], toks[draft.end - 1]
-    before = text[max(0, first.start - 24) : first.start]
-    after = text[last.end : last.end + 40]
-    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.search(after):
+    core_last = toks[draft.core.end - 1]
+    if _context.not_a_count(text, first.start, last.end, core_last.end):
         return True
-    core_after = text[toks[draft.core.end - 1].end : toks[draft.core.end - 1].end + 40]
-    checks = (
-        _CURRENCY_BEFORE.search(before),
-        _CURRENCY_AFTER.search(after),
-        _CURRENCY_AFTER.search(core_after),
-        _CLOCK_AFTER.search(after),
-        _MAGNITUDE_BEFORE.search(before),
-        _MAGNITUDE_AFTER.search(after),
-        _ID_BEFORE.search(before),
-        _AGE_AFTER.search(after),
-    )
-    return any(m is not None for m in checks) or _is_date_day(text, toks, draft.core)
+    single = first.kind == "num" and draft.core.end == draft.core.start + 1
+    return single and _context.is_date_day(text, first.text, first.start, first.end)
 
 
 def _phrase(text: str, toks: list[_Tok], i: int, relaxed: bool) -> NumberPhrase | None:
