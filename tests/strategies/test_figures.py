@@ -315,6 +315,11 @@ def test_a_person_who_acts_is_not_read_as_a_place() -> None:
     assert "Kowalski" not in [f.place for f in figures(body)]
 
 
+def test_a_place_name_of_several_words_is_kept_whole() -> None:
+    body = "At least 20 people were killed in an airstrike on the town of Maaret al-Numan."
+    assert [f.place for f in figures(body)] == ["Maaret al-Numan"]
+
+
 def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
     body = "The attack in the town of Kouré, where gunmen shot dead 24 soldiers, was claimed."
     assert [f.place for f in figures(body)] == ["Kouré"]

@@ -100,7 +100,8 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
         typed = typed or tok.ent_type_ == "PERSON"
         if realm or (prep.lower_ in _IN_PREPS and typed):
-            first = tok.i
+            named = next((e for e in ents(doc) if e.start <= tok.i < e.end == tok.i + 1), None)
+            first = named.start if named is not None else tok.i  # 'Maaret al-Numan'
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
