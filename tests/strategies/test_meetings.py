@@ -133,6 +133,14 @@ def test_a_meeting_on_a_visit_is_held_where_the_visit_goes(body: str, where: str
     assert (meeting.location, meeting.format) == (where, "in_person")
 
 
+def test_a_rescheduled_meeting_has_the_day_it_was_moved_to() -> None:
+    body = (
+        "The meeting between Ana Ruiz and Pablo Soto, originally set for April 3, "
+        "has been moved to April 10."
+    )
+    assert summary(body) == [("rescheduled", D(2024, 4, 10), "unknown")]
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

@@ -107,11 +107,26 @@ def attached_date(
         steps = _reach(roots[0], nodes, word)
         if steps is None and within is not None:
             steps = 40  # 'and then with B on Tuesday': in B's own stretch, B's meeting's date
+        if steps is not None and status == "rescheduled" and _moved_to(roots[0]):
+            steps = -1  # 'originally set for March 3, has been moved to March 10': the new day
         if steps is None or (steps >= 50 and crowded):
             continue
         if best is None or steps < best[0]:
             best = (steps, _shift(phrase, sent.start_char))
     return best[1] if best else None
+
+
+_MOVES = frozenset("move postpone reschedule delay push bring shift change defer".split())
+
+
+def _moved_to(tok: Token) -> bool:
+    """A date a meeting was moved to: 'moved to March 10', 'postponed until May'."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("to", "until", "till")
+        and prep.head.lemma_.lower() in _MOVES
+    )
 
 
 def _beside_speech(first: Token, last: Token) -> bool:
