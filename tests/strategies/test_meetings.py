@@ -133,6 +133,11 @@ def test_a_meeting_on_a_visit_is_held_where_the_visit_goes(body: str, where: str
     assert (meeting.location, meeting.format) == (where, "in_person")
 
 
+def test_a_plan_undone_in_the_next_clause_is_a_cancelled_meeting() -> None:
+    body = "Ana Ruiz had been expected to meet Pablo Soto in Lima, but she cancelled the trip."
+    assert [m.status for m in meetings(body)] == ["cancelled"]
+
+
 def test_a_rescheduled_meeting_has_the_day_it_was_moved_to() -> None:
     body = (
         "The meeting between Ana Ruiz and Pablo Soto, originally set for April 3, "

@@ -207,6 +207,23 @@ def _cues(nodes: list[Token]) -> set[str]:
     return found
 
 
+_PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split())
+
+
+def _called_off_beside(nodes: list[Token]) -> set[str]:
+    """'Was expected to meet B, but cancelled the trip': a plan undone in the next clause."""
+    top = nodes[-1] if nodes else None
+    if top is None:
+        return set()
+    beside = [c for c in top.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    undone = [
+        c
+        for c in beside
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in _PLANS for o in c.children)
+    ]
+    return _cues(undone) & {"cancelled", "rescheduled"}
+
+
 def _noun_cues(word: Token) -> set[str]:
     """Modifiers of a meeting noun: 'the upcoming summit', 'the talks, cancelled last week'."""
     found: set[str] = set()
@@ -232,7 +249,7 @@ def status_of(word: Token) -> StatusReading:
     """The status the words governing `word` give it (see the module docstring)."""
     nodes = _in_setting(governors(word))
     verb = frame(word)
-    cues = _cues(nodes) | _noun_cues(word)
+    cues = _cues(nodes) | _noun_cues(word) | _called_off_beside(nodes)
     tense = tense_of(verb)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
