@@ -152,10 +152,6 @@ def brief_cmd(
             article = parse_article(decode_bytes(data))
         else:
             article = read_article(path, max_chars=settings.max_chars)
-        if settings.backend == "local":
-            from newsbrief.llm.local import preload  # the model loads while the parser does
-
-            preload(settings)
         with _status_line(path, settings, enabled=not quiet and level > logging.INFO):
             result = brief(article, published=date, settings=settings)
     except NewsbriefError as exc:

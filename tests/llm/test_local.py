@@ -28,7 +28,6 @@ import pytest
 from newsbrief.errors import ConfigError
 from newsbrief.llm import local
 from newsbrief.llm.local import LOCAL_BASE_URL, LocalEngine, assemble_default_model, transport
-from newsbrief.settings import Settings
 
 PARTS = [b"GGUF fake model, part one. ", b"Part two. " * 50, b"The end."]
 CHAT = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 8}
@@ -87,29 +86,6 @@ def test_engines_of_concurrent_calls_never_enter_llama_cpp_together(
     assert fake.peak == 1
 
 
-def test_a_preloaded_model_is_the_one_the_first_request_uses(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = FakeLlama()
-    loads: list[str] = []
-
-    def load(path: str, *args: Any) -> FakeLlama:
-        loads.append(path)
-        return fake
-
-    monkeypatch.setattr(local, "_load_llama", load)
-    model = tmp_path / "m.gguf"
-    model.write_bytes(b"GGUF")
-    settings = Settings(local_model_path=model, cache_dir=tmp_path)
-    thread = local.preload(settings)
-    assert thread is not None
-    thread.join(timeout=10)
-    assert loads == [str(model)]
-    engine = LocalEngine(model, tmp_path, n_ctx=512, n_threads=1, choice="sample")
-    assert engine.complete(CHAT)["choices"][0]["message"]["content"] == "{}"
-    assert fake.calls == 1
-
-
 class ShortContextLlama(FakeLlama):
     """A model with a 64-token context whose tokens are characters (for the scoring guard)."""
 
@@ -138,19 +114,6 @@ def test_a_closed_question_too_long_to_score_is_left_to_sampling(
     engine = LocalEngine(model, tmp_path, n_ctx=64, n_threads=1, choice="logprobs")
     assert engine.complete(request)["choices"][0]["message"]["content"] == "{}"
     assert fake.calls == 1, "sampling answered (and reports a prompt too long for the context)"
-
-
-def test_preloading_is_for_the_embedded_model_only_and_never_raises(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    assert local.preload(Settings(backend="rules")) is None
-    assert local.preload(Settings(backend="openai", model="gpt-4o-mini")) is None
-    missing = Settings(local_model_path=tmp_path / "absent.gguf", cache_dir=tmp_path)
-    caplog.set_level(logging.DEBUG, logger="newsbrief.llm.local")
-    thread = local.preload(missing)
-    assert thread is not None
-    thread.join(timeout=10)
-    assert "absent.gguf" in caplog.text  # logged here; the first request raises it
 
 
 # --------------------------------------------------------------------------- assembly

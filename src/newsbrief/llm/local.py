@@ -30,7 +30,6 @@ import httpx2
 
 from newsbrief.errors import ConfigError
 from newsbrief.llm import choice as _choice
-from newsbrief.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -278,23 +277,6 @@ def idle_cores(busy: float | None = None) -> int:
     return max(1, min(cores, round(cores - busy)))
 
 
-def preload(settings: Settings) -> threading.Thread | None:
-    """Start loading the embedded model in the background; None when it is not the backend.
-
-    For a caller that knows the model will be asked (the `brief` command): the load (about a
-    second) then overlaps the parser's. A request that comes first waits for it; a failure
-    here is only logged, and the request meets the same error itself.
-    """
-    if settings.backend != "local":
-        return None
-    engine = LocalEngine(
-        settings.local_model_path, settings.cache_dir, settings.n_ctx, settings.n_threads
-    )
-    thread = threading.Thread(target=engine.load, name="newsbrief-preload", daemon=True)
-    thread.start()
-    return thread
-
-
 class LocalEngine:
     """Answers OpenAI chat-completion requests with an in-process llama.cpp model.
 
@@ -315,14 +297,6 @@ class LocalEngine:
         self._n_ctx = n_ctx
         self._n_threads = n_threads  # None: the idle cores, measured when the model loads
         self._choice = choice  # "logprobs": closed questions are scored (`llm.choice`)
-
-    def load(self) -> None:
-        """Load the model now, if no one has (errors are logged: a request reports them)."""
-        try:
-            with _LLAMA_LOCK:
-                self._llama()
-        except Exception as exc:
-            logger.debug("loading the embedded model failed: %s", exc)
 
     def _llama(self) -> Any:
         if self._model_path is not None:

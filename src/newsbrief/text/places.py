@@ -101,7 +101,8 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         typed = typed or tok.ent_type_ == "PERSON"
         if realm or (prep.lower_ in _IN_PREPS and typed):
             named = next((e for e in ents(doc) if e.start <= tok.i < e.end == tok.i + 1), None)
-            first = named.start if named is not None else tok.i  # 'Maaret al-Numan'
+            whole = named is not None and all(t.pos_ in ("PROPN", "PUNCT") for t in named)
+            first = named.start if named is not None and whole else tok.i  # 'Maaret al-Numan'
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
