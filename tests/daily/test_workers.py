@@ -147,7 +147,10 @@ def test_a_crashed_worker_fails_the_run_and_the_rerun_resumes(
 
 
 _INTERRUPT_SCRIPT = """
-import asyncio, datetime as dt, sys
+import asyncio, datetime as dt, signal, sys
+# Ctrl-C as a terminal delivers it to a foreground program: a shell that starts jobs in the
+# background (nohup, '&') passes SIGINT on ignored, and Python then keeps it ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from tests.daily.worker_helpers import RecordingBrief
@@ -187,6 +190,8 @@ def test_ctrl_c_stops_the_workers_and_does_not_hang(tmp_path: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()  # a hang must not leak the pipe into the next test
     assert b"KeyboardInterrupt" in stderr
     for pid in brief.pids():
         with pytest.raises(ProcessLookupError):

@@ -101,6 +101,7 @@ class ShortContextLlama(FakeLlama):
 def test_a_closed_question_too_long_to_score_is_left_to_sampling(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("llama_cpp", reason="scoring formats prompts with llama-cpp-python")
     fake = ShortContextLlama()
     monkeypatch.setattr(local, "_load_llama", lambda *args: fake)
     model = tmp_path / "m.gguf"

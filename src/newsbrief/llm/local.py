@@ -379,9 +379,12 @@ _ANSWER_ROOM = 64  # tokens kept free after a scored prompt for the answer's own
 @lru_cache(maxsize=4)
 def _formatter(template: str) -> Any:
     """The model's own chat template as a prompt formatter (None when it has none)."""
+    try:
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+    except ImportError:  # no llama-cpp-python: nothing to score with, sampling reports it
+        return None
     if not template:
         return None
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     return Jinja2ChatFormatter(template=template, eos_token="", bos_token="")
 
