@@ -149,6 +149,24 @@ def test_recorded_cassette_has_no_key(tmp_path: Path, monkeypatch: pytest.Monkey
         assert word.lower() not in text.lower()
 
 
+def test_a_cassette_recorded_from_an_endpoint_replays_with_the_endpoint_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Users record against their endpoint (aiohttp's pool under httpx2) and replay offline."""
+    cassette = tmp_path / "cassettes" / "brief.yaml"
+    monkeypatch.setenv("NEWSBRIEF_STRATEGY", "whole")
+    with StubServer(latency=0, content=good_content) as stub:
+        monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
+        with make_vcr(record_mode="all").use_cassette(str(cassette)):
+            recorded = asyncio.run(abrief(ARTICLE))
+    assert stub.requests == 1  # the server is gone from here on
+    with make_vcr(record_mode="none").use_cassette(str(cassette)) as played:
+        replayed = asyncio.run(abrief(ARTICLE))
+    assert played.play_count == 1
+    assert replayed.figures == recorded.figures
+    assert replayed.model_dump(exclude={"meta"}) == recorded.model_dump(exclude={"meta"})
+
+
 def test_project_cassettes_have_no_secrets() -> None:
     cassettes = ROOT / "cassettes"
     if cassettes.is_dir():
