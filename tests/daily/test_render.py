@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from newsbrief.daily.labels import meeting_when, precision_note
 from newsbrief.daily.merge import with_views
-from newsbrief.daily.models import ArticleEntry, DailyBriefing
+from newsbrief.daily.models import ArticleEntry, CalendarEntry, DailyBriefing
 from newsbrief.daily.render import briefing_markdown, daily_html, daily_markdown, highlight
 from newsbrief.daily.run import build_daily
 from newsbrief.models import ArticleInfo, Figure, Party, Person, Position
@@ -210,3 +211,27 @@ def test_html_page_in_headless_chromium(tmp_path: Path) -> None:
     shot = ARTEFACTS / "daily-page.png"
     _chromium(page, tmp_path / "profile", "--window-size=1280,2400", f"--screenshot={shot}")
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(
+    ("date", "date_text", "precision", "when", "note"),
+    [
+        (None, None, "unknown", "date not set", ""),  # said once, not twice
+        (None, "next week", "week", "next week", "week only"),
+        (dt.date(2024, 4, 1), "on Monday", "day", "Mon 1 Apr 2024", "exact day"),
+    ],
+)
+def test_an_agenda_row_says_once_that_a_meeting_has_no_date(
+    date: dt.date | None, date_text: str | None, precision: str, when: str, note: str
+) -> None:
+    row = CalendarEntry.model_validate(
+        {
+            "date": date,
+            "date_text": date_text,
+            "date_precision": precision,
+            "participants": [],
+            "status": "planned",
+            "article_ids": ["a"],
+        }
+    )
+    assert (meeting_when(row), precision_note(row)) == (when, note)

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from newsbrief.daily.labels import (
     FORMAT,
     KIND,
-    PRECISION,
     RELATION,
     day_label,
     figure_value,
     label,
     meeting_when,
     participants,
+    precision_note,
     short_date,
     shown,
     status_line,
@@ -123,7 +123,7 @@ def _meeting_rows(
         rows.append(
             f'<tr class="calendar-row" id="{_e(c.id)}">'
             f"<td>{_e(meeting_when(c))}"
-            f'<div class="meta">{_e(label(PRECISION, c.date_precision))}</div></td>'
+            f'<div class="meta">{_e(precision_note(c))}</div></td>'
             f"<td>{_e(participants(c))}<div class=meta>{_e(c.purpose)}</div></td>"
             f"<td>{_e(where)}</td><td>{_badge(status_line(c), c.status)}</td>"
             f"<td>{_links(c.article_ids, articles)}"

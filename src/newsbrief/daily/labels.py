@@ -113,6 +113,13 @@ def meeting_when(c: CalendarEntry) -> str:
     return c.date_text or "date not set"
 
 
+def precision_note(c: CalendarEntry) -> str:
+    """How precise the date is ('week only'); '' when `meeting_when` already says there is none."""
+    if c.date is None and not c.date_text and c.date_precision == "unknown":
+        return ""
+    return label(PRECISION, c.date_precision)
+
+
 def participants(c: CalendarEntry) -> str:
     """'United States, Israel' or 'participants not named'."""
     return ", ".join(c.participants) or "participants not named"

@@ -13,13 +13,13 @@ from typing import Protocol
 from newsbrief.daily.labels import (
     FORMAT,
     KIND,
-    PRECISION,
     RELATION,
     day_label,
     figure_value,
     label,
     meeting_when,
     participants,
+    precision_note,
     short_date,
     shown,
     status_line,
@@ -106,7 +106,7 @@ def _calendar(rows: list[CalendarEntry], articles: dict[str, ArticleEntry]) -> l
     return md_table(
         ["When", "Precision", "Participants", "What", "Where", "Format", "Status", "Sources"],
         (
-            [meeting_when(c), label(PRECISION, c.date_precision), participants(c), c.purpose]
+            [meeting_when(c), precision_note(c), participants(c), c.purpose]
             + [c.location, label(FORMAT, c.format), status_line(c)]
             + [_sources(c.article_ids, articles)]
             for c in rows
