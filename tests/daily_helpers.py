@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle
-from newsbrief.daily.models import ArticleEntry
+from newsbrief.daily.models import ArticleEntry, DailyBriefing
+from newsbrief.daily.run import run_daily
 from newsbrief.errors import ModelCallError
 from newsbrief.models import (
     ArticleInfo,
@@ -176,3 +179,29 @@ def make_inputs(*names: str, body: str = "Body of article {name}.") -> list[Inpu
         )
         for name in names
     ]
+
+
+def run_day(
+    inputs: list[InputArticle],
+    out: Path,
+    settings: Settings,
+    brief: Any,
+    *,
+    concurrency: int = 4,
+    workers: int = 1,
+    cache: BriefingCache | None = None,
+) -> DailyBriefing:
+    """`run_daily` over `inputs` for DAY with `brief` as the model, no progress bar."""
+    return asyncio.run(
+        run_daily(
+            inputs,
+            out,
+            date=DAY,
+            settings=settings,
+            brief_fn=brief,
+            progress=False,
+            concurrency=concurrency,
+            workers=workers,
+            cache=cache,
+        )
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import functools
 import json
@@ -16,15 +15,14 @@ import pytest
 
 from newsbrief.daily import run as run_module
 from newsbrief.daily.cache import BriefingCache, cache_key
-from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
 from newsbrief.daily.partials import PartialStore
-from newsbrief.daily.run import build_daily, run_daily, write_outputs
+from newsbrief.daily.run import build_daily, write_outputs
 from newsbrief.errors import ConfigError, UsageError
 from newsbrief.models import Briefing, Evidence, Party
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
-from tests.daily_helpers import DAY, FakeBrief, briefing, ev
+from tests.daily_helpers import DAY, FakeBrief, briefing, ev, run_day
 from tests.daily_helpers import make_inputs as _make_inputs
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -42,18 +40,7 @@ class GroundedBrief(FakeBrief):
         return b.model_copy(update={"parties": [party]})
 
 
-def run(
-    inputs: list[InputArticle],
-    out: Path,
-    settings: Settings,
-    fake: FakeBrief,
-    cache: BriefingCache | None = None,
-) -> DailyBriefing:
-    return asyncio.run(
-        run_daily(
-            inputs, out, date=DAY, settings=settings, brief_fn=fake, progress=False, cache=cache
-        )
-    )
+run = run_day
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> str:

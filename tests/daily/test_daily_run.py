@@ -19,36 +19,16 @@ from newsbrief.daily.cache import BriefingCache, atomic_write_text, cache_key
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.models import ArticleEntry, DailyBriefing
 from newsbrief.daily.partials import PartialStore
-from newsbrief.daily.run import RateLimiter, run_daily
+from newsbrief.daily.run import RateLimiter
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
-from tests.daily_helpers import DAY, FakeBrief, briefing, failing, make_inputs
+from tests.daily_helpers import DAY, FakeBrief, briefing, failing, make_inputs, run_day
 from tests.paths import ROOT
 
 SRC = Path(newsbrief.__file__).parent.parent  # where this test imported newsbrief from
 
 
-def run(
-    inputs: list[InputArticle],
-    out: Path,
-    settings: Settings,
-    fake: FakeBrief,
-    *,
-    concurrency: int = 4,
-    cache: BriefingCache | None = None,
-) -> DailyBriefing:
-    return asyncio.run(
-        run_daily(
-            inputs,
-            out,
-            date=DAY,
-            settings=settings,
-            brief_fn=fake,
-            progress=False,
-            concurrency=concurrency,
-            cache=cache,
-        )
-    )
+run = run_day
 
 
 def test_writes_json_markdown_html_and_the_ics_calendar(tmp_path: Path, settings: Settings) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import signal
@@ -18,8 +19,7 @@ import pytest
 
 import newsbrief
 from newsbrief.daily.cache import BriefingCache
-from newsbrief.daily.inputs import InputArticle, iter_inputs
-from newsbrief.daily.models import DailyBriefing
+from newsbrief.daily.inputs import iter_inputs
 from newsbrief.daily.partials import PartialStore
 from newsbrief.daily.run import run_daily
 from newsbrief.daily.workers import (
@@ -34,35 +34,13 @@ from newsbrief.errors import UsageError
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
 from tests.daily.worker_helpers import RecordingBrief
-from tests.daily_helpers import DAY, FakeBrief, make_inputs
+from tests.daily_helpers import DAY, FakeBrief, make_inputs, run_day
 from tests.paths import ROOT
 
 SRC = Path(newsbrief.__file__).parent.parent
 
 
-def run(
-    inputs: list[InputArticle],
-    out: Path,
-    settings: Settings,
-    brief: Any,
-    *,
-    workers: int = 2,
-    concurrency: int = 4,
-    cache: BriefingCache | None = None,
-) -> DailyBriefing:
-    return asyncio.run(
-        run_daily(
-            inputs,
-            out,
-            date=DAY,
-            settings=settings,
-            brief_fn=brief,
-            progress=False,
-            concurrency=concurrency,
-            workers=workers,
-            cache=cache,
-        )
-    )
+run = functools.partial(run_day, workers=2)
 
 
 def without_timing(value: Any) -> Any:
