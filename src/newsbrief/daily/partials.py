@@ -37,7 +37,7 @@ class PartialStore:
         self.dir = out_dir / PARTIAL_DIRNAME / date.isoformat()
         self._own = self.dir / f"{os.getpid()}.jsonl"
         self._ready = False  # the folder exists
-        self._index: dict[str, tuple[str, object]] | None = None  # id -> (key, entry data)
+        self._index: dict[str, tuple[str, object]] | None = None  # id -> (key, entry or its data)
 
     def save(self, key: str, entry: ArticleEntry) -> None:
         """Append one finished entry (raises OSError when it cannot be written)."""
@@ -49,7 +49,7 @@ class PartialStore:
         with open(self._own, "a", encoding="utf-8", newline="\n") as fh:
             fh.write(line)
         if self._index is not None:  # already read: keep it current
-            self._index[entry.id] = (key, json.loads(data))
+            self._index[entry.id] = (key, entry)
 
     def load(self, article_id: str, key: str, body: str | None = None) -> ArticleEntry | None:
         """The finished entry for `article_id` if it was made from the same input and settings.

@@ -340,12 +340,13 @@ class LocalEngine:
             return None
         text = prompt(messages=request["messages"]).prompt
         reader = _choice.LlamaReader(llama)
-        if len(reader.tokens(text)) + _ANSWER_ROOM > llama.n_ctx():
+        used = len(reader.tokens(text))
+        if used + _ANSWER_ROOM > llama.n_ctx():
             return None  # too long: sampling reports it as a clear error
         content = _choice.score(reader, text, fields)
         if content is None:
             return None
-        used, made = len(reader.tokens(text)), len(reader.tokens(content))
+        made = len(reader.tokens(content))
         return {
             "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
             "object": "chat.completion",
@@ -379,13 +380,12 @@ _ANSWER_ROOM = 64  # tokens kept free after a scored prompt for the answer's own
 @lru_cache(maxsize=4)
 def _formatter(template: str) -> Any:
     """The model's own chat template as a prompt formatter (None when it has none)."""
+    if not template:
+        return None
     try:
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
     except ImportError:  # no llama-cpp-python: nothing to score with, sampling reports it
         return None
-    if not template:
-        return None
-
     return Jinja2ChatFormatter(template=template, eos_token="", bos_token="")
 
 
