@@ -152,6 +152,12 @@ def is_agent(via: Token, verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
+def of_object(tok: Token) -> Token | None:
+    """The object of `tok`'s own "of" phrase: "Everest" of "the summit of Everest"."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
 def negated(tok: Token) -> bool:
     """True when `tok` carries a negation ("were not killed")."""
     return any(c.dep_ == "neg" for c in tok.children)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
+from newsbrief.text.counts import of_object
 from newsbrief.text.event_dates import attached_date
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
@@ -341,8 +342,7 @@ def _peak(tok: Token) -> bool:
     """A mountain's summit: 'reached the summit of Everest', 'the summit of Mont Blanc'."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CLIMB:
         return True
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    place = of_object(tok)
     return place is not None and place.ent_type_ in ("LOC", "FAC")
 
 

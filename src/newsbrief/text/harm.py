@@ -280,8 +280,7 @@ def _part_of_antecedent(count: Token) -> Reading | None:
 
     Only when the part's own clause names no harm ("14 of whom died" is a toll of its own).
     """
-    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pronoun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    pronoun = _counts.of_object(count)
     verb = count.head
     if pronoun is None or pronoun.lower_ not in _PART_PRONOUNS or verb.dep_ != "relcl":
         return None

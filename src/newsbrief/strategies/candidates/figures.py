@@ -228,8 +228,7 @@ def _zero(tok: Token) -> _Found | None:
 def _reports_of(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in ("report", "sign", "word"):
         return None
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return _counts.of_object(noun)
 
 
 def _single(tok: Token) -> _Found | None:
@@ -302,8 +301,7 @@ _KINDS = frozenset("type kind sort nature its".split())
 
 def _a_kind(noun: Token) -> bool:
     """True for "the first case of its kind": an instance, not an infection."""
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    pobj = _counts.of_object(noun)
     return pobj is not None and pobj.lemma_.lower() in _KINDS
 
 
