@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import multiprocessing.forkserver as forkserver
 import os
 import signal
 import subprocess
@@ -33,7 +34,7 @@ from newsbrief.daily.workers import (
 from newsbrief.errors import UsageError
 from newsbrief.settings import Settings
 from newsbrief.text.article import Article
-from tests.daily.worker_helpers import RecordingBrief
+from tests.daily.worker_helpers import MARK, RecordingBrief
 from tests.daily_helpers import DAY, FakeBrief, make_inputs, run_day
 from tests.paths import ROOT
 
@@ -101,6 +102,35 @@ def test_workers_keep_input_order_count_failures_and_share_the_cache(
     assert (again.stats.articles_ok, again.stats.cache_hits) == (6, 5)
 
 
+def test_workers_fork_from_a_server_and_see_the_environment_of_the_run(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forked from the fork server (started by an earlier run here), not from this process;
+    yet they see this process's environment as it is when the run starts."""
+    run(make_inputs("a", "b"), tmp_path / "first", settings, RecordingBrief(tmp_path / "1.log"))
+    monkeypatch.setenv(MARK, "set-after-the-server-started")
+    brief = RecordingBrief(tmp_path / "2.log")
+    daily = run(make_inputs("c", "d"), tmp_path / "second", settings, brief)
+    assert daily.stats.articles_ok == 2
+    assert len(brief.pids()) == 2 and os.getpid() not in brief.parents()
+    assert brief.marks() == {"set-after-the-server-started"}
+
+
+def test_workers_start_fresh_when_the_fork_server_is_unreachable(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network guard in a user's tests (pytest-recording's) may refuse its local socket."""
+
+    def refused(fds: Any) -> Any:
+        raise RuntimeError("Network is disabled for host '/tmp/pymp-x/listener-y'")
+
+    monkeypatch.setattr(forkserver, "connect_to_new_process", refused)
+    brief = RecordingBrief(tmp_path / "calls.log")
+    daily = run(make_inputs("a", "b", "c"), tmp_path / "out", settings, brief)
+    assert daily.stats.articles_ok == 3
+    assert brief.parents() == {os.getpid()}, "spawned by this process"
+
+
 def test_a_crashed_worker_fails_the_run_and_the_rerun_resumes(
     tmp_path: Path, settings: Settings
 ) -> None:
@@ -131,7 +161,7 @@ import asyncio, datetime as dt, signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from tests.daily.worker_helpers import RecordingBrief
+from tests.daily.worker_helpers import MARK, RecordingBrief
 from newsbrief.daily.cache import BriefingCache
 from newsbrief.daily.inputs import InputArticle
 from newsbrief.daily.run import run_daily

@@ -12,10 +12,13 @@ from newsbrief.settings import Settings
 from newsbrief.text.article import Article
 from tests.daily_helpers import briefing, failing
 
+MARK = "NEWSBRIEF_TEST_MARK"
+
 
 @dataclass(frozen=True)
 class RecordingBrief:
-    """Appends "<title> <pid>" to `log` for each call; waits, fails or crashes on request.
+    """Appends "<title> <pid> <parent pid> <$MARK>" to `log` for each call; waits, fails or
+    crashes on request.
 
     The log file is how a test sees the calls made in other processes.
     """
@@ -29,7 +32,7 @@ class RecordingBrief:
     async def __call__(self, article: Article, settings: Settings) -> Briefing:
         title = article.title or ""
         with self.log.open("a", encoding="utf-8") as fh:
-            fh.write(f"{title} {os.getpid()}\n")
+            fh.write(f"{title} {os.getpid()} {os.getppid()} {os.environ.get(MARK, '-')}\n")
         await asyncio.sleep(self.delay.get(title, self.default_delay))
         if title in self.crash:
             os._exit(3)  # a worker dying without a word, as a segfault would
@@ -45,5 +48,15 @@ class RecordingBrief:
 
     def pids(self) -> set[int]:
         """The processes that made the calls."""
-        lines = self.log.read_text(encoding="utf-8").splitlines()
-        return {int(line.split()[1]) for line in lines}
+        return {int(fields[1]) for fields in self._lines()}
+
+    def parents(self) -> set[int]:
+        """The parents of the processes that made the calls."""
+        return {int(fields[2]) for fields in self._lines()}
+
+    def marks(self) -> set[str]:
+        """The values of $NEWSBRIEF_TEST_MARK the calls saw ("-": unset)."""
+        return {fields[3] for fields in self._lines()}
+
+    def _lines(self) -> list[list[str]]:
+        return [line.split() for line in self.log.read_text(encoding="utf-8").splitlines()]

@@ -49,6 +49,7 @@ from newsbrief.daily.workers import (
     log_levels,
     plan_jobs,
     run_pool,
+    start_server,
 )
 from newsbrief.errors import UsageError
 from newsbrief.settings import Settings
@@ -206,6 +207,8 @@ class _Run:
                 found[index] = lookup.entry
             else:
                 assert lookup.key is not None
+                if not tasks and self.workers > 1:
+                    start_server()  # its imports overlap the remaining look-ups
                 tasks.append(Task(index, item, lookup.key))
         with progress_bar(len(inputs), progress) as bar:
             bar.found(list(found.values()))
@@ -236,6 +239,7 @@ class _Run:
             date=self.day[1],
             brief_fn=self.brief_fn,
             log_levels=log_levels(),
+            environ=dict(os.environ),
         )
 
     async def _here(self, tasks: list[Task], bar: DailyProgress) -> dict[int, ArticleEntry]:

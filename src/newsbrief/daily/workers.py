@@ -1,12 +1,16 @@
 """Worker processes for `run_daily(workers=N)`: each with its own event loop, client and cache.
 
 The calling process looks every input up first (partial results, cache); the articles left
-to brief are dealt round-robin to N processes started with "spawn" (never fork: the parent
-has a running event loop and threads). The run's concurrency and rate limits are shared out
-among them. Each worker opens its own connection to the SQLite cache (WAL; the parent holds
-the run's lock) and saves each finished article as a partial result before reporting it, so
-nothing finished is lost when a worker or the parent dies. Messages come back over one pipe
-per worker: ready, start, done (the entry), and the worker's log records.
+to brief are dealt round-robin to N processes forked from multiprocessing's fork server, a
+clean single-threaded process that has imported the worker's modules once (never forked
+from the parent, which has a running event loop and threads; "spawn" where there is no fork
+server or it cannot be reached). The server starts as soon as a run knows it has articles
+to brief, so its imports overlap the parent's look-ups, and each worker starts in
+milliseconds instead of importing everything again. The run's concurrency and rate limits
+are shared out among the workers. Each opens its own connection to the SQLite cache (WAL;
+the parent holds the run's lock) and saves each finished article as a partial result
+before reporting it, so nothing finished is lost when a worker or the parent dies. Messages
+come back over one pipe per worker: ready, start, done (the entry), and its log records.
 
 A worker ignores Ctrl-C: the parent stops them all (SIGTERM, then SIGKILL) and the partial
 results let the next run resume. A worker that ends before it has reported all of its
@@ -22,6 +26,7 @@ import importlib
 import logging
 import logging.handlers
 import multiprocessing
+import multiprocessing.forkserver as forkserver
 import os
 import pickle
 import signal
@@ -43,8 +48,12 @@ from newsbrief.settings import Settings
 
 log = logging.getLogger(__name__)
 
-START_METHOD: Final = "spawn"
-"""How workers start: a fresh interpreter (fork with a running event loop is unsafe)."""
+START_METHOD: Final = (
+    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+)
+"""How workers start: forked from a clean server process, else a fresh interpreter."""
+PRELOAD: Final = ("newsbrief.daily.workers", "newsbrief.llm", "newsbrief._api")
+"""What the fork server imports once for every worker (the SDKs and the whole pipeline)."""
 POLL_S = 0.2
 """How often the parent checks whether it was asked to stop while it waits for messages."""
 STOP_GRACE_S = 5.0
@@ -75,6 +84,8 @@ class WorkerJob:
     limits: tuple[int, float | None, float | None]
     brief_fn: BriefFn | None = None
     log_levels: dict[str, int] = field(default_factory=dict)
+    environ: dict[str, str] = field(default_factory=dict)
+    """The parent's environment when the run began (the fork server's may be older)."""
 
 
 def cpu_count() -> int:
@@ -183,8 +194,10 @@ def _forward_logs(outbox: _Outbox, levels: dict[str, int]) -> None:
 
 def worker_main(conn: Connection, job: WorkerJob) -> None:
     """The body of one worker process: report ready, wait for go, brief the job's tasks."""
-    if not hasattr(signal, "pthread_sigmask"):  # elsewhere SIGINT was blocked before the start
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # SIGINT is also blocked from the start
+    if job.environ:
+        os.environ.clear()
+        os.environ.update(job.environ)
     outbox = _Outbox(conn)
     _forward_logs(outbox, job.log_levels)
     outbox.send(("ready",))
@@ -255,26 +268,54 @@ def _sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def start_server() -> None:
+    """Start the fork server workers come from, if the platform has one and it is not running.
+
+    It returns at once: the server imports `PRELOAD` in its own process while this one goes
+    on, and the first worker asked for waits until it is ready. SIGINT stays blocked in the
+    server, and so in every worker forked from it: Ctrl-C is the parent's to handle.
+    """
+    if START_METHOD != "forkserver":
+        return
+    ctx = multiprocessing.get_context(START_METHOD)
+    ctx.set_forkserver_preload(list(PRELOAD))
+    with _sigint_blocked():
+        forkserver.ensure_running()
+
+
 def _spawn(jobs: list[WorkerJob]) -> list[_Worker]:
     ctx = multiprocessing.get_context(START_METHOD)
+    start_server()
     workers: list[_Worker] = []
     try:
         for job in jobs:
             parent_end, child_end = ctx.Pipe()
-            process = ctx.Process(
-                target=worker_main,
-                args=(child_end, job),
-                name=f"newsbrief-worker-{job.number}",
-                daemon=True,
-            )
-            with _sigint_blocked():
-                process.start()
+            try:
+                process = _start(ctx, job, child_end)
+            except (OSError, RuntimeError) as exc:  # RuntimeError: a test's network guard
+                if workers or START_METHOD != "forkserver":
+                    raise
+                log.info("fork server unreachable (%s): workers start fresh", one_line(exc))
+                ctx = multiprocessing.get_context("spawn")
+                process = _start(ctx, job, child_end)
             child_end.close()
             workers.append(_Worker(job, process, parent_end))
     except BaseException:
         _stop(workers)
         raise
     return workers
+
+
+def _start(ctx: Any, job: WorkerJob, child_end: Connection) -> BaseProcess:
+    process: BaseProcess = ctx.Process(
+        target=worker_main,
+        args=(child_end, job),
+        name=f"newsbrief-worker-{job.number}",
+        daemon=True,
+    )
+    with _sigint_blocked():
+        process.start()
+    return process
 
 
 class PoolEvents:
@@ -395,5 +436,6 @@ __all__ = [
     "plan_jobs",
     "run_async",
     "run_pool",
+    "start_server",
     "worker_main",
 ]
