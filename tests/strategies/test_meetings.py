@@ -108,6 +108,20 @@ def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
     assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
 
 
+def test_a_gathering_for_a_numbered_round_of_talks_is_one_meeting() -> None:
+    body = "Envoys of the two sides gathered in Oslo on Tuesday for a fourth round of talks."
+    [talks] = meetings(body)
+    assert (talks.status, talks.date, talks.location) == ("held", D(2024, 3, 26), "Oslo")
+
+
+def test_a_numbered_round_is_not_an_earlier_meeting_on_the_same_day() -> None:
+    body = (
+        "Ana Ruiz met Pablo Soto in Lima on Monday. "
+        "Their aides held a second round of talks in Quito on Monday."
+    )
+    assert len(meetings(body)) == 2
+
+
 def test_a_meeting_described_again_as_the_first_in_years_is_one_meeting() -> None:
     body = (
         "Envoys of the two sides sat down for negotiations in Vienna on Wednesday, "

@@ -93,6 +93,7 @@ def test_status_from_the_governing_words(sentence: str, status: str | None) -> N
         "The president refused to meet the envoy.",
         "The leaders did not meet on Friday.",
         "The two sides could meet next week.",
+        "The president said he would be happy to meet the rebel leader.",
         "Holding a summit is a way to ease tension.",
     ],
 )
@@ -149,6 +150,8 @@ PLACES = [
      "in_person", "Belmont University, Nashville, Tennessee"),
     ("The rally organisers met the mayor.", "unknown", None),
     ("The convention moved from Charlotte to Jacksonville.", "in_person", "Jacksonville"),
+    ("A trade delegation arrived in Ottawa on Monday for two days of negotiations.",
+     "in_person", "Ottawa"),
 ]  # fmt: skip
 
 

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_status import SPEECH, chain, clause_tense, frame, governors
+from newsbrief.text.event_parts import journey
+from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-_MOTION = frozenset("travel fly go come arrive head move relocate return".split())
-
 
 def _date_tense(word: Token, status: MeetingStatus | None, present: bool) -> _dates.Tense:
     if status in ("planned", "rescheduled", "proposed"):
@@ -62,9 +60,9 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
 
 def _meeting_nodes(word: Token) -> set[int]:
     nodes = {n.i for n in governors(word)}
-    top = chain(word)[-1]
-    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
-        nodes.add(top.head.i)  # 'will travel to Washington next week to meet Trump'
+    trip = journey(word)
+    if trip is not None:
+        nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     return nodes
 

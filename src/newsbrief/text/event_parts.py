@@ -20,7 +20,8 @@ _VIRTUAL = frozenset(
 _IN_PERSON = re.compile(r"\b(?:in[- ]person|face[- ]to[- ]face)\b", re.I)
 _VIRTUAL_VERBS = frozenset("call phone telephone ring".split())
 _VISIT_VERBS = frozenset("visit host receive welcome travel fly".split())
-_MOTION = frozenset("travel fly go come arrive head move relocate return".split())
+MOTION = frozenset("travel fly go come arrive head move relocate return".split())
+"""Verbs of going somewhere: the meeting they lead to is at their destination."""
 _PLACE_PREPS = frozenset("in at on".split())
 _PLACE_ENTS = frozenset("GPE LOC FAC".split())
 _NOT_PLACE_ENTS = frozenset("PERSON NORP DATE TIME CARDINAL ORDINAL MONEY PERCENT".split())
@@ -300,11 +301,11 @@ def location(word: Token) -> Phrase | None:
     """Where the meeting is: 'in/at/on X' on the meeting word or its verb, 'moved to X'."""
     nodes = [word, *(n for n in chain(word)[1:4] if n.pos_ in ("VERB", "AUX"))]
     nodes += [c for c in word.children if c.dep_ in ("acl", "relcl")]
-    top = chain(word)[-1]
-    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in _MOTION:
-        nodes.append(top.head)
+    trip = journey(word)
+    if trip is not None:
+        nodes.append(trip)
     for node in nodes:
-        preps = _PLACE_PREPS | ({"to"} if node.lemma_ in _MOTION else frozenset())
+        preps = _PLACE_PREPS | ({"to"} if node.lemma_ in MOTION else frozenset())
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
@@ -314,6 +315,26 @@ def location(word: Token) -> Phrase | None:
                 if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
                     return _place_phrase(pobj)
     return _visited(nodes)
+
+
+_GATHER = frozenset("gather assemble convene meet".split())
+
+
+def journey(word: Token) -> Token | None:
+    """The verb of going (or gathering) that leads to the meeting: its place is the meeting's.
+
+    'Will travel to Washington next week to meet Trump'; 'arrived in Washington for two days
+    of trade negotiations'; 'gathered in Astana for talks'.
+    """
+    nodes = chain(word)
+    top = nodes[-1]
+    if top.dep_ in ("xcomp", "advcl") and top.head.lemma_ in MOTION:
+        return top.head
+    for node in nodes[1:6]:
+        if node.dep_ == "prep" and node.lower_ == "for":
+            head = node.head
+            return head if head.lemma_.lower() in MOTION | _GATHER and head != word else None
+    return None
 
 
 _TRIPS = frozenset({"visit", "trip", "tour", "journey"})

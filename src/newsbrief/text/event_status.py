@@ -39,7 +39,7 @@ _HYPOTHETICAL = {
     "VERB": frozenset(
         "refuse decline reject want hope wish like love consider threaten demand".split()
     ),
-    "ADJ": frozenset("willing ready open eager unwilling".split()),
+    "ADJ": frozenset("willing ready open eager unwilling happy glad keen interested".split()),
     "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),
 }
 _BEFORE_AFTER = frozenset("after before following since prior".split())

@@ -267,6 +267,7 @@ def _noun_trigger(tok: Token) -> bool | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over"):
         return None  # 'held via a video call': how a meeting is held, not another one
     governed = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
+    governed = governed or _parts.journey(tok) is not None  # 'arrived in X for talks'
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):

@@ -218,20 +218,22 @@ def _same_meeting(
 ) -> _Draft | None:
     """The meeting a mention refers to, if it is one already found."""
     key = _key(mention)
+    numbered = False  # 'the third round of talks': that one, or none found before
     if key is not None:
         named = next((d for d in reversed(drafts) if d.key == key), None)
-        if named is not None or mention.ordinal != "first":
+        if named is not None:
             return named
         # 'the first direct talks in a year': a description of a meeting, maybe one just told
+        numbered = mention.ordinal != "first"
     day = date.date if date and date.precision == "day" else None
     for draft in reversed(drafts):
         if draft.key not in (None, key) or not _compatible(draft, mention, names, date):
             continue
-        if day is not None and draft.meeting.date == day:
+        if day is not None and draft.meeting.date == day and not numbered:
             return draft
         if draft.last == mention.sentence.start and _within(names, draft.stated):
-            return draft  # two words for one meeting in one sentence
-    if mention.fresh:
+            return draft  # two words for one meeting in one sentence: 'met for a third round'
+    if mention.fresh or numbered:
         return None
     return _antecedent(drafts, mention, status, names, date)
 
