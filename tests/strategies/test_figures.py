@@ -38,6 +38,7 @@ def read(body: str) -> list[tuple[str, float]]:
 # (sentence, the figures code reads from it without a model)
 METRICS = [
     ("At least 20 people were killed in the strike.", [("killed", 20)]),
+    ("Two of the wounded later died in hospital.", [("killed", 2)]),  # the part's own verb
     ("Five people were hurt.", [("wounded", 5)]),
     ("Some 5,000 families fled their homes.", [("displaced", 5000)]),
     ("Twelve homes were destroyed.", [("other", 12)]),
@@ -328,6 +329,28 @@ def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"
+
+
+def test_a_count_across_the_country_is_not_a_place_named_for_its_part() -> None:
+    body = (
+        "Heavy rain fell across Malawi all week. At least 50 people were killed nationwide, "
+        "including 20 in the capital, Lilongwe."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [(50, "Malawi"), (20, "Lilongwe")]
+
+
+def test_a_speaker_with_a_description_after_it_still_speaks() -> None:
+    body = (
+        "Eleven people were killed in the village of Tel Ruma, the Ruvanian Monitor for "
+        "Human Rights, a Paris-based watchdog, said."
+    )
+    [figure] = figures(body)
+    assert figure.reported_by == "Ruvanian Monitor for Human Rights"
+
+
+def test_a_spokesman_is_named_with_the_body_he_speaks_for() -> None:
+    body = "The blaze killed nine people, a spokesman for the city's fire department said."
+    assert figures(body)[0].reported_by == "spokesman for the city's fire department"
 
 
 def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:

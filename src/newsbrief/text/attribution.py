@@ -159,14 +159,32 @@ def _stray_subject(verb: Token) -> Attribution | None:
     if at <= verb.sent.start:
         return None
     head = verb.doc[at]
-    while _appos_of(head) is not None:  # "agency BNPB": the agency speaks
-        head = head.head
-    if head.pos_ not in ("NOUN", "PROPN") or not _is_source(head) or not _can_speak(head):
-        return None
-    first = min(t.i for t in head.subtree)
-    if first <= verb.sent.start or verb.doc[first - 1].text != ",":
+    if head.text == "," and head.i - 1 > verb.sent.start:
+        return _apposed_speaker(verb.doc[head.i - 1])
+    comma = max((t.i for t in verb.doc[verb.sent.start : at] if t.text == ","), default=-1)
+    while comma < head.head.i < verb.i and head.head != head:
+        head = head.head  # "a spokesman for the fire department said": the spokesman speaks
+    if not _comma_set_source(head):
         return None
     return _named(head)
+
+
+def _comma_set_source(tok: Token) -> bool:
+    """A noun that can speak and is set off by a comma before it: ', the agency said'."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not _is_source(tok) or not _can_speak(tok):
+        return False
+    first = min(t.i for t in tok.subtree)
+    return first > tok.sent.start and tok.doc[first - 1].text == ","
+
+
+def _apposed_speaker(last: Token) -> Attribution | None:
+    """'..., the Observatory, a Britain-based monitor, said': the parser hung the speaker and
+    its description on a noun before them; the first of them set off by a comma speaks."""
+    if last.dep_ != "appos":
+        return None
+    group = sorted([last.head, *(c for c in last.head.children if c.dep_ == "appos")])
+    speaker = next((tok for tok in group if _comma_set_source(tok)), None)
+    return _named(speaker) if speaker is not None else None
 
 
 def _appos_of(tok: Token) -> Token | None:
@@ -354,7 +372,24 @@ def source_name(tok: Token) -> str | None:
         start -= 1
     start = _owner_start(tok, start)
     end = max(ent.end if ent is not None else tok.i + 1, _named_appos_end(tok))
+    if ent is None and tok.pos_ == "NOUN":
+        end = max(end, _whose_end(tok))
     return _strip_the(tok.doc[start:end])
+
+
+_WHOSE = frozenset("for of at from with".split())
+_WHOSE_MAX = 8
+
+
+def _whose_end(tok: Token) -> int:
+    """The end of the body a title belongs to: 'a spokesman for the city's fire department',
+    'officials at the district hospital' (a short phrase right after the title)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _WHOSE and child.i == tok.i + 1:
+            end = child.right_edge.i + 1
+            if any(c.dep_ == "pobj" for c in child.children) and end - tok.i <= _WHOSE_MAX:
+                return end
+    return tok.i + 1
 
 
 def _named_before(tok: Token) -> str | None:

@@ -11,7 +11,7 @@ near the number wins over it ("5,000 residents fled").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, get_args
 
 from newsbrief.models import Metric
@@ -209,6 +209,10 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
         if reach.clauses and (closed or label == "population"):
             continue  # "on board" or "home to" speaks only of its own clause's people
         found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
+    whole = _counts.of_object(count) if count.dep_ in ("nsubj", "nsubjpass") else None
+    if whole is not None and any(c.token.i == count.head.i for c in found):
+        # "six of the injured later died": what the part's own verb says happened to it
+        found = [c if c.token.i != whole.i else replace(c, cost=c.cost + 1) for c in found]
     return sorted(found, key=lambda c: (c.cost, c.distance))
 
 

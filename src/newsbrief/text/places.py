@@ -172,6 +172,8 @@ def _used_as_place(root: Token) -> bool:
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
+        return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
 
 
@@ -234,6 +236,9 @@ def lead_place(
 _WORLDWIDE = re.compile(
     r"\b(?:world-?wide|globally|(?:around|across|throughout|in) the (?:world|globe))\b", re.I
 )
+_NATIONWIDE = re.compile(
+    r"\b(?:nation-?wide|countrywide|(?:across|throughout) the (?:country|nation))\b", re.I
+)
 
 
 def worldwide(tok: Token, place: Span | None) -> str | None:
@@ -242,27 +247,32 @@ def worldwide(tok: Token, place: Span | None) -> str | None:
     "infected 80,000 people worldwide, most of them in China": "worldwide" sits nearer the
     count in the tree than "China" does, so the count is the world's.
     """
+    words = _scope(tok, _WORLDWIDE)
+    if words is None or not (place is None or _nearer(tok, words, place)):
+        return None
+    return words.text
+
+
+def nationwide(tok: Token, place: Span) -> bool:
+    """True when the count at `tok` is the whole country's, not `place`'s.
+
+    "50 killed nationwide, including 20 in the capital, Nairobi": the 50 are not Nairobi's.
+    """
+    words = _scope(tok, _NATIONWIDE)
+    return words is not None and _nearer(tok, words, place)
+
+
+def _scope(tok: Token, pattern: re.Pattern[str]) -> Span | None:
     sent = tok.sent
-    match = _WORLDWIDE.search(sent.text)
+    match = pattern.search(sent.text)
     if match is None:
         return None
-    if place is None:
-        return match.group(0)
-    words = tok.doc.char_span(
+    return tok.doc.char_span(
         sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
     )
-    if words is None:
-        return None
+
+
+def _nearer(tok: Token, words: Span, place: Span) -> bool:
     costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
     mine = min(costs.get(t.i, 1000) for t in words)
-    return match.group(0) if mine < costs.get(place.root.i, 1000) else None
-
-
-def global_scope(text: str) -> str | None:
-    """The words that place a count in the whole world ("deaths worldwide"), or None.
-
-    A background toll about the world is not about the place the article is set in, so it
-    must not inherit that place.
-    """
-    match = _WORLDWIDE.search(text)
-    return match.group(0) if match else None
+    return mine < costs.get(place.root.i, 1000)

@@ -398,6 +398,8 @@ def _figure(
     quoted = None if source else _attribution.quote_speaker(ctx.doc, found.start)
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
     place = _places.place(found.token, candidates, source.token if source else None)
+    if place is not None and _places.nationwide(found.token, place):
+        place = None  # the country's count: the article's own place, not another clause's
     return Figure(
         metric=metric,
         value=found.value,
