@@ -178,8 +178,11 @@ def _comma_set_source(tok: Token) -> bool:
 
 
 def _apposed_speaker(last: Token) -> Attribution | None:
-    """'..., the Observatory, a Britain-based monitor, said': the parser hung the speaker and
-    its description on a noun before them; the first of them set off by a comma speaks."""
+    """The speaker of '..., the Observatory, a Britain-based monitor, said'.
+
+    The parser hung the speaker and its description on a noun before them; the first of
+    them set off by a comma speaks.
+    """
     if last.dep_ != "appos":
         return None
     group = sorted([last.head, *(c for c in last.head.children if c.dep_ == "appos")])
@@ -216,6 +219,34 @@ def sentence_speaker(sent: Span) -> str | None:
         found = _according(tok) or _speaker(tok)
         if found is not None and found.token is not None and found.token.pos_ != "PRON":
             return found.name
+    return None
+
+
+_POINTING = frozenset("the these this those".split())
+_BACK_NOUNS = _REPORT_NOUNS | {"toll", "number"}
+
+
+def confirmed_after(sent: Span) -> str | None:
+    """The source a sentence names for the figures told just before it, or None.
+
+    "The figures were given by Dr Nur"; "The toll was confirmed by the ministry"; "The
+    ministry confirmed the figure": the sentence points back at numbers and says whose they are.
+    """
+    for tok in sent:
+        if tok.lemma_.lower() not in _BACK_NOUNS or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children):
+            continue
+        verb = tok.head
+        if tok.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return source_name(pobj)
+        if tok.dep_ == "dobj" and verb.pos_ == "VERB":
+            subject = _subject(verb)
+            if subject is not None and subject.pos_ != "PRON" and _is_source(subject):
+                return source_name(subject)
     return None
 
 
@@ -361,6 +392,9 @@ def source_name(tok: Token) -> str | None:
             by = _released_by(child) if child.dep_ == "acl" else None
             if by is not None:
                 return source_name(by)  # "figures released by the ministry"
+    named = _apposed_name(tok)
+    if named is not None:
+        return named
     ent = _entity_of(tok)
     earlier = _named_before(tok) if ent is None else None
     if earlier is not None:
@@ -382,14 +416,27 @@ _WHOSE_MAX = 8
 
 
 def _whose_end(tok: Token) -> int:
-    """The end of the body a title belongs to: 'a spokesman for the city's fire department',
-    'officials at the district hospital' (a short phrase right after the title)."""
+    """The end of the body a title belongs to (a short phrase right after the title).
+
+    'A spokesman for the city's fire department', 'officials at the district hospital'.
+    """
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in _WHOSE and child.i == tok.i + 1:
             end = child.right_edge.i + 1
             if any(c.dep_ == "pobj" for c in child.children) and end - tok.i <= _WHOSE_MAX:
                 return end
     return tok.i + 1
+
+
+def _apposed_name(tok: Token) -> str | None:
+    """ "A rights group, the Observatorio Ciudadano, said": the name set after the noun."""
+    if tok.pos_ != "NOUN" or _entity_of(tok) is not None:
+        return None
+    for child in tok.children:
+        ent = _entity_of(child) if child.dep_ == "appos" and child.i > tok.i else None
+        if ent is not None and ent.label_ in ("ORG", "PERSON"):
+            return _strip_the(ent)
+    return None
 
 
 def _named_before(tok: Token) -> str | None:

@@ -172,8 +172,16 @@ def disjoined(tok: Token) -> bool:
 
 
 def age_apposition(tok: Token) -> bool:
-    """True for "Jane Doe, 49," - a number set off after a name is an age."""
-    if tok.dep_ not in ("appos", "npadvmod", "amod", "conj") or tok.head.pos_ != "PROPN":
+    """True for "Jane Doe, 49," and "the driver, 38,".
+
+    A number set off after a name or after one person is an age.
+    """
+    if tok.dep_ not in ("appos", "npadvmod", "amod", "conj"):
+        return False
+    head = tok.head
+    after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
+    one = head.pos_ == "NOUN" and head.tag_ == "NN" and after == ","  # a count needs a plural
+    if head.pos_ != "PROPN" and not one:
         return False
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
 

@@ -20,6 +20,7 @@ from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+
 def _date_tense(word: Token, status: MeetingStatus | None, present: bool) -> _dates.Tense:
     if status in ("planned", "rescheduled", "proposed"):
         return "unknown" if _past_perfect(frame(word)) else "future"

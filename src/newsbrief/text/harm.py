@@ -27,7 +27,7 @@ Label = Metric | Literal["none"]
 _LEXICON: dict[str, Label] = {
     **dict.fromkeys(
         "kill die dead death fatality body corpse murder perish drown toll behead massacre "
-        "slay slain fatal".split(),
+        "slay slain fatal killing".split(),
         "killed",
     ),
     **dict.fromkeys(
@@ -59,6 +59,11 @@ _LEXICON: dict[str, Label] = {
         "none",
     ),
 }
+# What befalls buildings and vehicles: only these make a count of them a figure.
+_DAMAGE = frozenset(
+    "damage damaged destroy destroyed collapse flatten raze affect bury burn gut level "
+    "sweep wash sink hit".split()
+)
 # Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
 _WEAK: dict[str, Label] = {
     **dict.fromkeys("resident inhabitant population passenger occupant crew".split(), "population"),
@@ -155,7 +160,25 @@ def cue_label(tok: Token) -> Label | None:
         return "killed"  # "shot dead", "stabbed to death"
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
         return "other"
+    return _word_label(tok, lemma)
+
+
+def _word_label(tok: Token, lemma: str) -> Label | None:
+    if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
+        return _VERB_ONLY[lemma]
+    if lemma == "case" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return "none"  # "found stolen cars in 1,450 cases": instances, not patients
     return _lookup(_LEXICON, tok)
+
+
+# Cue words only as verbs ("Red Cross", "a pull", "the host" are no cue).
+_VERB_ONLY: dict[str, Label] = {
+    "lose": "killed",  # "said it had lost two fighters"
+    "pull": "aid",  # "rescuers pulled 27 people out of the mud"
+    "distribute": "aid",  # "distributed food to 112,000 people"
+    "feed": "aid",
+    "cross": "displaced",  # "25,000 people have crossed into Chad"
+}
 
 
 _SEARCH = frozenset({"search", "look", "hunt"})
@@ -255,12 +278,19 @@ def read_count(count: Token) -> Reading:
     if part is not None:
         return part
     noun = _counts.counted_noun(count)
+    if noun is None and _of_the_counted(count):
+        return Reading("none")  # "recovered the bodies of the three": people counted before
     own = cue_label(noun) if noun is not None else None
     structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
+    if structure and noun is not None and noun.dep_ in ("dobj", "nsubjpass"):
+        if noun.head.lemma_.lower() in _DAMAGE and cue_label(noun.head) is None:
+            return Reading("other")  # "a landslide buried two houses"
     if noun is not None and own is None and not structure and not is_person(noun):
         if _lookup(_WEAK, noun) is None:
             return Reading("none")  # a count of things: blasts, rooms, offences
-    cues = [c for c in _cues(count, noun) if not structure or c.metric in ("other", "none")]
+    cues = _cues(count, noun)
+    if structure:  # "destroyed 120 homes"; not "search teams using two ships"
+        cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
     head = noun or count
     if _partitive_whole(head):  # "Of the 90 patients, 61 recovered": the verb is the 61's
         cues = [c for c in cues if c.token.i == head.i or head.is_ancestor(c.token)]
@@ -274,6 +304,13 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+def _of_the_counted(count: Token) -> bool:
+    """True for the bare "the three" of "the bodies of the three": a group told before."""
+    prep = count.head
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in count.children)
+    return the and count.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
 
 
 _PART_PRONOUNS = frozenset({"whom", "which"})
@@ -366,7 +403,7 @@ def verb_harm(noun: Token) -> Metric | None:
     )
     if not suffered or _counts.negated(verb):
         return None
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
     among = [o for c in verb.children if c.lower_ == "among" for o in c.children]
     words += among + [a for o in among for a in o.children if a.dep_ in ("acl", "amod")]
@@ -374,6 +411,15 @@ def verb_harm(noun: Token) -> Metric | None:
         words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]
     return harm[-1] if harm else None
+
+
+def _shares_subject(conj: Token) -> bool:
+    """True for a second verb of the same subject: "were shot and killed".
+
+    Not "... and that 47 officers were hurt", a clause with a subject of its own.
+    """
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    return conj.pos_ == "VERB" and not own
 
 
 def harm_of(label: Label | None) -> Metric | None:

@@ -79,6 +79,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
     source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
     named: tuple[int, str | None] = (-1, None)  # (paragraph, last source it named)
     where: tuple[int, str | None] = (-1, None)  # (paragraph, place its last figure named)
+    told: tuple[int, int] = (-1, 0)  # (paragraph, index) of the last sentence's figures
     for sentence in news_sentences(ctx):
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
@@ -99,9 +100,27 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 mined.append(figure)
                 tokens.append(found.token)
         mined, source = _carry_source(mined, sentence, source)
+        if not mined and told[0] == sentence.paragraph:
+            _credit_back(ctx, sentence, figures, told[1])
+        if mined:
+            told = (sentence.paragraph, len(figures))
         figures += mined
         named = (sentence.paragraph, _sentence_speaker(ctx, sentence) or previous)
     return figures + _unstated(figures, fallbacks)
+
+
+def _credit_back(ctx: Context, sentence: Sentence, figures: list[Figure], first: int) -> None:
+    """Credit the last sentence's figures to the source this sentence names for them.
+
+    "The figures were given by Dr Nur": his, unless their own sentence named a speaker.
+    """
+    span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    name = _attribution.confirmed_after(span) if span is not None else None
+    if name is None:
+        return
+    for i in range(first, len(figures)):
+        if figures[i].reported_by is None:
+            figures[i] = figures[i].model_copy(update={"reported_by": name})
 
 
 def _unstated(figures: list[Figure], fallbacks: list[tuple[Figure, bool]]) -> list[Figure]:
@@ -254,12 +273,17 @@ def _single(tok: Token) -> _Found | None:
         return None
     if tok.lemma_.lower() in _GROUPS:
         return None  # "a family of five": a group, not one person
+    # "among them two children and a police officer": one item of a numbered breakdown
+    sibling = next((c for c in tok.head.children if c.dep_ == "nummod"), None)
+    breakdown = tok.dep_ == "conj" and sibling is not None
     metric = harm.verb_harm(tok)
+    if metric is None and breakdown and sibling is not None:
+        metric = harm.harm_of(harm.read_count(sibling).metric)  # what the numbered item is
     if metric is None or det.lower_ not in ("a", "an", "the"):
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
-    fallback = (det.lower_ == "the" or among) and not perpetrator
+    fallback = (det.lower_ == "the" or among) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
 
 
