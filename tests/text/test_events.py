@@ -150,6 +150,8 @@ PLACES = [
      "in_person", "Belmont University, Nashville, Tennessee"),
     ("The rally organisers met the mayor.", "unknown", None),
     ("The convention moved from Charlotte to Jacksonville.", "in_person", "Jacksonville"),
+    ("Ida Lund sat down with Crown Prince Omar Haddad in Riyadh on Tuesday.", "in_person",
+     "Riyadh"),
     ("A trade delegation arrived in Ottawa on Monday for two days of negotiations.",
      "in_person", "Ottawa"),
 ]  # fmt: skip
@@ -206,6 +208,10 @@ VERB_MEETINGS = [
      ["Tomas Reyes", "Aiko Mori"]),
     ("The rival candidates debated on Thursday night in Denver.", "held",
      ["The rival candidates"]),
+    ("Ida Lund will meet managers of the water utility on Monday.", "planned",
+     ["Ida Lund", "managers"]),
+    ("The minister called off a visit to Lima, where she was due to meet Aiko Mori.",
+     "cancelled", ["she", "Aiko Mori"]),
 ]  # fmt: skip
 
 

@@ -429,7 +429,7 @@ def _whose_end(tok: Token) -> int:
 
 
 def _apposed_name(tok: Token) -> str | None:
-    """ "A rights group, the Observatorio Ciudadano, said": the name set after the noun."""
+    """The name set after a speaker noun: 'a rights group, the Observatorio, said'."""
     if tok.pos_ != "NOUN" or _entity_of(tok) is not None:
         return None
     for child in tok.children:

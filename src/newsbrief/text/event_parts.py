@@ -43,7 +43,9 @@ OFFICIALS = frozenset(
     "minister leader official delegate representative diplomat envoy negotiator president "
     "premier chancellor secretary delegation counterpart head chief king ambassador mediator "
     "governor mayor member candidate party protester resident family victim student worker "
-    "farmer activist lawmaker legislator senator relative survivor".split()
+    "farmer activist lawmaker legislator senator relative survivor manager operator executive "
+    "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
+    "elder donor investor employer unionist organiser organizer".split()
 )
 PRONOUNS = frozenset("he she him her they them we us i".split())
 HOSTING = frozenset(
@@ -314,7 +316,21 @@ def location(word: Token) -> Phrase | None:
                     continue
                 if _place_like(pobj, prep) and not MEDIA.search(pobj.text):
                     return _place_phrase(pobj)
-    return _visited(nodes)
+    return _visited(nodes) or _on_the_met(word)
+
+
+def _on_the_met(word: Token) -> Phrase | None:
+    """A place the parser hung on who is met: 'met ferry operators in Kendari'."""
+    if word.pos_ != "VERB":
+        return None
+    for met in objects(word) + partners(word):
+        for prep in met.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
+                    return _place_phrase(pobj)
+    return None
 
 
 _GATHER = frozenset("gather assemble convene meet".split())

@@ -224,6 +224,23 @@ def _called_off_beside(nodes: list[Token]) -> set[str]:
     return _cues(undone) & {"cancelled", "rescheduled"}
 
 
+def _trip_undone(nodes: list[Token]) -> set[str]:
+    """The fate of the trip a meeting was to happen on, as cues.
+
+    'Called off a visit to Dodoma, where she was due to meet B': the meeting is told in a
+    clause on the place of a cancelled or moved trip.
+    """
+    top = nodes[-1] if nodes else None
+    if top is None or top.dep_ != "relcl":
+        return set()
+    noun = top.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.lemma_.lower() in _PLANS:
+        return _cues([noun.head]) & {"cancelled", "rescheduled"}
+    return set()
+
+
 def _noun_cues(word: Token) -> set[str]:
     """Modifiers of a meeting noun: 'the upcoming summit', 'the talks, cancelled last week'."""
     found: set[str] = set()
@@ -249,7 +266,7 @@ def status_of(word: Token) -> StatusReading:
     """The status the words governing `word` give it (see the module docstring)."""
     nodes = _in_setting(governors(word))
     verb = frame(word)
-    cues = _cues(nodes) | _noun_cues(word) | _called_off_beside(nodes)
+    cues = _cues(nodes) | _noun_cues(word) | _called_off_beside(nodes) | _trip_undone(nodes)
     tense = tense_of(verb)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
