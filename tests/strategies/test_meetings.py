@@ -108,6 +108,12 @@ def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
     assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
 
 
+def test_a_dateline_is_not_the_date_of_the_first_sentences_meeting() -> None:
+    body = "Saturday, March 30, 2024\n\nAna Ruiz met Pablo Soto in Lima on Wednesday."
+    [meeting] = meetings(body)
+    assert (meeting.date, meeting.date_text) == (D(2024, 3, 27), "on Wednesday")
+
+
 def test_a_gathering_for_a_numbered_round_of_talks_is_one_meeting() -> None:
     body = "Envoys of the two sides gathered in Oslo on Tuesday for a fourth round of talks."
     [talks] = meetings(body)

@@ -241,6 +241,11 @@ def _trip_undone(nodes: list[Token]) -> set[str]:
     return set()
 
 
+def _happened_there(clause: Token) -> bool:
+    """'The summit, where they agreed to set up a fund': what happened at it, not its fate."""
+    return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+
+
 def _noun_cues(word: Token) -> set[str]:
     """Modifiers of a meeting noun: 'the upcoming summit', 'the talks, cancelled last week'."""
     found: set[str] = set()
@@ -248,7 +253,7 @@ def _noun_cues(word: Token) -> set[str]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "compound") and child.lower_ in _PLAN_AMOD:
             found.add("weak_plan")
-        if child.dep_ in ("acl", "relcl"):
+        if child.dep_ in ("acl", "relcl") and not _happened_there(child):
             found |= _cues([child]) - {"hypothetical", "modal", "negated"}
         if child.dep_ == "det" and lemma == "no":
             found.add("negated")

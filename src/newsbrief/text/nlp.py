@@ -79,9 +79,22 @@ def _pipeline() -> Language:
 
 
 def parse(text: str) -> Doc:
-    """Parse `text` with the verified English pipeline (loaded once per process)."""
+    """Parse `text` with the verified English pipeline (loaded once per process).
+
+    A line break always ends a sentence: the parser would otherwise run a dateline
+    ("Friday, May 13, 2022") or a heading into the first sentence of the next paragraph.
+    """
     with _LOCK:
-        return _pipeline()(text)
+        nlp = _pipeline()
+        doc = nlp.make_doc(text)
+        for tok in doc[:-2]:
+            if tok.is_space and "\n" in tok.text and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = True
+                if doc[tok.i + 1].is_alpha or doc[tok.i + 1].like_num:
+                    doc[tok.i + 2].is_sent_start = False  # no one-word sentence at the start
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return doc
 
 
 def doc_text(doc: Doc) -> str:
