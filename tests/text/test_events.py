@@ -338,3 +338,11 @@ def test_a_present_about_a_past_meeting_does_not_put_its_day_ahead() -> None:
 )
 def test_people_who_are_not_principals_speaking_is_no_meeting(sentence: str) -> None:
     assert mentions(sentence) == []
+
+
+def test_what_happened_at_a_summit_is_not_a_plan_for_it() -> None:
+    found = mentions(
+        "Ida Lund and Max Hahn met on the sidelines of the summit in Lima last November, "
+        "where they agreed to set up a fund."
+    )
+    assert [m.status for m in found if m.trigger.text == "summit"] == ["held"]
