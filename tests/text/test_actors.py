@@ -74,6 +74,14 @@ KINDS = [
     ("Acme Corp said profits rose.", {"Acme Corp": "organisation"}),
     # a programme or a treaty is no actor
     ("The Paris Agreement took effect in 2016.", {"Paris Agreement": None}),
+    # a name the tagger read as an organisation, written where English puts places
+    (
+        "Three of the deaths were in Caravelí's Atico district. Hundreds of residents of "
+        "Atico slept outdoors. Classes were suspended across Caravelí province.",
+        {"Atico": "place", "Caravelí": None},
+    ),
+    ("Most new infections are in the crowded Namicopo neighbourhood.", {"Namicopo": "place"}),
+    ("The ferry capsized near Kabaena island on Friday.", {"Kabaena": "place"}),
 ]
 
 

@@ -203,6 +203,8 @@ def use_of(doc: Doc, span: NameSpan) -> Use:
     """How a mention is used: agent (subject), possessor, object, partner, place, modifier."""
     token = _first_conjunct(head_of(doc, span))
     dep = token.dep_
+    if _names_a_place(token):
+        return "place"
     if dep in _AGENT_DEPS:
         return "agent"
     if dep == "poss":
@@ -214,6 +216,24 @@ def use_of(doc: Doc, span: NameSpan) -> Use:
     if dep == "pobj":
         return _use_after(token.head)
     return "other"
+
+
+_DIVISIONS = frozenset(
+    "town city village province district region island neighbourhood neighborhood county "
+    "municipality state prefecture camp site port suburb area zone valley".split()
+)
+_DWELLERS = frozenset("resident inhabitant people villager townspeople".split())
+
+
+def _names_a_place(token: Token) -> bool:
+    """'the town of X', 'X province', 'X's Y district', 'residents of X': a place's name."""
+    head = token.head
+    if token.dep_ in ("compound", "poss") and head.lemma_.lower() in _DIVISIONS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head.lemma_.lower()
+        return owner in _DIVISIONS or owner in _DWELLERS
+    return False
 
 
 def speaks(doc: Doc, span: NameSpan) -> bool:
