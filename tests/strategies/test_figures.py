@@ -358,6 +358,22 @@ def test_a_count_across_the_country_is_not_a_place_named_for_its_part() -> None:
     assert [(f.value, f.place) for f in figures(body)] == [(50, "Malawi"), (20, "Lilongwe")]
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a division named by a word the tagger did not type as a place
+        ("The toll from the quake that struck Papua New Guinea's Enga province on Sunday "
+         "has risen to 23.", "Enga province"),
+        ("Two trains collided in the northern Sirajganj district, killing 17 people.",
+         "Sirajganj district"),
+        # a country that records its own count is where the count is
+        ("Sri Lanka has recorded 5,000 dengue cases this year.", "Sri Lanka"),
+    ],
+)  # fmt: skip
+def test_places_the_tagger_did_not_type(body: str, place: str) -> None:
+    assert figures(body)[0].place == place
+
+
 def test_a_speaker_with_a_description_after_it_still_speaks() -> None:
     body = (
         "Eleven people were killed in the village of Tel Ruma, the Ruvanian Monitor for "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
 from newsbrief.text.nlp import doc_text, ents
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 _VERBAL = frozenset({"VERB", "AUX"})
 
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
+_TALLY_VERBS = frozenset("record register report confirm see suffer lose count log".split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     "in at on near across through throughout inside outside of around within off along into".split()
@@ -38,7 +40,9 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
     for ent in ents(doc):
         if ent.label_ in _PLACE_ENTS and start <= ent.start_char and ent.end_char <= end:
             found[(ent.start, ent.end)] = ent
-    for venue in [*_facilities(doc, start, end), *_proper_places(doc, start, end)]:
+    venues = [*_facilities(doc, start, end), *_proper_places(doc, start, end)]
+    venues += [*_named_divisions(doc, start, end), *_tallying_countries(doc, start, end)]
+    for venue in venues:
         if not any(s.start <= venue.root.i < s.end for s in found.values()):
             found[(venue.start, venue.end)] = venue
     window = doc_text(doc)[start:end]
@@ -75,6 +79,39 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
             first -= 1
         if first < tok.i:
             yield doc[first : tok.i + 1]
+
+
+def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """A division named by a word the tagger did not type as a place.
+
+    "Enga province", "Sirajganj district": one name written before the division word.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        head = tok.head
+        if tok.pos_ != "PROPN" or tok.dep_ != "compound" or head.i != tok.i + 1:
+            continue
+        typed = tok.ent_type_ in _NOT_PLACE_ENTS or tok.ent_type_ in _PLACE_ENTS
+        if head.lemma_.lower() not in _DIVISIONS or typed:
+            continue  # "Assam state": Assam is the place already
+        first = tok.i
+        while (
+            first > span.start
+            and doc[first - 1].dep_ == "compound"
+            and doc[first - 1].pos_ == "PROPN"
+        ):
+            first -= 1
+        yield doc[first : head.i + 1]
+
+
+def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """A country the tagger did not type, recording its own count: "Sri Lanka has recorded"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and _tallies(tok):
+            yield doc[_name_start(tok) : tok.i + 1]
 
 
 _IN_PREPS = frozenset("in at near across throughout inside outside".split())
@@ -153,6 +190,9 @@ _DIVISIONS = frozenset(
 )
 
 
+_SITES = _DIVISIONS | frozenset("station camp site airport port market".split())
+
+
 def _names_division(root: Token) -> bool:
     """True for "Kerala" in "in Kerala state": the name right before the division it names.
 
@@ -160,7 +200,7 @@ def _names_division(root: Token) -> bool:
     and the word before it is a modifier.
     """
     head = root.head
-    if root.dep_ != "compound" or head.i != root.i + 1 or head.lemma_.lower() not in _DIVISIONS:
+    if root.dep_ != "compound" or head.i != root.i + 1 or head.lemma_.lower() not in _SITES:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
@@ -172,9 +212,28 @@ def _used_as_place(root: Token) -> bool:
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
+    if _tallies(root):
+        return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
+
+
+def _tallies(root: Token) -> bool:
+    """A country that records a count of its own: "Sri Lanka has recorded 5,000 cases"."""
+    if root.dep_ != "nsubj" or root.head.lemma_ not in _TALLY_VERBS:
+        return False
+    return root.ent_type_ == "GPE" or is_country(root.doc[_name_start(root) : root.i + 1].text)
+
+
+def _name_start(root: Token) -> int:
+    """Where the proper name whose last word is `root` begins ("Sri Lanka")."""
+    first = root.i
+    while first > 0 and root.doc[first - 1].dep_ == "compound":
+        if root.doc[first - 1].pos_ != "PROPN":
+            break
+        first -= 1
+    return first
 
 
 def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
@@ -188,7 +247,8 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
     for span in candidates:
         root = span.root
         if source is not None and (root.i == source.i or source.is_ancestor(root)):
-            continue
+            if not _tallies(root):
+                continue  # the speaker's place; but a country that records its own count
         if actor_place(root):
             continue
         cost = costs.get(root.i, 1000)
