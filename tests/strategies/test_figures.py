@@ -105,6 +105,21 @@ METRICS = [
      [("killed", 11), ("killed", 2), ("killed", 1)]),
     # a set-off number after one person is an age, not a toll
     ("The driver, 38, was among those killed.", [("killed", 1)]),
+    # people present when it happened, or living in a place, are the population
+    ("About 30 people had been working underground when the shaft gave way.",
+     [("population", 30)]),
+    ("The boat stopped near a fishing village of about 1,500 people.", [("population", 1500)]),
+    # freed from wreckage is a rescue; forced from home is displacement
+    ("Fire crews cut 23 people free from the carriages.", [("aid", 23)]),
+    ("More than 280,000 people had been forced from their homes.", [("displaced", 280000)]),
+    # a list of the injured after the word: each number, and an "a" item is one
+    ("The injured, a Polish climber and two Pakistani guides, suffered broken bones.",
+     [("wounded", 2), ("wounded", 1)]),
+    ("The dead included three women, a child and a driver.",
+     [("killed", 3), ("killed", 1), ("killed", 1)]),
+    # but not an item of a list that restates the whole or picks one from it
+    ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
+    ("Six people, among them a border guard, were still missing.", [("missing", 6)]),
     # each clause's own verb: the zero died, the officers were hurt
     ('The minister said "no one has died", and that 47 officers had been injured.',
      [("wounded", 47), ("killed", 0)]),
@@ -120,6 +135,7 @@ def test_the_cue_nearest_the_number_in_the_parse_names_the_metric(
 
 NOT_FIGURES = [
     "Cameras helped police find stolen cars in 1,450 cases.",  # instances, not patients
+    "Officials filed court cases against 1,300 property owners.",  # cases in law
     "Firefighters recovered the bodies of the three after a search.",  # counted before
     "Search teams using two navy ships combed the area.",  # ships nothing befell
     "Twelve delegates arrived.",  # nothing harmed
@@ -386,6 +402,11 @@ def test_a_speaker_with_a_description_after_it_still_speaks() -> None:
 def test_a_sentence_that_says_whose_the_last_figures_are_credits_them() -> None:
     body = "More than 40 people were wounded. The figures were given by Abdi Nur, a doctor."
     assert figures(body)[0].reported_by == "Abdi Nur"
+
+
+def test_a_name_the_parser_hung_on_the_titles_place_is_the_speaker() -> None:
+    body = "A community leader in Riyom, Danjuma Gyang, told Reuters that 23 people died."
+    assert figures(body)[0].reported_by == "Danjuma Gyang"
 
 
 def test_a_speaker_written_as_a_noun_then_its_name_is_the_name() -> None:

@@ -432,7 +432,9 @@ def _apposed_name(tok: Token) -> str | None:
     """The name set after a speaker noun: 'a rights group, the Observatorio, said'."""
     if tok.pos_ != "NOUN" or _entity_of(tok) is not None:
         return None
-    for child in tok.children:
+    # the parser may hang the name on the title's own place: "a leader in Riyom, Dan Gyang,"
+    owners = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    for child in (c for owner in owners for c in owner.children):
         ent = _entity_of(child) if child.dep_ == "appos" and child.i > tok.i else None
         if ent is not None and ent.label_ in ("ORG", "PERSON"):
             return _strip_the(ent)

@@ -91,7 +91,7 @@ _PERSONS = frozenset(
     "player fan newborn pensioner veteran soul human foreigner colleague friend neighbour "
     "neighbor contact classmate companion partner spouse visitor traveller traveler commuter "
     "customer bystander pedestrian motorist cyclist holidaymaker toddler schoolchild "
-    "schoolchildren captain skipper".split()
+    "schoolchildren captain skipper guide".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
@@ -154,8 +154,6 @@ def cue_label(tok: Token) -> Label | None:
         return "wounded"  # "in critical condition"
     if lemma in _SEARCH and any(c.lower_ == "for" for c in tok.children):
         return "missing"  # "searching for two climbers"
-    if lemma == "home" and tok.head.lemma_ in ("lose", "flee", "leave"):
-        return "displaced"  # "lost their homes"
     if tok.pos_ == "VERB" and to_death(tok):
         return "killed"  # "shot dead", "stabbed to death"
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
@@ -164,15 +162,38 @@ def cue_label(tok: Token) -> Label | None:
 
 
 def _word_label(tok: Token, lemma: str) -> Label | None:
+    if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
+        return "displaced"  # "lost their homes", "forced from their homes"
+    if lemma == "cut" and any(c.lower_ == "free" for t in [tok, *tok.children] for c in t.children):
+        return "aid"  # "cut 23 people free" (the parser may hang "free" on the people)
     if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
         return _VERB_ONLY[lemma]
     if lemma == "case" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return "none"  # "found stolen cars in 1,450 cases": instances, not patients
+    if lemma == "case" and _legal_case(tok):
+        return "none"  # "filed court cases against 1,300 owners"
     return _lookup(_LEXICON, tok)
+
+
+_UPROOT = frozenset("lose flee leave force drive chase".split())
+
+
+def _driven_from(home: Token) -> bool:
+    """'Forced from their homes', 'driven from home'."""
+    prep = home.head
+    return home.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_ in _UPROOT
+
+
+def _legal_case(case: Token) -> bool:
+    """'Court cases', 'criminal cases against': cases in law, not patients."""
+    mods = {c.lower_ for c in case.children if c.dep_ in ("compound", "amod")}
+    against = any(c.dep_ == "prep" and c.lower_ == "against" for c in case.children)
+    return bool(mods & {"court", "legal", "criminal", "civil", "lawsuit"}) or against
 
 
 # Cue words only as verbs ("Red Cross", "a pull", "the host" are no cue).
 _VERB_ONLY: dict[str, Label] = {
+    "free": "aid",  # "freed 12 hostages" reads as detained below; "freed 40 trapped miners"
     "lose": "killed",  # "said it had lost two fighters"
     "pull": "aid",  # "rescuers pulled 27 people out of the mud"
     "distribute": "aid",  # "distributed food to 112,000 people"
@@ -254,6 +275,8 @@ def is_person(noun: Token) -> bool:
         return True
     if noun.tag_ == "NNPS" and noun.ent_type_ == "":
         return True  # "three Britons": a plural proper noun the tagger left untyped
+    if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children):
+        return True  # "two Pakistani guides": a nationality describes people
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
         return False
@@ -288,6 +311,9 @@ def read_count(count: Token) -> Reading:
     if noun is not None and own is None and not structure and not is_person(noun):
         if _lookup(_WEAK, noun) is None:
             return Reading("none")  # a count of things: blasts, rooms, offences
+    scene = _at_the_scene(noun or count)
+    if scene is not None:
+        return Reading(scene)
     cues = _cues(count, noun)
     if structure:  # "destroyed 120 homes"; not "search teams using two ships"
         cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
@@ -304,6 +330,28 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+_SETTLEMENTS = frozenset("village town city community settlement island camp".split())
+
+
+def _at_the_scene(head: Token) -> Label | None:
+    """People present when it happened, or living in a place: population.
+
+    "30 people had been working underground when the shaft gave way"; "a village of about
+    1,500 people".
+    """
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_person(head):
+        if head.head.head.lemma_.lower() in _SETTLEMENTS:
+            return "population"
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.tag_ != "VBG":
+        return None
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    when = any(
+        c.dep_ == "advcl" and any(g.lower_ == "when" for g in c.children) for c in verb.children
+    )
+    return "population" if progressive and when and is_person(head) else None
 
 
 def _of_the_counted(count: Token) -> bool:

@@ -274,10 +274,10 @@ def _single(tok: Token) -> _Found | None:
     if tok.lemma_.lower() in _GROUPS:
         return None  # "a family of five": a group, not one person
     # "among them two children and a police officer": one item of a numbered breakdown
-    sibling = next((c for c in tok.head.children if c.dep_ == "nummod"), None)
-    breakdown = tok.dep_ == "conj" and sibling is not None
+    sibling = _numbered_item(tok)
+    breakdown = sibling is not None
     metric = harm.verb_harm(tok)
-    if metric is None and breakdown and sibling is not None:
+    if metric is None and sibling is not None:
         metric = harm.harm_of(harm.read_count(sibling).metric)  # what the numbered item is
     if metric is None or det.lower_ not in ("a", "an", "the"):
         return None
@@ -288,6 +288,30 @@ def _single(tok: Token) -> _Found | None:
 
 
 _GROUPS = frozenset("family household crew team staff personnel group couple".split())
+_LINKS = frozenset({"conj", "appos"})
+
+
+def _numbered_item(tok: Token) -> Token | None:
+    """The number of another item in the list `tok` is in, or None.
+
+    "Three women, a child and the driver": "three" for "a child" and for "the driver". Not
+    the number of a whole the list restates ("two civilians, a farmer and his son") or picks
+    one from ("six people, among them a border guard").
+    """
+    if tok.dep_ not in _LINKS:
+        return None
+    root = tok
+    while root.dep_ in _LINKS and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head
+    items = [t for t in root.subtree if t.dep_ in _LINKS and t.pos_ in ("NOUN", "PROPN")]
+    numbers = [c for item in items if item != tok for c in item.children if c.dep_ == "nummod"]
+    whole = next((c for c in root.children if c.dep_ == "nummod"), None)
+    picked = any(c.lower_ in ("among", "including") for t in items for c in t.children)
+    told = _numbers.parse_number(whole.text) if whole is not None else None
+    restated = told is not None and told.value == len(items)
+    if whole is not None and not (picked or restated):
+        numbers.append(whole)
+    return numbers[0] if numbers else None
 
 
 def _perpetrator_before(pron: Token) -> bool:
