@@ -108,6 +108,22 @@ def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
     assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
 
 
+def test_the_day_before_a_vote_dated_elsewhere_in_the_article() -> None:
+    body = (
+        "The parliament backed the plan by 97 votes to 42 on Tuesday. "
+        "EU ministers will hold the final vote on April 11 in Brussels. "
+        "The German chancellor will meet the French president in Brussels the day before "
+        "the vote."
+    )
+    [meeting] = meetings(body)
+    assert (meeting.date, meeting.date_text) == (D(2024, 4, 10), "the day before the vote")
+
+
+def test_a_date_the_parser_hung_on_who_is_met_is_the_meetings() -> None:
+    body = "Ana Ruiz spoke by phone with the Italian ambassador on Sunday."
+    assert summary(body) == [("held", D(2024, 3, 24), "virtual")]
+
+
 def test_a_dateline_is_not_the_date_of_the_first_sentences_meeting() -> None:
     body = "Saturday, March 30, 2024\n\nAna Ruiz met Pablo Soto in Lima on Wednesday."
     [meeting] = meetings(body)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_parts import journey
+from newsbrief.text.event_parts import journey, objects, partners, personish
 from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ def _meeting_nodes(word: Token) -> set[int]:
     if trip is not None:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
+    if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
+        nodes |= {t.i for t in partners(word) + objects(word) if personish(t)}
     return nodes
 
 

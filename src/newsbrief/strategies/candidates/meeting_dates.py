@@ -1,17 +1,22 @@
 """Meeting dates that need the article around the sentence: an earlier day, the scene's day.
 
 `status_by_date` tells planned from held by a resolved date; `earlier_day` is the day a
-'the following day' counts from; `scene_date` dates a held meeting by the sentence before.
+'the following day' counts from; `event_day` the day of an event such as a vote that 'the
+day before the vote' counts from; `scene_date` dates a held meeting by the sentence before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.strategies.candidates.context import Context, Sentence, known_names
 from newsbrief.text import dates as _dates
 from newsbrief.text.events import MeetingMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | None:
@@ -47,6 +52,35 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
         if found:
             return found[-1].date
     return None
+
+
+def event_day(ctx: Context, event: str) -> dt.date | None:
+    """The day the article gives an event that is not a meeting ('the vote'), or None.
+
+    'The day before the vote' counts from 'the vote on December 11', 'the vote is scheduled
+    for Monday' or 'the vote, which is due on Monday' elsewhere: a day-precise date whose
+    words hang from the event's noun, or from the verb it is the subject or object of. A
+    counted noun ('by 97 votes') is not the event.
+    """
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != event or any(c.dep_ == "nummod" for c in tok.children):
+            continue
+        sent = tok.sent
+        tense: _dates.Tense = "future" if _dates.infer_tense(sent.text) == "future" else "past"
+        for phrase in _dates.find_dates(sent.text, published=ctx.job.published, tense=tense):
+            if phrase.date is None or phrase.precision != "day" or phrase.offset is not None:
+                continue
+            at = sent.start_char + phrase.start
+            words = [t for t in sent if at <= t.idx < sent.start_char + phrase.end]
+            if words and _hangs_from(words[0], tok):
+                return phrase.date
+    return None
+
+
+def _hangs_from(word: Token, event: Token) -> bool:
+    governed = event.dep_ in ("nsubj", "nsubjpass", "dobj")  # 'will hold the vote on May 2'
+    owners = [event, event.head] if governed else [event]
+    return any(owner.is_ancestor(word) for owner in owners)
 
 
 def scene_date(ctx: Context, sentence: Sentence, names: list[str]) -> _dates.DatePhrase | None:

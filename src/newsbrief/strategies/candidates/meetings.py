@@ -27,7 +27,12 @@ from newsbrief.strategies.candidates.context import (
     news_sentences,
     purpose,
 )
-from newsbrief.strategies.candidates.meeting_dates import earlier_day, scene_date, status_by_date
+from newsbrief.strategies.candidates.meeting_dates import (
+    earlier_day,
+    event_day,
+    scene_date,
+    status_by_date,
+)
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.events import MeetingMention, meeting_mentions
@@ -382,7 +387,7 @@ def _resolve_date(
         for draft in reversed(drafts):
             if draft.noun == phrase.event and draft.meeting.date is not None:
                 return _dates.anchored(phrase, draft.meeting.date)
-        return phrase
+        return _dates.anchored(phrase, event_day(ctx, phrase.event))  # 'before the vote'
     return _dates.anchored(phrase, earlier_day(ctx, sentence, phrase.start))
 
 
