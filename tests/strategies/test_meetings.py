@@ -108,6 +108,14 @@ def test_an_ordinal_event_mentioned_again_is_one_meeting() -> None:
     assert debate.participants == ["Ana Ruiz", "Pablo Soto"]
 
 
+def test_a_meeting_moved_from_one_day_to_another_is_two_meetings() -> None:
+    body = "The summit, originally planned for May 5, was postponed to June 12."
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 5, 5)),
+        ("rescheduled", D(2024, 6, 12)),
+    ]
+
+
 def test_the_day_before_a_vote_dated_elsewhere_in_the_article() -> None:
     body = (
         "The parliament backed the plan by 97 votes to 42 on Tuesday. "
@@ -175,11 +183,16 @@ def test_a_plan_undone_in_the_next_clause_is_a_cancelled_meeting() -> None:
 
 
 def test_a_rescheduled_meeting_has_the_day_it_was_moved_to() -> None:
+    """The day it was first set for is the meeting that is off (listed apart, as the seed's
+    convention lists a meeting cancelled and the one that replaces it)."""
     body = (
         "The meeting between Ana Ruiz and Pablo Soto, originally set for April 3, "
         "has been moved to April 10."
     )
-    assert summary(body) == [("rescheduled", D(2024, 4, 10), "unknown")]
+    assert summary(body) == [
+        ("cancelled", D(2024, 4, 3), "unknown"),
+        ("rescheduled", D(2024, 4, 10), "unknown"),
+    ]
 
 
 def test_a_date_told_from_another_meeting() -> None:

@@ -79,8 +79,12 @@ def attached_date(
     crowded: bool,
     within: tuple[int, int] | None = None,
     present: bool = False,
+    original: bool = False,
 ) -> _dates.DatePhrase | None:
     """The date phrase of the sentence that belongs to the meeting (offsets into the text).
+
+    With `original`, the day a rescheduled meeting was first set for, never the day it was
+    moved to.
 
     The phrase whose words hang from the meeting word or its verbs, nearest first; a date on
     a reporting verb ("announced on Friday that ...") is never the meeting's. A date on
@@ -109,6 +113,8 @@ def attached_date(
         if steps is None and within is not None:
             steps = 40  # 'and then with B on Tuesday': in B's own stretch, B's meeting's date
         if steps is not None and status == "rescheduled" and _moved_to(roots[0]):
+            if original:
+                continue
             steps = -1  # 'originally set for March 3, has been moved to March 10': the new day
         if steps is None or (steps >= 50 and crowded):
             continue
@@ -123,11 +129,11 @@ _MOVES = frozenset("move postpone reschedule delay push bring shift change defer
 def _moved_to(tok: Token) -> bool:
     """A date a meeting was moved to: 'moved to March 10', 'postponed until May'."""
     prep = tok.head
-    return (
-        tok.dep_ == "pobj"
-        and prep.lower_ in ("to", "until", "till")
-        and prep.head.lemma_.lower() in _MOVES
-    )
+    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "until", "till"):
+        return False
+    # 'postponed its summit, which was due on Saturday, to April 10': the parser may hang
+    # the new day on a verb inside the moved thing's own clause
+    return any(a.lemma_.lower() in _MOVES for a in prep.ancestors)
 
 
 def _beside_speech(first: Token, last: Token) -> bool:

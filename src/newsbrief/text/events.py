@@ -102,6 +102,7 @@ class MeetingMention:
     format: MeetingFormat
     location: Phrase | None
     date: _dates.DatePhrase | None  # offsets into the whole text
+    first_date: _dates.DatePhrase | None = None  # rescheduled: the day it was first set for
 
 
 def meeting_mentions(doc: Doc, published: dt.date | None) -> list[MeetingMention]:
@@ -377,6 +378,10 @@ def _mentions(
             word, sent, published, reading.status, crowded=crowded, present=_timetable(word)
         ),
     )
+    if reading.status == "rescheduled" and base.date is not None:
+        first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
+        if first is not None and first.start != base.date.start:
+            base = dataclasses.replace(base, first_date=first)
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
     return [

@@ -158,6 +158,11 @@ def _place(
     key = _key(mention)
     met = {p.text.lower() for p in mention.counterparts}
     start = mention.sentence.start
+    first = mention.first_date if status == "rescheduled" else None
+    if first is not None and not any(d.meeting.date == first.date for d in drafts):
+        # 'postponed from Saturday to April 10': the meeting set for Saturday is off
+        was = _new_meeting(ctx, mention, sentence, "cancelled", names, first, evidence)
+        drafts.append(_Draft(was, mention.noun, None, start, stated=stated, met=met))
     draft = _Draft(meeting, mention.noun, key, start, stated=stated, met=met)
     draft.own[sentence.start] = own
     drafts.append(draft)
