@@ -82,6 +82,9 @@ KINDS = [
     ),
     ("Most new infections are in the crowded Namicopo neighbourhood.", {"Namicopo": "place"}),
     ("The ferry capsized near Kabaena island on Friday.", {"Kabaena": "place"}),
+    # a body a state owns, written with its possessive, is the party that speaks
+    ("Egypt's health ministry said 20 people died.", {"Egypt's health ministry": "government"}),
+    ("Guyana's police said the boat was stopped.", {"Guyana's police": "government"}),
 ]
 
 

@@ -28,6 +28,10 @@ def collective_spans(doc: Doc) -> list[NameSpan]:
     for token in doc:
         if token.lower_ not in COLLECTIVE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        owned = _owned(doc, token)  # "Egypt's health ministry" (the tagger may call part ORG)
+        if owned is not None:
+            out.append(owned)
+            continue
         if token.ent_type_ == "ORG":
             continue  # already a named organisation ('Armed Forces of the Philippines')
         span = _named_modifier(doc, token) or _named_of(doc, token)
@@ -56,6 +60,27 @@ def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
     if first is None:
         return None
     while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return clean(doc, first, head.i, "COLLECTIVE")
+
+
+def _owned(doc: Doc, head: Token) -> NameSpan | None:
+    """A body a state owns, written with its possessive, or None.
+
+    "Egypt's health ministry", "Guyana's police" (a ministry needs its portfolio).
+    """
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    if owner is None or owner.ent_type_ not in ("GPE", "") or owner.pos_ != "PROPN":
+        return None
+    between = doc[owner.i + 1 : head.i]
+    words = [t for t in between if t.tag_ != "POS"]
+    allowed = PORTFOLIOS if head.lower_ == "ministry" else GOVERNMENT_LEVELS
+    if head.lower_ == "ministry" and not words:
+        return None
+    if any(t.lower_ not in allowed for t in words):
+        return None
+    first = owner.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
         first -= 1
     return clean(doc, first, head.i, "COLLECTIVE")
 

@@ -109,7 +109,8 @@ PORTFOLIOS = frozenset(
     (
         "interior foreign health defence defense finance home justice education emergencies "
         "emergency energy economy trade transport agriculture environment labour labor "
-        "information culture"
+        "information culture tourism fisheries water mining communications housing security "
+        "immigration"
     ).split()
 )
 # Levels of government written before a collective noun ('state police', 'federal
