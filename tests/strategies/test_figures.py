@@ -117,6 +117,8 @@ METRICS = [
      [("wounded", 2), ("wounded", 1)]),
     ("The dead included three women, a child and a driver.",
      [("killed", 3), ("killed", 1), ("killed", 1)]),
+    # "the three" after "including" points back at people already counted
+    ("Helicopters rescued seven climbers, including the three injured.", [("aid", 7)]),
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),
@@ -136,6 +138,7 @@ def test_the_cue_nearest_the_number_in_the_parse_names_the_metric(
 NOT_FIGURES = [
     "Cameras helped police find stolen cars in 1,450 cases.",  # instances, not patients
     "Officials filed court cases against 1,300 property owners.",  # cases in law
+    "About 300 residents of nearby villages rallied outside the town hall.",  # a crowd
     "Firefighters recovered the bodies of the three after a search.",  # counted before
     "Search teams using two navy ships combed the area.",  # ships nothing befell
     "Twelve delegates arrived.",  # nothing harmed

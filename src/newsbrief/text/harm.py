@@ -199,6 +199,7 @@ _VERB_ONLY: dict[str, Label] = {
     "distribute": "aid",  # "distributed food to 112,000 people"
     "feed": "aid",
     "cross": "displaced",  # "25,000 people have crossed into Chad"
+    **dict.fromkeys(("rally", "protest", "demonstrate", "march"), "none"),  # a crowd's size
 }
 
 
@@ -355,10 +356,18 @@ def _at_the_scene(head: Token) -> Label | None:
 
 
 def _of_the_counted(count: Token) -> bool:
-    """True for the bare "the three" of "the bodies of the three": a group told before."""
+    """True for a bare "the three" that points back at a group told before.
+
+    "The bodies of the three", "rescued seven climbers, including the three injured".
+    """
     prep = count.head
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in count.children)
-    return the and count.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+    if not the or count.dep_ != "pobj":
+        return False
+    return (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ in (
+        "including",
+        "among",
+    )
 
 
 _PART_PRONOUNS = frozenset({"whom", "which"})
@@ -429,6 +438,8 @@ def breakdown(count: Token) -> Reading | None:
         i -= 1
     if doc[i].lower_ != "including":
         return None
+    if _counts.counted_noun(count) is None and _of_the_counted(count):
+        return Reading("none")  # "rescued seven, including the three injured": told before
     totals = [t for t in doc[count.sent.start : i] if t.like_num and t.pos_ == "NUM"]
     return read_count(totals[-1]) if totals else None
 
