@@ -109,6 +109,8 @@ METRICS = [
     ("About 30 people had been working underground when the shaft gave way.",
      [("population", 30)]),
     ("The boat stopped near a fishing village of about 1,500 people.", [("population", 1500)]),
+    ("Nine people were sleeping in tents at the camp, at about 6,200 metres, when a slab of "
+     "snow broke away.", [("population", 9)]),
     # freed from wreckage is a rescue; forced from home is displacement
     ("Fire crews cut 23 people free from the carriages.", [("aid", 23)]),
     ("More than 280,000 people had been forced from their homes.", [("displaced", 280000)]),

@@ -349,8 +349,12 @@ def _at_the_scene(head: Token) -> Label | None:
     if head.dep_ != "nsubj" or verb.tag_ != "VBG":
         return None
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-    when = any(
-        c.dep_ == "advcl" and any(g.lower_ == "when" for g in c.children) for c in verb.children
+    when = any(  # the clause of what happened, wherever the parser hung it
+        t.lower_ == "when"
+        and t.dep_ == "advmod"
+        and t.head.dep_ in ("advcl", "relcl")
+        and t.i > verb.i
+        for t in verb.subtree
     )
     return "population" if progressive and when and is_person(head) else None
 
