@@ -404,6 +404,11 @@ def test_a_speaker_with_a_description_after_it_still_speaks() -> None:
     assert figure.reported_by == "Ruvanian Monitor for Human Rights"
 
 
+def test_a_toll_given_by_someone_is_theirs() -> None:
+    body = "The toll, confirmed by the regional governor, stood at 12."
+    assert figures(body)[0].reported_by == "regional governor"
+
+
 def test_a_sentence_that_says_whose_the_last_figures_are_credits_them() -> None:
     body = "More than 40 people were wounded. The figures were given by Abdi Nur, a doctor."
     assert figures(body)[0].reported_by == "Abdi Nur"

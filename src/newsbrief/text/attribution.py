@@ -62,7 +62,7 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     """
     chain = _clause_chain(tok)
     for anc in chain:
-        found = _according(anc) or _speaker(anc, previous)
+        found = _according(anc) or _speaker(anc, previous) or _toll_given_by(anc)
         if found is not None:
             return found
     ids = {t.i for t in chain}
@@ -83,6 +83,20 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     own = chain[: next((k for k, t in enumerate(chain) if t.pos_ in _VERBAL), len(chain)) + 1]
     if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
         return Attribution("reports", None)
+    return None
+
+
+def _toll_given_by(verb: Token) -> Attribution | None:
+    """'The toll, confirmed by the governor, stood at 12': whoever gave the subject toll."""
+    if verb.pos_ not in _VERBAL:
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.lemma_.lower() not in _BACK_NOUNS:
+        return None
+    for child in subject.children:
+        by = _released_by(child) if child.dep_ == "acl" else None
+        if by is not None:
+            return _named(by)
     return None
 
 
