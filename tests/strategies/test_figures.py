@@ -111,6 +111,15 @@ METRICS = [
     ("The boat stopped near a fishing village of about 1,500 people.", [("population", 1500)]),
     ("Nine people were sleeping in tents at the camp, at about 6,200 metres, when a slab of "
      "snow broke away.", [("population", 9)]),
+    ("Lesotho, a mountainous kingdom of about 2.1 million people, held elections.",
+     [("population", 2100000)]),
+    ("About 30 customers were inside when eight armed men arrived.", [("population", 30)]),
+    ("About 2,000 people were in the centre at the time.", [("population", 2000)]),
+    # the group a sentence puts the count in names the harm
+    ("Among the dead were four members of one family whose house collapsed on them.",
+     [("killed", 4)]),
+    # a stated zero of cases
+    ("The health service said no cases had been reported in the region.", [("other", 0)]),
     # freed from wreckage is a rescue; forced from home is displacement
     ("Fire crews cut 23 people free from the carriages.", [("aid", 23)]),
     ("More than 280,000 people had been forced from their homes.", [("displaced", 280000)]),
@@ -141,6 +150,9 @@ NOT_FIGURES = [
     "Cameras helped police find stolen cars in 1,450 cases.",  # instances, not patients
     "Officials filed court cases against 1,300 property owners.",  # cases in law
     "About 300 residents of nearby villages rallied outside the town hall.",  # a crowd
+    "The victims, aged 68 and 41, were named by police.",  # ages
+    "The campaign targets people aged between 2 and 29.",
+    "Temperatures rose above 47 degrees Celsius.",  # a measure
     "Firefighters recovered the bodies of the three after a search.",  # counted before
     "Search teams using two navy ships combed the area.",  # ships nothing befell
     "Twelve delegates arrived.",  # nothing harmed
@@ -402,6 +414,14 @@ def test_a_speaker_with_a_description_after_it_still_speaks() -> None:
     )
     [figure] = figures(body)
     assert figure.reported_by == "Ruvanian Monitor for Human Rights"
+
+
+def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
+    body = (
+        "Seven inmates were killed and 19 people injured in a riot at a prison in the south, "
+        "the country's prison system said on Friday."
+    )
+    assert {f.reported_by for f in figures(body)} == {"prison system"}
 
 
 def test_a_toll_given_by_someone_is_theirs() -> None:

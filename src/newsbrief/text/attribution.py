@@ -144,6 +144,10 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
     subject = _subject(tok)
     if subject is not None and subject.lower_ in _PLURAL_PRONOUNS:
         return Attribution(previous, subject) if previous else None
+    if subject is not None and _set_off(subject, tok):
+        beside = _stray_subject(tok, loose=True)  # "19 people injured ..., the prison system
+        if beside is not None:  # said": the parser took a count for the speaker
+            return beside
     if subject is not None:
         return _named(subject) if _can_speak(subject) else None
     for child in tok.children:
@@ -161,7 +165,14 @@ def _subject(verb: Token) -> Token | None:
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
-def _stray_subject(verb: Token) -> Attribution | None:
+def _set_off(subject: Token, verb: Token) -> bool:
+    """A subject before the verb with a comma between them: a misparse of '..., X said'."""
+    if subject.i > verb.i:
+        return False
+    return any(t.text == "," for t in verb.doc[subject.i + 1 : verb.i])
+
+
+def _stray_subject(verb: Token, *, loose: bool = False) -> Attribution | None:
     """A speaker the parser hung elsewhere: '..., the agency (NEMA) said' with no subject.
 
     The words right before the verb (after a comma) name a source - an organisation or
@@ -178,14 +189,21 @@ def _stray_subject(verb: Token) -> Attribution | None:
     comma = max((t.i for t in verb.doc[verb.sent.start : at] if t.text == ","), default=-1)
     while comma < head.head.i < verb.i and head.head != head:
         head = head.head  # "a spokesman for the fire department said": the spokesman speaks
-    if not _comma_set_source(head):
+    if not _comma_set_source(head, loose=loose):
         return None
     return _named(head)
 
 
-def _comma_set_source(tok: Token) -> bool:
-    """A noun that can speak and is set off by a comma before it: ', the agency said'."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not _is_source(tok) or not _can_speak(tok):
+_NOT_SPEAKING = frozenset("GPE LOC FAC DATE TIME CARDINAL QUANTITY".split())
+
+
+def _comma_set_source(tok: Token, *, loose: bool = False) -> bool:
+    """A noun that can speak and is set off by a comma before it: ', the agency said'.
+
+    `loose` takes any such noun that is not a place ("the country's prison system").
+    """
+    source = _is_source(tok) or (loose and tok.ent_type_ not in _NOT_SPEAKING)
+    if tok.pos_ not in ("NOUN", "PROPN") or not source or not _can_speak(tok):
         return False
     first = min(t.i for t in tok.subtree)
     return first > tok.sent.start and tok.doc[first - 1].text == ","

@@ -199,6 +199,7 @@ _VERB_ONLY: dict[str, Label] = {
     "distribute": "aid",  # "distributed food to 112,000 people"
     "feed": "aid",
     "cross": "displaced",  # "25,000 people have crossed into Chad"
+    "execute": "killed",  # "executed 15 lookouts"
     **dict.fromkeys(("rally", "protest", "demonstrate", "march"), "none"),  # a crowd's size
 }
 
@@ -312,7 +313,7 @@ def read_count(count: Token) -> Reading:
     if noun is not None and own is None and not structure and not is_person(noun):
         if _lookup(_WEAK, noun) is None:
             return Reading("none")  # a count of things: blasts, rooms, offences
-    scene = _at_the_scene(noun or count)
+    scene = _among_the(noun or count) or _at_the_scene(noun or count)
     if scene is not None:
         return Reading(scene)
     cues = _cues(count, noun)
@@ -333,7 +334,38 @@ def read_count(count: Token) -> Reading:
     return Reading(best.metric)
 
 
-_SETTLEMENTS = frozenset("village town city community settlement island camp".split())
+def _at_the_time(verb: Token) -> bool:
+    """'Were inside when the gunmen arrived', 'were in the centre at the time'."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children):
+            return True
+    return any(t.lower_ == "time" and t.head.lower_ == "at" for t in verb.subtree)
+
+
+def _among_the(head: Token) -> Label | None:
+    """The harm of the group a sentence puts a count in, or None.
+
+    'Among the dead were four members of one family (whose house collapsed)': the group
+    names the harm, whatever else their own clause says.
+    """
+    verb = head.head
+    if head.dep_ not in ("attr", "nsubj", "nsubjpass", "dobj") or verb.pos_ not in _VERBAL:
+        return None
+    root = head.sent.root
+    if verb != root and any(t.pos_ in _VERBAL for t in head.doc[root.i + 1 : head.i]):
+        return None  # the parser hung the count on a later verb; only right after the root
+    for prep in (*verb.children, *root.children):
+        if prep.dep_ == "prep" and prep.lower_ == "among" and prep.i < head.i:
+            group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if group is not None and group.lower_ in _STATES:
+                return harm_of(cue_label(group))
+    return None
+
+
+_SETTLEMENTS = frozenset(
+    "village town city community settlement island camp country kingdom nation state region "
+    "province district".split()
+)
 
 
 def _at_the_scene(head: Token) -> Label | None:
@@ -346,7 +378,11 @@ def _at_the_scene(head: Token) -> Label | None:
         if head.head.head.lemma_.lower() in _SETTLEMENTS:
             return "population"
     verb = head.head
-    if head.dep_ != "nsubj" or verb.tag_ != "VBG":
+    if head.dep_ != "nsubj" or not is_person(head):
+        return None
+    if verb.lemma_ == "be" and _at_the_time(verb):
+        return "population"  # "30 customers were inside when ...", "were there at the time"
+    if verb.tag_ != "VBG":
         return None
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     when = any(  # the clause of what happened, wherever the parser hung it

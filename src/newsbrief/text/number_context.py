@@ -45,6 +45,12 @@ _ID_BEFORE = re.compile(
     _I,
 )
 _AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+old\b", _I)
+_AGES_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:and|or|to|-)\s*)?$", _I)
+_MEASURE_AFTER = re.compile(
+    r"^[\s-]*(?:degrees?|°|km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|ft|kg|kilograms?"
+    r"|tonnes?|tons?|hectares?|acres?|mm|cm|litres?|liters?|km/h|mph|knots?)\b",
+    _I,
+)
 _GLUED_BEFORE = re.compile(r"(?:[^\W\d_]-?|[0-9][-/.:,–]|[/:.#@])$")
 _GLUED_AFTER = re.compile(r"^(?:-?[^\W\d_]|[:/.][0-9]|[-–][0-9])")
 
@@ -89,5 +95,7 @@ def not_a_count(text: str, start: int, end: int, core_end: int) -> bool:
         _MAGNITUDE_AFTER.search(after),
         _ID_BEFORE.search(before),
         _AGE_AFTER.search(after),
+        _AGES_BEFORE.search(before),  # "aged 68 and 41", "aged between 2 and 29"
+        _MEASURE_AFTER.search(core_after),  # "above 47 degrees", "about 6,200 metres"
     )
     return any(m is not None for m in checks)

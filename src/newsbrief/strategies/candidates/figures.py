@@ -237,6 +237,8 @@ def _zero(tok: Token) -> _Found | None:
         return None
     reported = _reports_of(head)  # "no reports of injuries"
     metric = harm.harm_of(harm.cue_label(reported or head)) or harm.verb_harm(head)
+    if metric is None and head.lemma_.lower() in ("case", "infection"):
+        metric = "other"  # "no cases have been reported"
     if metric is None:
         return None
     last = reported or head
