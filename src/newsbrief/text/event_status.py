@@ -282,7 +282,7 @@ def status_of(word: Token) -> StatusReading:
     if "negated" in cues or "hypothetical" in cues:
         return StatusReading(None, hypothetical=True)
     if "proposed" in cues:
-        return StatusReading("proposed")
+        return StatusReading(None, hypothetical=True)  # an offer or a call to meet: no meeting yet
     if "planned" in cues:
         return StatusReading("planned")
     if "modal" in cues:
