@@ -132,6 +132,17 @@ def test_a_date_the_parser_hung_on_who_is_met_is_the_meetings() -> None:
     assert summary(body) == [("held", D(2024, 3, 24), "virtual")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The director will meet representatives of builders' associations on Tuesday.",
+        "The newly elected presidium will meet for the first time on Tuesday.",
+    ],
+)
+def test_a_date_hung_deeper_in_the_meetings_phrase_is_the_meetings(body: str) -> None:
+    assert [(m.status, m.date) for m in meetings(body)] == [("planned", D(2024, 4, 2))]
+
+
 def test_a_dateline_is_not_the_date_of_the_first_sentences_meeting() -> None:
     body = "Saturday, March 30, 2024\n\nAna Ruiz met Pablo Soto in Lima on Wednesday."
     [meeting] = meetings(body)

@@ -66,8 +66,30 @@ def _meeting_nodes(word: Token) -> set[int]:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
-        nodes |= {t.i for t in partners(word) + objects(word) if personish(t)}
+        met = [t for t in partners(word) + objects(word) if personish(t)]
+        nodes |= {n.i for t in met for n in _of_chain(t)}
+        nodes |= {  # 'will meet for the first time on Thursday'
+            p.i
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ not in _NOT_THE_MEETINGS
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
     return nodes
+
+
+_NOT_THE_MEETINGS = frozenset("after before since following ahead".split())
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """'representatives of contractors' associations': the words a date may hang on."""
+    out = [tok]
+    while True:
+        prep = next((c for c in out[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None or len(out) > 3:
+            return out
+        out.append(pobj)
 
 
 def attached_date(
