@@ -424,6 +424,14 @@ def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
     assert {f.reported_by for f in figures(body)} == {"prison system"}
 
 
+def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
+    body = (
+        "Ricardo Dumlao told reporters in Basilan on Wednesday. "
+        "He said two soldiers were killed."
+    )
+    assert figures(body)[0].reported_by == "Ricardo Dumlao"
+
+
 def test_a_toll_given_by_someone_is_theirs() -> None:
     body = "The toll, confirmed by the regional governor, stood at 12."
     assert figures(body)[0].reported_by == "regional governor"

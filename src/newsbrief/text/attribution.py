@@ -542,5 +542,17 @@ def _antecedent(pron: Token) -> str | None:
     """The last person named before "he" or "she"; other pronouns are not resolved."""
     if pron.lower_ not in ("he", "she"):
         return None
-    people = [e for e in ents(pron.doc) if e.label_ == "PERSON" and e.end <= pron.i]
+    people = [
+        e
+        for e in ents(pron.doc)
+        if e.label_ == "PERSON" and e.end <= pron.i and not _written_as_place(e.root)
+    ]
     return people[-1].text if people else None
+
+
+_AT = frozenset("in at near from into across outside".split())
+
+
+def _written_as_place(tok: Token) -> bool:
+    """'The army brigade in Basilan': a name after 'in' is a place the tagger called a person."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AT
