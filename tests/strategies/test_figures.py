@@ -426,8 +426,7 @@ def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
 
 def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
     body = (
-        "Ricardo Dumlao told reporters in Basilan on Wednesday. "
-        "He said two soldiers were killed."
+        "Ricardo Dumlao told reporters in Basilan on Wednesday. He said two soldiers were killed."
     )
     assert figures(body)[0].reported_by == "Ricardo Dumlao"
 
