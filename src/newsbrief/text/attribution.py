@@ -270,11 +270,9 @@ def confirmed_after(sent: Span) -> str | None:
         if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children):
             continue
         verb = tok.head
-        if tok.dep_ == "nsubjpass":
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if pobj is not None:
-                return source_name(pobj)
+        by = _released_by(verb) if tok.dep_ == "nsubjpass" else None
+        if by is not None:
+            return source_name(by)
         if tok.dep_ == "dobj" and verb.pos_ == "VERB":
             subject = _subject(verb)
             if subject is not None and subject.pos_ != "PRON" and _is_source(subject):

@@ -15,7 +15,7 @@ from newsbrief.text.lexicon import (
     PARTY_MEMBERS,
     PORTFOLIOS,
 )
-from newsbrief.text.ner import NameSpan, clean, token_span, use_of
+from newsbrief.text.ner import NameSpan, clean, name_start, token_span, use_of
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -79,10 +79,7 @@ def _owned(doc: Doc, head: Token) -> NameSpan | None:
         return None
     if any(t.lower_ not in allowed for t in words):
         return None
-    first = owner.i
-    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    return clean(doc, first, head.i, "COLLECTIVE")
+    return clean(doc, name_start(owner), head.i, "COLLECTIVE")
 
 
 def _named_of(doc: Doc, head: Token) -> NameSpan | None:

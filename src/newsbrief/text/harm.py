@@ -392,7 +392,7 @@ def _at_the_scene(head: Token) -> Label | None:
         and t.i > verb.i
         for t in verb.subtree
     )
-    return "population" if progressive and when and is_person(head) else None
+    return "population" if progressive and when else None
 
 
 def _of_the_counted(count: Token) -> bool:

@@ -65,6 +65,19 @@ def token_span(doc: Doc, index: int, label: str) -> NameSpan:
     return _span(doc, index, index, label)
 
 
+def name_start(root: Token) -> int:
+    """Where the proper name whose last word is `root` begins ("Sri Lanka").
+
+    The proper nouns compounded right before it ("Papua New Guinea").
+    """
+    first = root.i
+    while first > 0 and root.doc[first - 1].dep_ == "compound":
+        if root.doc[first - 1].pos_ != "PROPN":
+            break
+        first -= 1
+    return first
+
+
 def _is_name_word(token: Token) -> bool:
     """A capitalised word, or a dotted abbreviation, that can be part of a proper name."""
     text = token.text

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
+from newsbrief.text.ner import name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
 
@@ -96,14 +97,7 @@ def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
         typed = tok.ent_type_ in _NOT_PLACE_ENTS or tok.ent_type_ in _PLACE_ENTS
         if head.lemma_.lower() not in _DIVISIONS or typed:
             continue  # "Assam state": Assam is the place already
-        first = tok.i
-        while (
-            first > span.start
-            and doc[first - 1].dep_ == "compound"
-            and doc[first - 1].pos_ == "PROPN"
-        ):
-            first -= 1
-        yield doc[first : head.i + 1]
+        yield doc[max(span.start, name_start(tok)) : head.i + 1]
 
 
 def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -111,7 +105,7 @@ def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
     span = doc.char_span(start, end, alignment_mode="expand")
     for tok in span if span is not None else ():
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and _tallies(tok):
-            yield doc[_name_start(tok) : tok.i + 1]
+            yield doc[name_start(tok) : tok.i + 1]
 
 
 _IN_PREPS = frozenset("in at near across throughout inside outside".split())
@@ -223,17 +217,7 @@ def _tallies(root: Token) -> bool:
     """A country that records a count of its own: "Sri Lanka has recorded 5,000 cases"."""
     if root.dep_ != "nsubj" or root.head.lemma_ not in _TALLY_VERBS:
         return False
-    return root.ent_type_ == "GPE" or is_country(root.doc[_name_start(root) : root.i + 1].text)
-
-
-def _name_start(root: Token) -> int:
-    """Where the proper name whose last word is `root` begins ("Sri Lanka")."""
-    first = root.i
-    while first > 0 and root.doc[first - 1].dep_ == "compound":
-        if root.doc[first - 1].pos_ != "PROPN":
-            break
-        first -= 1
-    return first
+    return root.ent_type_ == "GPE" or is_country(root.doc[name_start(root) : root.i + 1].text)
 
 
 def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
