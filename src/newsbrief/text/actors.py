@@ -379,9 +379,22 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return None  # 'converted to Islam': a faith, not a party
     if set(group.uses) <= {"place"} and not _POLITICAL_PARTY.search(name):
         return "place"
+    if " " not in name and _only_qualifies_a_thing(doc, group):
+        return None  # 'Mulago hospital', 'the Osh regions': one word that only qualifies a noun
     if not _looks_like_org_name(doc, name):
         return None
     return _organisation_kind(doc, group)
+
+
+def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
+    """True when the name's one mention qualifies a noun that is not a title ('Mulago hospital').
+
+    'NATO Secretary General' still names NATO: an organisation in a person's title takes part.
+    """
+    if len(group.mentions) != 1 or set(group.uses) != {"modifier"}:
+        return False
+    noun = ner.head_of(doc, group.mentions[0]).head
+    return noun.lower_ not in lexicon.TITLE_WORDS
 
 
 def _looks_like_org_name(doc: Doc, name: str) -> bool:

@@ -108,7 +108,7 @@ def bare_collectives(doc: Doc) -> list[NameSpan]:
     """
     out: list[NameSpan] = []
     for token in doc:
-        if token.lower_ not in BARE_HEADS or token.pos_ != "NOUN":
+        if token.lower_ not in BARE_HEADS or not _common_noun(token):
             continue
         acting = token.dep_ in ("nsubj", "nsubjpass") or (
             token.dep_ == "pobj" and token.head.dep_ == "agent"
@@ -118,6 +118,11 @@ def bare_collectives(doc: Doc) -> list[NameSpan]:
             start, end = doc[first].idx, token.idx + len(token.text)
             out.append(NameSpan(doc_text(doc)[start:end], start, end, "BARE", first, token.i))
     return out
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun, or one in lower case the tagger took for a name ('the health ministry')."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower
 
 
 def _bare_start(head: Token) -> int | None:
@@ -135,7 +140,8 @@ def _bare_start(head: Token) -> int | None:
                 return None  # 'Peru's army' is named; 'the nation's army' is not
         elif child.dep_ in ("compound", "amod", "nmod"):
             allowed = PORTFOLIOS if head.lower_ == "ministry" else GOVERNMENT_LEVELS
-            if child.lower_ not in allowed or child.ent_type_ or child.i != first - 1:
+            named = child.ent_type_ and not (child.is_lower and child.ent_type_ == head.ent_type_)
+            if child.lower_ not in allowed or named or child.i != first - 1:
                 return None
             first = child.i
     if head.lower_ == "ministry" and first == head.i:

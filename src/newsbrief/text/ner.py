@@ -182,8 +182,8 @@ def entity_spans(doc: Doc) -> list[NameSpan]:
                 continue
             first, last = bounds
         span = clean(doc, first, last, ent.label_)
-        if span is not None:
-            out.append(span)
+        if span is not None and not span.text.islower():
+            out.append(span)  # a name has a capital: 'the health ministry' is no name
     return out
 
 
