@@ -74,6 +74,8 @@ STATUSES = [
     ("The summit was postponed to June.", "rescheduled"),
     ("The meeting has been rescheduled for Friday.", "rescheduled"),
     ("The conference moved from Lyon to Nice.", "rescheduled"),
+    ("The talks will not take place on Monday.", "cancelled"),  # a set meeting called off
+    ("The premier flew to Oslo on Monday to meet the king.", "held"),  # a journey's purpose
     ("The leaders meet in Cairo.", None),  # present tense: nothing settled
 ]
 
@@ -96,11 +98,29 @@ def test_status_from_the_governing_words(sentence: str, status: str | None) -> N
         "Qatar proposed talks between the two sides.",
         "The mediators called for talks between the factions.",
         "Provincial officials offered to meet the kidnappers.",
+        "The premier had offered on Friday to meet the leaders of all parties.",
+        "The mayor declined an invitation from the governor to meet on Tuesday.",
+        # a refusal calls nothing off: no meeting had been set
+        "The minister said she would not meet him until the strike ended.",
         "Holding a summit is a way to ease tension.",
     ],
 )
 def test_hypothetical_and_negated_meetings_are_flagged(sentence: str) -> None:
     assert all(m.hypothetical for m in mentions(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the purpose of an offered meeting is no meeting of its own
+        "Officials offered to meet the rebels to negotiate a truce, but the army refused.",
+        "The army said it would not allow any talks with the rebels.",
+        # a call to a radio station is an interview
+        "In a phone call to a local radio station, the rebel commander said his men would fight.",
+    ],
+)
+def test_offers_refusals_and_interviews_yield_no_meeting(sentence: str) -> None:
+    assert [m for m in mentions(sentence) if not m.hypothetical] == []
 
 
 # (sentence, the date phrase of the meeting, its date)

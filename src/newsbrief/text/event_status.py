@@ -50,6 +50,8 @@ _TAKING_PART = frozenset(
 _WEAK_MODALS = frozenset("could might may should must can".split())
 _AUX = frozenset({"aux", "auxpass"})
 _FUTURE_AUX = frozenset("will shall 'll wo".split())
+# Nouns whose infinitive ('an invitation to meet') is what they propose or plan.
+_OFFERS = frozenset("invitation offer proposal plan request".split())
 _CLIMB = frozenset(
     "dobj nsubj nsubjpass pobj prep pcomp xcomp attr agent dative conj npadvmod appos "
     "acomp oprd".split()
@@ -76,7 +78,8 @@ def chain(word: Token) -> list[Token]:
     current = word
     while current.head != current and len(out) < 8:
         head = current.head
-        if current.dep_ not in _CLIMB or current.lower_ in _BEFORE_AFTER:
+        purpose = current.dep_ == "advcl" and _infinitive(current) or _offered(current)
+        if (current.dep_ not in _CLIMB and not purpose) or current.lower_ in _BEFORE_AFTER:
             break  # 'met on Tuesday, a day after talks': the talks are another event
         if current.dep_ == "conj" and (head.pos_ != current.pos_ or current.pos_ == "VERB"):
             if not _shared_infinitive(current):
@@ -84,6 +87,20 @@ def chain(word: Token) -> list[Token]:
         out.append(head)
         current = head
     return out
+
+
+def _offered(verb: Token) -> bool:
+    """'an invitation to meet', 'a plan to visit': the infinitive is what the noun offers."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in _OFFERS and _infinitive(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    """'(offered on Friday) to meet', '(flew to Rome) to negotiate': a purpose, not a clause.
+
+    The parser hangs such an infinitive as a clause of its own; what became of it is what
+    became of the verb it is the purpose of.
+    """
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _shared_infinitive(verb: Token) -> bool:
@@ -277,8 +294,8 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
     if "rescheduled" in cues or ("originally" in cues and tense == "future"):
         return StatusReading("rescheduled")
-    if "negated" in cues and tense == "future":
-        return StatusReading("cancelled")
+    if "negated" in cues and tense == "future" and _specific(word, nodes):
+        return StatusReading("cancelled")  # 'the talks will not take place on Monday'
     if "negated" in cues or "hypothetical" in cues:
         return StatusReading(None, hypothetical=True)
     if "proposed" in cues:
@@ -294,6 +311,19 @@ def status_of(word: Token) -> StatusReading:
     if tense == "past":
         return StatusReading("held")
     return StatusReading(None, present=_present(word, verb))
+
+
+def _specific(word: Token, nodes: list[Token]) -> bool:
+    """A meeting that was set: 'the talks', 'its summit', or one with a day ('on Monday').
+
+    'would not meet him until ...' and 'would not allow any talks' refuse a meeting that
+    was never set; they call nothing off.
+    """
+    if word.pos_ in ("NOUN", "PROPN"):
+        for child in word.children:
+            if child.dep_ == "poss" or child.lower_ in ("the", "this", "that", "these"):
+                return True
+    return any(t.ent_type_ in ("DATE", "TIME") for n in nodes for t in n.children)
 
 
 _HABITUAL = frozenset("every regularly usually often annually monthly weekly daily".split())

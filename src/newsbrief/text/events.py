@@ -318,6 +318,8 @@ def _general_assembly(tok: Token) -> bool:
 
 
 def _excluded_noun(tok: Token, word: str) -> bool:
+    if _with_media(tok):
+        return True  # 'a phone call to a radio station', 'a meeting with reporters'
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     if word == "conference" and mods & _NOT_CONFERENCE:
         return True
@@ -335,6 +337,15 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         return not (kind or held or _parts.has_place_or_date(tok))
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
+
+
+def _with_media(tok: Token) -> bool:
+    """The noun's partner, after 'to' or 'with', is the press: an interview, not a meeting."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            if any(_parts.MEDIA.search(_subtree_text(o)) for o in prep.children):
+                return True
+    return False
 
 
 _CLIMB = frozenset("reach climb scale conquer ascend summit attempt".split())
