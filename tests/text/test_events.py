@@ -75,6 +75,7 @@ STATUSES = [
     ("The meeting has been rescheduled for Friday.", "rescheduled"),
     ("The conference moved from Lyon to Nice.", "rescheduled"),
     ("The talks will not take place on Monday.", "cancelled"),  # a set meeting called off
+    ("The talks had been due to open in May but were postponed.", "rescheduled"),
     ("The premier flew to Oslo on Monday to meet the king.", "held"),  # a journey's purpose
     ("The leaders meet in Cairo.", None),  # present tense: nothing settled
 ]
@@ -137,6 +138,7 @@ DATES = [
      D(2023, 10, 15)),
     ("The envoys met on March 20 last year.", "on March 20 last year", D(2023, 3, 20)),
     ("The premier will travel to Oslo next week to meet the king.", "next week", None),
+    ("The summit had been due to open on April 2.", "on April 2", D(2024, 4, 2)),
 ]  # fmt: skip
 
 

@@ -229,7 +229,7 @@ _PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split()
 
 def _called_off_beside(nodes: list[Token]) -> set[str]:
     """'Was expected to meet B, but cancelled the trip': a plan undone in the next clause."""
-    top = nodes[-1] if nodes else None
+    top = _topmost(nodes)
     if top is None:
         return set()
     beside = [c for c in top.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -237,8 +237,22 @@ def _called_off_beside(nodes: list[Token]) -> set[str]:
         c
         for c in beside
         if any(o.dep_ == "dobj" and o.lemma_.lower() in _PLANS for o in c.children)
+        or _same_subject_undone(c)
     ]
     return _cues(undone) & {"cancelled", "rescheduled"}
+
+
+def _topmost(nodes: list[Token]) -> Token | None:
+    """The node nearest the root of the parse (the chain's top, not a verb added below it)."""
+    return min(nodes, key=lambda n: sum(1 for _ in n.ancestors)) if nodes else None
+
+
+def _same_subject_undone(verb: Token) -> bool:
+    """'The talks had been due to open ... but were postponed': the verb shares the subject.
+
+    It has no subject or object of its own ('met B and postponed the vote' is another act).
+    """
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def _trip_undone(nodes: list[Token]) -> set[str]:
@@ -247,7 +261,7 @@ def _trip_undone(nodes: list[Token]) -> set[str]:
     'Called off a visit to Dodoma, where she was due to meet B': the meeting is told in a
     clause on the place of a cancelled or moved trip.
     """
-    top = nodes[-1] if nodes else None
+    top = _topmost(nodes)
     if top is None or top.dep_ != "relcl":
         return set()
     noun = top.head
@@ -278,10 +292,12 @@ def _noun_cues(word: Token) -> set[str]:
 
 
 def governors(word: Token) -> list[Token]:
-    """The chain, plus the verb of 'is to be held' ('the debate is to be moderated')."""
+    """The chain, plus the verb of 'is to be held' or of 'were due to open'."""
     nodes = chain(word)
     extra = [c for n in nodes if n.lemma_ == "be" for c in n.children if c.dep_ == "xcomp"]
-    return nodes + extra
+    due = [c for n in nodes if n.lemma_ == "be" for c in n.children if c.dep_ == "acomp"]
+    extra += [c for a in due for c in a.children if c.dep_ == "xcomp"]  # 'was due to open'
+    return nodes + [c for c in extra if c not in nodes]
 
 
 def status_of(word: Token) -> StatusReading:
