@@ -182,6 +182,15 @@ PLACES = [
     ("Twelve people were injured.", "Twelve", None),
     # a name right before the division it names: "in Kerala state"
     ("The flooding has displaced 9,000 people in Assam state.", "9,000", "Assam"),
+    # a place a distance is told from is taken only when no other place is named
+    (
+        "The fire in the hills of Varnos, 50 kilometres west of Athens, killed nine people.",
+        "nine",
+        "Varnos",
+    ),
+    ("A blaze 20 kilometres north of Athens killed nine people.", "nine", "Athens"),
+    # a place a relative clause is about: "X, where ..."
+    ("The outbreak spread to Kweli, where 98 cases have been recorded.", "98", "Kweli"),
 ]
 
 
@@ -220,3 +229,10 @@ def test_lead_place_is_the_place_the_first_sentence_with_one_is_about() -> None:
     second, third = text.index("A ferry"), text.index("Dozens")
     spans = [(0, second - 1), (second, third - 1), (third, len(text))]
     assert places.lead_place(parse(text), spans) == "Mombasa"
+
+
+def test_a_dateline_with_no_verb_is_not_the_lead() -> None:
+    text = "KISUMU, Kenya, March 8 -\nA bus overturned near the town of Ahero on Saturday."
+    second = text.index("A bus")
+    spans = [(0, second - 1), (second, len(text))]
+    assert places.lead_place(parse(text), spans) == "Ahero"

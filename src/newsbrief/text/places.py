@@ -111,7 +111,8 @@ def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
 _IN_PREPS = frozenset("in at near across throughout inside outside".split())
 _REALMS = frozenset(
     "government city town village state province region island country capital district "
-    "county republic kingdom territory people".split()
+    "county republic kingdom territory people outskirts suburbs hills mountains coast shores "
+    "centre center heart interior highlands".split()
 )
 _NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"})
 
@@ -122,10 +123,14 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if span is None:
         return
     for tok in span:
+        if tok.pos_ == "PROPN" and any(_where_clause(c) for c in tok.children):
+            yield doc[name_start(tok) : tok.i + 1]  # "followed by Ondo, where 98 cases ..."
+            continue
         if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ == "DATE":
             continue
         prep = tok.head
-        realm = prep.lower_ == "of" and prep.head.lemma_.lower() in _REALMS
+        owner = prep.head
+        realm = prep.lower_ == "of" and _REALMS & {owner.lemma_.lower(), owner.lower_}
         if tok.ent_type_ == "PERSON" and not (realm or _mistyped_person(tok)):
             continue
         typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
@@ -202,6 +207,8 @@ def _names_division(root: Token) -> bool:
 def _used_as_place(root: Token) -> bool:
     if _names_division(root):
         root = root.head  # "in Kerala state": the division word carries the use
+    if any(_where_clause(c) for c in root.children):
+        return True  # "Ondo, where 98 cases have been recorded"
     if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
@@ -211,6 +218,31 @@ def _used_as_place(root: Token) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
+
+
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
+
+
+def _landmark(root: Token) -> bool:
+    """A place a distance or bearing is told from: "90 kilometres west of Athens".
+
+    Such a place is taken only when the sentence names no other. Not "in the north of Rio":
+    a region of the place, which is still the place.
+    """
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _DIRECTIONS:
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in prep.head.children)
+
+
+def _where_clause(child: Token) -> bool:
+    """A relative clause on the place: ", where 98 cases have been recorded"."""
+    return child.dep_ == "relcl" and any(
+        c.lower_ == "where" and c.dep_ == "advmod" for c in child.children
+    )
 
 
 def _tallies(root: Token) -> bool:
@@ -235,7 +267,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
                 continue  # the speaker's place; but a country that records its own count
         if actor_place(root):
             continue
-        cost = costs.get(root.i, 1000)
+        cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
@@ -265,14 +297,19 @@ def actor_place(root: Token) -> bool:
 def lead_place(
     doc: Doc, sentences: list[tuple[int, int]], known: Collection[str] = ()
 ) -> str | None:
-    """The place the first sentence that names one is about (the nearest its main verb)."""
+    """The place the first sentence that names one is about (the nearest its main verb).
+
+    A line with no verb ('GILGIL, Kenya, March 8 -', a dateline) tells no event.
+    """
     for start, end in sentences:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(t.pos_ in _VERBAL for t in span):
+            continue
         found = places(doc, start, end, known)
         if found:
-            span = doc.char_span(start, end, alignment_mode="expand")
             root = span.root if span is not None else found[0].root
             costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
-            best = min(found, key=lambda p: (costs.get(p.root.i, 1000), p.start))
+            best = min(found, key=lambda p: (_landmark(p.root), costs.get(p.root.i, 1000), p.start))
             return best.text
     return None
 
