@@ -82,6 +82,7 @@ def test_a_slice_of_the_body_on_word_boundaries_is_found_verbatim(
 @given(_body_and_span(), st.sampled_from(["upper", "lower"]))
 @example(('He said "yes" - twice.', 3, 22), "upper")
 @example(("die Stra\u00dfe war", 4, 10), "lower")
+@example(("\u081600a", 0, 4), "upper")  # a mark with no letter before it opens the text
 def test_a_perturbed_slice_is_found_and_normalises_alike(
     case: tuple[str, int, int], kind: str
 ) -> None:

@@ -126,9 +126,20 @@ def _continues(edge: str, neighbour: str, beyond: str) -> bool:
 
 
 def _on_boundaries(body: str, start: int, end: int) -> bool:
-    """Whether `body[start:end]` neither starts nor ends inside a word or number."""
-    before = body[start - 1] if start > 0 else ""
-    ahead = body[start - 2] if start > 1 else ""
+    """Whether `body[start:end]` neither starts nor ends inside a word or number.
+
+    Combining marks before the start belong to the letter before them, so the left
+    neighbour is that letter ("" when the marks stand at the start of the text).
+    """
+    left = start
+    while (
+        left > 0
+        and unicodedata.combining(body[left - 1])
+        and not unicodedata.combining(body[start])
+    ):
+        left -= 1
+    before = body[left - 1] if left > 0 else ""
+    ahead = body[left - 2] if left > 1 else ""
     after, beyond = body[end : end + 1], body[end + 1 : end + 2]
     return not (
         _continues(body[start], before, ahead)
