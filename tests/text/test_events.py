@@ -36,6 +36,7 @@ TRIGGERS = [
     ("The party held its national convention in Ohio.", "convention"),
     ("The candidates clashed in the second televised debate.", "debate"),
     ("She held a video call with the mayor.", "call"),
+    ("A session with the Kenyan delegation was pushed back to May 9.", "session"),
     # not meetings
     ("The governor held a press conference on Tuesday.", None),
     ("Thousands attended a rally in the capital.", None),
@@ -95,6 +96,7 @@ def test_status_from_the_governing_words(sentence: str, status: str | None) -> N
         "The leaders did not meet on Friday.",
         "The two sides could meet next week.",
         "The president said he would be happy to meet the rebel leader.",
+        "The church tried to broker talks between the two candidates.",
         # an offer or a call to meet is no meeting yet (the conventions' hypothetical)
         "Qatar proposed talks between the two sides.",
         "The mediators called for talks between the factions.",
@@ -139,6 +141,8 @@ DATES = [
     ("The envoys met on March 20 last year.", "on March 20 last year", D(2023, 3, 20)),
     ("The premier will travel to Oslo next week to meet the king.", "next week", None),
     ("The summit had been due to open on April 2.", "on April 2", D(2024, 4, 2)),
+    ("The minister will meet officials of the league and both clubs on Monday.", "on Monday",
+     D(2024, 4, 1)),  # a date hung on the second of those met
 ]  # fmt: skip
 
 

@@ -67,6 +67,7 @@ def _meeting_nodes(word: Token) -> set[int]:
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
         met = [t for t in partners(word) + objects(word) if personish(t)]
+        met += [c for t in met for c in t.conjuncts]  # 'officials of X and both clubs on Monday'
         nodes |= {n.i for t in met for n in _of_chain(t)}
         nodes |= {  # 'will meet for the first time on Thursday'
             p.i

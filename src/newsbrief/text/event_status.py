@@ -37,7 +37,8 @@ _PLAN = frozenset(
 _PLAN_AMOD = frozenset("upcoming next future forthcoming coming planned scheduled".split())
 _HYPOTHETICAL = {
     "VERB": frozenset(
-        "refuse decline reject want hope wish like love consider threaten demand".split()
+        "refuse decline reject want hope wish like love consider threaten demand try "
+        "attempt".split()
     ),
     "ADJ": frozenset("willing ready open eager unwilling happy glad keen interested".split()),
     "NOUN": frozenset("possibility idea notion prospect chance willingness".split()),

@@ -286,8 +286,8 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
         return tok.tag_ not in ("NNS", "NNPS") or bool(_parts.noun_partners(tok))
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
-    if word == "session":
-        return bool(mods & _SESSION_KIND) and (governed or partners)
+    if word == "session":  # 'an emergency session was held', 'a session with the delegation'
+        return (bool(mods & _SESSION_KIND) or partners) and (governed or partners)
     return governed or partners or tok.pos_ == "PROPN"
 
 
