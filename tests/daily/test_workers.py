@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import json
 import multiprocessing.forkserver as forkserver
 import os
@@ -30,6 +31,7 @@ from newsbrief.daily.workers import (
     default_workers,
     loop_factory,
     plan_jobs,
+    run_async,
 )
 from newsbrief.errors import UsageError
 from newsbrief.settings import Settings
@@ -268,3 +270,49 @@ def test_uvloop_is_used_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert loop_factory() is asyncio.new_event_loop
     monkeypatch.setitem(sys.modules, "uvloop", None)  # import uvloop -> ImportError
     assert loop_factory() is None
+
+
+class _Costly:
+    """A result that counts its reprs (the runner's SIGINT code rendered it twice per run)."""
+
+    def __init__(self) -> None:
+        self.reprs = 0
+
+    def __repr__(self) -> str:
+        self.reprs += 1
+        return "costly"
+
+
+def test_run_async_returns_the_result_without_rendering_it() -> None:
+    result = _Costly()
+
+    async def answer() -> _Costly:
+        return result
+
+    assert run_async(answer()) is result
+    assert result.reprs == 0
+
+
+def test_run_async_freezes_what_exists_for_the_run_and_restores_it() -> None:
+    async def frozen_during() -> int:
+        return gc.get_freeze_count()
+
+    assert gc.get_freeze_count() == 0
+    assert run_async(frozen_during()) > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own freeze is left alone
+    try:
+        before = gc.get_freeze_count()
+        assert run_async(frozen_during()) == before
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+
+
+def test_run_async_raises_what_the_coroutine_raises() -> None:
+    async def failing() -> None:
+        raise UsageError("no")
+
+    with pytest.raises(UsageError, match="no"):
+        run_async(failing())
+    assert gc.get_freeze_count() == 0

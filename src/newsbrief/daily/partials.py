@@ -46,8 +46,7 @@ class PartialStore:
         if not self._ready:
             self.dir.mkdir(parents=True, exist_ok=True)
             self._ready = True
-        with open(self._own, "a", encoding="utf-8", newline="\n") as fh:
-            fh.write(line)
+        _append(self._own, line.encode("utf-8"))
         if self._index is not None:  # already read: keep it current
             self._index[entry.id] = (key, entry)
 
@@ -110,3 +109,18 @@ class PartialStore:
                     log.warning("ignoring unreadable partial result %s line %d", path, number)
         except OSError as exc:
             log.warning("ignoring unreadable partial results %s: %s", path, exc)
+
+
+def _append(path: Path, data: bytes) -> None:
+    """Append `data` to `path` (created if missing) with unbuffered writes.
+
+    The same bytes as a text-mode `open(path, "a")` and one `write`, without the buffered
+    text layer's set-up and tear-down (about 15 us a line).
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

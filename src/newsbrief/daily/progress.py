@@ -36,24 +36,31 @@ class DailyProgress:
     in one step, so the time left is estimated from the model calls alone.
     """
 
-    def __init__(self, bar: Progress, task: TaskID) -> None:
+    def __init__(self, bar: Progress, task: TaskID, *, shown: bool = True) -> None:
         self._bar = bar
         self._task = task
+        self._shown = shown  # a bar nobody sees is not fed (rich's update per event is work)
         self._failed = 0
         self._in_flight: dict[str, None] = {}  # insertion-ordered: the oldest first
 
     def found(self, entries: list[ArticleEntry]) -> None:
         """Count the entries that needed no model call (cached, resumed, unreadable)."""
+        if not self._shown:
+            return
         self._failed += sum(entry.status == "error" for entry in entries)
         self._bar.update(self._task, advance=len(entries), failed=self._failed)
 
     def started(self, article_id: str) -> None:
         """An article's model call started."""
+        if not self._shown:
+            return
         self._in_flight[article_id] = None
         self._show(advance=0)
 
     def finished(self, entry: ArticleEntry) -> None:
         """An article finished (briefed or failed)."""
+        if not self._shown:
+            return
         self._in_flight.pop(entry.id, None)
         self._failed += entry.status == "error"
         self._show(advance=1)
@@ -83,4 +90,4 @@ def progress_bar(total: int, enabled: bool) -> Iterator[DailyProgress]:
         TextColumn("{task.description}", markup=False),
     )
     with Progress(*columns, console=console, disable=not show, transient=False) as bar:
-        yield DailyProgress(bar, bar.add_task("", total=total, failed=0))
+        yield DailyProgress(bar, bar.add_task("", total=total, failed=0), shown=show)
