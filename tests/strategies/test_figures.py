@@ -258,6 +258,11 @@ def test_the_same_count_of_the_same_people_is_listed_once() -> None:
     assert read(body) == [("wounded", 2)]
 
 
+def test_a_restatement_lends_its_source_to_the_figure_it_restates() -> None:
+    body = "The attacker wounded two guards. Later, two guards were wounded, police said."
+    assert [f.reported_by for f in figures(body)] == ["police"]
+
+
 def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:
     assert read("The toll rose from 12 to 19 overnight.") == [("killed", 19)]
 

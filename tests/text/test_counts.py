@@ -110,6 +110,10 @@ ATTRIBUTIONS = [
     ("Reportedly, the blast injured 12 shoppers.", "12", "reports"),
     ("According to data from the Health Bureau, 51 cases were confirmed.", "51", "Health Bureau"),
     ("Twenty people were hurt in the collapse.", "Twenty", None),
+    # an honorific is not part of the name
+    ("Thirty-one were still admitted on Sunday, nine of them in a critical condition, and "
+     "another 18 were treated and allowed to go home, the county's health executive, Dr. Mary "
+     "Otieno, said.", "Thirty-one", "Mary Otieno"),
 ]  # fmt: skip
 
 

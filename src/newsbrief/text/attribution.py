@@ -529,9 +529,16 @@ def _entity_of(tok: Token) -> Span | None:
     return None
 
 
+# Honorifics before a name are not part of it ('Dr. Mercy Wanjiru' is Mercy Wanjiru).
+_HONORIFICS = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof.".split())
+
+
 def _strip_the(span: Span) -> str:
+    """The name without its article or an honorific before a name ('the', 'Dr.')."""
     words = list(span)
     while words and words[0].lower_ in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and words[0].lower_ in _HONORIFICS and words[1].pos_ == "PROPN":
         words = words[1:]
     return span.doc[words[0].i : span.end].text if words else span.text
 

@@ -88,7 +88,14 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if (found.start, found.end) in spans:
                 continue
             metric = found.metric or await _metric(ctx, sentence, found)
-            if metric is None or _restates(found, metric, [*figures, *mined], tokens):
+            if metric is None:
+                continue
+            before = _restated(found, metric, [*figures, *mined], tokens)
+            if before is not None:
+                home, at = (
+                    (figures, before) if before < len(figures) else (mined, before - len(figures))
+                )
+                home[at] = _with_source(home[at], found, previous)
                 continue
             spans.add((found.start, found.end))
             figure = _figure(ctx, sentence, found, metric, here, previous)
@@ -394,25 +401,45 @@ def _word_found(
     )
 
 
-def _restates(found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]) -> bool:
-    """A restatement of a figure found before: "all five deaths", "two women" again."""
+def _restated(
+    found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]
+) -> int | None:
+    """The index of the figure found before that this one restates ("all five deaths",
+    "two women" again), or None."""
     same = [
-        t
-        for f, t in zip(figures, tokens, strict=True)
+        (i, t)
+        for i, (f, t) in enumerate(zip(figures, tokens, strict=True))
         if (f.metric, f.value) == (metric, found.value)
     ]
     if not same:
-        return False
+        return None
     noun = _counts.counted_noun(found.token) or found.token
     words = {c.lower_ for c in [*noun.children, *found.token.children] if c.dep_ in _DEFINITE_DEPS}
     if words & {"the", "these", "those", "all", "both"}:
-        return True
+        return same[-1][0]
     if found.metric is not None and found.value == 1 and found.token.pos_ == "PRON":
-        return True
+        return same[-1][0]
     key = noun.lemma_.lower()
-    return key not in _GENERIC and any(
-        (_counts.counted_noun(t) or t).lemma_.lower() == key for t in same
+    if key in _GENERIC:
+        return None
+    return next(
+        (i for i, t in reversed(same) if (_counts.counted_noun(t) or t).lemma_.lower() == key),
+        None,
     )
+
+
+def _with_source(figure: Figure, found: _Found, previous: str | None) -> Figure:
+    """The figure, with the source its restatement names when it had none of its own.
+
+    "Toll rises to 18" in a summary line, then "the toll had risen to 18, the health
+    department said": the 18 is the health department's.
+    """
+    if figure.reported_by is not None:
+        return figure
+    source = _attribution.attribution(found.token, previous)
+    if source is None:
+        return figure
+    return figure.model_copy(update={"reported_by": source.name})
 
 
 _DEFINITE_DEPS = frozenset({"det", "predet", "quantmod"})
