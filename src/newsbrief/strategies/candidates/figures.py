@@ -404,8 +404,10 @@ def _word_found(
 def _restated(
     found: _Found, metric: Metric, figures: list[Figure], tokens: list[Token]
 ) -> int | None:
-    """The index of the figure found before that this one restates ("all five deaths",
-    "two women" again), or None."""
+    """The index of the figure found before that this one restates, or None.
+
+    "All five deaths", "two women" again.
+    """
     same = [
         (i, t)
         for i, (f, t) in enumerate(zip(figures, tokens, strict=True))
