@@ -98,6 +98,10 @@ METRICS = [
     ("Rescuers pulled 27 people out of the mud.", [("aid", 27)]),
     ("The agency distributed food to 112,000 people.", [("aid", 112000)]),
     ("More than 25,000 people have crossed into Chad.", [("displaced", 25000)]),
+    # who flees is who it befalls, whatever they flee
+    ("About 1,800 families have fled the fighting.", [("displaced", 1800)]),
+    ("Eleven people were electrocuted by fallen power lines.", [("killed", 11)]),
+    ("Volunteers gave first aid to 27 people at the scene.", [("aid", 27)]),
     # buildings count when something befell them
     ("A landslide buried two houses.", [("other", 2)]),
     # an item of a numbered breakdown written with "a" is one more

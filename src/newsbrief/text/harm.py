@@ -27,7 +27,7 @@ Label = Metric | Literal["none"]
 _LEXICON: dict[str, Label] = {
     **dict.fromkeys(
         "kill die dead death fatality body corpse murder perish drown toll behead massacre "
-        "slay slain fatal killing".split(),
+        "slay slain fatal killing electrocute".split(),
         "killed",
     ),
     **dict.fromkeys(
@@ -44,7 +44,7 @@ _LEXICON: dict[str, Label] = {
     **dict.fromkeys("inhabit population carry".split(), "population"),
     **dict.fromkeys(
         "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat discharge "
-        "ration".split(),
+        "ration aid".split(),
         "aid",
     ),
     **dict.fromkeys(
@@ -205,6 +205,9 @@ _VERB_ONLY: dict[str, Label] = {
 
 
 _SEARCH = frozenset({"search", "look", "hunt"})
+# Verbs whose subject is who it befalls, even with an object: "1,800 families fled the
+# fighting", "25,000 people crossed the border".
+_MOVERS = frozenset({"flee", "cross"})
 
 
 def to_death(verb: Token) -> bool:
@@ -250,7 +253,7 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             cost += _WEAK_PENALTY
         if label is None or _counts.negated(tok):
             continue
-        if label != "none" and _counts.is_agent(reach.via, tok):
+        if label != "none" and _counts.is_agent(reach.via, tok) and tok.lemma_ not in _MOVERS:
             continue
         if reach.clauses and (closed or label == "population"):
             continue  # "on board" or "home to" speaks only of its own clause's people
