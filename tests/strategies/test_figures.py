@@ -400,6 +400,19 @@ def test_a_count_across_the_country_is_not_a_place_named_for_its_part() -> None:
     assert [(f.value, f.place) for f in figures(body)] == [(50, "Malawi"), (20, "Lilongwe")]
 
 
+def test_a_nationwide_count_takes_the_articles_place_not_the_paragraphs() -> None:
+    body = (
+        "Heavy rain fell across Malawi all week. In Lilongwe, 20 people died. Another 12 "
+        "people have been injured nationwide."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [(20, "Lilongwe"), (12, "Malawi")]
+
+
+def test_a_wire_datelines_city_is_more_exact_than_the_country() -> None:
+    body = "KISUMU, Kenya, March 8 - A bus overturned on Saturday. Twelve people were killed."
+    assert [f.place for f in figures(body)] == ["Kisumu"]
+
+
 @pytest.mark.parametrize(
     ("body", "place"),
     [

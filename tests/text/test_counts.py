@@ -235,6 +235,25 @@ def test_lead_place_is_the_place_the_first_sentence_with_one_is_about() -> None:
     assert places.lead_place(parse(text), spans) == "Mombasa"
 
 
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("JULIACA, Peru, Dec 15 - A student died.", "Juliaca"),
+        ("RIO DE JANEIRO, April 12 - A raid left eight dead.", "Rio de Janeiro"),
+        ("NAIROBI (Reuters) - Floods killed nine.", "Nairobi"),
+        ("UN - no city.", None),  # too short to be a city
+        ("The minister said - in a rare interview - that ...", None),
+    ],
+)
+def test_a_wire_dateline_names_its_city(body: str, city: str | None) -> None:
+    assert places.dateline_place(body) == city
+
+
+def test_a_place_that_is_the_subject_of_be_is_a_place() -> None:
+    text = "Lagos remains the worst hit, with 139 cases."
+    assert [s.text for s in places.places(parse(text), 0, len(text))] == ["Lagos"]
+
+
 def test_a_dateline_with_no_verb_is_not_the_lead() -> None:
     text = "KISUMU, Kenya, March 8 -\nA bus overturned near the town of Ahero on Saturday."
     second = text.index("A bus")

@@ -209,6 +209,8 @@ def _used_as_place(root: Token) -> bool:
         root = root.head  # "in Kerala state": the division word carries the use
     if any(_where_clause(c) for c in root.children):
         return True  # "Ondo, where 98 cases have been recorded"
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain"):
+        return True  # "Edo state remains the worst hit, with 139 cases"
     if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
@@ -314,6 +316,24 @@ def lead_place(
     return None
 
 
+# A wire dateline: a city in capitals at the start of the body, then its country or the
+# date, and a dash ('JULIACA, Peru, Dec 15 - ', 'GILGIL, Kenya, March 8 -').
+_DATELINE = re.compile(
+    r"\A\s*(?P<city>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?:,[^\n]{0,60}?)?"
+    r"(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s"
+)
+_CONNECTORS = frozenset("de da do dos das del la le el al of du von van".split())
+
+
+def dateline_place(body: str) -> str | None:
+    """The city of a wire dateline at the start of `body`, in title case ('Juliaca')."""
+    match = _DATELINE.match(body)
+    if match is None or len(match["city"]) < 3:
+        return None
+    words = re.split(r"(\s+|-)", match["city"].lower())
+    return "".join(w if w in _CONNECTORS and i else w.capitalize() for i, w in enumerate(words))
+
+
 _WORLDWIDE = re.compile(
     r"\b(?:world-?wide|globally|(?:around|across|throughout|in) the (?:world|globe))\b", re.I
 )
@@ -334,13 +354,13 @@ def worldwide(tok: Token, place: Span | None) -> str | None:
     return words.text
 
 
-def nationwide(tok: Token, place: Span) -> bool:
-    """True when the count at `tok` is the whole country's, not `place`'s.
+def nationwide(tok: Token, place: Span | None) -> bool:
+    """True when the count at `tok` is the whole country's, not `place`'s (or any place's).
 
     "50 killed nationwide, including 20 in the capital, Nairobi": the 50 are not Nairobi's.
     """
     words = _scope(tok, _NATIONWIDE)
-    return words is not None and _nearer(tok, words, place)
+    return words is not None and (place is None or _nearer(tok, words, place))
 
 
 def _scope(tok: Token, pattern: re.Pattern[str]) -> Span | None:

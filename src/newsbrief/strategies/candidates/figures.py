@@ -28,6 +28,7 @@ from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
 from newsbrief.text import places as _places
 from newsbrief.text.nlp import ents
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -98,7 +99,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 home[at] = _with_source(home[at], found, previous)
                 continue
             spans.add((found.start, found.end))
-            figure = _figure(ctx, sentence, found, metric, here, previous)
+            figure = _figure(ctx, sentence, found, metric, here, previous, lead)
             if figure.place != here:
                 where = (sentence.paragraph, figure.place)
             if found.fallback:
@@ -456,8 +457,17 @@ def _known_places(ctx: Context) -> list[str]:
 
 
 def _lead_place(ctx: Context) -> str | None:
+    """The article's place: its first sentence's, or the dateline's city when more exact.
+
+    A wire dateline ('JULIACA, Peru, Dec 15 - ') names a city; it wins over a whole
+    country (or nothing) read from the first sentence.
+    """
     spans = [(s.start, s.end) for s in news_sentences(ctx)]
-    return _places.lead_place(ctx.doc, spans, _known_places(ctx))
+    lead = _places.lead_place(ctx.doc, spans, _known_places(ctx))
+    city = _places.dateline_place(ctx.job.body)
+    if city is not None and (lead is None or is_country(lead)):
+        return city
+    return lead
 
 
 def _sentence_speaker(ctx: Context, sentence: Sentence) -> str | None:
@@ -472,13 +482,19 @@ def _figure(
     metric: Metric,
     lead: str | None,
     previous: str | None = None,
+    article: str | None = None,
 ) -> Figure:
+    """The figure of a count: its value, metric, place and source.
+
+    The place is the sentence's, else `lead`; a nationwide count's is `article`, the
+    article's own place.
+    """
     source = _attribution.attribution(found.token, previous)
     quoted = None if source else _attribution.quote_speaker(ctx.doc, found.start)
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
     place = _places.place(found.token, candidates, source.token if source else None)
-    if place is not None and _places.nationwide(found.token, place):
-        place = None  # the country's count: the article's own place, not another clause's
+    if _places.nationwide(found.token, place):
+        place, lead = None, article  # the country's count: the article's own place
     return Figure(
         metric=metric,
         value=found.value,
