@@ -37,6 +37,8 @@ TRIGGERS = [
     ("The candidates clashed in the second televised debate.", "debate"),
     ("She held a video call with the mayor.", "call"),
     ("A session with the Kenyan delegation was pushed back to May 9.", "session"),
+    ("A dinner between the two leaders was called off.", "dinner"),
+    ("The delegations will reconvene in Amman next week.", "reconvene"),
     # not meetings
     ("The governor held a press conference on Tuesday.", None),
     ("Thousands attended a rally in the capital.", None),
@@ -51,6 +53,7 @@ TRIGGERS = [
     ("The governor called the report a hoax.", None),
     ("Lawmakers attended meetings all week.", None),
     ("The treaty follows the Geneva Convention on refugees.", None),
+    ("The mayor hosted a charity dinner on Friday.", None),  # a meal with no one named
 ]
 
 

@@ -45,11 +45,13 @@ _MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable".split()
+    "gathering forum roundtable dinner lunch luncheon breakfast".split()
 )
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
+# Meals are meetings only between people named: 'a dinner between A and B', not 'a gala dinner'.
+_MEALS = frozenset("dinner lunch luncheon breakfast".split())
 _QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())
 _SESSION_KIND = frozenset("emergency special extraordinary plenary closed-door urgent".split())
 _PARLIAMENTS = frozenset("national legislative constituent provincial state".split())
@@ -77,7 +79,7 @@ _PRINCIPALS = frozenset(
 _RECIPROCAL = frozenset("negotiate confer".split())
 _CALL_VERBS = frozenset("phone telephone call ring".split())
 _HOST_VERBS = frozenset("host receive visit welcome".split())
-_GATHER_VERBS = frozenset("gather convene assemble".split())
+_GATHER_VERBS = frozenset("gather convene assemble reconvene".split())
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,8 @@ def _noun_trigger(tok: Token) -> bool | None:
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):
+        return None
+    if word in _MEALS and not _parts.noun_partners(tok):
         return None
     if word in _QUALIFIED and not _qualified(tok, word, governed):
         return None
