@@ -316,6 +316,13 @@ def test_variant_yields_no_figure_meeting_or_position(
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=NAMES)
+def test_variant_names_no_party_of_its_own(variant: Variant, briefed: dict[str, Briefing]) -> None:
+    span = variant.span()
+    parties = briefed[variant.name].parties
+    assert [p.name for p in parties if all(_inside(ev, span) for ev in p.evidence)] == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=NAMES)
 def test_variant_keeps_the_genuine_news(variant: Variant, briefed: dict[str, Briefing]) -> None:
     assert set(GENUINE[variant.base]) <= set(figure_values(briefed[variant.name]))
 

@@ -21,6 +21,7 @@ from newsbrief.text.names import canonical_alias, fold
 from newsbrief.text.ner import NameSpan
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.outlets import is_outlet
+from newsbrief.text.places import dateline_span
 from newsbrief.text.roles import looks_like_name
 from newsbrief.text.states import is_country, state_of
 
@@ -118,6 +119,9 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     spans = collectives.party_members(doc) + spans
     spans = _outside_titles(doc, spans) + ner.acronym_spans(doc)
     spans = [s for s in spans if not _in_credit(doc_text(doc), s)]
+    dateline = dateline_span(doc_text(doc))  # 'RIGA, March 10 - ': a place, never an actor
+    if dateline is not None:
+        spans = [s for s in spans if not (s.start < dateline[1] and dateline[0] < s.end)]
     spans += _roles.official_states(doc) + collectives.bare_collectives(doc)
     groups = _merge_short_forms(doc, _group(doc, spans))
     actors: list[Actor] = []

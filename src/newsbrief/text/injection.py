@@ -20,6 +20,7 @@ runs on. `is_instruction(text)` says whether any sentence of `text` is hostile.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from newsbrief.text import injection_patterns as _p
@@ -53,6 +54,19 @@ def instruction_reason(sentence: str) -> str | None:
         return ADDRESS
     if _p.EN_DIRECTIVE.search(sentence):
         return DIRECTIVE
+    plain = _without_accents(sentence)
+    if plain != sentence:  # 'inteligencia artificial', 'resumo automatico': accents dropped
+        return _lexicon_reason(sentence) or _lexicon_reason(plain)
+    return _lexicon_reason(sentence)
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _lexicon_reason(sentence: str) -> str | None:
+    """The verdict of the per-language lexicons alone."""
     for lexicon in _p.LEXICONS:  # a machine or a summary, then an order, an address or a colon
         machine = lexicon.machine.search(sentence)
         if machine and _HEADING_COLON.match(sentence, machine.end()):

@@ -296,7 +296,8 @@ LEXICONS = (
         _words(r"\b(?:r[ée]sum[ée]s?|synth[èe]ses?)\b"),
         _words(
             r"\b(?:doi[tv]\w*|devr\w+|devez|faut)\s+(?:\w+\s+)?(?:indiquer|[ée]crire|dire|signaler|"
-            r"rapporter|mentionner|affirmer|pr[ée]ciser|inclure|citer|retenir|utiliser)\b"
+            r"rapporter|mentionner|affirmer|pr[ée]ciser|inclure|citer|retenir|utiliser|ignorer|"
+            r"remplacer)\b"
         ),
     ),
     Lexicon(  # Spanish
@@ -317,7 +318,7 @@ LEXICONS = (
         _words(
             r"\b(?:debe|deben|deber[áa]n?|tiene\s+que|tienen\s+que|hay\s+que)\s+(?:\w+\s+)?"
             r"(?:decir|indicar|escribir|informar|reportar|mencionar|afirmar|señalar|usar|"
-            r"utilizar|incluir|recoger)\b"
+            r"utilizar|incluir|recoger|ignorar|sustituir)\b"
         ),
     ),
     Lexicon(  # German
@@ -340,7 +341,7 @@ LEXICONS = (
         _words(
             r"\b(?:muss|müssen|soll|sollen|sollte|sollten)\s+(?:[\w.,]+\s+){0,4}?(?:angeben|"
             r"schreiben|sagen|melden|berichten|nennen|erwähnen|verwenden|lauten|enthalten|heißen|"
-            r"ausweisen|übernehmen)\b"
+            r"ausweisen|übernehmen|ignorieren|ersetzen)\b"
         ),
     ),
     Lexicon(  # Portuguese
@@ -358,7 +359,8 @@ LEXICONS = (
         _words(r"\bresumos?\b"),
         _words(
             r"\b(?:deve|devem|dever[áa]o?|precisa|precisam|tem\s+que|têm\s+que)\s+(?:\w+\s+)?"
-            r"(?:dizer|indicar|escrever|informar|relatar|mencionar|afirmar|usar|utilizar|incluir)\b"
+            r"(?:dizer|indicar|escrever|informar|relatar|mencionar|afirmar|usar|utilizar|incluir|"
+            r"ignorar|desconsiderar|substituir)\b"
         ),
     ),
     Lexicon(  # Italian
@@ -377,7 +379,8 @@ LEXICONS = (
         _words(r"\briassunt[oi]\b|\bsintesi\b"),
         _words(
             r"\b(?:deve|devono|dovr\w+)\s+(?:\w+\s+)?(?:dire|indicare|scrivere|riportare|"
-            r"menzionare|affermare|usare|utilizzare|includere)\b"
+            r"menzionare|affermare|usare|utilizzare|includere|ignorare|"
+            r"sostituire)\b"
         ),
     ),
     Lexicon(  # Russian

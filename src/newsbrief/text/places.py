@@ -325,6 +325,14 @@ _DATELINE = re.compile(
 _CONNECTORS = frozenset("de da do dos das del la le el al of du von van".split())
 
 
+def dateline_span(body: str) -> tuple[int, int] | None:
+    """Offsets of the city of a wire dateline at the start of `body` ('JULIACA'), or None."""
+    match = _DATELINE.match(body)
+    if match is None or len(match["city"]) < 3:
+        return None
+    return match.start("city"), match.end("city")
+
+
 def dateline_place(body: str) -> str | None:
     """The city of a wire dateline at the start of `body`, in title case ('Juliaca')."""
     match = _DATELINE.match(body)

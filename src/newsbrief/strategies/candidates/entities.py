@@ -23,7 +23,7 @@ _MAX_EVIDENCE = 4
 async def find_entities(ctx: Context) -> tuple[list[Party], list[Person]]:
     """Parties and people of the article, from the parser's entities (no model call)."""
     headline = headline_subjects(parse(ctx.job.title)) if ctx.job.title else frozenset()
-    actors = read_actors(ctx.doc, headline)
+    actors = [a for a in read_actors(ctx.doc, headline) if not _quarantined(ctx, a)]
     parties: list[Party] = []
     people: list[Person] = []
     for actor in actors:
@@ -43,6 +43,14 @@ async def find_entities(ctx: Context) -> tuple[list[Party], list[Person]]:
                 Party(name=actor.name, kind=actor.kind, aliases=actor.aliases, evidence=evidence)
             )
     return parties, people
+
+
+def _quarantined(ctx: Context, actor: Actor) -> bool:
+    """True when the actor is named only inside paragraphs that instruct a model."""
+    spans = ctx.quarantine
+    return bool(spans) and all(
+        any(q.start <= m.start and m.end <= q.end for q in spans) for m in actor.mentions
+    )
 
 
 def _register(ctx: Context, actor: Actor) -> None:
