@@ -102,6 +102,10 @@ METRICS = [
     ("About 1,800 families have fled the fighting.", [("displaced", 1800)]),
     ("Eleven people were electrocuted by fallen power lines.", [("killed", 11)]),
     ("Volunteers gave first aid to 27 people at the scene.", [("aid", 27)]),
+    ("Two nurses and a porter suffered burns.", [("wounded", 2), ("wounded", 1)]),
+    ("The ferry was licensed to carry 120 passengers.", []),  # a capacity, not a load
+    # the counted noun's own modifier beats the cue of the noun it is listed with
+    ("The agency counted 11 deaths and five people missing.", [("killed", 11), ("missing", 5)]),
     # buildings count when something befell them
     ("A landslide buried two houses.", [("other", 2)]),
     # an item of a numbered breakdown written with "a" is one more

@@ -110,6 +110,10 @@ ATTRIBUTIONS = [
     ("Reportedly, the blast injured 12 shoppers.", "12", "reports"),
     ("According to data from the Health Bureau, 51 cases were confirmed.", "51", "Health Bureau"),
     ("Twenty people were hurt in the collapse.", "Twenty", None),
+    # a participle speaks for the subject of its clause; so does who gives a figure
+    ("The agency gave a lower toll, saying that eleven bodies had been recovered.", "eleven",
+     "agency"),
+    ("The rights commission gave a higher figure of 40 injured.", "40", "rights commission"),
     # an honorific is not part of the name
     ("Thirty-one were still admitted on Sunday, nine of them in a critical condition, and "
      "another 18 were treated and allowed to go home, the county's health executive, Dr. Mary "

@@ -62,7 +62,9 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     """
     chain = _clause_chain(tok)
     for anc in chain:
-        found = _according(anc) or _speaker(anc, previous) or _toll_given_by(anc)
+        found = (
+            _according(anc) or _speaker(anc, previous) or _toll_given_by(anc) or _figure_given(anc)
+        )
         if found is not None:
             return found
     ids = {t.i for t in chain}
@@ -84,6 +86,20 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
         return Attribution("reports", None)
     return None
+
+
+_GIVE = frozenset("give put issue provide offer".split())
+_FIGURE_NOUNS = frozenset("figure toll count tally estimate number".split())
+
+
+def _figure_given(verb: Token) -> Attribution | None:
+    """'The commission gave a higher figure of 40 injured': whoever gave the figure."""
+    if verb.lemma_ not in _GIVE or verb.pos_ not in _VERBAL:
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in verb.children):
+        return None
+    subject = _subject(verb)
+    return _named(subject) if subject is not None and _can_speak(subject) else None
 
 
 def _toll_given_by(verb: Token) -> Attribution | None:
@@ -148,6 +164,8 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
         beside = _stray_subject(tok, loose=True)  # "19 people injured ..., the prison system
         if beside is not None:  # said": the parser took a count for the speaker
             return beside
+    if subject is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        subject = _subject(tok.head)  # 'The agency gave a lower toll, saying that ...'
     if subject is not None:
         return _named(subject) if _can_speak(subject) else None
     for child in tok.children:

@@ -161,7 +161,22 @@ def cue_label(tok: Token) -> Label | None:
     return _word_label(tok, lemma)
 
 
+_INJURIES = frozenset("burn fracture wound cut bruise trauma".split())
+_CAPACITY = frozenset("license licence design build permit allow certify rate".split())
+
+
+def _capacity(verb: Token) -> bool:
+    """'Licensed to carry', 'designed to carry', 'can carry': a capacity, not a load."""
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _CAPACITY
+
+
 def _word_label(tok: Token, lemma: str) -> Label | None:
+    if lemma in _INJURIES and tok.pos_ == "NOUN" and tok.head.lemma_ in _EXPERIENCE:
+        return "wounded"  # "suffered burns", "sustained fractures"
+    if lemma == "carry" and _capacity(tok):
+        return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
     if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
         return "displaced"  # "lost their homes", "forced from their homes"
     if lemma == "cut" and any(c.lower_ == "free" for t in [tok, *tok.children] for c in t.children):
@@ -262,7 +277,14 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
     if whole is not None and any(c.token.i == count.head.i for c in found):
         # "six of the injured later died": what the part's own verb says happened to it
         found = [c if c.token.i != whole.i else replace(c, cost=c.cost + 1) for c in found]
-    return sorted(found, key=lambda c: (c.cost, c.distance))
+    head = noun or count  # of two cues as near, the counted noun's own modifier wins:
+    return sorted(  # "11 deaths and five people missing"
+        found, key=lambda c: (c.cost, not _modifies(c.token, head), c.distance)
+    )
+
+
+def _modifies(cue: Token, noun: Token) -> bool:
+    return cue.head.i == noun.i and cue.dep_ in ("acl", "amod")
 
 
 def _closed_clause(tok: Token) -> bool:
