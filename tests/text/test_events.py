@@ -79,7 +79,10 @@ STATUSES = [
     ("The meeting has been rescheduled for Friday.", "rescheduled"),
     ("The conference moved from Lyon to Nice.", "rescheduled"),
     ("The talks will not take place on Monday.", "cancelled"),  # a set meeting called off
-    ("The talks had been due to open in May but were postponed.", "rescheduled"),
+    # postponed with only the day it was set for: that meeting is off, no new day given
+    ("The talks had been due to open on May 2 but were postponed.", "cancelled"),
+    ("The talks will instead be held on May 15 in Oslo.", "rescheduled"),
+    ("The delegations would now meet on June 29 in Osh.", "rescheduled"),
     ("The premier flew to Oslo on Monday to meet the king.", "held"),  # a journey's purpose
     ("The leaders meet in Cairo.", None),  # present tense: nothing settled
 ]

@@ -218,14 +218,23 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("negated")
         if any(c.lower_ in _WEAK_MODALS and c.dep_ == "aux" for c in kids):
             found.add("modal")
-        if any(c.lower_ == "originally" for c in kids):
-            found.add("originally")
+        found |= _adverb_cues(kids)
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
 
 
 _PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split())
+
+
+def _adverb_cues(kids: list[Token]) -> set[str]:
+    """'Originally set for May', 'will instead be held on May 15', 'would now meet on June 29'."""
+    found: set[str] = set()
+    if any(c.lower_ == "originally" for c in kids):
+        found.add("originally")
+    if any(c.lower_ in ("instead", "now") and c.dep_ == "advmod" for c in kids):
+        found.add("instead")
+    return found
 
 
 def _called_off_beside(nodes: list[Token]) -> set[str]:
@@ -309,7 +318,7 @@ def status_of(word: Token) -> StatusReading:
     tense = tense_of(verb)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
-    if "rescheduled" in cues or ("originally" in cues and tense == "future"):
+    if "rescheduled" in cues or (cues & {"originally", "instead"} and tense == "future"):
         return StatusReading("rescheduled")
     if "negated" in cues and tense == "future" and _specific(word, nodes):
         return StatusReading("cancelled")  # 'the talks will not take place on Monday'

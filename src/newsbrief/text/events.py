@@ -397,6 +397,10 @@ def _mentions(
         first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
         if first is not None and first.start != base.date.start:
             base = dataclasses.replace(base, first_date=first)
+        elif _day_it_was_set_for(word.doc, base.date):
+            # 'had been due on June 15 but was postponed': the day given is the one called
+            # off, and no new one is: that meeting is cancelled
+            base = dataclasses.replace(base, status="cancelled")
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
     return [
@@ -409,6 +413,15 @@ def _mentions(
         )
         for (everyone, met), stretch in zip(groups, stretches, strict=True)
     ]
+
+
+_SET_FOR = frozenset("schedule due set plan slate expect".split())
+
+
+def _day_it_was_set_for(doc: Doc, date: _dates.DatePhrase) -> bool:
+    """True when the date hangs on a plan ('scheduled for June 15', 'due to open on May 2')."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and any(a.lemma_.lower() in _SET_FOR for a in span.root.ancestors)
 
 
 def _timetable(word: Token) -> bool:
