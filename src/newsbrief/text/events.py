@@ -393,11 +393,12 @@ def _mentions(
             word, sent, published, reading.status, crowded=crowded, present=_timetable(word)
         ),
     )
-    if reading.status == "rescheduled" and base.date is not None:
+    day = base.date
+    if reading.status == "rescheduled" and day is not None:
         first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
-        if first is not None and first.start != base.date.start:
+        if first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)
-        elif _day_it_was_set_for(word.doc, base.date):
+        elif _day_it_was_set_for(word.doc, day):
             # 'had been due on June 15 but was postponed': the day given is the one called
             # off, and no new one is: that meeting is cancelled
             base = dataclasses.replace(base, status="cancelled")
