@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+import typer.completion
 from typer.testing import CliRunner
 
 import newsbrief
@@ -152,9 +153,14 @@ def test_the_schema_choices_are_the_exported_schemas() -> None:
     assert runner.invoke(app, ["schema", "nope"]).exit_code == 2
 
 
-def test_shell_completion_is_offered_and_completes_choices() -> None:
+def test_shell_completion_is_offered_and_completes_choices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     top = runner.invoke(app, ["--help"], env=WIDE).stdout
     assert "--install-completion" in top and "--show-completion" in top
+    # the shell is detected from the process tree, which a test run started by a script
+    # without a shell lacks: say it is bash
+    monkeypatch.setattr(typer.completion, "_get_shell_name", lambda: "bash")
     script = runner.invoke(app, ["--show-completion", "bash"], prog_name="newsbrief")
     assert script.exit_code == 0 and "_NEWSBRIEF_COMPLETE=complete_bash" in script.stdout
     words = {"COMP_WORDS": "newsbrief brief a.txt --format ", "COMP_CWORD": "4"}
