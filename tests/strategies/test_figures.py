@@ -295,6 +295,14 @@ def test_place_and_reported_by() -> None:
     assert (injured.place, injured.reported_by) == ("Beira", "mayor")  # the paragraph's place
 
 
+def test_a_paragraphs_place_is_not_carried_to_a_count_that_is_not_more_of_the_same() -> None:
+    body = (
+        "Floods swept across Ruvania on Monday.\n"
+        "In the town of Kelso, 14 people died. Rescuers have evacuated 300 residents."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [(14, "Kelso"), (300, "Ruvania")]
+
+
 def test_they_and_quotes_take_the_speaker_named_before() -> None:
     body = (
         "The coast guard said 4 sailors drowned. They said 9 others were rescued.\n"

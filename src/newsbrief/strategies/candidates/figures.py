@@ -77,14 +77,13 @@ async def find_figures(ctx: Context) -> list[Figure]:
     fallbacks: list[tuple[Figure, bool]] = []
     spans: set[tuple[int, int]] = set()
     lead = _lead_place(ctx)
+    where: tuple[int, str | None] = (-1, None)  # (paragraph, place its last figure named)
     source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
     named: tuple[int, str | None] = (-1, None)  # (paragraph, last source it named)
-    where: tuple[int, str | None] = (-1, None)  # (paragraph, place its last figure named)
     told: tuple[int, int] = (-1, 0)  # (paragraph, index) of the last sentence's figures
     for sentence in news_sentences(ctx):
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
-        here = where[1] if where[0] == sentence.paragraph and where[1] else lead
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
             if (found.start, found.end) in spans:
                 continue
@@ -99,9 +98,9 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 home[at] = _with_source(home[at], found, previous)
                 continue
             spans.add((found.start, found.end))
-            figure = _figure(ctx, sentence, found, metric, here, previous, lead)
-            if figure.place != here:
-                where = (sentence.paragraph, figure.place)
+            carried = where[1] if where[0] == sentence.paragraph and _more(found.token) else None
+            figure = _figure(ctx, sentence, found, metric, (carried or lead, lead), previous)
+            where = (sentence.paragraph, figure.place)
             if found.fallback:
                 fallbacks.append((figure, found.named))
             else:
@@ -115,6 +114,19 @@ async def find_figures(ctx: Context) -> list[Figure]:
         figures += mined
         named = (sentence.paragraph, _sentence_speaker(ctx, sentence) or previous)
     return figures + _unstated(figures, fallbacks)
+
+
+def _more(count: Token) -> bool:
+    """'Another 110 were injured', '12 others', '20 more people': more of the count before.
+
+    Such a count is where the one before it is; any other count without a place of its own
+    is the article's (measured: carrying a paragraph's place further was more often wrong).
+    """
+    noun = _counts.counted_noun(count)
+    words = [count, *count.children, *(noun.children if noun is not None else [])]
+    if noun is not None and noun.lemma_.lower() == "other":
+        return True
+    return any(w.lower_ in ("another", "more", "other", "others") for w in words)
 
 
 def _credit_back(ctx: Context, sentence: Sentence, figures: list[Figure], first: int) -> None:
@@ -480,15 +492,15 @@ def _figure(
     sentence: Sentence,
     found: _Found,
     metric: Metric,
-    lead: str | None,
+    leads: tuple[str | None, str | None],
     previous: str | None = None,
-    article: str | None = None,
 ) -> Figure:
     """The figure of a count: its value, metric, place and source.
 
-    The place is the sentence's, else `lead`; a nationwide count's is `article`, the
-    article's own place.
+    `leads` = (the place when the sentence names none, the article's own place): a
+    nationwide count is the article's.
     """
+    lead, article = leads
     source = _attribution.attribution(found.token, previous)
     quoted = None if source else _attribution.quote_speaker(ctx.doc, found.start)
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
