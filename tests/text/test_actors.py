@@ -52,6 +52,9 @@ KINDS = [
         "At least nine people died in the floods, the health ministry said on Friday.",
         {"health ministry": "government", "ministry": None},
     ),
+    # a body named by its kind ('the fire service'), not a bare 'the service'
+    ("Three people died in the blaze, the fire service said.", {"fire service": "government"}),
+    ("The service said it was looking into the complaints.", {"service": None}),
     # one word that only qualifies a noun, met once, is no party ('Korle hospital')
     (
         "Eleven of the injured were taken to Korle hospital, the fire brigade said.",

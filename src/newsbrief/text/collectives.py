@@ -14,6 +14,7 @@ from newsbrief.text.lexicon import (
     GOVERNMENT_LEVELS,
     PARTY_MEMBERS,
     PORTFOLIOS,
+    QUALIFIED_BODIES,
 )
 from newsbrief.text.ner import NameSpan, clean, name_start, token_span, use_of
 from newsbrief.text.nlp import doc_text
@@ -139,14 +140,22 @@ def _bare_start(head: Token) -> int | None:
             if child.pos_ != "NOUN" or child.ent_type_:
                 return None  # 'Peru's army' is named; 'the nation's army' is not
         elif child.dep_ in ("compound", "amod", "nmod"):
-            allowed = PORTFOLIOS if head.lower_ == "ministry" else GOVERNMENT_LEVELS
+            allowed = _qualifiers(head)
             named = child.ent_type_ and not (child.is_lower and child.ent_type_ == head.ent_type_)
             if child.lower_ not in allowed or named or child.i != first - 1:
                 return None
             first = child.i
-    if head.lower_ == "ministry" and first == head.i:
-        return None  # 'the ministry said': which one, the article said before
+    needs_kind = head.lower_ == "ministry" or head.lower_ in QUALIFIED_BODIES
+    if needs_kind and first == head.i:
+        return None  # 'the ministry said', 'the agency said': which one, the article said before
     return first
+
+
+def _qualifiers(head: Token) -> frozenset[str]:
+    """The words that may stand before a bare collective: a portfolio, a kind, a level."""
+    if head.lower_ == "ministry":
+        return PORTFOLIOS
+    return QUALIFIED_BODIES.get(head.lower_, GOVERNMENT_LEVELS)
 
 
 def party_members(doc: Doc) -> list[NameSpan]:

@@ -102,8 +102,23 @@ COLLECTIVE_HEADS = frozenset(
 
 # Collective nouns that act on their own ('police said', 'the army confirmed').
 BARE_HEADS = frozenset(
-    "police authorities army military government prosecutors cabinet parliament ministry".split()
+    "police authorities army military government prosecutors cabinet parliament ministry "
+    "coastguard service brigade agency department".split()
 )
+# Bare collectives that name an actor only with the kind of body written before them ('the
+# fire service said', 'the health department said'; not 'the service said'): head -> kinds.
+QUALIFIED_BODIES: dict[str, frozenset[str]] = {
+    "service": frozenset(
+        "fire ambulance weather meteorological prison border emergency rescue health "
+        "immigration forest park coast".split()
+    ),
+    "brigade": frozenset({"fire"}),
+    "agency": frozenset(
+        "disaster emergency relief health meteorological weather environment environmental "
+        "refugee".split()
+    ),
+    "department": frozenset("health fire police forestry weather meteorological emergency".split()),
+}
 # What a ministry is of, written before it ('the interior ministry said'): its portfolio.
 PORTFOLIOS = frozenset(
     (
