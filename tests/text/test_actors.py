@@ -52,6 +52,11 @@ KINDS = [
         "At least nine people died in the floods, the health ministry said on Friday.",
         {"health ministry": "government", "ministry": None},
     ),
+    # a storm or a ship is no party
+    (
+        "Typhoon Marilag hit the coast and the ferry MV Sonar Tori sank, the navy said.",
+        {"Typhoon Marilag": None, "MV Sonar Tori": None},
+    ),
     # a body named by its kind ('the fire service'), not a bare 'the service'
     ("Three people died in the blaze, the fire service said.", {"fire service": "government"}),
     ("The service said it was looking into the complaints.", {"service": None}),
