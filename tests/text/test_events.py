@@ -149,6 +149,8 @@ DATES = [
     ("The summit had been due to open on April 2.", "on April 2", D(2024, 4, 2)),
     ("The minister will meet officials of the league and both clubs on Monday.", "on Monday",
      D(2024, 4, 1)),  # a date hung on the second of those met
+    ("The envoy flew to Tromso, the regional capital, on Monday, where she met the mayor.",
+     "on Monday", D(2024, 3, 25)),  # the parser hangs the 'where' clause on the day
 ]  # fmt: skip
 
 

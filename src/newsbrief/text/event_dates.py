@@ -60,7 +60,14 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
 
 
 def _meeting_nodes(word: Token) -> set[int]:
-    nodes = {n.i for n in governors(word)}
+    chained = governors(word)
+    nodes = {n.i for n in chained}
+    top = chained[-1]
+    if top.dep_ == "relcl" and any(c.lower_ == "where" for n in chained for c in n.children):
+        day = top.head  # 'flew to Borongan on Monday, where he met ...': the parser may hang
+        nodes.add(day.i)  # the clause on the day of the journey it tells
+        if day.dep_ == "pobj":
+            nodes.add(day.head.i)
     trip = journey(word)
     if trip is not None:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
