@@ -103,6 +103,10 @@ METRICS = [
     ("Eleven people were electrocuted by fallen power lines.", [("killed", 11)]),
     ("Volunteers gave first aid to 27 people at the scene.", [("aid", 27)]),
     ("Two nurses and a porter suffered burns.", [("wounded", 2), ("wounded", 1)]),
+    # people moved to, or spending the night in, places of refuge have left their homes
+    ("More than 2,100 families have moved to schools and churches.", [("displaced", 2100)]),
+    ("About 2,600 people spent the night in hotels and a sports hall.", [("displaced", 2600)]),
+    ("Twenty people were taken to hospital.", [("wounded", 20)]),
     ("The ferry was licensed to carry 120 passengers.", []),  # a capacity, not a load
     # the counted noun's own modifier beats the cue of the noun it is listed with
     ("The agency counted 11 deaths and five people missing.", [("killed", 11), ("missing", 5)]),
@@ -264,6 +268,10 @@ def test_a_definite_restatement_is_not_listed_again() -> None:
 def test_the_same_count_of_the_same_people_is_listed_once() -> None:
     body = "The attacker wounded two guards. Later, two guards were wounded, police said."
     assert read(body) == [("wounded", 2)]
+
+
+def test_no_one_who_lost_his_life_is_a_stated_zero() -> None:
+    assert read("The army said that no soldier lost his life in the raid.") == [("killed", 0)]
 
 
 def test_a_restatement_lends_its_source_to_the_figure_it_restates() -> None:

@@ -161,6 +161,29 @@ def cue_label(tok: Token) -> Label | None:
     return _word_label(tok, lemma)
 
 
+_SHELTERED = frozenset("move spend take relocate house".split())
+# Where people who fled their homes stay: "moved to schools and commune halls".
+_REFUGES = frozenset(
+    "school camp shelter hall church mosque temple stadium tent gymnasium hotel".split()
+)
+
+
+def _to_refuge(verb: Token) -> bool:
+    """The verb takes people to (or keeps them in) places of refuge, or to higher ground."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # 'spent the night in a hall'
+    for prep in (p for t in [verb, *objects] for p in t.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "into", "at"):
+            continue
+        for place in (p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)):
+            if place.lemma_.lower() in _REFUGES:
+                return True
+            if place.lemma_.lower() == "ground" and any(
+                c.lower_ == "higher" for c in place.children
+            ):
+                return True
+    return False
+
+
 _INJURIES = frozenset("burn fracture wound cut bruise trauma".split())
 _CAPACITY = frozenset("license licence design build permit allow certify rate".split())
 
@@ -177,6 +200,8 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "wounded"  # "suffered burns", "sustained fractures"
     if lemma == "carry" and _capacity(tok):
         return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
+    if lemma in _SHELTERED and tok.pos_ == "VERB" and _to_refuge(tok):
+        return "displaced"  # "moved to schools", "spent the night in a sports hall"
     if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
         return "displaced"  # "lost their homes", "forced from their homes"
     if lemma == "cut" and any(c.lower_ == "free" for t in [tok, *tok.children] for c in t.children):
@@ -222,7 +247,7 @@ _VERB_ONLY: dict[str, Label] = {
 _SEARCH = frozenset({"search", "look", "hunt"})
 # Verbs whose subject is who it befalls, even with an object: "1,800 families fled the
 # fighting", "25,000 people crossed the border".
-_MOVERS = frozenset({"flee", "cross"})
+_MOVERS = frozenset({"flee", "cross", "spend"})
 
 
 def to_death(verb: Token) -> bool:
@@ -521,7 +546,7 @@ def verb_harm(noun: Token) -> Metric | None:
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         noun = noun.head  # "two men and a woman were hurt": the first conjunct's verb
     verb = noun.head
-    experiencer = verb.lemma_.lower() in _EXPERIENCE
+    experiencer = verb.lemma_.lower() in _EXPERIENCE or _lost_life(verb)
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
     )
@@ -535,6 +560,13 @@ def verb_harm(noun: Token) -> Metric | None:
         words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]
     return harm[-1] if harm else None
+
+
+def _lost_life(verb: Token) -> bool:
+    """'No soldier lost his life': the subject suffered the loss."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children
+    )
 
 
 def _shares_subject(conj: Token) -> bool:
