@@ -91,7 +91,10 @@ _PERSONS = frozenset(
     "player fan newborn pensioner veteran soul human foreigner colleague friend neighbour "
     "neighbor contact classmate companion partner spouse visitor traveller traveler commuter "
     "customer bystander pedestrian motorist cyclist holidaymaker toddler schoolchild "
-    "schoolchildren captain skipper guide".split()
+    "schoolchildren captain skipper guide shepherd merchant mechanic cook chef imam cleric "
+    "bishop cadet recruit conscript sergeant corporal lieutenant colonel widow orphan twin "
+    "grandson granddaughter grandmother grandfather grandchild couple nomad surgeon midwife "
+    "clerk".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
