@@ -108,6 +108,8 @@ METRICS = [
     ("About 2,600 people spent the night in hotels and a sports hall.", [("displaced", 2600)]),
     ("Twenty people were taken to hospital.", [("wounded", 20)]),
     ("An elderly shepherd has been missing since Wednesday.", [("missing", 1)]),
+    ("The raiders set fire to more than 200 houses.", [("other", 200)]),
+    ("Rioters torched 40 shops.", [("other", 40)]),
     ("The ferry was licensed to carry 120 passengers.", []),  # a capacity, not a load
     # the counted noun's own modifier beats the cue of the noun it is listed with
     ("The agency counted 11 deaths and five people missing.", [("killed", 11), ("missing", 5)]),

@@ -62,7 +62,7 @@ _LEXICON: dict[str, Label] = {
 # What befalls buildings and vehicles: only these make a count of them a figure.
 _DAMAGE = frozenset(
     "damage damaged destroy destroyed collapse flatten raze affect bury burn gut level "
-    "sweep wash sink hit".split()
+    "sweep wash sink hit torch set".split()
 )
 # Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
 _WEAK: dict[str, Label] = {
@@ -203,6 +203,10 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "wounded"  # "suffered burns", "sustained fractures"
     if lemma == "carry" and _capacity(tok):
         return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
+    if lemma == "set" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children):
+        return "other"  # "setting fire to 200 houses"
+    if lemma == "torch" and tok.pos_ == "VERB":
+        return "other"  # "torched 40 shops"
     if lemma in _SHELTERED and tok.pos_ == "VERB" and _to_refuge(tok):
         return "displaced"  # "moved to schools", "spent the night in a sports hall"
     if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
