@@ -131,6 +131,11 @@ def test_a_short_form_of_a_state_is_an_alias() -> None:
     assert "U.S." in found["United States"].aliases
 
 
+def test_a_national_government_has_its_formal_name_as_an_alias() -> None:
+    found = actors("The Iraqi government said on Monday that it would respond.")
+    assert found["Iraqi government"].aliases == ["Government of Iraq"]
+
+
 def test_two_forms_of_one_government_are_one_party() -> None:
     body = "The Chilean government closed schools. The government of Chile said it would pay."
     governments = [a for a in read_actors(parse(body)) if a.kind == "government"]

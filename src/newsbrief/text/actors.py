@@ -139,12 +139,27 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     actors = _merge_people(actors, unsure)
     _add_surnames(doc, actors)
     for actor in actors:
-        actor.aliases = sorted(
-            {m.text for m in actor.mentions if m.label != "OFFICIAL"} - {actor.name}
-        )
+        forms = {m.text for m in actor.mentions if m.label != "OFFICIAL"}
+        formal = _formal_name(actor) if actor.kind == "government" else None
+        actor.aliases = sorted((forms | ({formal} if formal else set())) - {actor.name})
         if actor.kind == "person":
             _describe(doc, actor, actors)
     return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+_FORMAL_HEADS = frozenset({"government", "cabinet", "parliament"})
+
+
+def _formal_name(actor: Actor) -> str | None:
+    """'Government of Iraq' for 'the Iraqi government' or 'Iraq's government'.
+
+    The same body is written both ways; the formal form is kept as an alias.
+    """
+    words = actor.name.replace("'s ", " ").split()
+    if len(words) != 2 or words[1].lower() not in _FORMAL_HEADS:
+        return None
+    country = words[0] if is_country(words[0]) else state_of(words[0])
+    return f"{words[1].capitalize()} of {country}" if country else None
 
 
 def _headlined(group: _Group, subjects: set[str]) -> bool:
