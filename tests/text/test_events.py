@@ -154,6 +154,14 @@ DATES = [
 ]  # fmt: skip
 
 
+def test_a_day_told_after_the_last_of_those_met_is_every_ones() -> None:
+    found = mentions(
+        "The deputy envoy, Ana Lind, met separately with the rebel delegation and then with "
+        "the government team on Monday, shuttling proposals between them."
+    )
+    assert [m.date.date if m.date else None for m in found] == [D(2024, 3, 25)] * 2
+
+
 @pytest.mark.parametrize(("sentence", "text", "date"), DATES)
 def test_the_date_is_the_meetings_not_the_announcements(
     sentence: str, text: str, date: dt.date | None

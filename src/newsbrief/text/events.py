@@ -404,15 +404,18 @@ def _mentions(
             base = dataclasses.replace(base, status="cancelled")
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
+    dates = [_own_date(word, sent, published, reading.status, s) or base.date for s in stretches]
+    if len(dates) > 1 and dates[-1] is not None and all(d is None for d in dates[:-1]):
+        dates = [dates[-1]] * len(dates)  # 'met A and then B on Monday': both on Monday
     return [
         dataclasses.replace(
             base,
             participants=tuple(_parts.name_phrase(t) for t in everyone),
             counterparts=tuple(_parts.name_phrase(t) for t in met),
             span=_parts.own_span(word, met) if len(groups) > 1 else base.span,
-            date=_own_date(word, sent, published, reading.status, stretch) or base.date,
+            date=date,
         )
-        for (everyone, met), stretch in zip(groups, stretches, strict=True)
+        for (everyone, met), date in zip(groups, dates, strict=True)
     ]
 
 
