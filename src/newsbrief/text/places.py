@@ -335,10 +335,10 @@ def dateline_span(body: str) -> tuple[int, int] | None:
 
 def dateline_place(body: str) -> str | None:
     """The city of a wire dateline at the start of `body`, in title case ('Juliaca')."""
-    match = _DATELINE.match(body)
-    if match is None or len(match["city"]) < 3:
+    span = dateline_span(body)
+    if span is None:
         return None
-    words = re.split(r"(\s+|-)", match["city"].lower())
+    words = re.split(r"(\s+|-)", body[span[0] : span[1]].lower())
     return "".join(w if w in _CONNECTORS and i else w.capitalize() for i, w in enumerate(words))
 
 
