@@ -20,10 +20,10 @@ runs on. `is_instruction(text)` says whether any sentence of `text` is hostile.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from newsbrief.text import injection_patterns as _p
+from newsbrief.text.names import without_accents
 from newsbrief.text.sentences import sentence_spans
 
 ADDRESS = "addresses automated readers (AI, models, summarisers)"
@@ -54,15 +54,10 @@ def instruction_reason(sentence: str) -> str | None:
         return ADDRESS
     if _p.EN_DIRECTIVE.search(sentence):
         return DIRECTIVE
-    plain = _without_accents(sentence)
+    plain = without_accents(sentence)
     if plain != sentence:  # 'inteligencia artificial', 'resumo automatico': accents dropped
         return _lexicon_reason(sentence) or _lexicon_reason(plain)
     return _lexicon_reason(sentence)
-
-
-def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _lexicon_reason(sentence: str) -> str | None:

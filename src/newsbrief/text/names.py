@@ -24,10 +24,15 @@ _ALIASES: dict[str, str] = {
 }
 
 
+def without_accents(text: str) -> str:
+    """`text` decomposed (NFKD) and without its combining marks: 'Saúde' -> 'Saude'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(name: str) -> str:
     """Compare names case-, accent-, punctuation- and article-insensitively."""
-    text = unicodedata.normalize("NFKD", name.strip())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = without_accents(name.strip())
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"[.\u2019'`]", "", text).casefold()
     text = re.sub(r"^the\s+", "", text)
