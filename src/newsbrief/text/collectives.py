@@ -75,7 +75,7 @@ def _owned(doc: Doc, head: Token) -> NameSpan | None:
         return None
     between = doc[owner.i + 1 : head.i]
     words = [t for t in between if t.tag_ != "POS"]
-    allowed = PORTFOLIOS if head.lower_ == "ministry" else GOVERNMENT_LEVELS
+    allowed = _qualifiers(head)
     if head.lower_ == "ministry" and not words:
         return None
     if any(t.lower_ not in allowed for t in words):
