@@ -476,29 +476,27 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
     assert figures(body)[0].reported_by == "Ricardo Dumlao"
 
 
-def test_a_toll_given_by_someone_is_theirs() -> None:
-    body = "The toll, confirmed by the regional governor, stood at 12."
-    assert figures(body)[0].reported_by == "regional governor"
-
-
-def test_a_sentence_that_says_whose_the_last_figures_are_credits_them() -> None:
-    body = "More than 40 people were wounded. The figures were given by Abdi Nur, a doctor."
-    assert figures(body)[0].reported_by == "Abdi Nur"
-
-
-def test_a_name_the_parser_hung_on_the_titles_place_is_the_speaker() -> None:
-    body = "A community leader in Riyom, Danjuma Gyang, told Reuters that 23 people died."
-    assert figures(body)[0].reported_by == "Danjuma Gyang"
-
-
-def test_a_speaker_written_as_a_noun_then_its_name_is_the_name() -> None:
-    body = "A rights group, the Observatorio Ciudadano, said three protesters had been killed."
-    assert figures(body)[0].reported_by == "Observatorio Ciudadano"
-
-
-def test_a_spokesman_is_named_with_the_body_he_speaks_for() -> None:
-    body = "The blaze killed nine people, a spokesman for the city's fire department said."
-    assert figures(body)[0].reported_by == "spokesman for the city's fire department"
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # a toll given by someone is theirs
+        ("The toll, confirmed by the regional governor, stood at 12.", "regional governor"),
+        # a sentence that says whose the last figures are credits them
+        ("More than 40 people were wounded. The figures were given by Abdi Nur, a doctor.",
+         "Abdi Nur"),
+        # a name the parser hung on the title's place is the speaker
+        ("A community leader in Riyom, Danjuma Gyang, told Reuters that 23 people died.",
+         "Danjuma Gyang"),
+        # a speaker written as a noun, then its name, is the name
+        ("A rights group, the Observatorio Ciudadano, said three protesters had been killed.",
+         "Observatorio Ciudadano"),
+        # a spokesman is named with the body he speaks for
+        ("The blaze killed nine people, a spokesman for the city's fire department said.",
+         "spokesman for the city's fire department"),
+    ],
+)  # fmt: skip
+def test_the_first_figure_is_credited_to_its_speaker(body: str, source: str) -> None:
+    assert figures(body)[0].reported_by == source
 
 
 def test_a_breakdown_keeps_the_speaker_of_the_total() -> None:
