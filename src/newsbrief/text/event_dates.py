@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import journey, objects, partners, personish
-from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors
+from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors, topmost
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -62,8 +62,12 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
 def _meeting_nodes(word: Token) -> set[int]:
     chained = governors(word)
     nodes = {n.i for n in chained}
-    top = chained[-1]
-    if top.dep_ == "relcl" and any(c.lower_ == "where" for n in chained for c in n.children):
+    top = topmost(chained)
+    if (
+        top is not None
+        and top.dep_ == "relcl"
+        and any(c.lower_ == "where" for n in chained for c in n.children)
+    ):
         day = top.head  # 'flew to Borongan on Monday, where he met ...': the parser may hang
         nodes.add(day.i)  # the clause on the day of the journey it tells
         if day.dep_ == "pobj":

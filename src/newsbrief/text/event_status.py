@@ -239,7 +239,7 @@ def _adverb_cues(kids: list[Token]) -> set[str]:
 
 def _called_off_beside(nodes: list[Token]) -> set[str]:
     """'Was expected to meet B, but cancelled the trip': a plan undone in the next clause."""
-    top = _topmost(nodes)
+    top = topmost(nodes)
     if top is None:
         return set()
     beside = [c for c in top.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -252,7 +252,7 @@ def _called_off_beside(nodes: list[Token]) -> set[str]:
     return _cues(undone) & {"cancelled", "rescheduled"}
 
 
-def _topmost(nodes: list[Token]) -> Token | None:
+def topmost(nodes: list[Token]) -> Token | None:
     """The node nearest the root of the parse (the chain's top, not a verb added below it)."""
     return min(nodes, key=lambda n: sum(1 for _ in n.ancestors)) if nodes else None
 
@@ -271,7 +271,7 @@ def _trip_undone(nodes: list[Token]) -> set[str]:
     'Called off a visit to Dodoma, where she was due to meet B': the meeting is told in a
     clause on the place of a cancelled or moved trip.
     """
-    top = _topmost(nodes)
+    top = topmost(nodes)
     if top is None or top.dep_ != "relcl":
         return set()
     noun = top.head
