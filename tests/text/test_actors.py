@@ -100,6 +100,19 @@ KINDS = [
     ),
     ("Most new infections are in the crowded Namicopo neighbourhood.", {"Namicopo": "place"}),
     ("The ferry capsized near Kabaena island on Friday.", {"Kabaena": "place"}),
+    # a known city the tagger read as an organisation is a place, whatever it does
+    ("Tiraspol's mayor ordered an inquiry into the collapse.", {"Tiraspol": "place"}),
+    ("Dushanbe was open to talks at any level, officials in Bishkek said.", {"Dushanbe": "place"}),
+    # so is a name the tagger also typed as a place where English puts places
+    (
+        "Two men were held in Saptari. Saptari officials said the water was rising.",
+        {"Saptari": "place"},
+    ),
+    # a club named after its town stays an organisation
+    (
+        "The Kabwe United striker scored twice. Fans in Kabwe celebrated.",
+        {"Kabwe United": "organisation"},
+    ),
     # a body a state owns, written with its possessive, is the party that speaks
     ("Egypt's health ministry said 20 people died.", {"Egypt's health ministry": "government"}),
     ("Guyana's police said the boat was stopped.", {"Guyana's police": "government"}),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.models import EntityKind
-from newsbrief.text import collectives, lexicon, ner
+from newsbrief.text import collectives, gazetteer, lexicon, ner
 from newsbrief.text import roles as _roles
 from newsbrief.text.names import canonical_alias, fold
 from newsbrief.text.ner import NameSpan
@@ -400,11 +400,33 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return None  # 'converted to Islam': a faith, not a party
     if set(group.uses) <= {"place"} and not _POLITICAL_PARTY.search(name):
         return "place"
+    if _misread_place(doc, group):
+        return "place"
     if " " not in name and _only_qualifies_a_thing(doc, group):
         return None  # 'Mulago hospital', 'the Osh regions': one word that only qualifies a noun
     if not _looks_like_org_name(doc, name):
         return None
     return _organisation_kind(doc, group)
+
+
+def _misread_place(doc: Doc, group: _Group) -> bool:
+    """An 'organisation' that is a town: a known city, or a name also typed as a place.
+
+    The small tagger calls unfamiliar towns organisations ('Chelyabinsk's governor',
+    'Dushanbe was open to talks'). A name with a word of an organisation's kind ('Kabul
+    Bank', 'Lagos State Emergency Agency') stays an organisation, and so does one that
+    speaks ('Paraopeba said', a company named after its town).
+    """
+    name = group.name
+    if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _ARMED.search(name):
+        return False
+    if _POLITICAL_PARTY.search(name) or any(ner.speaks(doc, m) for m in group.mentions):
+        return False
+    whole = [
+        m for m in group.mentions if fold(m.text) == fold(name)
+    ]  # not 'Blantyre' of 'Blantyre United'
+    typed = any(m.label in ("GPE", "LOC") for m in whole) and group.uses["place"] > 0
+    return typed or gazetteer.is_city(name)
 
 
 def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
