@@ -185,6 +185,10 @@ NOT_FIGURES = [
     "Ana Ruiz, 34, was injured in the fire.",  # an age
     "The 6.6 quake shook the coast.",  # a magnitude
     "Dozens of people were wounded.",  # vague
+    "Fewer than one in five children under 15 had been vaccinated.",  # a ratio and an age
+    "Officials said one of every three houses in the district was destroyed.",  # a ratio
+    "The youngest of the dead was 19, relatives said.",  # an age
+    "The new estate was designed for about 9,000 residents.",  # whom it is built for
 ]
 
 
@@ -266,6 +270,24 @@ def test_a_definite_victim_counts_only_when_no_number_is_stated() -> None:
 def test_a_definite_restatement_is_not_listed_again() -> None:
     body = "The fire killed five workers. Inspectors said all five deaths were avoidable."
     assert read(body) == [("killed", 5)]
+
+
+def test_a_number_given_as_the_toll_restates_the_same_number_before() -> None:
+    body = (
+        "The blast killed 23 people, police said. Rescuers later found two more bodies, "
+        "bringing the toll to 25. The governor said the toll stood at 25 on Monday."
+    )
+    assert read(body) == [("killed", 23), ("killed", 2), ("killed", 25)]
+
+
+def test_an_age_is_not_a_count_but_a_family_is() -> None:
+    body = "Among the dead was a girl of about nine. A family of four also died."
+    assert read(body) == [("killed", 4)]
+
+
+def test_a_person_who_tells_the_toll_is_not_one_more_victim() -> None:
+    body = "Taken to the clinic were 14 injured farmers, a nurse there said."
+    assert read(body) == [("wounded", 14)]
 
 
 def test_the_same_count_of_the_same_people_is_listed_once() -> None:

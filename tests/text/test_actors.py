@@ -297,3 +297,25 @@ def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
     body = "Democrats said on Monday that the budget would not pass."
     party = actors(body)["Democratic Party"]
     assert [body[m.start : m.end] for m in party.mentions] == ["Democrats"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        # the parser hangs the name on the 'of'-phrase; the office it belongs to is the role
+        (
+            "The chief minister of Koshi province, Ramesh Thapa, backs the plan.",
+            "Ramesh Thapa",
+            "chief minister of Koshi province",
+        ),
+        # a compound noun of occupation in apposition is a role
+        (
+            "One of the dead was named as Amina Okello, a 41-year-old schoolteacher.",
+            "Amina Okello",
+            "41-year-old schoolteacher",
+        ),
+    ],
+)
+def test_a_role_in_apposition_makes_a_person(body: str, name: str, role: str) -> None:
+    person = actors(body)[name]
+    assert (person.kind, person.role) == ("person", role)

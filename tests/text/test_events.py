@@ -54,6 +54,11 @@ TRIGGERS = [
     ("Lawmakers attended meetings all week.", None),
     ("The treaty follows the Geneva Convention on refugees.", None),
     ("The mayor hosted a charity dinner on Friday.", None),  # a meal with no one named
+    # a journey whose purpose is to see someone named or an office
+    ("The envoy will fly to Lima next week to see President Ana Ruiz.", "see"),
+    ("The minister flew to the coast on Monday to see the damage.", None),
+    ("She travelled to Nairobi to see her family.", None),
+    ("The minister is expected to meet the management of the ferry company.", "meet"),
 ]
 
 
@@ -286,6 +291,29 @@ def test_a_second_verb_shares_the_plan_of_the_first() -> None:
     found = mentions("The envoy plans to fly to Lima and meet President Tomas Reyes next week.")
     [meet] = [m for m in found if m.trigger.text == "meet"]
     assert meet.status == "planned"
+
+
+# a plan that a 'but' clause says did not happen or was not attended is off
+FELL_THROUGH = [
+    ("The envoys were to meet in Oslo on Monday, but the meeting did not take place.", "cancelled"),
+    (
+        "Talks with the rebels were to open on Thursday, but their delegation did not attend.",
+        "cancelled",
+    ),
+    ("The presidents will meet on Monday, but their ministers will not attend.", "planned"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), FELL_THROUGH)
+def test_a_plan_that_did_not_happen_is_cancelled(sentence: str, status: str) -> None:
+    assert mentions(sentence)[0].status == status
+
+
+def test_a_plan_that_did_not_happen_is_dated_by_the_last_such_day() -> None:
+    first = mentions(
+        "The envoys were to meet in Oslo on Monday, but the meeting did not take place."
+    )[0]
+    assert first.date is not None and first.date.date == D(2024, 3, 25)
 
 
 def test_a_plan_told_in_the_past_perfect_dates_the_last_such_day() -> None:

@@ -45,7 +45,8 @@ OFFICIALS = frozenset(
     "governor mayor member candidate party protester resident family victim student worker "
     "farmer activist lawmaker legislator senator relative survivor manager operator executive "
     "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
-    "elder donor investor employer unionist organiser organizer authority".split()
+    "elder donor investor employer unionist organiser organizer authority management "
+    "leadership".split()
 )
 PRONOUNS = frozenset("he she him her they them we us i".split())
 HOSTING = frozenset(

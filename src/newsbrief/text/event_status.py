@@ -252,6 +252,28 @@ def _called_off_beside(nodes: list[Token]) -> set[str]:
     return _cues(undone) & {"cancelled", "rescheduled"}
 
 
+# Verbs that say an event happened or was attended: 'did not take place', 'did not attend'.
+_OCCUR = frozenset("take happen occur go proceed attend materialise materialize convene".split())
+
+
+def _did_not_happen_beside(nodes: list[Token]) -> bool:
+    """'Were to meet on Monday, but the meeting did not take place': a plan that fell through.
+
+    A 'but' conjunct of the plan's top verb, negated and in the past, that says the event did
+    not happen, go ahead or was not attended ('but the delegation did not attend').
+    """
+    top = topmost(nodes)
+    if top is None:
+        return False
+    for verb in (c for c in top.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in top.children)
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in _AUX)
+        if contrast and negated and past and verb.lemma_.lower() in _OCCUR:
+            return True
+    return False
+
+
 def topmost(nodes: list[Token]) -> Token | None:
     """The node nearest the root of the parse (the chain's top, not a verb added below it)."""
     return min(nodes, key=lambda n: sum(1 for _ in n.ancestors)) if nodes else None
@@ -326,6 +348,8 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading(None, hypothetical=True)
     if "proposed" in cues:
         return StatusReading(None, hypothetical=True)  # an offer or a call to meet: no meeting yet
+    if ("planned" in cues or tense == "future") and _did_not_happen_beside(nodes):
+        return StatusReading("cancelled")
     if "planned" in cues:
         return StatusReading("planned")
     if "modal" in cues:

@@ -5,7 +5,8 @@ A meeting is found by its word, a verb or a noun:
 * verbs: meet ("A met B", "A and B met", "met with B"), talk / speak / confer / negotiate /
   consult / discuss / sit down *with* someone (or speak *to* a person or a state), speak *by
   phone*, phone / telephone / call someone, host / receive / visit / welcome a person,
-  debate a rival, gather / convene / assemble (officials or named parties, not crowds);
+  debate a rival, gather / convene / assemble (officials or named parties, not crowds),
+  travel somewhere *to see* a person;
 * nouns: meeting, talks, summit, conference (not a press conference), convention (not a
   treaty), debate (between candidates, or one held, moderated, scheduled...), call and
   conversation (a phone or video one, a dated one, or one *with* someone), negotiations,
@@ -155,7 +156,21 @@ def _verb_trigger(tok: Token) -> bool | None:
         return True if len(_parts.subjects(tok)) > 1 or rivals or others else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
+    if lemma == "see":
+        return _journey_to_see(tok)
     return None
+
+
+def _journey_to_see(tok: Token) -> bool | None:
+    """'Will travel to Juba next week to see the defence minister': a trip's purpose is a meeting.
+
+    Only when 'see' is the purpose of a journey and whom it sees is a name or an office
+    ('flew to Rome to see the Pope'), not a place, a thing or kin ('to see the damage').
+    """
+    if tok.dep_ not in ("xcomp", "advcl") or tok.head.lemma_.lower() not in _parts.MOTION:
+        return None
+    seen = [o for o in _parts.objects(tok) if o.ent_type_ not in ("GPE", "LOC", "FAC")]
+    return True if any(_principal(o) for o in seen) else None  # not 'to see her family'
 
 
 def _subtree_text(tok: Token) -> str:

@@ -203,6 +203,8 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "wounded"  # "suffered burns", "sustained fractures"
     if lemma == "carry" and _capacity(tok):
         return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
+    if lemma in ("design", "intend") and any(c.lower_ == "for" for c in tok.children):
+        return "none"  # "designed for 14,000 residents": whom it is built for, not who is there
     if lemma == "set" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children):
         return "other"  # "setting fire to 200 houses"
     if lemma == "torch" and tok.pos_ == "VERB":
@@ -327,6 +329,44 @@ def _closed_clause(tok: Token) -> bool:
     return verb.lemma_.lower() not in _TRANSPARENT
 
 
+# Nouns for groups of people: 'a family of six' counts six people, 'a child of six' is an age.
+_GROUPS = frozenset(
+    "family household group crew team staff personnel couple party delegation".split()
+)
+_AGE_BOUNDS = frozenset("under over above below".split())
+_AGE_SUPERLATIVES = frozenset("youngest oldest".split())
+
+
+def _age_or_ratio(count: Token) -> bool:
+    """An age or a ratio, not a tally.
+
+    'a child of about six' and 'children under 15' (ages); 'the youngest of the dead was 17';
+    'one in five children' (both numbers of a ratio).
+    """
+    head = count.head
+    if any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(_numeric(p) for p in c.children)
+        for c in count.children
+    ):
+        return True  # 'one in five', 'one in 10 children'
+    if any(c.lower_ == "every" for c in [*count.children, *head.children]):
+        return True  # 'one of every three houses'
+    if count.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "in":
+        return _numeric(head.head.head)  # the 'five' of 'one in five children'
+    if count.dep_ == "pobj" and head.dep_ == "prep" and is_person(head.head):
+        person = head.head
+        if head.lower_ == "of" and person.tag_ == "NN" and person.lemma_.lower() not in _GROUPS:
+            return True
+        return head.lower_ in _AGE_BOUNDS
+    if count.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lower_ in _AGE_SUPERLATIVES for c in head.children)
+    return False
+
+
+def _numeric(tok: Token) -> bool:
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
 def is_person(noun: Token) -> bool:
     """True when `noun` names people ("miners", "Britons", "schoolgirls", "the suspect")."""
     keys = _keys(noun)
@@ -352,7 +392,7 @@ class Reading:
 
 def read_count(count: Token) -> Reading:
     """The metric the parse gives the number at `count` (None: not a figure)."""
-    if _counts.age_apposition(count):
+    if _counts.age_apposition(count) or _age_or_ratio(count):
         return Reading("none")
     if any(c.lower_ == "fatally" for c in count.children):
         return Reading("killed")  # "sickened 230 people, 18 of them fatally"

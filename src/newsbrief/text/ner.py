@@ -396,12 +396,33 @@ def appositive_role(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
     candidates = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         candidates.append(head.head)
+        candidates.extend(_owner_of_of_phrase(head.head))
     if head.dep_ == "conj" and head.head.dep_ == "appos":
         candidates.append(head.head.head)
     for noun in candidates:
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
+        if noun.pos_ == "NOUN" and _is_role_noun(noun):
             return _role_phrase(doc, noun, span)
     return None
+
+
+# Endings of compound nouns of occupation: 'schoolteacher', 'fisherman', 'shopkeeper'.
+_ROLE_ENDINGS = ("teacher", "worker", "man", "woman", "keeper", "driver", "owner", "maker")
+
+
+def _is_role_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in ROLE_NOUNS or (noun.tag_ == "NN" and lemma.endswith(_ROLE_ENDINGS))
+
+
+def _owner_of_of_phrase(noun: Token) -> list[Token]:
+    """'the chief minister of X province, NAME': the parser hangs NAME on the province.
+
+    The noun the 'of'-phrase belongs to is the one the name stands in apposition to.
+    """
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return [prep.head]
+    return []
 
 
 def _role_phrase(doc: Doc, noun: Token, span: NameSpan) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from newsbrief.text import counts as _counts
 from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
 from newsbrief.text import places as _places
+from newsbrief.text.lexicon import SPEECH_VERBS
 from newsbrief.text.nlp import ents
 from newsbrief.text.states import is_country
 
@@ -293,6 +294,8 @@ def _single(tok: Token) -> _Found | None:
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     if det is None or tok.tag_ != "NN" or not harm.is_person(tok):
         return None
+    if _speaks(tok):
+        return None  # "a nurse there said": who tells the toll, not one more in it
     if tok.lemma_.lower() in _GROUPS:
         return None  # "a family of five": a group, not one person
     # "among them two children and a police officer": one item of a numbered breakdown
@@ -307,6 +310,20 @@ def _single(tok: Token) -> _Found | None:
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
     fallback = (det.lower_ == "the" or among) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+def _speaks(tok: Token) -> bool:
+    """The person is the one who says it: its subject, or written right before the verb.
+
+    The parser hangs "13 villagers, a nurse there said," as an apposition; the verb right
+    after the noun (past an adverb) still makes the nurse the speaker.
+    """
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    after = [t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
+    if not after or after[0].pos_ not in ("VERB", "AUX"):
+        return False
+    return after[0].lemma_.lower() in SPEECH_VERBS or after[0].lower_ in ("said", "says")
 
 
 _GROUPS = frozenset("family household crew team staff personnel group couple".split())
@@ -428,6 +445,8 @@ def _restated(
     ]
     if not same:
         return None
+    if _told_as_the_toll(found.token):
+        return same[-1][0]  # "bringing the toll to 19" after "killing 19 people"
     noun = _counts.counted_noun(found.token) or found.token
     words = {c.lower_ for c in [*noun.children, *found.token.children] if c.dep_ in _DEFINITE_DEPS}
     if words & {"the", "these", "those", "all", "both"}:
@@ -440,6 +459,25 @@ def _restated(
     return next(
         (i for i, t in reversed(same) if (_counts.counted_noun(t) or t).lemma_.lower() == key),
         None,
+    )
+
+
+_TOLL_NOUNS = frozenset("toll tally count number figure total".split())
+
+
+def _told_as_the_toll(count: Token) -> bool:
+    """A number given as the value of the toll: "bringing the toll to 19", "put the toll at 9".
+
+    Its figure is the toll's; the same number found before is the same figure.
+    """
+    prep = count.head
+    if count.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
+        return False
+    owner = prep.head
+    nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    return any(
+        n.lemma_.lower() in _TOLL_NOUNS and any(c.lower_ == "the" for c in n.children)
+        for n in nouns
     )
 
 
