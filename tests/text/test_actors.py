@@ -319,3 +319,16 @@ def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
 def test_a_role_in_apposition_makes_a_person(body: str, name: str, role: str) -> None:
     person = actors(body)[name]
     assert (person.kind, person.role) == ("person", role)
+
+
+def test_a_country_the_tagger_calls_a_person_still_owns_its_ministry() -> None:
+    found = actors("Mali's defence ministry said two soldiers died.")
+    assert found["Mali's defence ministry"].kind == "government"
+
+
+def test_a_ministry_has_its_formal_and_unpossessed_names_as_aliases() -> None:
+    found = actors("Mali's defence ministry said two soldiers died.")
+    assert found["Mali's defence ministry"].aliases == [
+        "Mali defence ministry",
+        "Ministry of Defence",
+    ]

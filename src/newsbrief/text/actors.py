@@ -140,8 +140,8 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     _add_surnames(doc, actors)
     for actor in actors:
         forms = {m.text for m in actor.mentions if m.label != "OFFICIAL"}
-        formal = _formal_name(actor) if actor.kind == "government" else None
-        actor.aliases = sorted((forms | ({formal} if formal else set())) - {actor.name})
+        formal = _formal_names(actor.name) if actor.kind == "government" else set()
+        actor.aliases = sorted((forms | formal) - {actor.name})
         if actor.kind == "person":
             _describe(doc, actor, actors)
     return sorted(actors, key=lambda a: a.mentions[0].start)
@@ -150,16 +150,28 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
 _FORMAL_HEADS = frozenset({"government", "cabinet", "parliament"})
 
 
-def _formal_name(actor: Actor) -> str | None:
-    """'Government of Iraq' for 'the Iraqi government' or 'Iraq's government'.
+# The portfolio words of a ministry as its formal name spells them ('Ministry of Defence').
+_PORTFOLIOS = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defence"}
 
-    The same body is written both ways; the formal form is kept as an alias.
+
+def _formal_names(name: str) -> set[str]:
+    """Other ways the same body is written, kept as aliases.
+
+    'Government of Iraq' for 'the Iraqi government' or 'Iraq's government'; 'Mozambique
+    health ministry' and 'Ministry of Health' for 'Mozambique's health ministry'.
     """
-    words = actor.name.replace("'s ", " ").split()
-    if len(words) != 2 or words[1].lower() not in _FORMAL_HEADS:
-        return None
-    country = words[0] if is_country(words[0]) else state_of(words[0])
-    return f"{words[1].capitalize()} of {country}" if country else None
+    out: set[str] = set()
+    if "'s " in name:
+        out.add(name.replace("'s ", " ", 1))
+    words = name.replace("'s ", " ").split()
+    if len(words) == 3 and words[2].lower() == "ministry" and words[1].islower():
+        portfolio = _PORTFOLIOS.get(words[1], words[1].capitalize())
+        out.add(f"Ministry of {portfolio}")
+    if len(words) == 2 and words[1].lower() in _FORMAL_HEADS:
+        country = words[0] if is_country(words[0]) else state_of(words[0])
+        if country:
+            out.add(f"{words[1].capitalize()} of {country}")
+    return out
 
 
 def _headlined(group: _Group, subjects: set[str]) -> bool:

@@ -18,6 +18,7 @@ from newsbrief.text.lexicon import (
 )
 from newsbrief.text.ner import NameSpan, clean, name_start, token_span, use_of
 from newsbrief.text.nlp import doc_text
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -71,8 +72,12 @@ def _owned(doc: Doc, head: Token) -> NameSpan | None:
     "Egypt's health ministry", "Guyana's police" (a ministry needs its portfolio).
     """
     owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
-    if owner is None or owner.ent_type_ not in ("GPE", "") or owner.pos_ != "PROPN":
+    if owner is None or owner.pos_ != "PROPN":
         return None
+    if owner.ent_type_ not in ("GPE", "") and not is_country(
+        doc[name_start(owner) : owner.i + 1].text
+    ):
+        return None  # a country the tagger mistyped still owns its ministry ('Chad's')
     between = doc[owner.i + 1 : head.i]
     words = [t for t in between if t.tag_ != "POS"]
     allowed = _qualifiers(head)
