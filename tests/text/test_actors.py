@@ -113,6 +113,12 @@ KINDS = [
         "The Kabwe United striker scored twice. Fans in Kabwe celebrated.",
         {"Kabwe United": "organisation"},
     ),
+    # a body a country owns, described in plain words, is a party
+    (
+        "Peru's national civil defence agency said nine people were missing.",
+        {"Peru's national civil defence agency": "government"},
+    ),
+    ("Kenya's office said nothing.", {"Kenya's office": None}),
     # a body a state owns, written with its possessive, is the party that speaks
     ("Egypt's health ministry said 20 people died.", {"Egypt's health ministry": "government"}),
     ("Guyana's police said the boat was stopped.", {"Guyana's police": "government"}),

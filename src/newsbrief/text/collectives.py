@@ -28,7 +28,14 @@ def collective_spans(doc: Doc) -> list[NameSpan]:
     """Collective actors named by a common noun and a name ('the Iraqi government')."""
     out: list[NameSpan] = []
     for token in doc:
-        if token.lower_ not in COLLECTIVE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.lower_ in _DESCRIBED_BODIES:
+            described = _owned_described(doc, token)
+            if described is not None:
+                out.append(described)
+            continue
+        if token.lower_ not in COLLECTIVE_HEADS:
             continue
         owned = _owned(doc, token)  # "Egypt's health ministry" (the tagger may call part ORG)
         if owned is not None:
@@ -84,6 +91,31 @@ def _owned(doc: Doc, head: Token) -> NameSpan | None:
     if head.lower_ == "ministry" and not words:
         return None
     if any(t.lower_ not in allowed for t in words):
+        return None
+    return clean(doc, name_start(owner), head.i, "COLLECTIVE")
+
+
+# Bodies a state owns that annotators name by a description: "Indonesia's national search
+# and rescue agency", "Chile's financial market regulator".
+_DESCRIBED_BODIES = frozenset("agency office service department directorate regulator".split())
+_DESCRIPTION_WORDS = 6
+
+
+def _owned_described(doc: Doc, head: Token) -> NameSpan | None:
+    """A body a country owns, described in lower-case words between the two, or None.
+
+    "Indonesia's national search and rescue agency": the owner must be a country, and the
+    words between it and the body plain lower-case words (no name, no number).
+    """
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    if owner is None or owner.pos_ != "PROPN":
+        return None
+    if not is_country(doc[name_start(owner) : owner.i + 1].text):
+        return None
+    words = [t for t in doc[owner.i + 1 : head.i] if t.tag_ != "POS"]
+    if not words or len(words) > _DESCRIPTION_WORDS:
+        return None
+    if not all(t.is_lower and (t.is_alpha or t.text == "-") for t in words):
         return None
     return clean(doc, name_start(owner), head.i, "COLLECTIVE")
 
