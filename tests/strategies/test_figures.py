@@ -566,3 +566,16 @@ def test_the_models_answer_counts_only_when_it_is_one_of_the_choices() -> None:
 def test_without_a_model_an_open_number_is_dropped() -> None:
     assert FigureAnswer.abstain().metric == "none"
     assert figures(AMBIGUOUS) == []
+
+
+def test_the_group_and_its_members_name_the_organisation_named_before() -> None:
+    body = (
+        "The Valley Rights Network said villagers had fled. Its members counted 31 dead "
+        "on Monday. More than 120 houses were burned, according to the group."
+    )
+    assert [f.reported_by for f in figures(body)] == ["Valley Rights Network"] * 2
+
+
+def test_its_director_is_a_person_not_the_organisation() -> None:
+    body = "The Ruvanian Red Cross opened a clinic. Its director said 40 people were treated."
+    assert [f.reported_by for f in figures(body)] == ["director"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
+from newsbrief.text.gazetteer import is_city
 from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
@@ -495,14 +496,28 @@ def _named_before(tok: Token) -> str | None:
     Only a bare definite noun ("the agency", "the ministry") is read as a second mention; its
     name is the last organisation entity before it whose head word is the same noun.
     """
-    if tok.pos_ != "NOUN" or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+    before = [c.lower_ for c in tok.children if c.i < tok.i]
+    if tok.pos_ != "NOUN" or before not in (["the"], ["its"]):
         return None
-    same = [
-        e
-        for e in ents(tok.doc)
-        if e.label_ == "ORG" and e.end <= tok.i and e.root.lemma_.lower() == tok.lemma_.lower()
-    ]
+    lemma = tok.lemma_.lower()
+    if before == ["its"] and tok.tag_ != "NNS":
+        return None  # 'its director' is one person, not the body
+    near = [e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i]
+    near = [e for e in near if tok.sent.start - e.sent.start < _BACK_REACH]
+    near = [e for e in near if not is_city(e.text)]  # a town the tagger called an organisation
+    if before == ["its"] or lemma in _KIND_NOUNS:  # 'the group', 'its members'
+        return _strip_the(near[-1]) if near else None
+    same = [e for e in near if e.root.lemma_.lower() == lemma]
     return _strip_the(same[-1]) if same else None
+
+
+# Nouns of kind that stand for the last organisation named: 'according to the group'.
+_KIND_NOUNS = frozenset(
+    "group organisation organization company firm charity website newspaper broadcaster "
+    "outlet station network".split()
+)
+# How far back (in tokens, from the start of the sentence) a second mention looks for its name.
+_BACK_REACH = 120
 
 
 def _owner_start(tok: Token, start: int) -> int:
