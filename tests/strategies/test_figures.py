@@ -579,3 +579,16 @@ def test_the_group_and_its_members_name_the_organisation_named_before() -> None:
 def test_its_director_is_a_person_not_the_organisation() -> None:
     body = "The Ruvanian Red Cross opened a clinic. Its director said 40 people were treated."
     assert [f.reported_by for f in figures(body)] == ["director"]
+
+
+def test_a_part_of_them_takes_the_harm_of_the_toll_told_just_before() -> None:
+    body = (
+        "In the hill district, 21 people had died, the district chief, Peter Mwangi, said. "
+        "Eight of them came from a single village, Tamboa, he said."
+    )
+    found = [(f.metric, f.value, f.reported_by) for f in figures(body)]
+    assert found == [("killed", 21, "Peter Mwangi"), ("killed", 8, "Peter Mwangi")]
+
+
+def test_a_part_of_them_with_nothing_before_is_no_figure() -> None:
+    assert read("Rescuers reached the mine. Eight of them came from a nearby village.") == []

@@ -592,5 +592,16 @@ _AT = frozenset("in at near from into across outside".split())
 
 
 def _written_as_place(tok: Token) -> bool:
-    """'The army brigade in Basilan': a name after 'in' is a place the tagger called a person."""
+    """'The army brigade in Basilan': a name after 'in' is a place the tagger called a person.
+
+    So is a name in apposition to a settlement ('a single village, Ambohitsara').
+    """
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in _SETTLEMENTS:
+        return True
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].lemma_ in _SETTLEMENTS:
+        return True  # the parser may hang 'village, Tamboa' on the comma
     return tok.dep_ == "pobj" and tok.head.lower_ in _AT
+
+
+_SETTLEMENTS = frozenset("village town city hamlet district province region island".split())

@@ -9,8 +9,10 @@ template token ("SYSTEM:", "Assistant:", "[INST]", "<<SYS>>", "### Instruction",
 "<|im_start|>system"). News ABOUT machines ("the company released a new AI model that writes
 summaries") is none of these: a machine word must be the addressee, or the sentence must order
 what an output says. Lexicons cover English, French, Spanish, German, Portuguese, Italian,
-Russian, Chinese, Japanese and Arabic; other languages, and an injection written as a plain
-statement of fact ("1,000,000 people were killed"), read as news to code.
+Russian, Chinese, Japanese and Arabic. A paragraph in any other language inside an English
+article is kept out of mining as well (English function words make up under 6% of its words).
+An injection written in English as a plain statement of fact ("1,000,000 people were
+killed") reads as news to code.
 
 `quarantine(body)` returns what to keep out of fact mining: the paragraph of each hostile
 sentence, plus the payload after a role marker, after a closing colon, or in a quotation that
@@ -30,6 +32,7 @@ ADDRESS = "addresses automated readers (AI, models, summarisers)"
 DIRECTIVE = "directs what a summary or output must say"
 OVERRIDE = "prompt-injection phrasing (override instructions, fake model output)"
 ROLE = "chat role marker or template token, and its payload"
+FOREIGN = "a paragraph not in English inside an English article"
 
 
 class Quarantined(NamedTuple):
@@ -162,6 +165,32 @@ def _hostile_stretch(body: str, start: int, end: int) -> Quarantined | None:
     return Quarantined(spans[hits[0][0]][0], spans[last][1], hits[0][1])
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_FOREIGN_MIN_WORDS = 12  # a shorter paragraph (a name list, a credit) says too little
+_ENGLISH_SHARE = 0.06  # English prose runs 15-50% function words; other languages under 3%
+
+
+def _english_share(text: str) -> float | None:
+    words = _WORD.findall(text.lower())
+    if len(words) < _FOREIGN_MIN_WORDS:
+        return None
+    return sum(w in _p.ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+
+
+def _foreign_paragraphs(body: str, paras: list[tuple[int, int]]) -> set[int]:
+    """Paragraphs written in another language inside an article that is mostly English.
+
+    The rules and the model read English; a paragraph in another language there is most
+    often a message to machine readers the lexicons do not know (Indonesian, Turkish ...).
+    Not mining it loses nothing the library could have read. An article mostly in another
+    language is left alone (each paragraph reads as it always did).
+    """
+    shares = [_english_share(body[s:e]) for s, e in paras]
+    judged = [x for x in shares if x is not None]
+    foreign = {i for i, x in enumerate(shares) if x is not None and x < _ENGLISH_SHARE}
+    return foreign if len(foreign) * 2 < len(judged) else set()
+
+
 def _follow_on(body: str, paras: list[tuple[int, int]], last: int) -> int:
     """The last paragraph of a payload announced by a colon or a quotation that runs on."""
     while last + 1 < len(paras):
@@ -188,6 +217,7 @@ def quarantine(body: str) -> list[Quarantined]:
         the reason of its first hostile paragraph.
     """
     paras = paragraphs(body)
+    foreign = _foreign_paragraphs(body, paras)
     spans: list[Quarantined] = []
     index = 0
     while index < len(paras):
@@ -197,6 +227,8 @@ def quarantine(body: str) -> list[Quarantined]:
             if last is not None
             else _hostile_stretch(body, *paras[index])
         )
+        if found is None and index in foreign:
+            found = Quarantined(*paras[index], FOREIGN)
         if found is None:
             index += 1
             continue

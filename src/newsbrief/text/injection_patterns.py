@@ -465,3 +465,14 @@ CLOSER = _rx(
     r"<\|(?:im_end|eot_id|end)\|>|\[/INST\]|<</SYS>>|<end_of_turn>|</s>"
     r"|^[ \t]*end[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:system|user|assistant|instructions?|prompt)\b"
 )
+
+
+# Function words of English prose: a paragraph with almost none of them is in another language.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an of and or but to in on at for with from by as is are was were be been being "
+    "have has had do does did not no that this these those it its he she they them his her "
+    "their we our you your i who whom which what when where why how said says say will would "
+    "can could may might must should than then there here after before about over under into "
+    "out up down also more most some any all other such only just very so if because while "
+    "during between against through per".split()
+)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from newsbrief.models import Dropped, EntityKind, Evidence
 from newsbrief.strategies.base import Asker, Job
 from newsbrief.text import entities as _entities
-from newsbrief.text.injection import Quarantined, fence
+from newsbrief.text.injection import FOREIGN, Quarantined, fence
 from newsbrief.text.injection import quarantine as quarantined_spans
 from newsbrief.text.names import NameIndex
 from newsbrief.text.nlp import parse
@@ -83,8 +83,12 @@ def instruction_drops(ctx: Context) -> list[Dropped]:
             Dropped(
                 kind="paragraph",
                 item={"quote": quote, "start": span.start, "end": span.end},
-                reason=f"reads as instructions to a model, not as news ({span.reason}); "
-                "not mined for facts",
+                reason=(
+                    f"{span.reason}: may address machine readers; not mined for facts"
+                    if span.reason == FOREIGN
+                    else f"reads as instructions to a model, not as news ({span.reason}); "
+                    "not mined for facts"
+                ),
             )
         )
     return drops
