@@ -132,6 +132,12 @@ FIND = [
     ("He called next Tuesday and tomorrow.", "past",
      [("next Tuesday", D(2024, 4, 2), "day"), ("tomorrow", D(2024, 3, 31), "day")]),
     ("Nothing dated here: 45 people, Mondays, mayhem.", "past", []),
+    # a day of the month alone: this month's, or the next or last month's by the tense
+    ("The commission will meet on the 14th to discuss compensation.", "future",
+     [("on the 14th", D(2024, 4, 14), "day")]),
+    ("The envoys met on the 27th, officials said.", "past",
+     [("on the 27th", D(2024, 3, 27), "day")]),
+    ("It was their 3rd visit, on the 21st century's busiest route.", "past", []),
 ]  # fmt: skip
 
 

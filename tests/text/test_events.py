@@ -59,6 +59,11 @@ TRIGGERS = [
     ("The minister flew to the coast on Monday to see the damage.", None),
     ("She travelled to Nairobi to see her family.", None),
     ("The minister is expected to meet the management of the ferry company.", "meet"),
+    # a round of talks told without its noun; not a round of a vote, a contest or a weapon
+    ("The first round, held in Nairobi in March, ended without agreement.", "round"),
+    ("The second round of voting will be held on May 5.", None),
+    ("She was knocked out in the first round of the tournament.", None),
+    ("A mortar round hit the school on Monday.", None),
 ]
 
 
@@ -156,6 +161,10 @@ DATES = [
      D(2024, 4, 1)),  # a date hung on the second of those met
     ("The envoy flew to Tromso, the regional capital, on Monday, where she met the mayor.",
      "on Monday", D(2024, 3, 25)),  # the parser hangs the 'where' clause on the day
+    ("The governor will meet elders from the flooded villages on Thursday.", "on Thursday",
+     D(2024, 4, 4)),  # a date hung on where those met come from
+    ("The premier arrived in Oslo yesterday and held talks with the king at the palace.",
+     "yesterday", D(2024, 3, 29)),  # the day of the journey the talks were held on
 ]  # fmt: skip
 
 
@@ -301,6 +310,10 @@ FELL_THROUGH = [
         "cancelled",
     ),
     ("The presidents will meet on Monday, but their ministers will not attend.", "planned"),
+    (
+        "The minister had been scheduled to meet the mayors on Friday but flew to Lima instead.",
+        "cancelled",
+    ),
 ]
 
 

@@ -13,6 +13,8 @@ Rules (``published`` is the publication date):
   paper is that day, the news convention) and a week ahead in the future tense, unless the
   words keep it on the same day ("this Saturday", "later on Saturday", "earlier on
   Saturday"); "last" and "next" always move a week.
+* A day of the month alone ("on the 14th"): that day in this month, the month before or the
+  month after, by the tense as for a month and day. Precision "day".
 * "today", "tonight", "this morning" -> ``published``; "yesterday", "last night" -> -1 day;
   "tomorrow" -> +1 day; "N days ago" -> -N days. Precision "day".
 * Month and day without a year ("March 22", "22 March", "on October 8"): past tense -> the
@@ -119,6 +121,9 @@ _PATTERNS: dict[str, str] = {
     r"|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
     "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"
     r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
+    "nth": r"\b(?i:on\s+)?(?i:the)\s+(?P<nth>[12][0-9]|3[01]|0?[1-9])(?i:st|nd|rd|th)\b"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?i:to|and|at|in|for|when|with|but|after|before|or|of\s+this"
+    r"\s+month)\b)",
     "event": r"\b(?i:on\s+)?(?i:the\s+)(?P<unit>(?i:day|eve|morning|evening|night))\s+"
     r"(?:(?P<side>(?i:before|after))\s+)?(?:(?i:of|that|when|on\s+which)\s+)?"
     rf"{_EVENT}(?:\s+(?:(?i:was|were|is|are|had\s+been|would\s+have\s+been)\s+(?:(?i:due"
@@ -215,6 +220,22 @@ def _month_day(m: re.Match[str], published: dt.date | None, tense: Tense) -> Res
     return _choose_year(month, day, published, tense), "day"
 
 
+def _nth(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
+    """'On the 14th': that day of this month, or of the next or last month by the tense."""
+    if published is None:
+        return None, "day"
+    day = int(m["nth"])
+    months = [published + relativedelta(months=k, day=1) for k in (-1, 0, 1)]
+    options = [d for first in months if (d := _make(first.year, first.month, day))]
+    before = [d for d in options if d <= published]
+    after = [d for d in options if d >= published]
+    if tense == "past" and before:
+        return before[-1], "day"
+    if tense == "future" and after:
+        return after[0], "day"
+    return min(options, key=lambda d: (abs((d - published).days), d), default=None), "day"
+
+
 def _weekday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
     if published is None:
         return None, "day"
@@ -273,6 +294,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], dt.date | None, Tense], Resolved]]
     "year": _fixed("year"),
     "bare_year": _fixed("year"),
     "weekday": _weekday,
+    "nth": _nth,
     "dayword": _dayword,
     "period": _period,
     "ago": _ago,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_parts import journey, objects, partners, personish
+from newsbrief.text.event_parts import MOTION, journey, objects, partners, personish
 from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors, topmost
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ def _meeting_nodes(word: Token) -> set[int]:
     trip = journey(word)
     if trip is not None:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
+    if top is not None and _after_arriving(top):
+        nodes.add(top.head.i)  # 'arrived in Ashgabat yesterday and held talks with B'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
         met = [t for t in partners(word) + objects(word) if personish(t)]
@@ -93,11 +95,22 @@ def _meeting_nodes(word: Token) -> set[int]:
 _NOT_THE_MEETINGS = frozenset("after before since following ahead".split())
 
 
+def _after_arriving(top: Token) -> bool:
+    """A meeting verb joined to a journey with the same subject: the journey's day is its."""
+    head = top.head
+    if top.dep_ != "conj" or head.pos_ != "VERB" or head.lemma_.lower() not in MOTION:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+
+
 def _of_chain(tok: Token) -> list[Token]:
-    """'representatives of contractors' associations': the words a date may hang on."""
+    """Where a date on who is met may hang: 'representatives of X', 'elders from the camps'."""
     out = [tok]
     while True:
-        prep = next((c for c in out[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        prep = next(
+            (c for c in out[-1].children if c.dep_ == "prep" and c.lower_ in ("of", "from")),
+            None,
+        )
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is None or len(out) > 3:
             return out

@@ -260,7 +260,8 @@ def _did_not_happen_beside(nodes: list[Token]) -> bool:
     """'Were to meet on Monday, but the meeting did not take place': a plan that fell through.
 
     A 'but' conjunct of the plan's top verb, negated and in the past, that says the event did
-    not happen, go ahead or was not attended ('but the delegation did not attend').
+    not happen, go ahead or was not attended ('but the delegation did not attend'), or one
+    that did something else instead ('but travelled to Shymkent instead').
     """
     top = topmost(nodes)
     if top is None:
@@ -271,6 +272,9 @@ def _did_not_happen_beside(nodes: list[Token]) -> bool:
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in _AUX)
         if contrast and negated and past and verb.lemma_.lower() in _OCCUR:
             return True
+        instead = any(c.lower_ == "instead" and c.dep_ == "advmod" for c in verb.children)
+        if contrast and instead and past:
+            return True  # 'had been scheduled to meet B on Wednesday but flew to C instead'
     return False
 
 

@@ -46,7 +46,7 @@ _MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable dinner lunch luncheon breakfast".split()
+    "gathering forum roundtable dinner lunch luncheon breakfast round".split()
 )
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
@@ -323,7 +323,43 @@ def _noun_of(tok: Token) -> str | None:
         return "assembly" if _general_assembly(tok) else None
     if lemma == "congress":
         return "congress" if tok.pos_ == "NOUN" and tok.lower_ == tok.text else None
+    if lemma == "round":
+        return "round" if _round_of_talks(tok) else None
     return lemma
+
+
+_ROUND_MODS = frozenset(
+    "new next last latest final fresh previous first second third fourth fifth decisive "
+    "further another".split()
+)
+# Rounds that are not talks: of a vote, a contest or a series of strikes or shots.
+_OTHER_ROUNDS = re.compile(
+    r"\b(?:vot\w*|elect\w*|ballot\w*|runoff|run-off|poll\w*|primar\w*|candidates?|"
+    r"tournament|championship|cup|match|league|qualif\w*|golf|boxing|bout|fight|"
+    r"sanctions|layoffs?|strikes?|shots?|gunfire|ammunition|mortars?|shells?|rockets?|"
+    r"artillery|vaccin\w*|funding|financing)\b",
+    re.IGNORECASE,
+)
+
+
+def _round_of_talks(tok: Token) -> bool:
+    """'The first round, in Addis Ababa in February, ended without agreement'.
+
+    A round with a determiner and no 'of'-phrase, in a sentence that names no vote, contest,
+    strike or other series ('the second round', not 'the first round of the tournament'; in
+    'a round of talks' the talks are the meeting).
+    """
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # 'a round of talks': the talks are the meeting; 'a round of voting'
+    if any(c.dep_ in ("compound", "nmod") for c in tok.children):
+        return False  # 'a mortar round', 'the qualifying round'
+    mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+    if mods - _ROUND_MODS:
+        return False  # 'a live round'
+    determined = _parts.has_determiner(tok) or bool(_parts.ordinal(tok))
+    return determined and not _OTHER_ROUNDS.search(tok.sent.text)
 
 
 def _general_assembly(tok: Token) -> bool:
