@@ -189,6 +189,7 @@ NOT_FIGURES = [
     "Officials said one of every three houses in the district was destroyed.",  # a ratio
     "The youngest of the dead was 19, relatives said.",  # an age
     "The new estate was designed for about 9,000 residents.",  # whom it is built for
+    "Cases this year are more than three times the number seen in 2019.",  # a multiplier
 ]
 
 
@@ -592,3 +593,23 @@ def test_a_part_of_them_takes_the_harm_of_the_toll_told_just_before() -> None:
 
 def test_a_part_of_them_with_nothing_before_is_no_figure() -> None:
     assert read("Rescuers reached the mine. Eight of them came from a nearby village.") == []
+
+
+def test_ages_after_aged_and_older_than_are_not_counts() -> None:
+    body = "Two boys, aged four and nine, died. Eight people drowned, three no older than ten."
+    assert read(body) == [("killed", 2), ("killed", 8), ("killed", 3)]
+
+
+def test_settlements_where_damage_happened_are_not_counted() -> None:
+    assert read("Some 700 houses were damaged in 19 villages.") == [("other", 700)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Red Crescent handed out blankets and heaters to 4,100 people.",
+        "Volunteers distributed water and hygiene kits to 4,100 families.",
+    ],
+)
+def test_people_things_were_handed_out_to_are_aid(body: str) -> None:
+    assert read(body) == [("aid", 4100)]

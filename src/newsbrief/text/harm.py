@@ -358,9 +358,52 @@ def _age_or_ratio(count: Token) -> bool:
         if head.lower_ == "of" and person.tag_ == "NN" and person.lemma_.lower() not in _GROUPS:
             return True
         return head.lower_ in _AGE_BOUNDS
+    first = head if count.dep_ == "conj" else count  # 'aged three and eight'
+    aged = first.head
+    if aged.lower_ == "aged" and aged.pos_ == "VERB" and aged.i < first.i and first.dep_ == "dobj":
+        return True
+    if count.dep_ == "pobj" and head.lower_ == "than" and head.head.lemma_ in ("old", "young"):
+        return True  # 'children no older than ten'
     if count.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lower_ in _AGE_SUPERLATIVES for c in head.children)
     return False
+
+
+_HAND_OUT = frozenset("hand distribute deliver give provide supply bring donate".split())
+
+
+def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
+    """A reading the words around the count settle before any cue.
+
+    Ages, ratios and multipliers; settlements named as where something happened; people
+    things were handed out to.
+    """
+    if _counts.age_apposition(count) or _age_or_ratio(count):
+        return Reading("none")
+    if any(c.lower_ == "times" for c in count.children) or (noun and noun.lower_ == "times"):
+        return Reading("none")  # "three times the number of cases": a multiplier
+    if noun is not None and _where_it_happened(noun):
+        return Reading("none")  # "houses damaged in 27 villages": where, not what befell
+    if noun is not None and _handed_to(noun):
+        return Reading("aid")  # "handed out food and blankets to 5,200 people"
+    return None
+
+
+def _where_it_happened(noun: Token) -> bool:
+    """'In 27 villages', 'across 12 districts': settlements named as where a thing happened."""
+    prep = noun.head
+    on_a_verb = prep.head.pos_ in ("VERB", "AUX")
+    in_prep = prep.lower_ in ("in", "across", "throughout", "from")
+    return noun.dep_ == "pobj" and in_prep and on_a_verb and noun.lemma_.lower() in _SETTLEMENTS
+
+
+def _handed_to(noun: Token) -> bool:
+    """People or households things were handed out to: 'distributed kits to 9,500 families'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to" or not is_person(noun):
+        return False
+    verbs = [prep.head, *([prep.head.head] if prep.head.dep_ == "conj" else [])]
+    return any(v.pos_ == "VERB" and v.lemma_.lower() in _HAND_OUT for v in verbs)
 
 
 def _numeric(tok: Token) -> bool:
@@ -392,8 +435,6 @@ class Reading:
 
 def read_count(count: Token) -> Reading:
     """The metric the parse gives the number at `count` (None: not a figure)."""
-    if _counts.age_apposition(count) or _age_or_ratio(count):
-        return Reading("none")
     if any(c.lower_ == "fatally" for c in count.children):
         return Reading("killed")  # "sickened 230 people, 18 of them fatally"
     part = _part_of_antecedent(count)
@@ -402,6 +443,9 @@ def read_count(count: Token) -> Reading:
     noun = _counts.counted_noun(count)
     if noun is None and _of_the_counted(count):
         return Reading("none")  # "recovered the bodies of the three": people counted before
+    told = _told_by_its_frame(count, noun)
+    if told is not None:
+        return told
     own = cue_label(noun) if noun is not None else None
     structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
     if structure and noun is not None and noun.dep_ in ("dobj", "nsubjpass"):
