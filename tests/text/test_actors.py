@@ -338,3 +338,29 @@ def test_a_ministry_has_its_formal_and_unpossessed_names_as_aliases() -> None:
         "Mali defence ministry",
         "Ministry of Defence",
     ]
+
+
+def test_an_office_in_a_title_is_no_party_and_no_person() -> None:
+    found = actors(
+        "The delegation is led by the Minister of Transport and Logistics, Tesfaye Alemu."
+    )
+    assert sorted(found) == ["Tesfaye Alemu"]
+
+
+def test_a_ministry_named_by_its_portfolio_has_its_formal_name_as_an_alias() -> None:
+    found = actors("The economy ministry said 40 flats were unsafe.")
+    assert found["economy ministry"].aliases == ["Ministry of Economy"]
+
+
+def test_the_middle_name_of_three_is_a_short_form_of_the_person() -> None:
+    found = actors(
+        "Foreign Minister Hassan Moussa Ali met the envoy. Moussa said a deal was close."
+    )
+    assert "Moussa" not in found and found["Hassan Moussa Ali"].aliases == ["Moussa"]
+
+
+def test_a_name_the_tagger_cut_before_of_loses_the_dangling_word() -> None:
+    body = (
+        "The Unity Front won 47 seats and the Lesotho National Alliance of Mamello Khoeli won 38."
+    )
+    assert actors(body)["Lesotho National Alliance"].kind == "organisation"

@@ -99,6 +99,11 @@ _NOT_ACTOR = re.compile(
 # A political party is never a place, even when met only 'at' ('at the Labour Party's
 # conference').
 _POLITICAL_PARTY = re.compile(r"\bParty\b")
+# An office held by a person, not a body: 'Minister of Transport', 'Secretary of State'.
+_OFFICE = re.compile(
+    r"^(?:(?:Deputy|Vice|Prime|Foreign|Acting)\s+)?(?:Minister|Secretary|Commissioner|Director|"
+    r"Governor|Mayor|President|Chairman|Chairwoman|Ambassador)\s+(?:of|for)\b"
+)
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Nations|Union|Organi[sz]ation|Committee|Fund|Bank|Company|Corporation|"
     r"Group|Institute|University|Church|Foundation|Association|Party|League|Federation|"
@@ -164,9 +169,9 @@ def _formal_names(name: str) -> set[str]:
     if "'s " in name:
         out.add(name.replace("'s ", " ", 1))
     words = name.replace("'s ", " ").split()
-    if len(words) == 3 and words[2].lower() == "ministry" and words[1].islower():
-        portfolio = _PORTFOLIOS.get(words[1], words[1].capitalize())
-        out.add(f"Ministry of {portfolio}")
+    if len(words) in (2, 3) and words[-1].lower() == "ministry":  # 'the economy ministry'
+        portfolio = words[-2].lower()
+        out.add(f"Ministry of {_PORTFOLIOS.get(portfolio, portfolio.capitalize())}")
     if len(words) == 2 and words[1].lower() in _FORMAL_HEADS:
         country = words[0] if is_country(words[0]) else state_of(words[0])
         if country:
@@ -410,6 +415,8 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return None
     if name.lower() in lexicon.BELIEFS:
         return None  # 'converted to Islam': a faith, not a party
+    if _OFFICE.match(name) or name.split()[-1].lower() in ("and", "of", "the", "for"):
+        return None  # 'Minister of Transport and Logistics': an office, or a broken name
     if set(group.uses) <= {"place"} and not _POLITICAL_PARTY.search(name):
         return "place"
     if _misread_place(doc, group):
@@ -538,9 +545,14 @@ def _is_person(doc: Doc, group: _Group) -> bool:
 
 
 def _short_forms(name: str) -> tuple[str, ...]:
-    """'Bashar al-Assad' -> ('bashar', 'al-assad', 'assad'): the forms that name one person."""
+    """'Bashar al-Assad' -> ('bashar', 'al-assad', 'assad'): the forms that name one person.
+
+    Of three words or more, the second counts too: 'Restrepo' of 'Camila Restrepo Salcedo'
+    (a first surname), 'Moussa' of 'Hassan Moussa Ali'.
+    """
     words = fold(name).split()
-    return (words[0], words[-1], words[-1].split("-")[-1])
+    middle = (words[1],) if len(words) >= 3 and len(words[1]) > 2 else ()
+    return (words[0], words[-1], words[-1].split("-")[-1], *middle)
 
 
 def _merge_people(actors: list[Actor], unsure: list[Actor]) -> list[Actor]:

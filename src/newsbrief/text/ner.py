@@ -91,6 +91,9 @@ def _joined(doc: Doc, left: int) -> bool:
     return doc[left].whitespace_ == ""
 
 
+_DANGLING = frozenset({"of", "and", "for", "the", "&"})
+
+
 def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
     """The name inside tokens first..last: no article, possessive, bracket or edge punctuation."""
     for i in range(first, last + 1):
@@ -105,10 +108,12 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
         first += 1
     while last > first and doc[last].text in ("Image", "Photo"):
         last -= 1  # a caption: 'Susan Rice Image: White House.'
-    while last >= first and (doc[last].tag_ == "POS" or doc[last].is_punct):
+    while last >= first and (
+        doc[last].tag_ == "POS" or doc[last].is_punct or doc[last].lower_ in _DANGLING
+    ):
         if doc[last].text in (".",) and last > first and _joined(doc, last - 1):
             break  # 'Inc.', 'U.S.': the stop belongs to the abbreviation
-        last -= 1
+        last -= 1  # and 'of' left over where the tagger cut a name: 'the Alliance of'
     if first > last:
         return None
     return _span(doc, first, last, label)

@@ -80,6 +80,8 @@ def person_spans(doc: Doc) -> list[NameSpan]:
         span = ner.clean(doc, bounds[0], bounds[1], "ROLE")
         if span is None or not looks_like_name(span.text):
             continue
+        if span.first > 0 and doc[span.first - 1].lower_ in ("and", "of", "&"):
+            continue  # 'Minister of Transport and Logistics': the end of an office's name
         titled = ner.title_before(doc, span) is not None
         if not titled and ner.appositive_role(doc, span) is None:
             continue
