@@ -64,6 +64,10 @@ TRIGGERS = [
     ("The second round of voting will be held on May 5.", None),
     ("She was knocked out in the first round of the tournament.", None),
     ("A mortar round hit the school on Monday.", None),
+    # a session where it stands in a series, or a body's own, once set or placed
+    ("A preparatory session in Lima set for May 2 was called off.", "session"),
+    ("A session of the joint border commission was scheduled for June 8.", "session"),
+    ("A session of parliament was held on Tuesday to debate the budget.", None),
 ]
 
 

@@ -306,8 +306,35 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
     if word == "session":  # 'an emergency session was held', 'a session with the delegation'
-        return (bool(mods & _SESSION_KIND) or partners) and (governed or partners)
+        kind = bool(mods & (_SESSION_KIND | _SESSION_PLACE)) or _of_a_body(tok)
+        anchored = governed or _parts.has_place_or_date(tok) or _set_for(tok)
+        return (kind or partners) and (anchored or partners)
     return governed or partners or tok.pos_ == "PROPN"
+
+
+# Where a session stands in a series of talks: 'the closing session', 'a preparatory session'.
+_SESSION_PLACE = frozenset("preparatory opening closing first final joint next inaugural".split())
+_SITTINGS = frozenset("parliament assembly congress senate court house chamber legislature".split())
+
+
+def _of_a_body(tok: Token) -> bool:
+    """'A session of the border commission': a body's sitting, not a parliament's or a court's."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for body in (p for p in prep.children if p.dep_ == "pobj"):
+            if body.lemma_.lower() not in _SITTINGS and body.lemma_.lower() in _BODIES:
+                return True
+    return False
+
+
+_BODIES = frozenset("commission committee council delegation board group task talks".split())
+
+
+def _set_for(tok: Token) -> bool:
+    """'A session set for October 2', 'scheduled for August 28': a day it was set for."""
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("set", "schedule", "plan", "slate")
+        for c in tok.children
+    )
 
 
 def _noun_of(tok: Token) -> str | None:
