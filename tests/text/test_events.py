@@ -68,6 +68,9 @@ TRIGGERS = [
     ("A preparatory session in Lima set for May 2 was called off.", "session"),
     ("A session of the joint border commission was scheduled for June 8.", "session"),
     ("A session of parliament was held on Tuesday to debate the budget.", None),
+    # an assembly of people meets; a country's Assembly is its parliament
+    ("An assembly of tribal elders met in Kandahar on Friday.", "assembly"),
+    ("The party holds four of the 140 seats in the Assembly of Albania.", None),
 ]
 
 
@@ -140,6 +143,8 @@ def test_hypothetical_and_negated_meetings_are_flagged(sentence: str) -> None:
         "The army said it would not allow any talks with the rebels.",
         # a call to a radio station is an interview
         "In a phone call to a local radio station, the rebel commander said his men would fight.",
+        # asking to meet is a request, not a meeting
+        "The opposition leader has asked to meet the prime minister to discuss the reform.",
     ],
 )
 def test_offers_refusals_and_interviews_yield_no_meeting(sentence: str) -> None:

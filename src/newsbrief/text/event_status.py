@@ -29,7 +29,9 @@ SPEECH = frozenset(
 _CANCEL = frozenset("cancel scrap abandon scuttle axe cancellation".split())
 _RESCHEDULE = frozenset("reschedule postpone delay postponement relocate shift".split())
 _MOVE = frozenset("move push bring".split())
-_PROPOSE = frozenset("propose offer suggest invite urge request seek proposal invitation".split())
+_PROPOSE = frozenset(
+    "propose offer suggest invite urge request seek proposal invitation ask".split()
+)
 _PLAN = frozenset(
     "schedule slate set plan arrange expect due agree prepare intend organise organize "
     "await".split()

@@ -394,8 +394,12 @@ def _general_assembly(tok: Token) -> bool:
     words = {c.lower_ for c in tok.children}
     if words & _PARLIAMENTS:
         return False
-    if "general" in words or any(c.lower_ == "of" for c in tok.children if c.dep_ == "prep"):
+    if "general" in words:
         return True
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        # 'an assembly of ministers'; not 'the Assembly of Albania', a parliament
+        if not any(p.ent_type_ in ("GPE", "NORP") or p.pos_ == "PROPN" for p in prep.children):
+            return True
     return tok.pos_ == "PROPN" and any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
 
 
