@@ -441,9 +441,8 @@ def _misread_place(doc: Doc, group: _Group) -> bool:
         return False
     if _POLITICAL_PARTY.search(name) or any(ner.speaks(doc, m) for m in group.mentions):
         return False
-    whole = [
-        m for m in group.mentions if fold(m.text) == fold(name)
-    ]  # not 'Blantyre' of 'Blantyre United'
+    # only mentions of the whole name: not 'Blantyre' folded into 'Blantyre United'
+    whole = [m for m in group.mentions if fold(m.text) == fold(name)]
     typed = any(m.label in ("GPE", "LOC") for m in whole) and group.uses["place"] > 0
     return typed or gazetteer.is_city(name)
 

@@ -78,12 +78,10 @@ def _owned(doc: Doc, head: Token) -> NameSpan | None:
 
     "Egypt's health ministry", "Guyana's police" (a ministry needs its portfolio).
     """
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
-    if owner is None or owner.pos_ != "PROPN":
+    owner = _proper_owner(head)
+    if owner is None:
         return None
-    if owner.ent_type_ not in ("GPE", "") and not is_country(
-        doc[name_start(owner) : owner.i + 1].text
-    ):
+    if owner.ent_type_ not in ("GPE", "") and not _owner_is_country(doc, owner):
         return None  # a country the tagger mistyped still owns its ministry ('Chad's')
     between = doc[owner.i + 1 : head.i]
     words = [t for t in between if t.tag_ != "POS"]
@@ -107,10 +105,8 @@ def _owned_described(doc: Doc, head: Token) -> NameSpan | None:
     "Indonesia's national search and rescue agency": the owner must be a country, and the
     words between it and the body plain lower-case words (no name, no number).
     """
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
-    if owner is None or owner.pos_ != "PROPN":
-        return None
-    if not is_country(doc[name_start(owner) : owner.i + 1].text):
+    owner = _proper_owner(head)
+    if owner is None or not _owner_is_country(doc, owner):
         return None
     words = [t for t in doc[owner.i + 1 : head.i] if t.tag_ != "POS"]
     if not words or len(words) > _DESCRIPTION_WORDS:
@@ -118,6 +114,16 @@ def _owned_described(doc: Doc, head: Token) -> NameSpan | None:
     if not all(t.is_lower and (t.is_alpha or t.text == "-") for t in words):
         return None
     return clean(doc, name_start(owner), head.i, "COLLECTIVE")
+
+
+def _proper_owner(head: Token) -> Token | None:
+    """The proper noun that owns the body with a possessive ('Egypt' of "Egypt's ministry")."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    return owner if owner is not None and owner.pos_ == "PROPN" else None
+
+
+def _owner_is_country(doc: Doc, owner: Token) -> bool:
+    return is_country(doc[name_start(owner) : owner.i + 1].text)
 
 
 def _named_of(doc: Doc, head: Token) -> NameSpan | None:

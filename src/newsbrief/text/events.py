@@ -314,19 +314,18 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
 
 # Where a session stands in a series of talks: 'the closing session', 'a preparatory session'.
 _SESSION_PLACE = frozenset("preparatory opening closing first final joint next inaugural".split())
-_SITTINGS = frozenset("parliament assembly congress senate court house chamber legislature".split())
+# Bodies whose sessions are meetings; a parliament's or a court's sitting is not one.
+_BODIES = frozenset("commission committee council delegation board group task talks".split())
 
 
 def _of_a_body(tok: Token) -> bool:
     """'A session of the border commission': a body's sitting, not a parliament's or a court's."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for body in (p for p in prep.children if p.dep_ == "pobj"):
-            if body.lemma_.lower() not in _SITTINGS and body.lemma_.lower() in _BODIES:
-                return True
-    return False
-
-
-_BODIES = frozenset("commission committee council delegation board group task talks".split())
+    return any(
+        body.dep_ == "pobj" and body.lemma_.lower() in _BODIES
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for body in prep.children
+    )
 
 
 def _set_for(tok: Token) -> bool:
