@@ -107,6 +107,9 @@ METRICS = [
     ("More than 2,100 families have moved to schools and churches.", [("displaced", 2100)]),
     ("About 2,600 people spent the night in hotels and a sports hall.", [("displaced", 2600)]),
     ("Twenty people were taken to hospital.", [("wounded", 20)]),
+    ("Twelve people were sent to hospital.", [("wounded", 12)]),
+    # responders sent to a burning hospital are a response count, not casualties
+    ("About 160 firefighters were sent to the hospital.", [("other", 160)]),
     ("An elderly shepherd has been missing since Wednesday.", [("missing", 1)]),
     ("The raiders set fire to more than 200 houses.", [("other", 200)]),
     ("Rioters torched 40 shops.", [("other", 40)]),

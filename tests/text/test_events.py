@@ -71,6 +71,10 @@ TRIGGERS = [
     # an assembly of people meets; a country's Assembly is its parliament
     ("An assembly of tribal elders met in Kandahar on Friday.", "assembly"),
     ("The party holds four of the 140 seats in the Assembly of Albania.", None),
+    # teams that meet in a contest play a fixture; leaders who meet at one still meet
+    ("The two sides had met twice in the league this season.", None),
+    ("Arsenal will meet Chelsea in the cup final on Saturday.", None),
+    ("President Ana Ruiz met Premier Ida Lund at the World Cup final.", "met"),
 ]
 
 

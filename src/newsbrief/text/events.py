@@ -178,7 +178,28 @@ def _subtree_text(tok: Token) -> str:
     return " ".join(w.text for w in words)
 
 
+_CONTESTS = frozenset(
+    "league final semifinal semi-final quarterfinal quarter-final cup match tournament "
+    "championship game playoff play-off derby fixture bout race".split()
+)
+
+
+def _in_a_contest(verb: Token) -> bool:
+    """'The two sides had met twice in the league', 'will meet Chelsea in the final': sport."""
+    places = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(w.lemma_.lower() in _CONTESTS for p in places for w in (p, *p.children))
+
+
 def _meet(tok: Token, others: list[Token]) -> bool | None:
+    people = [*_parts.subjects(tok), *_parts.objects(tok)]
+    if _in_a_contest(tok) and not any(p.ent_type_ == "PERSON" for p in people):
+        return None  # a fixture; not 'Macron met Putin at the World Cup final'
     objects = _parts.objects(tok)
     if objects and not any(_parts.personish(o) for o in objects):
         return None  # met the target, met its fate

@@ -146,7 +146,7 @@ def cue_label(tok: Token) -> Label | None:
     if lemma == "live" and tok.pos_ == "VERB":
         return "population"
     if lemma == "hospital" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into"):
-        return "wounded"  # "remain in hospital", "taken to hospital"
+        return None if _deployed(tok.head.head) else "wounded"  # "taken to hospital"
     if lemma in ("rubble", "debris") and tok.head.lower_ in ("under", "beneath", "in"):
         return "missing"  # "trapped under the rubble"
     if lemma == "recover" and not any(c.dep_ == "dobj" for c in tok.children):
@@ -162,6 +162,21 @@ def cue_label(tok: Token) -> Label | None:
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
         return "other"
     return _word_label(tok, lemma)
+
+
+_DEPLOY = frozenset("send dispatch deploy mobilise mobilize".split())
+
+
+def _deployed(verb: Token) -> bool:
+    """Responders sent somewhere: "160 firefighters were sent to the hospital" is no harm."""
+    if verb.lemma_.lower() not in _DEPLOY:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(
+        _WEAK.get(s.lemma_.lower()) == "other" or s.lemma_.lower() in _RESPONDERS
+        for subject in subjects
+        for s in (subject, *subject.conjuncts)
+    )
 
 
 _SHELTERED = frozenset("move spend take relocate house".split())
