@@ -108,6 +108,12 @@ METRICS = [
     ("About 2,600 people spent the night in hotels and a sports hall.", [("displaced", 2600)]),
     ("Twenty people were taken to hospital.", [("wounded", 20)]),
     ("Twelve people were sent to hospital.", [("wounded", 12)]),
+    # a breakdown's own noun names its harm; otherwise it is the total's
+    ("Cases rose to 412, including 27 deaths.", [("other", 412), ("killed", 27)]),
+    ("The blast killed 30 people, including 12 children.", [("killed", 30), ("killed", 12)]),
+    # "not found" is missing; a communique's "neutralised" is killed
+    ("Relatives named more than sixty people who have not been found.", [("missing", 60)]),
+    ('The army said it had "neutralised 120 enemy soldiers".', [("killed", 120)]),
     # responders sent to a burning hospital are a response count, not casualties
     ("About 160 firefighters were sent to the hospital.", [("other", 160)]),
     ("An elderly shepherd has been missing since Wednesday.", [("missing", 1)]),
@@ -193,6 +199,7 @@ NOT_FIGURES = [
     "The youngest of the dead was 19, relatives said.",  # an age
     "The new estate was designed for about 9,000 residents.",  # whom it is built for
     "Cases this year are more than three times the number seen in 2019.",  # a multiplier
+    "Police detained the owner and two contractors who carried out the works.",  # a deed
 ]
 
 
@@ -227,6 +234,7 @@ WORD_COUNTS = [
     ("One person died and four were hurt.", [("killed", 1), ("wounded", 4)], "One"),
     ("There were no reports of injuries.", [("wounded", 0)], "no reports of injuries"),
     ("Two men and a woman were hurt.", [("wounded", 2), ("wounded", 1)], "Two"),
+    ("No one is believed to be missing any longer.", [("missing", 0)], "No one"),
 ]
 
 
@@ -306,6 +314,24 @@ def test_no_one_who_lost_his_life_is_a_stated_zero() -> None:
 def test_a_restatement_lends_its_source_to_the_figure_it_restates() -> None:
     body = "The attacker wounded two guards. Later, two guards were wounded, police said."
     assert [f.reported_by for f in figures(body)] == ["police"]
+
+
+def test_a_part_of_them_takes_the_harm_its_own_sentence_gave_before() -> None:
+    body = "The hospital said 96 people with gunshot wounds had been admitted, 31 of them children."
+    assert read(body) == [("wounded", 96), ("wounded", 31)]
+
+
+def test_a_country_that_reported_a_count_is_not_its_source_when_someone_tells_it() -> None:
+    body = "Neighbouring Kenya has reported 210 cases since January, its health ministry said."
+    assert [f.reported_by for f in figures(body)] == ["health ministry"]
+
+
+def test_the_statement_is_whoever_issued_the_last_statement() -> None:
+    body = (
+        "Gunmen killed 23 civilians, the defence ministry said in a statement on Monday. "
+        "Soldiers killed eight of the assailants, according to the statement."
+    )
+    assert [f.reported_by for f in figures(body)] == ["defence ministry", "defence ministry"]
 
 
 def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:

@@ -62,12 +62,17 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     the paragraph named last ("The agency said ... It said ...").
     """
     chain = _clause_chain(tok)
+    country: Attribution | None = None
     for anc in chain:
         found = (
             _according(anc) or _speaker(anc, previous) or _toll_given_by(anc) or _figure_given(anc)
         )
-        if found is not None:
+        if found is not None and _a_country(found) and country is None:
+            country = found  # "Kenya has reported 210 cases, its health ministry said"
+        elif found is not None:
             return found
+    if country is not None:
+        return country
     ids = {t.i for t in chain}
     for other in tok.sent:
         beside = other.head.i in ids and other.dep_ in ("parataxis", "advcl", "conj", "ccomp")
@@ -87,6 +92,11 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     if any(c.lower_ == "reportedly" or _by_reports(c) for t in own for c in t.children):
         return Attribution("reports", None)
     return None
+
+
+def _a_country(found: Attribution) -> bool:
+    """A country that 'reported' a count is where it was counted; a speaker above it tells it."""
+    return found.token is not None and found.token.ent_type_ == "GPE"
 
 
 _GIVE = frozenset("give put issue provide offer".split())
@@ -445,7 +455,7 @@ def source_name(tok: Token) -> str | None:
     if named is not None:
         return named
     ent = _entity_of(tok)
-    earlier = _named_before(tok) if ent is None else None
+    earlier = (_named_before(tok) or _issuer_before(tok)) if ent is None else None
     if earlier is not None:
         return earlier
     start = ent.start if ent is not None else tok.i
@@ -509,6 +519,33 @@ def _named_before(tok: Token) -> str | None:
         return _strip_the(near[-1]) if near else None
     same = [e for e in near if e.root.lemma_.lower() == lemma]
     return _strip_the(same[-1]) if same else None
+
+
+_DOCUMENTS = frozenset("statement communique communiqué release bulletin".split())
+
+
+def _issuer_before(tok: Token) -> str | None:
+    """ "According to the statement": whoever issued the last statement told before.
+
+    That is its named owner ("a police statement", "the army's statement") or the speaker who
+    said something in it ("the ministry said in a statement on Monday").
+    """
+    lemma = tok.lemma_.lower()
+    before = [c.lower_ for c in tok.children if c.i < tok.i]
+    if tok.pos_ != "NOUN" or lemma not in _DOCUMENTS or before != ["the"]:
+        return None
+    first = max(tok.sent.start - _BACK_REACH, 0)
+    for doc_tok in reversed(tok.doc[first : tok.i]):
+        if doc_tok.lemma_.lower() != lemma:
+            continue
+        owner = next((c for c in doc_tok.children if c.dep_ in ("compound", "poss")), None)
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN") and _can_speak(owner):
+            return source_name(owner)
+        verb = doc_tok.head.head if doc_tok.dep_ == "pobj" else None
+        subject = _subject(verb) if verb is not None and verb.lemma_ in _SAY else None
+        if subject is not None and subject.pos_ != "PRON" and _can_speak(subject):
+            return source_name(subject)
+    return None
 
 
 # Nouns of kind that stand for the last organisation named: 'according to the group'.

@@ -27,7 +27,7 @@ Label = Metric | Literal["none"]
 _LEXICON: dict[str, Label] = {
     **dict.fromkeys(
         "kill die dead death fatality body corpse murder perish drown toll behead massacre "
-        "slay slain fatal killing electrocute".split(),
+        "slay slain fatal killing electrocute neutralise neutralize".split(),
         "killed",
     ),
     **dict.fromkeys(
@@ -216,6 +216,8 @@ def _capacity(verb: Token) -> bool:
 def _word_label(tok: Token, lemma: str) -> Label | None:
     if lemma in _INJURIES and tok.pos_ == "NOUN" and tok.head.lemma_ in _EXPERIENCE:
         return "wounded"  # "suffered burns", "sustained fractures"
+    if lemma == "carry" and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "contractors who carried out renovations": a deed, not a load
     if lemma == "carry" and _capacity(tok):
         return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
     if lemma in ("design", "intend") and any(c.lower_ == "for" for c in tok.children):
@@ -299,6 +301,9 @@ _TRANSPARENT = frozenset(
 )
 
 
+_NOT_FOUND = frozenset("find locate trace".split())
+
+
 def _cues(count: Token, noun: Token | None) -> list[_Cue]:
     """Every cue near the number, with the cost at which it governs the number.
 
@@ -315,7 +320,9 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             label, cost = weak, cost + _WEAK_PENALTY
         elif tok.lemma_.lower() in _ON_BOARD:
             cost += _WEAK_PENALTY
-        if label is None or _counts.negated(tok):
+        if _counts.negated(tok) and tok.lemma_.lower() in _NOT_FOUND:
+            label = "missing"  # "sixty people who have not been found"
+        elif label is None or _counts.negated(tok):
             continue
         if label != "none" and _counts.is_agent(reach.via, tok) and tok.lemma_ not in _MOVERS:
             continue
@@ -625,7 +632,10 @@ _OPEN: frozenset[Label | None] = frozenset({"killed", "wounded", "missing", "dis
 
 
 def breakdown(count: Token) -> Reading | None:
-    """A breakdown ("..., including 54 children") takes the metric of the total before it."""
+    """A breakdown ("..., including 54 children") takes the metric of the total before it.
+
+    Unless the part's own noun names a harm: "412 cases, including 27 deaths" are killed.
+    """
     doc = count.doc
     i = count.i - 1
     while i > count.sent.start and (
@@ -634,7 +644,10 @@ def breakdown(count: Token) -> Reading | None:
         i -= 1
     if doc[i].lower_ != "including":
         return None
-    if _counts.counted_noun(count) is None and _of_the_counted(count):
+    noun = _counts.counted_noun(count)
+    if noun is not None and cue_label(noun) not in (None, "none"):
+        return None  # "412 cases, including 27 deaths": the part's own noun names its harm
+    if noun is None and _of_the_counted(count):
         return Reading("none")  # "rescued seven, including the three injured": told before
     totals = [t for t in doc[count.sent.start : i] if t.like_num and t.pos_ == "NUM"]
     return read_count(totals[-1]) if totals else None
@@ -645,6 +658,10 @@ def _in_according(tok: Token) -> bool:
 
 
 _EXPERIENCE = frozenset({"suffer", "sustain", "receive", "incur"})
+
+
+# Verbs that pass their subject to the state they report: "is believed to be missing".
+_RAISING = frozenset("believe think fear presume know understand".split())
 
 
 def verb_harm(noun: Token) -> Metric | None:
@@ -660,6 +677,8 @@ def verb_harm(noun: Token) -> Metric | None:
         return None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    if verb.lemma_.lower() in _RAISING:  # "no one is believed to be missing"
+        words += [c for c in verb.children if c.dep_ == "xcomp"]
     among = [o for c in verb.children if c.lower_ == "among" for o in c.children]
     words += among + [a for o in among for a in o.children if a.dep_ in ("acl", "amod")]
     if experiencer and noun.dep_ == "nsubj":  # "a firefighter suffered injuries"

@@ -89,8 +89,8 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if (found.start, found.end) in spans:
                 continue
             metric = found.metric or await _metric(ctx, sentence, found)
-            if metric is None and told[0] == sentence.paragraph:
-                metric = _part_of_last(found.token, figures[told[1] :])
+            if metric is None and (mined or told[0] == sentence.paragraph):
+                metric = _part_of_last(found.token, mined or figures[told[1] :])
             if metric is None:
                 continue
             before = _restated(found, metric, [*figures, *mined], tokens)
@@ -126,13 +126,16 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     """'19 people had died ... Nine of them came from one village': a part of the last toll.
 
     A count of 'them' whose own words name nothing that befell it takes the harm of the one
-    figure the sentence before gave.
+    figure its own sentence gave before it ("96 wounded were admitted, 31 of them children"),
+    else of the one figure the sentence before gave.
     """
     pronoun = _counts.of_object(count)
     if pronoun is None or pronoun.lower_ != "them" or len(last) != 1:
         return None
     reading = harm.read_count(count)
-    if reading.metric is not None or reading.choices or last[0].metric not in _HARMED:
+    if reading.metric is not None or last[0].metric not in _HARMED:
+        return None
+    if reading.choices and last[0].metric not in reading.choices:
         return None
     return last[0].metric
 
