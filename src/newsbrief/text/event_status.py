@@ -211,7 +211,9 @@ def _cues(nodes: list[Token]) -> set[str]:
         if lemma in _PLAN or lemma == "ahead":
             found.add("planned")
         if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _PLAN for c in kids):
-            found.add("planned")  # 'the summit is due next week
+            found.add("planned")  # 'the summit is due next week'
+        if _plan_past_perfect(node, lemma, kids):
+            found.add("unmet")  # 'had been due to meet B on Monday': it did not happen then
         if lemma in _HYPOTHETICAL.get(node.pos_, ()) or (lemma == "rule" and "out" in particles):
             found.add("hypothetical")
         if any(c.lower_ in ("whether", "if", "unless") for c in kids):
@@ -224,6 +226,19 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+# A plan told in the past perfect ("had been scheduled for May 16", "had been due to meet",
+# "had planned to discuss") was overtaken: the meeting did not take place as set.
+_SET = frozenset("schedule slate set plan expect due intend".split())
+
+
+def _plan_past_perfect(node: Token, lemma: str, kids: list[Token]) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in kids):
+        return False
+    return lemma in _SET or (
+        lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _SET for c in kids)
+    )
 
 
 _PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split())
@@ -323,7 +338,7 @@ def _noun_cues(word: Token) -> set[str]:
         if child.dep_ in ("amod", "compound") and child.lower_ in _PLAN_AMOD:
             found.add("weak_plan")
         if child.dep_ in ("acl", "relcl") and not _happened_there(child):
-            found |= _cues([child]) - {"hypothetical", "modal", "negated"}
+            found |= _cues([child]) - {"hypothetical", "modal", "negated", "unmet"}
         if child.dep_ == "det" and lemma == "no":
             found.add("negated")
     return found
@@ -348,6 +363,8 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
     if "rescheduled" in cues or (cues & {"originally", "instead"} and tense == "future"):
         return StatusReading("rescheduled")
+    if "unmet" in cues:
+        return StatusReading("cancelled")
     if "negated" in cues and tense == "future" and _specific(word, nodes):
         return StatusReading("cancelled")  # 'the talks will not take place on Monday'
     if "negated" in cues or "hypothetical" in cues:
