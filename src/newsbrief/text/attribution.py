@@ -525,7 +525,7 @@ _DOCUMENTS = frozenset("statement communique communiqué release bulletin".split
 
 
 def _issuer_before(tok: Token) -> str | None:
-    """ "According to the statement": whoever issued the last statement told before.
+    """Whoever issued the last statement told before: "according to the statement".
 
     That is its named owner ("a police statement", "the army's statement") or the speaker who
     said something in it ("the ministry said in a statement on Monday").
