@@ -114,6 +114,20 @@ METRICS = [
     # "not found" is missing; a communique's "neutralised" is killed
     ("Relatives named more than sixty people who have not been found.", [("missing", 60)]),
     ('The army said it had "neutralised 120 enemy soldiers".', [("killed", 120)]),
+    ("Officials had been unable to contact about 1,300 people.", [("missing", 1300)]),
+    # a dot before three digits groups thousands; winching people off roofs rescues them
+    ("Helicopters winched 1.200 people from roofs overnight.", [("aid", 1200)]),
+    # what a verb left its object as: fleeing; not a participle with an object of its own
+    ("The crackdown sent about 87,000 fleeing to Bangladesh.", [("displaced", 87000)]),
+    ("Insurgents attacked three villages, killing 12 people.", [("killed", 12)]),
+    # 'who' stands only for people; new arrivals are people; relief goods delivered are aid
+    ("The navy rescued 300 Rohingya who had been adrift for weeks.", [("aid", 300)]),
+    ("The agency has provided food to 73,000 new arrivals.", [("aid", 73000)]),
+    ("UNICEF delivered 1.5 million water purification tablets.", [("aid", 1500000)]),
+    # the whole of a part is not what befell the part
+    ("Just 75 of the 325 students have been rescued.", [("aid", 75)]),
+    ("Soldiers rescued 17 of the hostages.", [("aid", 17)]),
+    ("Police said nine people were killed, the youngest just 14.", [("killed", 9)]),  # an age
     # responders sent to a burning hospital are a response count, not casualties
     ("About 160 firefighters were sent to the hospital.", [("other", 160)]),
     ("An elderly shepherd has been missing since Wednesday.", [("missing", 1)]),

@@ -159,6 +159,11 @@ PARSED = [
     ("one", "one", 1, "exact", None),
     ("2019", "2019", 2019, "exact", None),
     ("roughly 200,000 residents", "roughly 200,000", 200000, "approximately", None),
+    # a dot before exactly three digits groups thousands, unless a scale word follows
+    ("as many as 1.000 people", "as many as 1.000", 1000, "up_to", None),
+    ("1.200 people", "1.200", 1200, "exact", None),
+    ("1.250 million", "1.250 million", 1.25e6, "exact", None),
+    ("6.5", "6.5", 6.5, "exact", None),
 ]
 
 

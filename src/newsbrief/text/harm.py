@@ -94,7 +94,7 @@ _PERSONS = frozenset(
     "schoolchildren captain skipper guide shepherd merchant mechanic cook chef imam cleric "
     "bishop cadet recruit conscript sergeant corporal lieutenant colonel widow orphan twin "
     "grandson granddaughter grandmother grandfather grandchild couple nomad surgeon midwife "
-    "clerk".split()
+    "clerk arrival".split()
 )
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
@@ -132,6 +132,10 @@ def _lookup(table: dict[str, Label], tok: Token) -> Label | None:
     return next((table[k] for k in _keys(tok) if k in table), None)
 
 
+# Verbs whose failure leaves people missing: "have not been found", "unable to contact".
+_NOT_FOUND = frozenset("find locate trace contact".split())
+
+
 def cue_label(tok: Token) -> Label | None:
     """The metric the word `tok` names in its context, "none" for a non-figure, else None."""
     lemma = tok.lemma_.lower()
@@ -155,6 +159,8 @@ def cue_label(tok: Token) -> Label | None:
         return "wounded"  # "in intensive care"
     if lemma == "condition" and any(c.lower_ in _GRAVE for c in tok.children):
         return "wounded"  # "in critical condition"
+    if lemma in _NOT_FOUND and tok.head.lower_ == "unable":
+        return "missing"  # "had been unable to contact about 1,300 people"
     if lemma in _SEARCH and any(c.lower_ == "for" for c in tok.children):
         return "missing"  # "searching for two climbers"
     if tok.pos_ == "VERB" and to_death(tok):
@@ -262,6 +268,8 @@ _VERB_ONLY: dict[str, Label] = {
     "free": "aid",  # "freed 12 hostages" reads as detained below; "freed 40 trapped miners"
     "lose": "killed",  # "said it had lost two fighters"
     "pull": "aid",  # "rescuers pulled 27 people out of the mud"
+    "winch": "aid",  # "helicopters winched 1,200 people from roofs"
+    "airlift": "aid",
     "distribute": "aid",  # "distributed food to 112,000 people"
     "feed": "aid",
     "cross": "displaced",  # "25,000 people have crossed into Chad"
@@ -299,9 +307,6 @@ _TRANSPARENT = frozenset(
     "raise push take lift jump grow double hit exceed top surpass "
     "say report confirm tell claim state add estimate record count list show".split()
 )
-
-
-_NOT_FOUND = frozenset("find locate trace".split())
 
 
 def _cues(count: Token, noun: Token | None) -> list[_Cue]:
@@ -388,7 +393,8 @@ def _age_or_ratio(count: Token) -> bool:
         return True  # 'children no older than ten'
     if count.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lower_ in _AGE_SUPERLATIVES for c in head.children)
-    return False
+    # 'were killed, the youngest just 14': the superlative rides on the number itself
+    return any(c.dep_ == "amod" and c.lower_ in _AGE_SUPERLATIVES for c in count.children)
 
 
 _HAND_OUT = frozenset("hand distribute deliver give provide supply bring donate".split())
@@ -408,7 +414,29 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
     if noun is not None and _handed_to(noun):
         return Reading("aid")  # "handed out food and blankets to 5,200 people"
+    if noun is not None and _relief_delivered(noun):
+        return Reading("aid")  # "delivered 1.5 million water purification tablets"
     return None
+
+
+_DELIVER = frozenset("deliver distribute donate supply airlift ship send".split())
+_RELIEF = frozenset(
+    "food water tablet dose vaccine kit tent blanket ration meal parcel supply medicine "
+    "tarpaulin mosquito net shelter aid relief".split()
+)
+
+
+def _relief_delivered(noun: Token) -> bool:
+    """Relief goods handed out: "delivered 38 tonnes of food", "distributed 5,000 kits".
+
+    The counted thing, a word compounded with it or what it measures ('tonnes of food') is
+    a relief good, and it is the object of a verb of delivering.
+    """
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _DELIVER or is_person(noun):
+        return False
+    words = [noun, *noun.children]
+    words += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return any(w.lemma_.lower() in _RELIEF for w in words)
 
 
 def _where_it_happened(noun: Token) -> bool:
@@ -441,10 +469,16 @@ def is_person(noun: Token) -> bool:
         return True  # "three Britons": a plural proper noun the tagger left untyped
     if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children):
         return True  # "two Pakistani guides": a nationality describes people
+    if any(c.dep_ == "relcl" and _who(c) for c in noun.children):
+        return True  # "300,000 Rohingya who fled": 'who' stands only for people
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
         return False
     return lemma.endswith(("ist", "ian", "ee", "er", "or", "girl", "boy", "man", "woman"))
+
+
+def _who(clause: Token) -> bool:
+    return any(c.lower_ in ("who", "whom") and c.i < clause.i for c in clause.children)
 
 
 @dataclass(frozen=True)
@@ -479,12 +513,14 @@ def read_count(count: Token) -> Reading:
     scene = _among_the(noun or count) or _at_the_scene(noun or count)
     if scene is not None:
         return Reading(scene)
+    predicate = _object_predicate(noun or count)
+    if predicate is not None:
+        return Reading(predicate)
     cues = _cues(count, noun)
     if structure:  # "destroyed 120 homes"; not "search teams using two ships"
         cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
     head = noun or count
-    if _partitive_whole(head):  # "Of the 90 patients, 61 recovered": the verb is the 61's
-        cues = [c for c in cues if c.token.i == head.i or head.is_ancestor(c.token)]
+    cues = _whole_cues(count, head, cues)
     state = _state_word(count, noun)
     if not cues or (state is not None and cues[0].metric in _HARM):
         if state is not None:
@@ -495,6 +531,26 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+def _object_predicate(head: Token) -> Label | None:
+    """What a verb left its object as: "sent 87,000 fleeing", "left five dead" (object control).
+
+    A participle or adjective hung on the verb whose object is the count says what befell it.
+    """
+    if head.dep_ != "dobj":
+        return None
+    verb = head.head
+    for child in verb.children:
+        if child.i < head.i or child.dep_ not in ("advcl", "xcomp", "oprd", "ccomp", "acomp"):
+            continue
+        if child.tag_ in ("VBG", "VBN", "JJ") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "dobj") for c in child.children
+        ):  # not 'attacked three villages, killing 12': that participle has its own object
+            label = cue_label(child)
+            if label in _OPEN:
+                return label
+    return None
 
 
 def _at_the_time(verb: Token) -> bool:
@@ -608,10 +664,30 @@ def _state_word(count: Token, noun: Token | None) -> Metric | None:
     return harm_of(cue_label(nxt))
 
 
+def _whole_cues(count: Token, head: Token, cues: list[_Cue]) -> list[_Cue]:
+    """The cues of a part's whole are its own words: "Of the 90 patients, 61 recovered".
+
+    Only for the whole's own number ("the 325" of "75 of the 325"), not for the part's.
+    """
+    own = head is count or count.head.i == head.i
+    if not own or not _partitive_whole(head):
+        return cues
+    return [c for c in cues if c.token.i == head.i or head.is_ancestor(c.token)]
+
+
 def _partitive_whole(head: Token) -> bool:
-    """True for the N of "Of the N ..., M did X": a whole set off before its part."""
+    """True for the N of "Of the N ..., M did X" and of "M of the N did X": a part's whole.
+
+    What the part's verb says befell the part, not the whole ("75 of the 325 students
+    were rescued": the 325 were not).
+    """
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in ("of", "among") and prep.head.pos_ in _VERBAL
+    if head.dep_ != "pobj" or prep.lower_ not in ("of", "among"):
+        return False
+    if prep.lower_ == "of" and prep.head.like_num and prep.head.i < head.i:
+        words = {c.dep_ for c in head.children if c.lower_ == "the" or c.like_num}
+        return words >= {"det", "nummod"}  # 'of the 325 students', not 'of the attackers'
+    return prep.head.pos_ in _VERBAL
 
 
 _VERBAL = frozenset({"VERB", "AUX"})

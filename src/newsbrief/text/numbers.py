@@ -185,12 +185,20 @@ def _low(toks: list[_Tok], i: int) -> str:
     return toks[i].low if 0 <= i < len(toks) else ""
 
 
+# "1.200 people": a dot before exactly three digits, with no scale word after, groups thousands
+# as much of the world writes them; a count of people has no decimals.
+_DOT_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
 def _digit_core(toks: list[_Tok], i: int) -> _Core | None:
     digits = toks[i].text.replace(",", "")
     if len(digits) > 18:
         return None
     value, scale, j = float(digits), 1.0, i + 1
     nxt = toks[j] if j < len(toks) else None
+    grouped = _DOT_THOUSANDS.match(digits) and (nxt is None or nxt.start != toks[i].end)
+    if grouped and _low(toks, j) not in _MULT:
+        value = float(digits.replace(".", ""))
     if nxt is not None and nxt.start == toks[i].end and nxt.low in _SUFFIX:
         scale = _SUFFIX[nxt.low]
         value, j = value * scale, j + 1
