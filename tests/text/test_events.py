@@ -75,6 +75,18 @@ TRIGGERS = [
     ("The two sides had met twice in the league this season.", None),
     ("Arsenal will meet Chelsea in the cup final on Saturday.", None),
     ("President Ana Ruiz met Premier Ida Lund at the World Cup final.", "met"),
+    ("A sitting president was beaten into second place in a first round.", None),
+    # a visit to a one-word name never given in full is a visit to a place
+    ("President Ana Ruiz visited Kutupalong on Tuesday.", None),
+    # relatives who gather meet no one
+    ("Ten workers are missing, according to relatives gathered outside the gates.", None),
+    # a banquet in someone's honour, or one two people hold, is a meeting
+    ("Queen Ida hosted a state banquet in his honour at the palace.", "banquet"),
+    ("Ana Ruiz and Ida Lund held a dinner in Oslo on Wednesday.", "dinner"),
+    # a forum with a name that acts, speaks or stands in apposition is a body
+    ("The Kenya Bar Forum was admitted as a friend of the court.", None),
+    ("The employers' group Irish Business Forum said the rise was too high.", None),
+    ("The World Economic Forum opened in Davos on Monday.", "Forum"),
 ]
 
 
@@ -110,6 +122,8 @@ STATUSES = [
     ("The minister had been due to receive union leaders on Thursday.", "cancelled"),
     ("A fifth round had been scheduled for August 28.", "cancelled"),
     ("The envoys had planned to hold talks in Oslo in May.", "cancelled"),
+    # an invitation to a set meeting plans it; an invitation to meet only offers one
+    ("The president has invited the Gulf leaders to a summit at Camp David.", "planned"),
 ]
 
 

@@ -358,6 +358,8 @@ def status_of(word: Token) -> StatusReading:
     nodes = _in_setting(governors(word))
     verb = frame(word)
     cues = _cues(nodes) | _noun_cues(word) | _called_off_beside(nodes) | _trip_undone(nodes)
+    if _invited_to(word):
+        cues = (cues - {"proposed"}) | {"planned"}  # 'invited them to a summit in May'
     tense = tense_of(verb)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
@@ -384,6 +386,20 @@ def status_of(word: Token) -> StatusReading:
     if tense == "past":
         return StatusReading("held")
     return StatusReading(None, present=_present(word, verb))
+
+
+def _invited_to(word: Token) -> bool:
+    """'Has invited the leaders to a summit at Camp David': the summit is set, not offered.
+
+    (An invitation 'to meet' only offers a meeting.)
+    """
+    prep = word.head
+    return (
+        word.pos_ in ("NOUN", "PROPN")
+        and word.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() == "invite"
+    )
 
 
 def _specific(word: Token, nodes: list[Token]) -> bool:

@@ -46,13 +46,13 @@ _MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable dinner lunch luncheon breakfast round".split()
+    "gathering forum roundtable dinner lunch luncheon breakfast banquet round".split()
 )
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
 # Meals are meetings only between people named: 'a dinner between A and B', not 'a gala dinner'.
-_MEALS = frozenset("dinner lunch luncheon breakfast".split())
+_MEALS = frozenset("dinner lunch luncheon breakfast banquet".split())
 _QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())
 _SESSION_KIND = frozenset("emergency special extraordinary plenary closed-door urgent".split())
 _PARLIAMENTS = frozenset("national legislative constituent provincial state".split())
@@ -273,9 +273,26 @@ def _call(tok: Token, lemma: str) -> bool | None:
 
 def _host_guest(tok: Token) -> bool:
     """A person received or visited: 'hosted Scholz', 'visited his counterpart', not 'Moscow'."""
-    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _lone_name(tok):
         return False
     return _parts.personish(tok)
+
+
+def _lone_name(tok: Token) -> bool:
+    """A one-word 'person' never named in full before: 'visited Jindo' is a visit to a place.
+
+    News introduces people by their full names; a bare word the tagger calls a person,
+    with no fuller name before it that holds the word, is more likely a town or a camp.
+    """
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return False
+    return not any(
+        e.label_ == "PERSON" and len(e) > 1 and tok.text in {t.text for t in e}
+        for e in tok.doc.ents
+        if e.end <= tok.i
+    )
 
 
 def _called_on(child: Token) -> bool:
@@ -289,8 +306,12 @@ def _gather(tok: Token) -> bool | None:
         if any(_noun_of(p) is not None for p in prep.children):
             return None  # 'gathered in Brussels for a summit': the summit is the meeting
     subjects = _parts.subjects(tok)
-    official = any(_official(s) for s in subjects)
+    official = any(_official(s) and s.lemma_.lower() not in _LAY for s in subjects)
     return True if official and tok.lemma_ != "gather" else (False if official else None)
+
+
+# People who gather without meeting anyone: 'relatives gathered outside the factory gates'.
+_LAY = frozenset("protester resident family victim student worker farmer relative survivor".split())
 
 
 def _official(tok: Token) -> bool:
@@ -311,13 +332,23 @@ def _noun_trigger(tok: Token) -> bool | None:
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):
         return None
-    if word in _MEALS and not _parts.noun_partners(tok):
+    if word in _MEALS and not (_parts.noun_partners(tok) or (governed and _shared_meal(tok))):
         return None
     if word in _QUALIFIED and not _qualified(tok, word, governed):
         return None
     if governed or anchored or tok.pos_ == "PROPN":
         return True
     return False if specific else None
+
+
+def _shared_meal(meal: Token) -> bool:
+    """'A and B held a dinner', 'hosted a state banquet in his honour': a meal with a guest."""
+    verb = meal.head if meal.dep_ == "dobj" else None
+    words = [*meal.children, *(verb.children if verb is not None else [])]
+    honour = any(
+        c.dep_ == "prep" and any(p.lemma_ in ("honour", "honor") for p in c.children) for c in words
+    )
+    return honour or (verb is not None and _several(verb))
 
 
 def _qualified(tok: Token, word: str, governed: bool) -> bool:
@@ -382,7 +413,7 @@ _ROUND_MODS = frozenset(
 # Rounds that are not talks: of a vote, a contest or a series of strikes or shots.
 _OTHER_ROUNDS = re.compile(
     r"\b(?:vot\w*|elect\w*|ballot\w*|runoff|run-off|poll\w*|primar\w*|candidates?|"
-    r"tournament|championship|cup|match|league|qualif\w*|golf|boxing|bout|fight|"
+    r"tournament|championship|cup|match|league|qualif\w*|golf|boxing|bout|fight|beaten|"
     r"sanctions|layoffs?|strikes?|shots?|gunfire|ammunition|mortars?|shells?|rockets?|"
     r"artillery|vaccin\w*|funding|financing)\b",
     re.IGNORECASE,
@@ -438,11 +469,31 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         return not (phone or _parts.noun_partners(tok))
     if word == "summit" and _peak(tok):
         return True
+    if word == "forum" and _named_body(tok):
+        return True
     if word == "debate":
         kind = mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         return not (kind or held or _parts.has_place_or_date(tok))
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
+
+
+# What happens to a forum that is an event: 'the forum opened', 'was held in Davos'.
+_EVENT_VERBS = frozenset("open close begin end start take hold meet convene run continue".split())
+
+
+def _named_body(tok: Token) -> bool:
+    """'The Kenya Bar Forum was admitted', 'the organisers, the Media Council Forum': a body.
+
+    A forum with a proper name that acts (the subject of any verb but an event's) or stands
+    in apposition to another noun names an organisation, not a gathering.
+    """
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "appos" or any(a.lower_ == "according" for a in tok.ancestors):
+        return True  # a source speaks: 'according to the organisers, the Media Council Forum'
+    acting = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() not in _EVENT_VERBS
+    return acting or any(c.dep_ == "appos" for c in tok.children)
 
 
 def _with_media(tok: Token) -> bool:
