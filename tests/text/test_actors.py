@@ -364,3 +364,34 @@ def test_a_name_the_tagger_cut_before_of_loses_the_dangling_word() -> None:
         "The Unity Front won 47 seats and the Lesotho National Alliance of Mamello Khoeli won 38."
     )
     assert actors(body)["Lesotho National Alliance"].kind == "organisation"
+
+
+def test_a_regional_government_has_its_formal_name_as_an_alias() -> None:
+    found = actors("The Sindh government said it would pay compensation to the families.")
+    assert "Government of Sindh" in found["Sindh government"].aliases
+
+
+def test_a_possessed_ministry_takes_the_adjective_the_article_writes() -> None:
+    body = "Two Turkish citizens died, Turkey's foreign ministry said."
+    assert "Turkish foreign ministry" in actors(body)["Turkey's foreign ministry"].aliases
+
+
+def test_a_state_that_acts_has_its_government_as_an_alias() -> None:
+    found = actors("Turkey said on Monday it would send aid.")
+    assert found["Turkey"].kind == "state"
+    assert found["Turkey"].aliases == ["Government of Turkey"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        ("The army fights the Islamist militant group Boko Haram in the north.",
+         "Boko Haram", "armed_group"),
+        ("Donations went to the charity Ayuda Directa on Monday.", "Ayuda Directa",
+         "organisation"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_to_a_kind_of_body_is_that_body(
+    body: str, name: str, kind: str
+) -> None:
+    assert actors(body)[name].kind == kind

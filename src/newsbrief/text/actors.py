@@ -143,9 +143,12 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
             unsure.append(Actor(group.name, "other", group.mentions))
     actors = _merge_people(actors, unsure)
     _add_surnames(doc, actors)
+    adjectives = _adjectives(doc)
     for actor in actors:
         forms = {m.text for m in actor.mentions if m.label != "OFFICIAL"}
-        formal = _formal_names(actor.name) if actor.kind == "government" else set()
+        formal = _formal_names(actor.name, adjectives) if actor.kind == "government" else set()
+        if actor.kind == "state":
+            formal = {_government_of(actor.name)}  # 'Turkey said': its government spoke
         actor.aliases = sorted((forms | formal) - {actor.name})
         if actor.kind == "person":
             _describe(doc, actor, actors)
@@ -155,20 +158,50 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
 _FORMAL_HEADS = frozenset({"government", "cabinet", "parliament"})
 
 
+def _government_of(country: str) -> str:
+    """'Government of Turkey', 'Government of the United States', '... of the Netherlands'."""
+    the = country.startswith(("United ", "Republic ", "Democratic ")) or country.endswith("s")
+    return f"Government of the {country}" if the else f"Government of {country}"
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised name that is not an adjective of nationality ('Sindh', not 'Dutch')."""
+    return word[:1].isupper() and state_of(word) is None and not word.endswith(("an", "ese"))
+
+
 # The portfolio words of a ministry as its formal name spells them ('Ministry of Defence').
 _PORTFOLIOS = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defence"}
 
 
-def _formal_names(name: str) -> set[str]:
+def _adjectives(doc: Doc) -> dict[str, str]:
+    """The adjective of nationality the article writes for each country ('Turkey': 'Turkish')."""
+    out: dict[str, str] = {}
+    for tok in doc:
+        if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
+            state = state_of(tok.text)
+            if state is not None and tok.text.casefold() != state.casefold():
+                out.setdefault(state, tok.text)
+    return out
+
+
+def _formal_names(name: str, adjectives: dict[str, str] | None = None) -> set[str]:
     """Other ways the same body is written, kept as aliases.
 
     'Government of Iraq' for 'the Iraqi government' or 'Iraq's government'; 'Mozambique
-    health ministry' and 'Ministry of Health' for 'Mozambique's health ministry'.
+    health ministry' and 'Ministry of Health' for 'Mozambique's health ministry'; 'Turkish
+    foreign ministry' for 'Turkey's foreign ministry' when the article writes 'Turkish';
+    'Government of Sindh' for 'the Sindh government'.
     """
     out: set[str] = set()
     if "'s " in name:
         out.add(name.replace("'s ", " ", 1))
+        owner, rest = name.split("'s ", 1)
+        adjective = (adjectives or {}).get(owner)
+        if adjective is not None:
+            out.add(f"{adjective} {rest}")
     words = name.replace("'s ", " ").split()
+    if len(words) == 2 and words[1].lower() == "government" and _place_word(words[0]):
+        out.add(_government_of(words[0]))
     if len(words) in (2, 3) and words[-1].lower() == "ministry":  # 'the economy ministry'
         portfolio = words[-2].lower()
         out.add(f"Ministry of {_PORTFOLIOS.get(portfolio, portfolio.capitalize())}")
@@ -398,8 +431,9 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     name = group.name
     if outlet:
         return "source"
-    if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"] or group.labels["BARE"]:
-        return _collective_kind(group)
+    written = _kind_as_written(doc, group)
+    if written is not None:
+        return written
     if _is_person(doc, group):
         return "person"
     label = _label(group)
@@ -426,6 +460,36 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     if not _looks_like_org_name(doc, name):
         return None
     return _organisation_kind(doc, group)
+
+
+# Nouns that say what kind of body a name in apposition to them is: 'the group Boko Haram'.
+_BODY_NOUNS = frozenset(
+    "group organisation organization movement company firm charity militia faction network "
+    "alliance coalition union club insurgency outfit".split()
+)
+
+
+def _named_as_a_body(doc: Doc, group: _Group) -> bool:
+    """A name set in apposition to a noun of organisations ('the militant group Boko Haram').
+
+    Whatever label the tagger gave it, the writer has said what it is.
+    """
+    for mention in group.mentions:
+        root = doc[mention.last]
+        if root.dep_ in ("appos", "compound") and root.head.i < mention.first:
+            head = root.head
+            if head.lemma_.lower() in _BODY_NOUNS and head.i == mention.first - 1:
+                return True
+    return False
+
+
+def _kind_as_written(doc: Doc, group: _Group) -> EntityKind | None:
+    """The kind the words around the name state: a collective, or a body in apposition."""
+    if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"] or group.labels["BARE"]:
+        return _collective_kind(group)
+    if _named_as_a_body(doc, group):
+        return _organisation_kind(doc, group)
+    return None
 
 
 def _misread_place(doc: Doc, group: _Group) -> bool:
