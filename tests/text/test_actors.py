@@ -320,6 +320,12 @@ def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
             "Amina Okello",
             "41-year-old schoolteacher",
         ),
+        # a ruler is a title whatever the tagger calls the name
+        (
+            "The candidate, former military ruler Muhammadu Buhari, is the challenger.",
+            "Muhammadu Buhari",
+            "ruler",
+        ),
     ],
 )
 def test_a_role_in_apposition_makes_a_person(body: str, name: str, role: str) -> None:

@@ -19,7 +19,7 @@ TITLE_HEADS = frozenset(
         "superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. inspector "
         "mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney prosecutor "
         "detective constable commissioner administrator premier marshal corporal brigadier "
-        "imam rabbi ayatollah whip advisor adviser senators"
+        "imam rabbi ayatollah whip advisor adviser senators ruler dictator"
     ).split()
 )
 TITLE_WORDS = TITLE_HEADS | frozenset(
