@@ -267,6 +267,21 @@ def test_met_with_a_then_with_b_is_two_meetings() -> None:
     assert [[p.text for p in m.counterparts] for m in found] == [["Omar Haddad"], ["Li Wei"]]
 
 
+def test_separate_meetings_with_a_and_with_b_are_two_meetings_on_the_day_told() -> None:
+    found = mentions("Ida Lund visited Lagos on March 25 and held separate meetings with Omar "
+                     "Haddad and with Li Wei.")  # fmt: skip
+    assert [[p.text for p in m.participants] for m in found] == [
+        ["Ida Lund", "Omar Haddad"],
+        ["Ida Lund", "Li Wei"],
+    ]
+    assert [m.date.date if m.date else None for m in found] == [D(2024, 3, 25)] * 2
+
+
+def test_meeting_separately_with_two_named_is_two_meetings() -> None:
+    found = mentions("Anna Berg met separately with Omar Haddad and Li Wei.")
+    assert [[p.text for p in m.counterparts] for m in found] == [["Omar Haddad"], ["Li Wei"]]
+
+
 def test_an_ordinal_names_the_event() -> None:
     mention = one("The second presidential debate was cancelled.")
     assert (mention.noun, mention.ordinal, mention.definite) == ("debate", "second", True)

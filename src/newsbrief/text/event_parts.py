@@ -429,12 +429,25 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         others = [o for o in objects(word) + agents(word) if personish(o)]
         spoken = {"to"} if word.lemma_ in ("speak", "talk") else set()
         withs = _prep_objects(word, _PARTNER_PREPS | spoken)
-        if len(withs) > 1 and word.lemma_ == "meet":
+        if _separate(word) and len(withs) == 1 and not others:
+            withs = [[t] for t in withs[0]]  # 'met separately with A and B'
+        if len(withs) > 1 and (word.lemma_ == "meet" or _separate(word)):
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
-    met = [t for g in _prep_objects(word, frozenset({"with"})) for t in g]
+    withs = _prep_objects(word, frozenset({"with"}))
+    if _separate(word) and len(withs) == 1:
+        withs = [[t] for t in withs[0]]
+    if _separate(word) and len(withs) > 1:  # 'held separate meetings with A and with B'
+        hosts = _frame_people(word)
+        return [(_named(hosts + g), g) for g in withs]
+    met = [t for g in withs for t in g]
     return [(_named(_frame_people(word) + noun_partners(word)), met)]
+
+
+def _separate(word: Token) -> bool:
+    """'Separate meetings', 'met separately': one meeting with each of those named."""
+    return any(c.lower_ in ("separate", "separately") for c in word.children)
 
 
 def _named(tokens: list[Token]) -> list[Token]:

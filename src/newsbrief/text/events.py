@@ -560,6 +560,10 @@ def _mentions(
     dates = [_own_date(word, sent, published, reading.status, s) or base.date for s in stretches]
     if len(dates) > 1 and dates[-1] is not None and all(d is None for d in dates[:-1]):
         dates = [dates[-1]] * len(dates)  # 'met A and then B on Monday': both on Monday
+    first = dates[0] if dates else None
+    if first is not None and first.start < word.idx and all(d is None for d in dates[1:]):
+        # 'visited Lagos on May 5 and held separate meetings with A and B': both that day
+        dates = [first] * len(dates)
     return [
         dataclasses.replace(
             base,
