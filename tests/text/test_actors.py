@@ -401,3 +401,9 @@ def test_a_name_in_apposition_to_a_kind_of_body_is_that_body(
     body: str, name: str, kind: str
 ) -> None:
     assert actors(body)[name].kind == kind
+
+
+def test_a_name_the_tagger_ran_on_into_its_place_ends_before_it() -> None:
+    found = actors("The Council of Ministers in Ouagadougou declared three days of mourning.")
+    assert "Council of Ministers" in found
+    assert not any(" in " in name for name in found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsbrief.text.gazetteer import is_city
 from newsbrief.text.lexicon import (
     AT_PLACE,
     COLLECTIVE_HEADS,
@@ -108,6 +109,8 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
         first += 1
     while last > first and doc[last].text in ("Image", "Photo"):
         last -= 1  # a caption: 'Susan Rice Image: White House.'
+    if label not in ("GPE", "LOC", "FAC"):
+        last = _before_where(doc, first, last)
     while last >= first and (
         doc[last].tag_ == "POS" or doc[last].is_punct or doc[last].lower_ in _DANGLING
     ):
@@ -117,6 +120,21 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
     if first > last:
         return None
     return _span(doc, first, last, label)
+
+
+def _before_where(doc: Doc, first: int, last: int) -> int:
+    """Where a name the tagger ran on into its place ends: 'Council of Ministers in Ouagadougou'.
+
+    A lower-case 'in', 'on' or 'at' inside the span followed by nothing but a place name.
+    """
+    for k in range(first + 1, last):
+        if doc[k].lower_ not in ("in", "on", "at") or not doc[k].is_lower:
+            continue
+        tail = doc[k + 1 : last + 1]
+        typed = all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tail)
+        if typed or is_city(tail.text):
+            return k - 1
+    return last
 
 
 def person_name(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
