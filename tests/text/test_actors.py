@@ -320,6 +320,13 @@ def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
             "Amina Okello",
             "41-year-old schoolteacher",
         ),
+        # a role set off right before the name, which the parser hung elsewhere
+        (
+            "Toktorov and the governor of Tajikistan's Sughd region, Rajab Sharipov, will "
+            "meet in Isfara.",
+            "Rajab Sharipov",
+            "governor of Tajikistan's Sughd region",
+        ),
         # a ruler is a title whatever the tagger calls the name
         (
             "The candidate, former military ruler Muhammadu Buhari, is the challenger.",
@@ -407,3 +414,13 @@ def test_a_name_the_tagger_ran_on_into_its_place_ends_before_it() -> None:
     found = actors("The Council of Ministers in Ouagadougou declared three days of mourning.")
     assert "Council of Ministers" in found
     assert not any(" in " in name for name in found)
+
+
+def test_a_name_followed_by_of_and_an_organisation_is_a_member() -> None:
+    body = "His main rival, Arben Rexhepi of the Union for Democratic Progress, won 17,950 votes."
+    found = actors(body)
+    assert found["Arben Rexhepi"].kind == "person"
+    assert found["Union for Democratic Progress"].kind == "organisation"
+    assert actors("The Bank of England said rates would rise.")["Bank of England"].kind == (
+        "organisation"
+    )

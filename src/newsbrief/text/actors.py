@@ -592,7 +592,7 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return False
     if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
         return False
-    if group.labels["ROLE"]:
+    if group.labels["ROLE"] or _of_an_organisation(doc, group):
         return True
     if set(group.uses) <= {"place"} or all(ner.beside_place(doc, m) for m in group.mentions):
         return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
@@ -605,6 +605,23 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return bool(group.labels["PERSON"] and group.speaking and not lower and votes > others)
     votes += group.siblings
     return votes > others or bool(group.siblings) and votes >= others
+
+
+def _of_an_organisation(doc: Doc, group: _Group) -> bool:
+    """'Arben Rexhepi of the Union for Democratic Progress': a member named by their body.
+
+    A name of two or three name words followed by 'of' and an organisation names a person,
+    whatever label the tagger gave it.
+    """
+    if not 2 <= len(group.name.split()) <= 3:
+        return False
+    for mention in group.mentions:
+        at = mention.last + 1
+        if at + 1 >= len(doc) or doc[at].lower_ != "of":
+            continue
+        if doc[at + 1].ent_type_ == "ORG" and doc[at + 1].ent_iob_ == "B":
+            return True  # 'of the Union for ...', 'of UNICEF'
+    return False
 
 
 def _short_forms(name: str) -> tuple[str, ...]:

@@ -425,7 +425,36 @@ def appositive_role(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
     for noun in candidates:
         if noun.pos_ == "NOUN" and _is_role_noun(noun):
             return _role_phrase(doc, noun, span)
-    return None
+    before = _role_set_before(doc, span)
+    return _role_phrase(doc, before, span) if before is not None else None
+
+
+def _role_set_before(doc: Doc, span: NameSpan) -> Token | None:
+    """'..., the governor of X's Y region, NAME,': a role set off right before the name.
+
+    The parser may hang the name elsewhere; the words between the comma before the name and
+    the comma, 'and' or sentence start before them are a noun phrase opened by a determiner
+    whose head is a role noun, with no verb in it.
+    """
+    comma = span.first - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    k = comma - 1
+    while (
+        k > doc[comma].sent.start
+        and doc[k - 1].text not in (",", ";", "(")
+        and (doc[k - 1].lower_ not in ("and", "but"))
+    ):
+        k -= 1
+    phrase = doc[k:comma]
+    if (
+        not phrase
+        or phrase[0].lower_ not in ("the", "a", "an")
+        or any(t.pos_ in ("VERB", "AUX") for t in phrase)
+    ):
+        return None
+    nouns = [t for t in phrase if t.pos_ == "NOUN"]
+    return nouns[0] if nouns and _is_role_noun(nouns[0]) else None
 
 
 # Endings of compound nouns of occupation: 'schoolteacher', 'fisherman', 'shopkeeper'.
