@@ -335,6 +335,14 @@ def test_a_part_of_them_takes_the_harm_its_own_sentence_gave_before() -> None:
     assert read(body) == [("wounded", 96), ("wounded", 31)]
 
 
+def test_a_breakdown_by_nationality_takes_the_toll_it_breaks_down() -> None:
+    body = (
+        "Nine people were killed in the attack, police said. Kosovo said three of the dead "
+        "were Kosovar citizens, and Turkey's foreign ministry said three were Turkish citizens."
+    )
+    assert read(body) == [("killed", 9), ("killed", 3), ("killed", 3)]
+
+
 def test_a_country_that_reported_a_count_is_not_its_source_when_someone_tells_it() -> None:
     body = "Neighbouring Kenya has reported 210 cases since January, its health ministry said."
     assert [f.reported_by for f in figures(body)] == ["health ministry"]

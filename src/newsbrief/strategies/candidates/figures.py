@@ -93,7 +93,11 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 metric = _part_of_last(found.token, mined or figures[told[1] :])
             if metric is None:
                 continue
-            before = _restated(found, metric, [*figures, *mined], tokens)
+            before = (
+                None
+                if _said_to_be_of_a_nation(found.token)  # 'three were Turkish': a new group
+                else _restated(found, metric, [*figures, *mined], tokens)
+            )
             if before is not None:
                 home, at = (
                     (figures, before) if before < len(figures) else (mined, before - len(figures))
@@ -130,7 +134,8 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     else of the one figure the sentence before gave.
     """
     pronoun = _counts.of_object(count)
-    if pronoun is None or pronoun.lower_ != "them" or len(last) != 1:
+    them = pronoun is not None and pronoun.lower_ == "them"
+    if not (them or _said_to_be_of_a_nation(count)) or len(last) != 1:
         return None
     reading = harm.read_count(count)
     if reading.metric is not None or last[0].metric not in _HARMED:
@@ -138,6 +143,21 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     if reading.choices and last[0].metric not in reading.choices:
         return None
     return last[0].metric
+
+
+def _said_to_be_of_a_nation(count: Token) -> bool:
+    """'Three were Turkish citizens', 'one was Greek': a breakdown of the toll by nationality.
+
+    A bare count, subject of 'be', whose complement is a nationality or people of one.
+    """
+    verb = count.head
+    if count.dep_ != "nsubj" or verb.lemma_ != "be" or _counts.counted_noun(count) is not None:
+        return False
+    for comp in (c for c in verb.children if c.dep_ in ("attr", "acomp")):
+        words = [comp, *comp.children]
+        if any(w.ent_type_ == "NORP" for w in words):
+            return True
+    return False
 
 
 def _more(count: Token) -> bool:
