@@ -424,3 +424,10 @@ def test_a_name_followed_by_of_and_an_organisation_is_a_member() -> None:
     assert actors("The Bank of England said rates would rise.")["Bank of England"].kind == (
         "organisation"
     )
+
+
+def test_a_role_set_before_a_name_that_goes_on_is_not_that_word_s_role() -> None:
+    found = actors("Many were vulnerable, but the final victim, LGBT activist Andrew Kinsman, 49, "
+                   "was quickly reported missing.")  # fmt: skip
+    assert "LGBT" not in found
+    assert found["Andrew Kinsman"].kind == "person"

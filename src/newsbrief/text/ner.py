@@ -439,6 +439,9 @@ def _role_set_before(doc: Doc, span: NameSpan) -> Token | None:
     comma = span.first - 1
     if comma < 1 or doc[comma].text != ",":
         return None
+    after = doc[span.last + 1] if span.last + 1 < len(doc) else None
+    if after is not None and not after.is_punct:
+        return None  # '..., LGBT activist Andrew Kinsman': the name goes on
     k = comma - 1
     while (
         k > doc[comma].sent.start
