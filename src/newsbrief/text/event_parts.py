@@ -424,23 +424,24 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
 
     'Met with A, then with B' is two meetings; the counterparts are who the subject meets.
     """
+    separate = _separate(word)
     if word.pos_ == "VERB" and word.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         lead = subjects(word)
         others = [o for o in objects(word) + agents(word) if personish(o)]
         spoken = {"to"} if word.lemma_ in ("speak", "talk") else set()
         withs = _prep_objects(word, _PARTNER_PREPS | spoken)
-        if _separate(word) and len(withs) == 1 and not others:
+        if separate and len(withs) == 1 and not others:
             withs = [[t] for t in withs[0]]  # 'met separately with A and B'
-        if len(withs) > 1 and (word.lemma_ == "meet" or _separate(word)):
+        if len(withs) > 1 and (word.lemma_ == "meet" or separate):
             return [(_named(lead + others + g), others + g) for g in withs]
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
     withs = _prep_objects(word, frozenset({"with"}))
-    if _separate(word) and len(withs) == 1:
-        withs = [[t] for t in withs[0]]
-    if _separate(word) and len(withs) > 1:  # 'held separate meetings with A and with B'
-        hosts = _frame_people(word)
-        return [(_named(hosts + g), g) for g in withs]
+    if separate:  # 'held separate meetings with A and with B' (or 'with A and B')
+        groups = [[t] for t in withs[0]] if len(withs) == 1 else withs
+        if len(groups) > 1:
+            hosts = _frame_people(word)
+            return [(_named(hosts + g), g) for g in groups]
     met = [t for g in withs for t in g]
     return [(_named(_frame_people(word) + noun_partners(word)), met)]
 
