@@ -70,6 +70,17 @@ METRICS = [
         [("killed", 9), ("killed", 1)],
     ),
     ("The gunman killed nine people before he was arrested.", [("killed", 9)]),
+    # whoever attacked is the attacker, whatever the noun; "he" is not the "he" of a story
+    # told paragraphs before
+    (
+        "A man attacked passengers with a knife, injuring four people before he was shot dead.",
+        [("wounded", 4), ("killed", 1)],
+    ),
+    (
+        "The gunman was shot dead by police.\n\nThe bombing in March killed 12 people. "
+        "Days later a teenager stabbed two guards before he was shot dead.",
+        [("killed", 1), ("killed", 12), ("wounded", 2), ("killed", 1)],
+    ),
     ("Nine people died in the crash; the driver said he was hurt.", [("killed", 9)]),
     # "N of them fatally": killed; "N of whom were X": the part of its whole, unless it is hurt
     ("The fever sickened 230 people, 18 of them fatally.", [("other", 230), ("killed", 18)]),

@@ -284,6 +284,26 @@ _SEARCH = frozenset({"search", "look", "hunt"})
 _MOVERS = frozenset({"flee", "cross", "spend"})
 
 
+# Verbs of violence whose subject is the one who does it: "a man attacked passengers".
+_ASSAULTS = frozenset("attack stab shoot kill murder injure wound ambush behead".split())
+
+
+def attacked_someone(noun: Token) -> bool:
+    """True when `noun` is the subject of violence against others in its own clause.
+
+    "A man attacked passengers with an axe", "Merah shot dead seven people", "the gunman
+    opened fire on worshippers": the one who attacked, not one of those harmed.
+    """
+    if noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    if lemma == "open":
+        return any(c.lemma_.lower() == "fire" for c in verb.children)
+    return lemma in _ASSAULTS and bool(objects) or to_death(verb) and bool(objects)
+
+
 def to_death(verb: Token) -> bool:
     """True for "shot dead", "stabbed to death": the verb's result is a death."""
     for child in verb.children:

@@ -401,7 +401,13 @@ def _perpetrator_before(pron: Token) -> bool:
     start = pron.sent.start
     earlier = pron.doc[max(0, start - 40) : pron.i]
     people = [t for t in earlier if t.tag_ == "NN" and harm.is_person(t)]
-    return bool(people) and people[-1].lemma_.lower() in harm.PERPETRATORS
+    last = people[-1] if people else None
+    subject = next((t for t in reversed(earlier) if t.dep_ == "nsubj" and t.tag_ == "NN"), None)
+    if subject is not None and (last is None or subject.i >= last.i or last.head == subject.head):
+        last = subject  # 'a 17-year-old asylum seeker attacked passengers ... before he was'
+    if last is None:
+        return False
+    return last.lemma_.lower() in harm.PERPETRATORS or harm.attacked_someone(last)
 
 
 _NUMBERED = frozenset("death fatality case infection".split())
@@ -495,7 +501,8 @@ def _restated(
     if words & {"the", "these", "those", "all", "both"}:
         return same[-1][0]
     if found.metric is not None and found.value == 1 and found.token.pos_ == "PRON":
-        return same[-1][0]
+        index, earlier = same[-1]  # "he was shot dead" after "the attacker was shot dead"
+        return index if _sentences_apart(earlier, found.token) <= 1 else None
     key = noun.lemma_.lower()
     if key in _GENERIC:
         return None
@@ -503,6 +510,12 @@ def _restated(
         (i for i, t in reversed(same) if (_counts.counted_noun(t) or t).lemma_.lower() == key),
         None,
     )
+
+
+def _sentences_apart(earlier: Token, later: Token) -> int:
+    """How many sentence boundaries lie between two tokens of one parse."""
+    doc = later.doc
+    return sum(1 for t in doc[earlier.i + 1 : later.i + 1] if t.is_sent_start)
 
 
 _TOLL_NOUNS = frozenset("toll tally count number figure total".split())
