@@ -70,6 +70,23 @@ METRICS = [
         [("killed", 9), ("killed", 1)],
     ),
     ("The gunman killed nine people before he was arrested.", [("killed", 9)]),
+    # who died suffered it, whatever the parser hangs on "died"
+    (
+        "In the valley, five people have died, among them a six-year-old girl who was found "
+        "in a car.",
+        [("killed", 5)],
+    ),
+    # "up from N": the earlier value of the same toll, wherever the "up" hangs
+    (
+        "The death toll from the flood rose to 49 yesterday, up from 40 announced on Monday.",
+        [("killed", 49), ("killed", 40)],
+    ),
+    # a breakdown by place: each item is the toll's, "followed by" or not
+    (
+        "Tovar was the worst-hit province, with 61 dead, followed by Upper Mirela with 30 and "
+        "Calde with 12.",
+        [("killed", 61), ("killed", 30), ("killed", 12)],
+    ),
     # whoever attacked is the attacker, whatever the noun; "he" is not the "he" of a story
     # told paragraphs before
     (

@@ -199,6 +199,25 @@ PLACES = [
     ("A blaze 20 kilometres north of Athens killed nine people.", "nine", "Athens"),
     # a place a relative clause is about: "X, where ..."
     ("The outbreak spread to Kweli, where 98 cases have been recorded.", "98", "Kweli"),
+    # a toll broken down by place: each number is its own place's, however it is tagged
+    (
+        "Tovar was the worst-hit province, with 61 dead, followed by Upper Mirela with 30, "
+        "Calde with 12 and the Nesso Islands with 9.",
+        "61",
+        "Tovar",
+    ),
+    (
+        "Tovar was the worst-hit province, with 61 dead, followed by Upper Mirela with 30, "
+        "Calde with 12 and the Nesso Islands with 9.",
+        "9",
+        "the Nesso Islands",
+    ),
+    (
+        "Tovar was the worst-hit province, with 61 dead, followed by Upper Mirela with 30, "
+        "Calde with 12 and the Nesso Islands with 9.",
+        "30",
+        "Upper Mirela",
+    ),
 ]
 
 

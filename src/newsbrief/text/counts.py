@@ -145,9 +145,19 @@ def counted_noun(tok: Token) -> Token | None:
 _MODIFIER_DEPS = frozenset({"compound", "npadvmod", "nmod"})
 
 
+# Verbs that take no object: their subject is who it befell, whatever the parser hangs on
+# them ("four people have died, among them a boy" parsed with "boy" as an object).
+_NO_OBJECT = frozenset({"die", "perish", "drown"})
+
+
+def takes_no_object(verb: Token) -> bool:
+    """True for "die", "perish", "drown": their subject never acts on anyone."""
+    return verb.lemma_.lower() in _NO_OBJECT
+
+
 def is_agent(via: Token, verb: Token) -> bool:
     """True when `via` is the active subject of a `verb` with an object: the doer."""
-    if via.head.i != verb.i or via.dep_ != "nsubj":
+    if via.head.i != verb.i or via.dep_ != "nsubj" or takes_no_object(verb):
         return False
     return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 

@@ -324,7 +324,7 @@ _ON_BOARD = frozenset({"board", "aboard", "onboard"})
 # Verbs that pass a number through to the words around them ("rose to", "include", "said").
 _TRANSPARENT = frozenset(
     "be have include remain reach rise climb stand increase bring put total number leave "
-    "raise push take lift jump grow double hit exceed top surpass "
+    "raise push take lift jump grow double hit exceed top surpass follow "
     "say report confirm tell claim state add estimate record count list show".split()
 )
 
@@ -516,6 +516,9 @@ def read_count(count: Token) -> Reading:
     part = _part_of_antecedent(count)
     if part is not None:
         return part
+    revised = _revised_from(count)
+    if revised is not None:
+        return revised
     noun = _counts.counted_noun(count)
     if noun is None and _of_the_counted(count):
         return Reading("none")  # "recovered the bodies of the three": people counted before
@@ -551,6 +554,22 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+def _revised_from(count: Token) -> Reading | None:
+    """"Rose to 49, up from 40 announced on Wednesday": the earlier value of the same count.
+
+    The number after "up from" or "down from" is what the number before it in the sentence
+    was, so it reads as that one does, wherever the parser hangs the "up".
+    """
+    prep = count.head
+    if count.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lower_ not in ("up", "down"):
+        return None
+    earlier = [t for t in count.sent if t.i < count.i and t.pos_ == "NUM" and t.like_num]
+    if not earlier or _revised_from(earlier[-1]) is not None:
+        return None
+    reading = read_count(earlier[-1])
+    return reading if reading.metric not in (None, "none") else None
 
 
 def _object_predicate(head: Token) -> Label | None:
@@ -765,7 +784,8 @@ def verb_harm(noun: Token) -> Metric | None:
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         noun = noun.head  # "two men and a woman were hurt": the first conjunct's verb
     verb = noun.head
-    experiencer = verb.lemma_.lower() in _EXPERIENCE or _lost_life(verb)
+    lemma = verb.lemma_.lower()
+    experiencer = lemma in _EXPERIENCE or _counts.takes_no_object(verb) or _lost_life(verb)
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
     )

@@ -43,6 +43,7 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
             found[(ent.start, ent.end)] = ent
     venues = [*_facilities(doc, start, end), *_proper_places(doc, start, end)]
     venues += [*_named_divisions(doc, start, end), *_tallying_countries(doc, start, end)]
+    venues += list(_tally_items(doc, start, end))
     for venue in venues:
         if not any(s.start <= venue.root.i < s.end for s in found.values()):
             found[(venue.start, venue.end)] = venue
@@ -105,6 +106,27 @@ def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
     span = doc.char_span(start, end, alignment_mode="expand")
     for tok in span if span is not None else ():
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and _tallies(tok):
+            yield doc[name_start(tok) : tok.i + 1]
+
+
+def _tally_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """Places a toll is broken down by, whatever the tagger typed them.
+
+    "Bohol was the worst-hit province, with 94 dead": a name said to be a division.
+    "followed by Negros Occidental with 38, Cebu with 26": a name right before "with" and
+    a number.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if tok.pos_ != "PROPN" or doc[name_start(tok) : tok.i + 1].start < span.start:
+            continue
+        said = tok.dep_ == "nsubj" and tok.head.lemma_ == "be"
+        division = said and any(
+            c.dep_ == "attr" and c.lemma_.lower() in _DIVISIONS for c in tok.head.children
+        )
+        after = doc[tok.i + 1 : tok.i + 3]
+        listed = len(after) == 2 and after[0].lower_ == "with" and after[1].like_num
+        if division or listed:
             yield doc[name_start(tok) : tok.i + 1]
 
 
@@ -211,6 +233,9 @@ def _used_as_place(root: Token) -> bool:
         return True  # "Ondo, where 98 cases have been recorded"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain"):
         return True  # "Edo state remains the worst hit, with 139 cases"
+    after = root.doc[root.i + 1 : root.i + 3]
+    if len(after) == 2 and after[0].lower_ == "with" and after[1].like_num:
+        return True  # "followed by Cebu with 26": one place of a breakdown
     if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
@@ -270,6 +295,8 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         if actor_place(root):
             continue
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
+        if span.end == tok.i - 1 and tok.doc[span.end].lower_ == "with":
+            cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
