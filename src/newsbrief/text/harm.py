@@ -511,14 +511,9 @@ class Reading:
 
 def read_count(count: Token) -> Reading:
     """The metric the parse gives the number at `count` (None: not a figure)."""
-    if any(c.lower_ == "fatally" for c in count.children):
-        return Reading("killed")  # "sickened 230 people, 18 of them fatally"
-    part = _part_of_antecedent(count)
-    if part is not None:
-        return part
-    revised = _revised_from(count)
-    if revised is not None:
-        return revised
+    borrowed = _borrowed(count)
+    if borrowed is not None:
+        return borrowed
     noun = _counts.counted_noun(count)
     if noun is None and _of_the_counted(count):
         return Reading("none")  # "recovered the bodies of the three": people counted before
@@ -556,8 +551,15 @@ def read_count(count: Token) -> Reading:
     return Reading(best.metric)
 
 
+def _borrowed(count: Token) -> Reading | None:
+    """A reading the number takes from words beside it rather than from its own noun."""
+    if any(c.lower_ == "fatally" for c in count.children):
+        return Reading("killed")  # "sickened 230 people, 18 of them fatally"
+    return _part_of_antecedent(count) or _revised_from(count)
+
+
 def _revised_from(count: Token) -> Reading | None:
-    """"Rose to 49, up from 40 announced on Wednesday": the earlier value of the same count.
+    """The earlier value of the same count: "rose to 49, up from 40 announced on Wednesday".
 
     The number after "up from" or "down from" is what the number before it in the sentence
     was, so it reads as that one does, wherever the parser hangs the "up".

@@ -117,8 +117,10 @@ def _tally_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
     a number.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
-    for tok in span if span is not None else ():
-        if tok.pos_ != "PROPN" or doc[name_start(tok) : tok.i + 1].start < span.start:
+    if span is None:
+        return
+    for tok in span:
+        if tok.pos_ != "PROPN" or name_start(tok) < span.start:
             continue
         said = tok.dep_ == "nsubj" and tok.head.lemma_ == "be"
         division = said and any(
