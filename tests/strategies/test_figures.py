@@ -70,6 +70,47 @@ METRICS = [
         [("killed", 9), ("killed", 1)],
     ),
     ("The gunman killed nine people before he was arrested.", [("killed", 9)]),
+    # items of one list with the same number are separate groups, after a place too
+    (
+        "The crash killed 30 people. Eight of the victims were from Chile, eight from Peru "
+        "and eight from Spain.",
+        [("killed", 30), ("killed", 8), ("killed", 8), ("killed", 8)],
+    ),
+    # everyone on board who died is also the count of who was on board
+    (
+        "The plane came down in a field, killing all 62 people on board.",
+        [("killed", 62), ("population", 62)],
+    ),
+    ("The bus overturned, killing 12 people on board.", [("killed", 12)]),
+    # "victims" are whatever the article counted so far: here only deaths
+    (
+        "The crash killed 44 people. Officials said 11 of the victims were doctors.",
+        [("killed", 44), ("killed", 11)],
+    ),
+    (
+        "The crash killed 44 people. The hospital said four of its nurses were among them.",
+        [("killed", 44), ("killed", 4)],
+    ),
+    # doses per person are a schedule; people vaccinated are the figure
+    ("About 3 million people have received at least one dose.", [("aid", 3000000)]),
+    # what people talked about did not befall them
+    ("The two ministers discussed the refugees and the vaccines.", []),
+    # a relative clause about something of theirs yields to what their own verb says
+    (
+        "About 900 people whose homes were destroyed have moved to schools.",
+        [("displaced", 900)],
+    ),
+    # the part's own verb, not the words that name its whole
+    (
+        "About 300 people were evacuated. Officials said 49 of those evacuated were taken "
+        "to hospital.",
+        [("displaced", 300), ("wounded", 49)],
+    ),
+    ("Three reporters were wounded, one of them seriously.", [("wounded", 3), ("wounded", 1)]),
+    ("Volunteers served hot meals to 2,500 people.", [("aid", 2500)]),
+    ("About 80,000 households were still without electricity.", [("other", 80000)]),
+    ("The storm left 40,000 homes without power.", [("other", 40000)]),
+    ("By Friday the agency had confirmed a single death.", [("killed", 1)]),
     # who died suffered it, whatever the parser hangs on "died"
     (
         "In the valley, five people have died, among them a six-year-old girl who was found "

@@ -191,8 +191,8 @@ def age_apposition(tok: Token) -> bool:
     head = tok.head
     after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
     one = head.pos_ == "NOUN" and head.tag_ == "NN" and after == ","  # a count needs a plural
-    if head.pos_ != "PROPN" and not one:
-        return False
+    if head.pos_ != "PROPN" and not one or head.ent_type_ in ("GPE", "LOC"):
+        return False  # "from China, eight from Italy": a place has no age
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 

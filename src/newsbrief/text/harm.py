@@ -321,6 +321,20 @@ def _on_board(tok: Token) -> bool:
 
 _GRAVE = frozenset({"critical", "serious", "grave", "stable", "life-threatening"})
 _ON_BOARD = frozenset({"board", "aboard", "onboard"})
+
+
+def everyone_aboard(count: Token) -> bool:
+    """True for "killing all 157 people on board": the number is also who was on board.
+
+    Only with "all": "killing 15 people on board" says nothing of how many were aboard.
+    """
+    noun = _counts.counted_noun(count) or count
+    if not any(c.lower_ == "all" for c in [*noun.children, *count.children]):
+        return False
+    words = [t for c in noun.children if c.dep_ in ("prep", "advmod", "amod") for t in c.subtree]
+    return any(w.lemma_.lower() in _ON_BOARD for w in words)
+
+
 # Verbs that pass a number through to the words around them ("rose to", "include", "said").
 _TRANSPARENT = frozenset(
     "be have include remain reach rise climb stand increase bring put total number leave "
@@ -337,13 +351,16 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
     """
     found: list[_Cue] = []
     closed = _closed_clause(noun or count)
+    done_to = _what_it_acted_on(noun or count)
     for reach in _counts.nearby(count):
         tok = reach.token
+        if any(tok.i == t.i or t.is_ancestor(tok) for t in done_to):
+            continue  # "the two men discussed vaccines": what they acted on befell no one
         label, cost = cue_label(tok), reach.cost
         weak = _lookup(_WEAK, tok) if noun is not None and tok.i == noun.i else None
         if label is None and weak is not None:
             label, cost = weak, cost + _WEAK_PENALTY
-        elif tok.lemma_.lower() in _ON_BOARD:
+        elif tok.lemma_.lower() in _ON_BOARD or _of_something_else(tok, noun):
             cost += _WEAK_PENALTY
         if _counts.negated(tok) and tok.lemma_.lower() in _NOT_FOUND:
             label = "missing"  # "sixty people who have not been found"
@@ -355,13 +372,51 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             continue  # "on board" or "home to" speaks only of its own clause's people
         found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
     whole = _counts.of_object(count) if count.dep_ in ("nsubj", "nsubjpass") else None
-    if whole is not None and any(c.token.i == count.head.i for c in found):
+    if whole is not None and any(_in_predicate(c.token, count) for c in found):
         # "six of the injured later died": what the part's own verb says happened to it
-        found = [c if c.token.i != whole.i else replace(c, cost=c.cost + 1) for c in found]
+        found = [
+            replace(c, cost=c.cost + 1) if whole.i == c.token.i or whole.is_ancestor(c.token) else c
+            for c in found
+        ]  # "49 of those evacuated were taken to hospital": the whole's own words too
     head = noun or count  # of two cues as near, the counted noun's own modifier wins:
     return sorted(  # "11 deaths and five people missing"
         found, key=lambda c: (c.cost, not _modifies(c.token, head), c.distance)
     )
+
+
+def _in_predicate(cue: Token, subject: Token) -> bool:
+    """The cue is the subject's verb or in what that verb says of it, not in the subject."""
+    verb = subject.head
+    return cue.i == verb.i or verb.is_ancestor(cue) and not subject.is_ancestor(cue)
+
+
+def _of_something_else(cue: Token, noun: Token | None) -> bool:
+    """A relative clause on the counted people about something of theirs.
+
+    "4,000 people whose homes were damaged are sleeping in tents": the damage befell the
+    homes; what befell the people is told by their own verb, when it names anything.
+    """
+    if noun is None or cue.dep_ != "relcl" or cue.head.i != noun.i:
+        return False
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ not in ("who", "that", "which") for c in subjects)
+
+
+# Verbs of talking about a thing: their object is a topic, not what befell their subject.
+_TOPIC_VERBS = frozenset(
+    "discuss debate address raise mention consider review examine study plan negotiate".split()
+)
+
+
+def _what_it_acted_on(head: Token) -> list[Token]:
+    """The objects of a verb of discussing whose active subject is `head`: its topics.
+
+    "The two men had discussed the Uyghurs and vaccines": nothing befell the two men.
+    """
+    verb = head.head
+    if not _counts.is_agent(head, verb) or verb.lemma_.lower() not in _TOPIC_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
 
 def _modifies(cue: Token, noun: Token) -> bool:
@@ -417,7 +472,8 @@ def _age_or_ratio(count: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _AGE_SUPERLATIVES for c in count.children)
 
 
-_HAND_OUT = frozenset("hand distribute deliver give provide supply bring donate".split())
+_FEW = frozenset({"one", "two", "three", "1", "2", "3"})
+_HAND_OUT = frozenset("hand distribute deliver give provide supply bring donate serve".split())
 
 
 def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
@@ -432,6 +488,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "three times the number of cases": a multiplier
     if noun is not None and _where_it_happened(noun):
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
+    if noun is not None and _cut_off(noun):
+        return Reading("other")  # "1.1 million households were still without electricity"
     if noun is not None and _handed_to(noun):
         return Reading("aid")  # "handed out food and blankets to 5,200 people"
     if noun is not None and _relief_delivered(noun):
@@ -457,6 +515,25 @@ def _relief_delivered(noun: Token) -> bool:
     words = [noun, *noun.children]
     words += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return any(w.lemma_.lower() in _RELIEF for w in words)
+
+
+_UTILITIES = frozenset("power electricity water gas heating internet".split())
+
+
+def _cut_off(noun: Token) -> bool:
+    """People or homes without power or water: the noun's own "without", or its verb's."""
+    holders = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in ("be", "remain", "leave"):
+        holders.append(noun.head)
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "leave":
+        holders.append(noun.head)  # "left 40,000 homes without power"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "without"
+        and any(o.lemma_.lower() in _UTILITIES for o in prep.children if o.dep_ == "pobj")
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 def _where_it_happened(noun: Token) -> bool:
@@ -555,6 +632,9 @@ def _borrowed(count: Token) -> Reading | None:
     """A reading the number takes from words beside it rather than from its own noun."""
     if any(c.lower_ == "fatally" for c in count.children):
         return Reading("killed")  # "sickened 230 people, 18 of them fatally"
+    noun = _counts.counted_noun(count)
+    if noun is not None and noun.lower_ in ("dose", "doses") and count.lower_ in _FEW:
+        return Reading("none")  # "at least one dose", "two doses": a schedule, not a tally
     return _part_of_antecedent(count) or _revised_from(count)
 
 

@@ -92,6 +92,10 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if metric is None and (mined or told[0] == sentence.paragraph):
                 metric = _part_of_last(found.token, mined or figures[told[1] :])
             if metric is None:
+                metric = _of_the_victims(found.token, [*figures, *mined])
+            if metric is None and mined and _bare_item(found.token):
+                metric = mined[-1].metric  # "eight from Chile, eight from Peru"
+            if metric is None:
                 continue
             before = (
                 None
@@ -113,6 +117,9 @@ async def find_figures(ctx: Context) -> list[Figure]:
             else:
                 mined.append(figure)
                 tokens.append(found.token)
+                if metric in ("killed", "wounded", "missing") and harm.everyone_aboard(found.token):
+                    mined.append(figure.model_copy(update={"metric": "population"}))
+                    tokens.append(found.token)  # "killing all 157 people on board": both
         mined, source = _carry_source(mined, sentence, source)
         if not mined and told[0] == sentence.paragraph:
             _credit_back(ctx, sentence, figures, told[1])
@@ -135,7 +142,7 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     """
     pronoun = _counts.of_object(count)
     them = pronoun is not None and pronoun.lower_ == "them"
-    if not (them or _said_to_be_of_a_nation(count)) or len(last) != 1:
+    if not (them or _among_them(count) or _said_to_be_of_a_nation(count)) or len(last) != 1:
         return None
     reading = harm.read_count(count)
     if reading.metric is not None or last[0].metric not in _HARMED:
@@ -143,6 +150,34 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     if reading.choices and last[0].metric not in reading.choices:
         return None
     return last[0].metric
+
+
+def _bare_item(count: Token) -> bool:
+    """A later item of a list of counts without a noun of its own: "..., eight from Peru"."""
+    if count.dep_ not in ("conj", "appos") or _counts.counted_noun(count) is not None:
+        return False
+    return harm.read_count(count).metric is None
+
+
+def _among_them(count: Token) -> bool:
+    """'Seven of its staff were among them': a part of the count told just before."""
+    if count.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    among = [c for c in count.head.children if c.dep_ == "prep" and c.lower_ == "among"]
+    return any(o.lower_ == "them" for a in among for o in a.children if o.dep_ == "pobj")
+
+
+def _of_the_victims(count: Token, before: list[Figure]) -> Metric | None:
+    """'19 of the victims worked for the UN': the harm the article's victims suffered.
+
+    "Victims" may be dead or hurt; when the article has so far counted only one of the two,
+    the victims are those.
+    """
+    whole = _counts.of_object(count)
+    if whole is None or whole.lemma_.lower() != "victim":
+        return None
+    harms = {f.metric for f in before if f.metric in ("killed", "wounded")}
+    return harms.pop() if len(harms) == 1 else None
 
 
 def _said_to_be_of_a_nation(count: Token) -> bool:
@@ -286,7 +321,7 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     out: list[_Found] = []
     for tok in span if span is not None else ():
-        found = _zero(tok) or _single(tok) or _named_victim(tok) or _ordinal(tok)
+        found = _zero(tok) or _single(tok) or _named_victim(tok) or _ordinal(tok) or _lone(tok)
         if found is not None:
             out.append(found)
     return out
@@ -331,6 +366,8 @@ def _single(tok: Token) -> _Found | None:
             return None
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
     no_one = any(c.lower_ == "no" for c in tok.children)
+    if tok.lower_ == "one" and _gravely(tok):
+        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "wounded")  # "one of them seriously"
     if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and not no_one:
         metric = harm.verb_harm(tok)
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
@@ -353,6 +390,16 @@ def _single(tok: Token) -> _Found | None:
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
     fallback = (det.lower_ == "the" or among) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+_GRAVELY = frozenset("seriously critically severely gravely badly".split())
+
+
+def _gravely(one: Token) -> bool:
+    """'Wounded, one of them seriously': one of those just counted, hurt badly."""
+    them = _counts.of_object(one)
+    hurt = any(c.dep_ == "advmod" and c.lower_ in _GRAVELY for c in one.children)
+    return hurt and them is not None and them.lower_ == "them"
 
 
 def _speaks(tok: Token) -> bool:
@@ -432,6 +479,20 @@ def _ordinal(tok: Token) -> _Found | None:
     return _word_found(doc[first : head.i + 1], head, value, label)
 
 
+def _lone(tok: Token) -> _Found | None:
+    """'A single death', 'one fatality', 'a lone case': a toll of one, told by its noun."""
+    if tok.lemma_.lower() not in _NUMBERED or tok.tag_ != "NN":
+        return None
+    lone = [c for c in tok.children if c.lower_ in ("single", "lone", "sole", "one")]
+    if not lone or _a_kind(tok):
+        return None
+    label = harm.cue_label(tok)
+    if label not in ("killed", "other"):
+        return None
+    first = min([lone[0].i, *(c.i for c in tok.children if c.dep_ == "det")])
+    return _word_found(tok.doc[first : tok.i + 1], tok, 1, label)
+
+
 _KINDS = frozenset("type kind sort nature its".split())
 
 
@@ -507,9 +568,19 @@ def _restated(
     if key in _GENERIC:
         return None
     return next(
-        (i for i, t in reversed(same) if (_counts.counted_noun(t) or t).lemma_.lower() == key),
+        (
+            i
+            for i, t in reversed(same)
+            if (_counts.counted_noun(t) or t).lemma_.lower() == key
+            and not _listed_together(t, found.token)
+        ),
         None,
     )
+
+
+def _listed_together(earlier: Token, later: Token) -> bool:
+    """Two items of one list: "eight from China, eight from Italy and eight from Peru"."""
+    return earlier.sent == later.sent and later.dep_ in ("conj", "appos")
 
 
 def _sentences_apart(earlier: Token, later: Token) -> int:
