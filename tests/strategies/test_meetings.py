@@ -77,6 +77,43 @@ def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:
     ]
 
 
+def test_a_second_meeting_verb_of_the_same_subject_shares_its_people_and_day() -> None:
+    found = meetings(
+        "In Lima yesterday, Envoy Anna Berg met President Omar Haddad, then sat down with "
+        "Foreign Minister Li Wei."
+    )
+    assert [(m.participants, m.date) for m in found] == [
+        (["Anna Berg", "Omar Haddad"], D(2024, 3, 29)),
+        (["Anna Berg", "Li Wei"], D(2024, 3, 29)),
+    ]
+
+
+def test_a_second_meeting_with_a_day_of_its_own_keeps_it() -> None:
+    found = meetings(
+        "Envoy Anna Berg was received by President Omar Haddad in Lima on Tuesday and held "
+        "talks with Foreign Minister Li Wei in Quito on Thursday."
+    )
+    assert [m.date for m in found] == [D(2024, 3, 26), D(2024, 3, 28)]
+
+
+def test_a_meeting_where_a_journey_began_takes_the_journeys_day() -> None:
+    found = meetings(
+        "The tour began on Wednesday in Lima, where Envoy Anna Berg was received by President "
+        "Omar Haddad and then held talks with Foreign Minister Li Wei."
+    )
+    assert [m.date for m in found] == [D(2024, 3, 27), D(2024, 3, 27)]
+
+
+def test_a_meeting_on_the_sidelines_takes_the_day_of_the_event() -> None:
+    found = meetings(
+        "The summit of African leaders opened in Lima on Tuesday. On the sidelines of "
+        "Tuesday's summit, Chancellor Anna Berg met President Omar Haddad."
+    )
+    sidelines = next(m for m in found if "Omar Haddad" in m.participants)
+    assert sidelines.date == D(2024, 3, 26)
+    assert all("Tuesday" not in m.participants for m in found)
+
+
 def test_later_that_day_with_someone_else_is_another_meeting() -> None:
     body = (
         "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "

@@ -63,20 +63,22 @@ def _meeting_nodes(word: Token) -> set[int]:
     chained = governors(word)
     nodes = {n.i for n in chained}
     top = topmost(chained)
-    if (
-        top is not None
-        and top.dep_ == "relcl"
-        and any(c.lower_ == "where" for n in chained for c in n.children)
-    ):
+    where = any(c.lower_ == "where" for n in chained for c in n.children)
+    while top is not None and (_after_arriving(top) or _same_subject_after(top)):
+        top = top.head  # 'arrived in Ashgabat yesterday and held talks with B'
+        nodes.add(top.i)
+        where = where or any(c.lower_ == "where" for c in top.children)
+    if top is not None and top.dep_ == "relcl" and where:
         day = top.head  # 'flew to Borongan on Monday, where he met ...': the parser may hang
         nodes.add(day.i)  # the clause on the day of the journey it tells
         if day.dep_ == "pobj":
             nodes.add(day.head.i)
+            verb = day.head.head  # 'the tour began on Wednesday in Riyadh, where ...'
+            if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH:
+                nodes.add(verb.i)
     trip = journey(word)
     if trip is not None:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
-    if top is not None and _after_arriving(top):
-        nodes.add(top.head.i)  # 'arrived in Ashgabat yesterday and held talks with B'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
         met = [t for t in partners(word) + objects(word) if personish(t)]
@@ -89,10 +91,27 @@ def _meeting_nodes(word: Token) -> set[int]:
             for p in c.children
             if p.dep_ == "pobj"
         }
+        nodes |= {h.i for h in _hosting_event(word)}  # 'on the sidelines of Tuesday's summit'
     return nodes
 
 
 _NOT_THE_MEETINGS = frozenset("after before since following ahead".split())
+_SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+
+
+def _hosting_event(verb: Token) -> list[Token]:
+    """The event a meeting was held on the sidelines of: its day is the meeting's."""
+    return [
+        event
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "at")
+        for side in prep.children
+        if side.dep_ == "pobj" and side.lower_ in _SIDELINES
+        for of in side.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for event in of.children
+        if event.dep_ == "pobj"
+    ]
 
 
 def _after_arriving(top: Token) -> bool:
@@ -100,6 +119,19 @@ def _after_arriving(top: Token) -> bool:
     head = top.head
     if top.dep_ != "conj" or head.pos_ != "VERB" or head.lemma_.lower() not in MOTION:
         return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+
+
+def _same_subject_after(top: Token) -> bool:
+    """'Yesterday A met B, then sat down with C': a second meeting verb of the same subject.
+
+    The day told for the first verb is the second's too, unless the second has its own.
+    """
+    head = top.head
+    if top.dep_ not in ("conj", "dep") or top.pos_ != "VERB" or head.pos_ != "VERB":
+        return False
+    if head.lemma_ in SPEECH or any(t.ent_type_ in ("DATE", "TIME") for t in top.subtree):
+        return False  # 'and held talks with C on Monday': a day of its own
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
 
 

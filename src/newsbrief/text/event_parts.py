@@ -147,7 +147,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl":
         return _expand([verb.head]) if personish(verb.head) else []
     climb = ("xcomp", "conj", "advcl", "pcomp", "acomp")
-    if depth < 3 and verb.dep_ in climb and verb.head != verb:
+    run_on = verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB"
+    if depth < 3 and (verb.dep_ in climb or run_on) and verb.head != verb:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         return subjects(head, depth + 1)
     if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -216,7 +217,8 @@ def noun_partners(noun: Token) -> list[Token]:
     for child in noun.children:
         own = child.ent_iob_ != "O" and child.ent_type_ == noun.ent_type_ and noun.ent_type_
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
-            out.extend(_expand([child]))
+            if child.ent_type_ not in ("DATE", "TIME"):  # "Tuesday's summit": when, not who
+                out.extend(_expand([child]))
         elif child.dep_ in ("compound", "amod", "nmod") and not own and personish(child):
             out.extend(_expand([child]))
     return out
