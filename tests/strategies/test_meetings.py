@@ -114,6 +114,36 @@ def test_a_meeting_on_the_sidelines_takes_the_day_of_the_event() -> None:
     assert all("Tuesday" not in m.participants for m in found)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Adviser Omar Haddad met a group of opposition senators at the palace on Friday.",
+        "Foreign Minister Li Wei met the co-chairs of the contact group in Geneva on Friday.",
+        "Senator Anna Berg dined at a hotel on Friday with President Omar Haddad.",
+        "On Friday Envoy Anna Berg called Haddad on his mobile phone.",
+    ],
+)
+def test_meetings_told_by_who_was_met_or_how(body: str) -> None:
+    assert summary(body)[0][:2] == ("held", D(2024, 3, 29))
+
+
+def test_a_call_someone_owns_is_theirs_not_the_sentences_subjects() -> None:
+    found = meetings(
+        "Aide Li Wei said he was at dinner with Envoy Anna Berg on July 26, the day after "
+        "President Omar Haddad's phone call with Chancellor Ruth Amsel."
+    )
+    call = next(m for m in found if "Ruth Amsel" in m.participants)
+    assert sorted(call.participants) == ["Omar Haddad", "Ruth Amsel"]
+
+
+def test_a_common_word_opening_a_sentence_takes_no_part() -> None:
+    found = meetings(
+        "The budget dominated the week. Budget also came up at the party debate in Lyon on "
+        "Friday, where Anna Berg and Omar Haddad took part."
+    )
+    assert all("Budget" not in m.participants for m in found)
+
+
 def test_later_that_day_with_someone_else_is_another_meeting() -> None:
     body = (
         "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "

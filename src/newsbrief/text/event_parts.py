@@ -46,8 +46,10 @@ OFFICIALS = frozenset(
     "farmer activist lawmaker legislator senator relative survivor manager operator executive "
     "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
     "elder donor investor employer unionist organiser organizer authority management "
-    "leadership".split()
+    "leadership chair co-chair".split()
 )
+# Nouns for a number of people, who are whoever their "of" phrase names: 'a group of senators'.
+_GROUPS_OF = frozenset("group team panel contingent body handful number".split())
 PRONOUNS = frozenset("he she him her they them we us i".split())
 HOSTING = frozenset(
     "hold host attend join participate have convene chair lead conduct organise organize "
@@ -126,15 +128,28 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 def personish(tok: Token) -> bool:
     """A name, a pronoun or an official: someone who can take part in a meeting."""
-    if MEDIA.search(text_of(tok)):
-        return False
+    if MEDIA.search(text_of(tok)) or tok.ent_type_ != "PERSON" and _common_word(tok):
+        return False  # 'Impeachment also came up': a common noun the tagger took for a name
     return (
         tok.ent_type_ in _PERSONISH
         or (tok.pos_ == "PROPN" and not tok.ent_type_)  # a name the tagger did not label
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
+        or tok.lemma_.lower() in _GROUPS_OF
+        and any(personish(p) for g in _prep_objects(tok, frozenset({"of"})) for p in g)
     )
+
+
+def _common_word(tok: Token) -> bool:
+    """A capitalised word at the start of a sentence the article also writes in lower case.
+
+    'Impeachment also came up at the debate': a common noun the tagger took for a name.
+    """
+    if not tok.is_sent_start or tok.is_lower:
+        return False
+    lower = tok.lower_
+    return any(t.text == lower for t in tok.doc)
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -445,7 +460,9 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             hosts = _frame_people(word)
             return [(_named(hosts + g), g) for g in groups]
     met = [t for g in withs for t in g]
-    return [(_named(_frame_people(word) + noun_partners(word)), met)]
+    owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
+    framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
+    return [(_named(framed + noun_partners(word)), met)]
 
 
 def _separate(word: Token) -> bool:
@@ -480,7 +497,8 @@ def _frame_people(noun: Token) -> list[Token]:
             return []
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         people = [o for o in objects(verb) if o.ent_type_ == "PERSON"]
-        return subjects(verb) + _expand(agents) + people + partners(verb)
+        who = [t for t in subjects(verb) if personish(t)]  # not 'Impeachment came up at it'
+        return who + _expand(agents) + people + partners(verb)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
         agents = [p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children]

@@ -68,7 +68,7 @@ _DEBATE_KIND = frozenset(
     "presidential televised vice primary leaders candidates mayoral party town".split()
 )
 _CALL_KIND = frozenset("phone telephone video conference zoom".split())
-_TALK_VERBS = frozenset("talk speak confer negotiate discuss consult".split())
+_TALK_VERBS = frozenset("talk speak confer negotiate discuss consult dine lunch".split())
 _RIVALS = frozenset("candidate rival contender nominee challenger hopeful".split())
 _TALK_PREPS = frozenset("about for via by over".split())
 _TALK_ENTS = {"on": frozenset({"DATE", "TIME"}), "in": frozenset({"GPE", "LOC", "FAC", "DATE"})}
@@ -78,6 +78,8 @@ _PRINCIPALS = frozenset(
     "foreign emir sultan pope".split()
 )
 _RECIPROCAL = frozenset("negotiate confer".split())
+# Lemmas the small model gets wrong: 'dined' -> 'din'.
+_LEMMA_FIXES = {"din": "dine"}
 _CALL_VERBS = frozenset("phone telephone call ring".split())
 _HOST_VERBS = frozenset("host receive visit welcome".split())
 _GATHER_VERBS = frozenset("gather convene assemble reconvene".split())
@@ -130,7 +132,7 @@ def _trigger(tok: Token) -> bool | None:
 def _verb_trigger(tok: Token) -> bool | None:
     if tok.dep_ in ("acl", "relcl") and _noun_of(tok.head) is not None:
         return None  # 'a summit hosted by C': the summit is the meeting
-    lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
     others = _parts.partners(tok)
     if lemma == "meet":
         return _meet(tok, others)
@@ -262,6 +264,9 @@ def _talk(tok: Token, others: list[Token]) -> bool | None:
 
 
 def _call(tok: Token, lemma: str) -> bool | None:
+    named = [c for c in tok.children if c.dep_ in ("dobj", "oprd") and _parts.personish(c)]
+    if named and _parts.by_phone(tok):
+        return True  # 'called Trump on his mobile phone' (the parser may read a name as oprd)
     kids = {c.dep_ for c in tok.children}
     if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(_called_on(c) for c in tok.children):
         return None  # called it a hoax, called on them to, called for talks, called off
