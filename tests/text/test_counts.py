@@ -277,6 +277,11 @@ def test_a_place_that_is_the_subject_of_be_is_a_place() -> None:
     assert [s.text for s in places.places(parse(text), 0, len(text))] == ["Lagos"]
 
 
+def test_a_continent_that_records_a_count_is_its_place() -> None:
+    text = "The talks were in Paris. Africa has recorded about 4.7 million cases of the disease."
+    assert place_of(text, "4.7 million") == "Africa"
+
+
 def test_a_dateline_with_no_verb_is_not_the_lead() -> None:
     text = "KISUMU, Kenya, March 8 -\nA bus overturned near the town of Ahero on Saturday."
     second = text.index("A bus")

@@ -115,3 +115,15 @@ def test_acronym_spans_find_what_the_tagger_missed() -> None:
     assert "UNICEF" in [s.text for s in ner.entity_spans(doc)] + [
         s.text for s in ner.acronym_spans(doc)
     ]
+
+
+def test_a_name_the_tagger_broke_after_of_is_one_name() -> None:
+    from newsbrief.text.nlp import ents
+
+    doc = parse(
+        "The agency declared the outbreak in the Democratic Republic of the Congo an "
+        "emergency on Wednesday."
+    )
+    names = [e.text for e in ents(doc)]
+    assert "the Democratic Republic of the Congo" in names
+    assert "Congo" not in names

@@ -94,7 +94,30 @@ def parse(text: str) -> Doc:
                     doc[tok.i + 2].is_sent_start = False  # no one-word sentence at the start
         for _, component in nlp.pipeline:
             doc = component(doc)
+        _mend_split_names(doc)
         return doc
+
+
+def _mend_split_names(doc: Doc) -> None:
+    """Join a name the tagger broke after 'of': 'the Democratic Republic of the' + 'Congo'."""
+    from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
+
+    spans = list(doc.ents)
+    mended: list[Span] = []
+    for span in spans:
+        last = mended[-1] if mended else None
+        if (
+            last is not None
+            and last.end == span.start
+            and last.label_ == span.label_
+            and last[-1].lower_ in ("of", "the")
+            and any(t.lower_ == "of" for t in last[-2:])
+        ):
+            mended[-1] = Span(doc, last.start, span.end, label=span.label_)
+            continue
+        mended.append(span)
+    if len(mended) != len(spans):
+        doc.ents = mended
 
 
 def doc_text(doc: Doc) -> str:

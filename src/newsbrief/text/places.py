@@ -278,7 +278,8 @@ def _tallies(root: Token) -> bool:
     """A country that records a count of its own: "Sri Lanka has recorded 5,000 cases"."""
     if root.dep_ != "nsubj" or root.head.lemma_ not in _TALLY_VERBS:
         return False
-    return root.ent_type_ == "GPE" or is_country(root.doc[name_start(root) : root.i + 1].text)
+    name = root.doc[name_start(root) : root.i + 1].text
+    return root.ent_type_ in ("GPE", "LOC") or is_country(name)
 
 
 def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
