@@ -144,6 +144,34 @@ def test_a_common_word_opening_a_sentence_takes_no_part() -> None:
     assert all("Budget" not in m.participants for m in found)
 
 
+def test_the_same_day_is_the_day_of_the_telling_not_a_deadline_inside_it() -> None:
+    found = meetings(
+        "President Anna Berg announced last Wednesday that the troops would leave by "
+        "September 11, missing the May 1 deadline agreed in Doha. Berg spoke by telephone "
+        "with Chancellor Omar Haddad the same day."
+    )
+    assert [m.date for m in found] == [D(2024, 3, 27)]
+
+
+def test_a_visit_meeting_one_person_and_then_another_is_two_meetings_that_day() -> None:
+    found = meetings(
+        "Envoy Anna Berg made a visit to Quito on Thursday, meeting President Haddad and then "
+        "Prime Minister Omar Abdullah."
+    )
+    assert [(m.participants, m.date) for m in found] == [
+        (["Anna Berg", "Haddad"], D(2024, 3, 28)),
+        (["Anna Berg", "Omar Abdullah"], D(2024, 3, 28)),
+    ]
+
+
+def test_the_day_of_a_request_is_not_the_day_of_the_meeting_requested() -> None:
+    found = meetings(
+        "President Anna Berg and Chancellor Omar Haddad will hold a video call on Monday. "
+        "On Wednesday Berg sent a letter, asking to reschedule the call."
+    )
+    assert [m.date for m in found] == [D(2024, 4, 1)]
+
+
 def test_later_that_day_with_someone_else_is_another_meeting() -> None:
     body = (
         "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "

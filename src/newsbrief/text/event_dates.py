@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_parts import MOTION, journey, objects, partners, personish
+from newsbrief.text.event_parts import HOSTING, MOTION, journey, objects, partners, personish
 from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors, topmost
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _meeting_nodes(word: Token) -> set[int]:
     nodes = {n.i for n in chained}
     top = topmost(chained)
     where = any(c.lower_ == "where" for n in chained for c in n.children)
-    while top is not None and (_after_arriving(top) or _same_subject_after(top)):
+    while top is not None and (_after_arriving(top) or _same_subject_after(top, word)):
         top = top.head  # 'arrived in Ashgabat yesterday and held talks with B'
         nodes.add(top.i)
         where = where or any(c.lower_ == "where" for c in top.children)
@@ -122,13 +122,19 @@ def _after_arriving(top: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
 
 
-def _same_subject_after(top: Token) -> bool:
+def _same_subject_after(top: Token, word: Token) -> bool:
     """'Yesterday A met B, then sat down with C': a second meeting verb of the same subject.
 
     The day told for the first verb is the second's too, unless the second has its own.
     """
     head = top.head
-    if top.dep_ not in ("conj", "dep") or top.pos_ != "VERB" or head.pos_ != "VERB":
+    # 'visited Kabul ..., meeting A' or '..., holding talks with A'; not '..., requesting to
+    # reschedule the meeting', whose day is not the day of the request
+    told = top.i == word.i or (word.head.i == top.i and top.lemma_ in HOSTING)
+    participle = top.dep_ == "advcl" and top.tag_ == "VBG" and told
+    if top.dep_ not in ("conj", "dep") and not participle or top.pos_ != "VERB":
+        return False
+    if head.pos_ != "VERB":
         return False
     if head.lemma_ in SPEECH or any(t.ent_type_ in ("DATE", "TIME") for t in top.subtree):
         return False  # 'and held talks with C on Monday': a day of its own

@@ -426,6 +426,8 @@ def own_span(word: Token, met: list[Token]) -> Phrase:
     """The words of one meeting: a noun's phrase, or the 'with B' of a verb's counterpart."""
     if met:
         first = met[0].head if met[0].head.pos_ == "ADP" else met[0].left_edge
+        if met[0].dep_ == "dobj" and met[0].head.i == word.i:
+            first = word  # 'meeting Ghani'
         last = met[0].right_edge
     elif word.pos_ != "VERB" or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         first = word.head if word.head.pos_ == "ADP" and word.head.i < word.i else word.left_edge
@@ -451,6 +453,12 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             withs = [[t] for t in withs[0]]  # 'met separately with A and B'
         if len(withs) > 1 and (word.lemma_ == "meet" or separate):
             return [(_named(lead + others + g), others + g) for g in withs]
+        turns = [t for o in others for t in (o, *o.conjuncts)]
+        turns += [  # 'meeting Ghani and then Abdullah', the second name hung on the verb
+            c for c in word.children if c.dep_ == "conj" and c.pos_ == "PROPN" and personish(c)
+        ]
+        if not withs and word.lemma_ == "meet" and _one_after_another(turns):
+            return [(_named(lead + [o]), [o]) for o in turns]  # 'meeting A and then B'
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
     withs = _prep_objects(word, frozenset({"with"}))
@@ -463,6 +471,15 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
     framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
     return [(_named(framed + noun_partners(word)), met)]
+
+
+def _one_after_another(met: list[Token]) -> bool:
+    """'Met A and then B': people met in turn, each a meeting of its own."""
+    return len(met) > 1 and any(
+        c.dep_ == "advmod" and c.lower_ in ("then", "later", "afterwards")
+        for t in met[1:]
+        for c in t.children
+    )
 
 
 def _separate(word: Token) -> bool:

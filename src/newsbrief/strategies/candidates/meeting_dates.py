@@ -50,8 +50,23 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
             if d.date is not None and d.precision == "day"
         ]
         if found:
-            return found[-1].date
+            return min(found, key=lambda d: (_depth(ctx, earlier.start + d.start), -d.start)).date
     return None
+
+
+def _depth(ctx: Context, at: int) -> int:
+    """How far below its sentence's main verb the word at `at` hangs.
+
+    'Biden announced last Wednesday that troops would leave by May 1. He spoke with Ghani the
+    same day': the day of the telling, not a deadline inside what was told.
+    """
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return 99
+    tok, steps = span[0], 0
+    while tok.head.i != tok.i and steps < 99:
+        tok, steps = tok.head, steps + 1
+    return steps
 
 
 def event_day(ctx: Context, event: str) -> dt.date | None:
