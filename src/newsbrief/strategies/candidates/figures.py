@@ -480,15 +480,15 @@ def _ordinal(tok: Token) -> _Found | None:
 
 
 def _lone(tok: Token) -> _Found | None:
-    """'A single death', 'one fatality', 'a lone case': a toll of one, told by its noun."""
+    """'A single death', 'one fatality': a toll of one, told by its noun."""
     if tok.lemma_.lower() not in _NUMBERED or tok.tag_ != "NN":
         return None
     lone = [c for c in tok.children if c.lower_ in ("single", "lone", "sole", "one")]
     if not lone or _a_kind(tok):
         return None
     label = harm.cue_label(tok)
-    if label not in ("killed", "other"):
-        return None
+    if label != "killed":
+        return None  # not 'closed the border because of a single case': a reason, not a tally
     first = min([lone[0].i, *(c.i for c in tok.children if c.dep_ == "det")])
     return _word_found(tok.doc[first : tok.i + 1], tok, 1, label)
 
