@@ -111,6 +111,16 @@ METRICS = [
     ("About 80,000 households were still without electricity.", [("other", 80000)]),
     ("The storm left 40,000 homes without power.", [("other", 40000)]),
     ("By Friday the agency had confirmed a single death.", [("killed", 1)]),
+    # crews counted as they search or fight fires are a response; a deployment is not
+    ("About 900 soldiers and firefighters resumed the search at dawn.", [("other", 900)]),
+    ("About 2,300 police officers were deployed in the city.", []),
+    # migrants who arrive, and new arrivals, have left their homes
+    ("More than 1,800 migrants reached the island over the weekend.", [("displaced", 1800)]),
+    # rates and targets are not tallies; nor is a part of things
+    ("The country has given about 40 doses per 100 people.", []),
+    ("The party is set to lose all nine of its seats.", []),
+    # what people agreed to do befell no one
+    ("The four agreed to finance vaccine production in Asia.", []),
     # who died suffered it, whatever the parser hangs on "died"
     (
         "In the valley, five people have died, among them a six-year-old girl who was found "

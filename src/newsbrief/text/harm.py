@@ -68,6 +68,7 @@ _DAMAGE = frozenset(
 _WEAK: dict[str, Label] = {
     **dict.fromkeys("resident inhabitant population passenger occupant crew".split(), "population"),
     **dict.fromkeys("survivor rescuer responder firefighter volunteer medic".split(), "other"),
+    **dict.fromkeys("migrant arrival asylum-seeker".split(), "displaced"),
     **dict.fromkeys(
         "protester demonstrator participant attendee troop supporter spectator delegate "
         "official".split(),
@@ -408,12 +409,19 @@ _TOPIC_VERBS = frozenset(
 )
 
 
+# Verbs of resolving: what their subject agreed to do befell no one ("the four agreed to
+# finance vaccine production").
+_RESOLVE_VERBS = frozenset("agree decide pledge promise vow plan aim vote resolve".split())
+
+
 def _what_it_acted_on(head: Token) -> list[Token]:
     """The objects of a verb of discussing whose active subject is `head`: its topics.
 
     "The two men had discussed the Uyghurs and vaccines": nothing befell the two men.
     """
     verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in _RESOLVE_VERBS:
+        return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]  # a plan
     if not _counts.is_agent(head, verb) or verb.lemma_.lower() not in _TOPIC_VERBS:
         return []
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -488,6 +496,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "three times the number of cases": a multiplier
     if noun is not None and _where_it_happened(noun):
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
+    if noun is not None and _responders_at_work(noun):
+        return Reading("other")  # "1,000 soldiers and police resumed the search": a response
     if noun is not None and _cut_off(noun):
         return Reading("other")  # "1.1 million households were still without electricity"
     if noun is not None and _handed_to(noun):
@@ -515,6 +525,31 @@ def _relief_delivered(noun: Token) -> bool:
     words = [noun, *noun.children]
     words += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return any(w.lemma_.lower() in _RELIEF for w in words)
+
+
+_FORCES = frozenset(
+    "soldier officer police policeman personnel firefighter troop rescuer worker volunteer "
+    "member diver sailor guardsman medic".split()
+)
+_RESPONSE_WORK = frozenset("search rescue operation effort firefight fire blaze relief".split())
+
+
+def _responders_at_work(noun: Token) -> bool:
+    """Soldiers, police or crews counted as they search, rescue or fight fires: a response.
+
+    The dev set counts rescuers who responded as `other`; troops or police counted for
+    anything else (a deployment, a parade, a manhunt) stay no figure.
+    """
+    people = [noun, *noun.conjuncts]
+    if not any(p.lemma_.lower() in _FORCES for p in people):
+        return False
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False  # who does the work; not 'seven sailors were rescued'
+    words = [w for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp") for w in c.subtree]
+    return verb.lemma_.lower() in ("search", "rescue") or any(
+        w.lemma_.lower() in _RESPONSE_WORK for w in words
+    )
 
 
 _UTILITIES = frozenset("power electricity water gas heating internet".split())
@@ -635,7 +670,27 @@ def _borrowed(count: Token) -> Reading | None:
     noun = _counts.counted_noun(count)
     if noun is not None and noun.lower_ in ("dose", "doses") and count.lower_ in _FEW:
         return Reading("none")  # "at least one dose", "two doses": a schedule, not a tally
+    whole = _counts.of_object(count)
+    if whole is not None and cue_label(whole) == "none":
+        return Reading("none")  # "all nine of its seats": a part of things, not of people
+    if _a_rate(count, noun):
+        return Reading("none")  # "40 doses per 100 people": a rate, neither number a tally
     return _part_of_antecedent(count) or _revised_from(count)
+
+
+def _a_rate(count: Token, noun: Token | None) -> bool:
+    """Either number of "40 doses per 100 people", or "500,000 doses a day"."""
+    holder = noun or count
+    if holder.dep_ == "pobj" and holder.head.lower_ == "per":
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "per" for c in holder.children):
+        return True
+    return any(  # "500,000 doses a day", "2,000 arrivals a week"
+        c.dep_ == "npadvmod"
+        and c.lemma_.lower() in ("day", "week", "month", "year", "hour")
+        and any(d.lower_ in ("a", "an", "per", "each") for d in c.children)
+        for c in holder.children
+    )
 
 
 def _revised_from(count: Token) -> Reading | None:
