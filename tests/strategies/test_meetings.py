@@ -172,6 +172,33 @@ def test_the_day_of_a_request_is_not_the_day_of_the_meeting_requested() -> None:
     assert [m.date for m in found] == [D(2024, 4, 1)]
 
 
+def test_talks_with_one_then_with_another_are_two_meetings() -> None:
+    found = meetings(
+        "In Vienna, Envoy Anna Berg held talks with President Omar Haddad on Monday, then "
+        "with Chancellor Li Wei."
+    )
+    assert [m.participants for m in found] == [
+        ["Anna Berg", "Omar Haddad"],
+        ["Anna Berg", "Li Wei"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Ministers Anna Berg and Li Wei then called on Haddad at his office on Friday.", "held"),
+        ("The visit began on Friday with a working dinner that Berg hosted for Haddad.", "held"),
+        ("On Monday, Berg is to meet the speaker of the parliament, Li Wei.", "planned"),
+    ],
+)
+def test_calls_paid_dinners_hosted_and_speakers_met(body: str, status: str) -> None:
+    assert [m.status for m in meetings(body)] == [status]
+
+
+def test_a_call_on_someone_to_act_is_no_meeting() -> None:
+    assert meetings("The union called on Haddad to resign on Friday.") == []
+
+
 def test_later_that_day_with_someone_else_is_another_meeting() -> None:
     body = (
         "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "

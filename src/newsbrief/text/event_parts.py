@@ -46,7 +46,7 @@ OFFICIALS = frozenset(
     "farmer activist lawmaker legislator senator relative survivor manager operator executive "
     "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
     "elder donor investor employer unionist organiser organizer authority management "
-    "leadership chair co-chair".split()
+    "leadership chair co-chair speaker".split()
 )
 # Nouns for a number of people, who are whoever their "of" phrase names: 'a group of senators'.
 _GROUPS_OF = frozenset("group team panel contingent body handful number".split())
@@ -448,6 +448,7 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         lead = subjects(word)
         others = [o for o in objects(word) + agents(word) if personish(o)]
         spoken = {"to"} if word.lemma_ in ("speak", "talk") else set()
+        spoken |= {"on"} if word.lemma_ == "call" else set()  # 'called on Suga'
         withs = _prep_objects(word, _PARTNER_PREPS | spoken)
         if separate and len(withs) == 1 and not others:
             withs = [[t] for t in withs[0]]  # 'met separately with A and B'
@@ -462,6 +463,10 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
     withs = _prep_objects(word, frozenset({"with"}))
+    later = _then_with(word)
+    if withs and later:  # 'held talks with A on Monday, then with B'
+        hosts = subjects(word.head)
+        return [(_named(hosts + g), g) for g in [*withs, *later]]
     if separate:  # 'held separate meetings with A and with B' (or 'with A and B')
         groups = [[t] for t in withs[0]] if len(withs) == 1 else withs
         if len(groups) > 1:
@@ -471,6 +476,20 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
     framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
     return [(_named(framed + noun_partners(word)), met)]
+
+
+def _then_with(noun: Token) -> list[list[Token]]:
+    """'Held talks with A, then with B': the later 'with' groups hung on the noun's verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    return [
+        [t for t in _expand([p for p in prep.children if p.dep_ == "pobj"])]
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        and prep.lower_ == "with"
+        and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
+    ]
 
 
 def _one_after_another(met: list[Token]) -> bool:

@@ -267,6 +267,8 @@ def _call(tok: Token, lemma: str) -> bool | None:
     named = [c for c in tok.children if c.dep_ in ("dobj", "oprd") and _parts.personish(c)]
     if named and _parts.by_phone(tok):
         return True  # 'called Trump on his mobile phone' (the parser may read a name as oprd)
+    if lemma == "call" and _paid_a_call(tok):
+        return True  # 'called on Suga at the prime minister's office': a visit
     kids = {c.dep_ for c in tok.children}
     if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(_called_on(c) for c in tok.children):
         return None  # called it a hoax, called on them to, called for talks, called off
@@ -298,6 +300,17 @@ def _lone_name(tok: Token) -> bool:
         for e in tok.doc.ents
         if e.end <= tok.i
     )
+
+
+def _paid_a_call(verb: Token) -> bool:
+    """'Called on the prime minister at his office': a visit to a person, not an appeal.
+
+    Not 'called on them to resign' (an infinitive follows) nor 'called on Monday'.
+    """
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
+        return False
+    on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return any(_parts.personish(p) and p.ent_type_ != "DATE" for c in on for p in c.children)
 
 
 def _called_on(child: Token) -> bool:
@@ -346,6 +359,9 @@ def _noun_trigger(tok: Token) -> bool | None:
     return False if specific else None
 
 
+_HOST_MEAL = frozenset("host give offer hold throw".split())  # 'a dinner that A hosted for B'
+
+
 def _shared_meal(meal: Token) -> bool:
     """'A and B held a dinner', 'hosted a state banquet in his honour': a meal with a guest."""
     verb = meal.head if meal.dep_ == "dobj" else None
@@ -353,7 +369,8 @@ def _shared_meal(meal: Token) -> bool:
     honour = any(
         c.dep_ == "prep" and any(p.lemma_ in ("honour", "honor") for p in c.children) for c in words
     )
-    return honour or (verb is not None and _several(verb))
+    hosted = any(c.dep_ == "relcl" and c.lemma_.lower() in _HOST_MEAL for c in meal.children)
+    return honour or hosted or (verb is not None and _several(verb))
 
 
 def _qualified(tok: Token, word: str, governed: bool) -> bool:
