@@ -91,7 +91,7 @@ _ARMED_CONTEXT = re.compile(
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
-    r"Fund|War|Primary|Election|Zone|Pipeline)$|"
+    r"Fund|War|Primary|Election|Zone|Pipeline|Fire|Wildfire|Earthquake|Flood)$|"
     r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$|"
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
     r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"  # a storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'
