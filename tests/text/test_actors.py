@@ -122,6 +122,12 @@ KINDS = [
     # a body a state owns, written with its possessive, is the party that speaks
     ("Egypt's health ministry said 20 people died.", {"Egypt's health ministry": "government"}),
     ("Guyana's police said the boat was stopped.", {"Guyana's police": "government"}),
+    # a name a toll is broken down by is a place, whatever the tagger typed it
+    (
+        "Bohol was the worst-hit province, with 94 dead, followed by Negros Oriental with 30 "
+        "and Southern Leyte with 12.",
+        {"Negros Oriental": "place", "Southern Leyte": "place"},
+    ),
     # a named fire, flood or earthquake is an event, not an actor
     (
         "The North Complex Fire had burned 250,000 acres, and the Beachie Creek Fire merged "

@@ -269,7 +269,8 @@ def _names_a_place(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         owner = head.head.lemma_.lower()
         return owner in _DIVISIONS or owner in _DWELLERS
-    return False
+    after = token.doc[token.i + 1 : token.i + 3]  # 'followed by Negros Occidental with 38'
+    return len(after) == 2 and after[0].lower_ == "with" and after[1].like_num
 
 
 def speaks(doc: Doc, span: NameSpan) -> bool:
