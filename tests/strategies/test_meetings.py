@@ -199,6 +199,14 @@ def test_a_call_on_someone_to_act_is_no_meeting() -> None:
     assert meetings("The union called on Haddad to resign on Friday.") == []
 
 
+def test_a_named_summit_a_meeting_was_held_beside_is_its_own_meeting() -> None:
+    found = meetings(
+        "The leaders of Peru and Chile met on the sidelines of the UN climate summit in "
+        "Glasgow last November."
+    )
+    assert [m.participants for m in found] == [["Peru", "Chile"], ["UN"]]
+
+
 def test_later_that_day_with_someone_else_is_another_meeting() -> None:
     body = (
         "President Ali Musa met with opposition leader Sam Okoro on Wednesday. "

@@ -558,7 +558,7 @@ def _mentions(
         present=reading.present,
         sure=bool(sure),
         definite=_parts.is_definite(word),
-        named=word.pos_ == "PROPN" or any(c.dep_ == "poss" for c in word.children),
+        named=word.pos_ == "PROPN" or any(_names_it(c) for c in word.children),
         fresh=_parts.is_fresh(word),
         ordinal=_parts.ordinal(word),
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
@@ -596,6 +596,22 @@ def _mentions(
         )
         for (everyone, met), date in zip(groups, dates, strict=True)
     ]
+
+
+def _names_it(child: Token) -> bool:
+    """A possessor, or a proper name the meeting noun is called by ('the G7 summit')."""
+    if child.dep_ == "poss":
+        return True
+    return (
+        child.dep_ in ("compound", "nmod")
+        and child.pos_ == "PROPN"
+        and child.ent_type_
+        in (
+            "ORG",
+            "EVENT",
+            "FAC",
+        )
+    )
 
 
 _SET_FOR = frozenset("schedule due set plan slate expect".split())

@@ -262,7 +262,8 @@ def _compatible(
     disjoint = names and draft.stated and not _shares(names, draft.stated)
     if mention.definite and not (mention.named or mention.counterparts):
         disjoint = False  # 'X and Y will lead the discussions': who takes part, told later
-    return mention.joins or not (disjoint or _someone_else(draft, mention))
+    joins = mention.joins and not (mention.named and names and not _within(names, draft.stated))
+    return joins or not (disjoint or _someone_else(draft, mention))  # not 'attended the G7'
 
 
 def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
