@@ -77,15 +77,33 @@ def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:
     ]
 
 
-def test_a_second_meeting_verb_of_the_same_subject_shares_its_people_and_day() -> None:
-    found = meetings(
-        "In Lima yesterday, Envoy Anna Berg met President Omar Haddad, then sat down with "
-        "Foreign Minister Li Wei."
-    )
-    assert [(m.participants, m.date) for m in found] == [
-        (["Anna Berg", "Omar Haddad"], D(2024, 3, 29)),
-        (["Anna Berg", "Li Wei"], D(2024, 3, 29)),
-    ]
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a second meeting verb of the same subject shares its people and its day
+        (
+            "In Lima yesterday, Envoy Anna Berg met President Omar Haddad, then sat down with "
+            "Foreign Minister Li Wei.",
+            [
+                (["Anna Berg", "Omar Haddad"], D(2024, 3, 29)),
+                (["Anna Berg", "Li Wei"], D(2024, 3, 29)),
+            ],
+        ),
+        # a visit meeting one person and then another: two meetings on the visit's day
+        (
+            "Envoy Anna Berg made a visit to Quito on Thursday, meeting President Haddad and "
+            "then Prime Minister Omar Abdullah.",
+            [
+                (["Anna Berg", "Haddad"], D(2024, 3, 28)),
+                (["Anna Berg", "Omar Abdullah"], D(2024, 3, 28)),
+            ],
+        ),
+    ],
+)
+def test_meetings_in_turn_have_their_own_people_and_the_shared_day(
+    body: str, expected: list[tuple[list[str], dt.date]]
+) -> None:
+    assert [(m.participants, m.date) for m in meetings(body)] == expected
 
 
 def test_a_second_meeting_with_a_day_of_its_own_keeps_it() -> None:
@@ -151,17 +169,6 @@ def test_the_same_day_is_the_day_of_the_telling_not_a_deadline_inside_it() -> No
         "with Chancellor Omar Haddad the same day."
     )
     assert [m.date for m in found] == [D(2024, 3, 27)]
-
-
-def test_a_visit_meeting_one_person_and_then_another_is_two_meetings_that_day() -> None:
-    found = meetings(
-        "Envoy Anna Berg made a visit to Quito on Thursday, meeting President Haddad and then "
-        "Prime Minister Omar Abdullah."
-    )
-    assert [(m.participants, m.date) for m in found] == [
-        (["Anna Berg", "Haddad"], D(2024, 3, 28)),
-        (["Anna Berg", "Omar Abdullah"], D(2024, 3, 28)),
-    ]
 
 
 def test_the_day_of_a_request_is_not_the_day_of_the_meeting_requested() -> None:

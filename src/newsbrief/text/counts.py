@@ -55,17 +55,18 @@ def count_token(doc: Doc, start: int, end: int) -> Token | None:
     numbers = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in _NUMBER_NOUNS]
     if not numbers:
         return None
-    return min(numbers, key=lambda t: (_depth(t), -t.i))
+    return min(numbers, key=lambda t: (depth(t), -t.i))
 
 
 _NUMBER_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})  # "a dozen"
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 64:
-        tok, depth = tok.head, depth + 1
-    return depth
+def depth(tok: Token) -> int:
+    """How many arcs lie between `tok` and the root of its sentence."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 64:
+        tok, steps = tok.head, steps + 1
+    return steps
 
 
 def _arc_cost(child: Token, down: bool) -> int:

@@ -269,7 +269,12 @@ def _names_a_place(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         owner = head.head.lemma_.lower()
         return owner in _DIVISIONS or owner in _DWELLERS
-    after = token.doc[token.i + 1 : token.i + 3]  # 'followed by Negros Occidental with 38'
+    return before_a_count(token)  # 'followed by Negros Occidental with 38'
+
+
+def before_a_count(tok: Token) -> bool:
+    """'Cebu with 26': a name followed by "with" and a number, one item of a breakdown."""
+    after = tok.doc[tok.i + 1 : tok.i + 3]
     return len(after) == 2 and after[0].lower_ == "with" and after[1].like_num
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.ner import name_start
+from newsbrief.text.ner import before_a_count, name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
 
@@ -126,9 +126,7 @@ def _tally_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
         division = said and any(
             c.dep_ == "attr" and c.lemma_.lower() in _DIVISIONS for c in tok.head.children
         )
-        after = doc[tok.i + 1 : tok.i + 3]
-        listed = len(after) == 2 and after[0].lower_ == "with" and after[1].like_num
-        if division or listed:
+        if division or before_a_count(tok):
             yield doc[name_start(tok) : tok.i + 1]
 
 
@@ -235,8 +233,7 @@ def _used_as_place(root: Token) -> bool:
         return True  # "Ondo, where 98 cases have been recorded"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain"):
         return True  # "Edo state remains the worst hit, with 139 cases"
-    after = root.doc[root.i + 1 : root.i + 3]
-    if len(after) == 2 and after[0].lower_ == "with" and after[1].like_num:
+    if before_a_count(root):
         return True  # "followed by Cebu with 26": one place of a breakdown
     if root.dep_ == "pobj":
         return root.head.lower_ in _PLACE_PREPS

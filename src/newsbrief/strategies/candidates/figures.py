@@ -140,9 +140,8 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     figure its own sentence gave before it ("96 wounded were admitted, 31 of them children"),
     else of the one figure the sentence before gave.
     """
-    pronoun = _counts.of_object(count)
-    them = pronoun is not None and pronoun.lower_ == "them"
-    if not (them or _among_them(count) or _said_to_be_of_a_nation(count)) or len(last) != 1:
+    told = _of_them(count) or _among_them(count) or _said_to_be_of_a_nation(count)
+    if not told or len(last) != 1:
         return None
     reading = harm.read_count(count)
     if reading.metric is not None or last[0].metric not in _HARMED:
@@ -157,6 +156,12 @@ def _bare_item(count: Token) -> bool:
     if count.dep_ not in ("conj", "appos") or _counts.counted_noun(count) is not None:
         return False
     return harm.read_count(count).metric is None
+
+
+def _of_them(count: Token) -> bool:
+    """'18 of them', 'one of them': a part of people just counted."""
+    whole = _counts.of_object(count)
+    return whole is not None and whole.lower_ == "them"
 
 
 def _among_them(count: Token) -> bool:
@@ -397,9 +402,8 @@ _GRAVELY = frozenset("seriously critically severely gravely badly".split())
 
 def _gravely(one: Token) -> bool:
     """'Wounded, one of them seriously': one of those just counted, hurt badly."""
-    them = _counts.of_object(one)
     hurt = any(c.dep_ == "advmod" and c.lower_ in _GRAVELY for c in one.children)
-    return hurt and them is not None and them.lower_ == "them"
+    return hurt and _of_them(one)
 
 
 def _speaks(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsbrief.models import MeetingStatus
 from newsbrief.strategies.candidates.context import Context, Sentence, known_names
 from newsbrief.text import dates as _dates
+from newsbrief.text.counts import depth
 from newsbrief.text.events import MeetingMention
 
 if TYPE_CHECKING:
@@ -61,12 +62,7 @@ def _depth(ctx: Context, at: int) -> int:
     same day': the day of the telling, not a deadline inside what was told.
     """
     span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None:
-        return 99
-    tok, steps = span[0], 0
-    while tok.head.i != tok.i and steps < 99:
-        tok, steps = tok.head, steps + 1
-    return steps
+    return 99 if span is None else depth(span[0])
 
 
 def event_day(ctx: Context, event: str) -> dt.date | None:
