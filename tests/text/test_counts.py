@@ -218,6 +218,31 @@ PLACES = [
         "30",
         "Upper Mirela",
     ),
+    # a named works is the place of an accident in it, whatever the tagger typed its name
+    (
+        "The worst was at the Korvetskaya mine in 2009, where 57 miners were killed.",
+        "57",
+        "Korvetskaya mine",
+    ),
+    ("A fire at the Dalvano battery plant killed 22 workers.", "22", "Dalvano battery plant"),
+    # a list whose verb is said once: each place takes its own number
+    (
+        "Johor, the largest state, accounted for 6,387 of the cases and Penang for another 1,581.",
+        "6,387",
+        "Johor",
+    ),
+    (
+        "Johor, the largest state, accounted for 6,387 of the cases and Penang for another 1,581.",
+        "1,581",
+        "Penang",
+    ),
+    (
+        "Tamsa province accounted for 2,165 of the cases and Ituvi for 347.",
+        "2,165",
+        "Tamsa province",
+    ),
+    # a named fire is no actor that owns the place after it ("a laboratory in X")
+    ("Ten were killed by the Ridge Complex Fire in Tamar County.", "Ten", "Tamar County"),
 ]
 
 

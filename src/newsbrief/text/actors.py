@@ -91,7 +91,7 @@ _ARMED_CONTEXT = re.compile(
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
-    r"Fund|War|Primary|Election|Zone|Pipeline|Fire|Wildfire|Earthquake|Flood)$|"
+    r"Fund|War|Primary|Election|Zone|Pipeline)$|"
     r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$|"
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
     r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"  # a storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'
@@ -445,7 +445,12 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return "place"
     if label != "ORG" and _PLACE_END_UNLESS_ORG.search(name):
         return "place"
-    if label != "ORG" or _NOT_ACTOR.search(name) or name.split()[-1].lower() in lexicon.TITLE_HEADS:
+    last = name.split()[-1].lower()
+    if (
+        label != "ORG"
+        or _NOT_ACTOR.search(name)
+        or last in lexicon.TITLE_HEADS | lexicon.NAMED_HAZARDS
+    ):
         return None
     if name.lower() in lexicon.BELIEFS:
         return None  # 'converted to Islam': a faith, not a party

@@ -147,6 +147,10 @@ BELIEFS = frozenset(
     ).split()
 )
 
+# Words that end the name of a hazard, not an actor ('the North Complex Fire', 'the Great
+# Flood'): such a name neither takes part nor owns the place after it.
+NAMED_HAZARDS = frozenset("fire wildfire bushfire blaze earthquake quake flood floods".split())
+
 # Members of a political party, written for the party itself ('Democrats said', 'the Tories
 # voted'): the party each names.
 PARTY_MEMBERS = {

@@ -274,8 +274,29 @@ def _names_a_place(token: Token) -> bool:
 
 def before_a_count(tok: Token) -> bool:
     """'Cebu with 26': a name followed by "with" and a number, one item of a breakdown."""
-    after = tok.doc[tok.i + 1 : tok.i + 3]
-    return len(after) == 2 and after[0].lower_ == "with" and after[1].like_num
+    return count_after(tok) is not None
+
+
+_MORE = frozenset({"another", "further", "a", "some"})
+
+
+def count_after(tok: Token) -> Token | None:
+    """The number a name is told with, as one item of a breakdown, else None.
+
+    "followed by Cebu with 26"; and, in a list whose verb is said once, "Selangor accounted
+    for 6,387 and Kuala Lumpur for another 1,581": a name joined to the list ("conj") and
+    followed by "for" and a number.
+    """
+    doc = tok.doc
+    if tok.i + 2 >= len(doc):
+        return None
+    word = doc[tok.i + 1].lower_
+    if word != "with" and not (word == "for" and tok.dep_ == "conj"):
+        return None
+    number = doc[tok.i + 2]
+    while number.lower_ in _MORE and number.i + 1 < min(len(doc), tok.i + 5):
+        number = doc[number.i + 1]  # "for another 1,581", "for a further 20"
+    return number if number.like_num else None
 
 
 def speaks(doc: Doc, span: NameSpan) -> bool:

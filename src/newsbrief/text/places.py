@@ -14,7 +14,8 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.ner import before_a_count, name_start
+from newsbrief.text.lexicon import NAMED_HAZARDS
+from newsbrief.text.ner import before_a_count, count_after, name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 _VERBAL = frozenset({"VERB", "AUX"})
 
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
-_TALLY_VERBS = frozenset("record register report confirm see suffer lose count log".split())
+_TALLY_VERBS = frozenset("record register report confirm see suffer lose count log account".split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     "in at on near across through throughout inside outside of around within off along into".split()
@@ -84,19 +85,27 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
 
 
 def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
-    """A division named by a word the tagger did not type as a place.
+    """A division or a works named by a word the tagger did not type as a place.
 
-    "Enga province", "Sirajganj district": one name written before the division word.
+    "Enga province", "Sirajganj district": one name written before the division word;
+    "the Raspadskaya mine", "the Hwaseong plant": a named works, typed as anything.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return
     for tok in span:
         head = tok.head
-        if tok.pos_ != "PROPN" or tok.dep_ != "compound" or head.i != tok.i + 1:
+        if tok.pos_ != "PROPN" or tok.dep_ != "compound" or head.i <= tok.i:
             continue
+        while head.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_ not in _WORKS:
+            head = head.head  # "the Dalvano battery plant", however the compounds nest
+        kind = head.lemma_.lower()
         typed = tok.ent_type_ in _NOT_PLACE_ENTS or tok.ent_type_ in _PLACE_ENTS
-        if head.lemma_.lower() not in _DIVISIONS or typed:
+        if kind in _WORKS:  # a works named by its name, whatever the tagger typed it
+            between = doc[tok.i + 1 : head.i]  # "the Hwaseong battery plant"
+            if tok.ent_type_ in ("DATE", "TIME") or any(t.pos_ != "NOUN" for t in between):
+                continue
+        elif kind not in _DIVISIONS or head.i != tok.i + 1 or typed:
             continue  # "Assam state": Assam is the place already
         yield doc[max(span.start, name_start(tok)) : head.i + 1]
 
@@ -211,7 +220,9 @@ _DIVISIONS = frozenset(
 )
 
 
-_SITES = _DIVISIONS | frozenset("station camp site airport port market".split())
+# Works where an industrial accident happens, named by the word before them.
+_WORKS = frozenset("mine colliery factory plant warehouse refinery shipyard dam quarry".split())
+_SITES = _DIVISIONS | _WORKS | frozenset("station camp site airport port market".split())
 
 
 def _names_division(root: Token) -> bool:
@@ -272,11 +283,19 @@ def _where_clause(child: Token) -> bool:
 
 
 def _tallies(root: Token) -> bool:
-    """A country that records a count of its own: "Sri Lanka has recorded 5,000 cases"."""
+    """A place that records a count of its own: "Sri Lanka has recorded 5,000 cases".
+
+    The place is typed as one, a country, a division ("North Kivu province") or said in
+    apposition to be one ("Selangor, the most populous state, accounted for 6,387").
+    """
     if root.dep_ != "nsubj" or root.head.lemma_ not in _TALLY_VERBS:
         return False
     name = root.doc[name_start(root) : root.i + 1].text
-    return root.ent_type_ in ("GPE", "LOC") or is_country(name)
+    if root.ent_type_ in ("GPE", "LOC") or is_country(name) or root.lemma_ in _DIVISIONS:
+        return True  # "North Kivu province accounted for 2,165"
+    return any(  # "Selangor, the most populous state, accounted for 6,387"
+        c.dep_ == "appos" and c.lemma_.lower() in _DIVISIONS for c in root.children
+    )
 
 
 def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
@@ -295,7 +314,10 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         if actor_place(root):
             continue
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
-        if span.end == tok.i - 1 and tok.doc[span.end].lower_ == "with":
+        told = count_after(tok.doc[span.end - 1])
+        if told is not None and told != tok:
+            continue  # "and Ituri for 347": another number's place
+        if told == tok:
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
@@ -317,6 +339,8 @@ def actor_place(root: Token) -> bool:
         owner = tok.head.head
         if owner.pos_ in _VERBAL:
             return False
+        if owner.lower_ in NAMED_HAZARDS:
+            return False  # 'killed by the North Complex Fire in Butte County': where it burned
         if owner.ent_type_ in ("ORG", "PERSON") or owner.lemma_.lower() in _ACTORS:
             return True
         tok = owner
