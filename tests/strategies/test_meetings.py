@@ -429,3 +429,28 @@ def test_a_meeting_without_a_meeting_word_is_found() -> None:
 def test_a_named_conference_is_no_partys_meeting() -> None:
     [meeting] = meetings("Senator Ida Lund attended the Lisbon Security Conference last week.")
     assert meeting.participants == ["Ida Lund"]
+
+
+def test_a_call_with_someone_hung_on_the_medium_names_them_and_takes_its_day() -> None:
+    body = (
+        "Chancellor Ida Lund said she had spoken by telephone with Rosa Brandt, the premier "
+        "of Kelmark, yesterday morning."
+    )
+    [call] = meetings(body)
+    assert (call.participants, call.date, call.format) == (
+        ["Ida Lund", "Rosa Brandt"],
+        D(2024, 3, 29),
+        "virtual",
+    )
+
+
+def test_a_call_by_someone_else_the_same_day_is_not_the_meeting_told_before() -> None:
+    body = (
+        "On Sunday Prime Minister Tomas Vell met the opposition leader, Jon Aka, in his office. "
+        "Speaker Rafe Kanu said he had spoken by telephone with Aka on Sunday morning."
+    )
+    found = meetings(body)
+    assert [(m.participants, m.date) for m in found] == [
+        (["Tomas Vell", "Jon Aka"], D(2024, 3, 24)),
+        (["Rafe Kanu", "Jon Aka"], D(2024, 3, 24)),
+    ]

@@ -51,8 +51,10 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
             return None
+        dated = current.ent_type_ in ("DATE", "TIME")  # 'yesterday morning': still the day
         if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
-            return None  # 'a press release issued the following day': the release's date
+            if not dated:
+                return None  # 'a press release issued the following day': the release's date
         if current.head.i == current.i:
             return 50
         current, steps = current.head, steps + 1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingFormat
 from newsbrief.text.event_status import chain
+from newsbrief.text.lexicon import SPEECH_VERBS
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -79,14 +80,21 @@ class Phrase:
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
-    """The tokens and their conjuncts and appositions ("A, B and C"; "his counterpart, B")."""
+    """The tokens and their conjuncts and appositions ("A, B and C"; "his counterpart, B").
+
+    A named person's apposition is their role ("Malu Dreyer, the Minister-President of X"),
+    no one else.
+    """
     out: list[Token] = []
     todo = list(tokens)
     while todo:
         tok = todo.pop(0)
         if tok not in out:
             out.append(tok)
-            todo.extend(c for c in tok.children if c.dep_ in ("conj", "appos"))
+            named = tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
+            todo.extend(
+                c for c in tok.children if c.dep_ == "conj" or (c.dep_ == "appos" and not named)
+            )
     return out
 
 
@@ -118,7 +126,17 @@ def name_phrase(tok: Token) -> Phrase:
 
 
 def _antecedent(pronoun: Token) -> Token | None:
-    """'he', 'she': the last person named before it, in its sentence or the one before."""
+    """'he', 'she': the last person named before it, in its sentence or the one before.
+
+    The subject of a clause that is what someone said is the speaker ("Manuake said he had
+    spoken with Kasso"), whoever was named last.
+    """
+    clause = pronoun.head
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+        if clause.head.lemma_ in SPEECH_VERBS:
+            speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+            if speaker:
+                return speaker[0]
     start = pronoun.sent.start
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
@@ -198,11 +216,24 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[list[Token]]:
     found = [c for c in tok.children if c.dep_ in ("prep", "agent")]
     found += [c for p in found for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
     found += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # 'and then with'
+    found += _through_medium(found)
     found.sort(key=lambda c: c.i)
     for prep in found:
         if prep.lower_ in preps:
             groups.append(_expand([c for c in prep.children if c.dep_ == "pobj"]))
     return [g for g in groups if g]
+
+
+def _through_medium(preps: list[Token]) -> list[Token]:
+    """'spoke by telephone with B': the partner the parser hung on the medium, not the verb."""
+    media = [
+        pobj
+        for prep in preps
+        if prep.lower_ in ("by", "over", "via", "on")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and (pobj.lower_ in _VIRTUAL or pobj.lemma_ == "call")
+    ]
+    return [c for pobj in media for c in pobj.children if c.dep_ == "prep"]
 
 
 def partners(verb: Token) -> list[Token]:

@@ -270,12 +270,23 @@ def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
     """'Later that day, Ruto met with religious leaders': the subject meets someone new."""
     if not mention.counterparts:
         return False
+    if _another_subject(draft, mention):
+        return True  # 'Seule met Kasso ... Manuake spoke with Kasso': not Seule's meeting
     written = {p.text.lower() for p in mention.counterparts}
     if written & draft.met:
         return False
     return not any(
         p.text in name or name in p.text for p in mention.counterparts for name in draft.stated
     )
+
+
+def _another_subject(draft: _Draft, mention: MeetingMention) -> bool:
+    """The one who meets is named, and is no one the meeting already has."""
+    if mention.noun is not None or not draft.stated:
+        return False
+    subjects = [p for p in mention.participants if p not in mention.counterparts]
+    named = [p.text for p in subjects if p.label in ("PERSON", "PROPN")]
+    return bool(named) and not any(a in b or b in a for a in named for b in draft.stated)
 
 
 def _antecedent(
