@@ -454,3 +454,27 @@ def test_a_call_by_someone_else_the_same_day_is_not_the_meeting_told_before() ->
         (["Tomas Vell", "Jon Aka"], D(2024, 3, 24)),
         (["Rafe Kanu", "Jon Aka"], D(2024, 3, 24)),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Monday, President Ida Lund called Chancellor Rosa Brandt.",
+        "On Monday, President Ida Lund called Chancellor Rosa Brandt, who invited her to visit.",
+    ],
+)
+def test_a_named_person_called_is_a_call_whoever_the_parser_takes_them_for(body: str) -> None:
+    [call] = meetings(body)
+    assert (call.participants, call.date) == (["Ida Lund", "Rosa Brandt"], D(2024, 3, 25))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Ida Lund called Rosa Brandt a traitor.",
+        "President Ida Lund called the strike an outrage.",
+        "President Ida Lund called off the visit.",
+    ],
+)
+def test_calling_someone_something_is_no_call(body: str) -> None:
+    assert meetings(body) == []

@@ -469,6 +469,13 @@ def own_span(word: Token, met: list[Token]) -> Phrase:
     return Phrase(first.idx, end, doc_text(word.doc)[first.idx : end])
 
 
+def _called(verb: Token) -> list[Token]:
+    """'called Chancellor Angela Merkel': a person the parser read as what was called (oprd)."""
+    if verb.lemma_ != "call":
+        return []
+    return [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ == "PERSON"]
+
+
 def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     """Who takes part, as (everyone, counterparts), one pair per meeting.
 
@@ -477,10 +484,11 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     separate = _separate(word)
     if word.pos_ == "VERB" and word.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         lead = subjects(word)
-        others = [o for o in objects(word) + agents(word) if personish(o)]
+        others = [o for o in objects(word) + agents(word) + _called(word) if personish(o)]
         spoken = {"to"} if word.lemma_ in ("speak", "talk") else set()
         spoken |= {"on"} if word.lemma_ == "call" else set()  # 'called on Suga'
         withs = _prep_objects(word, _PARTNER_PREPS | spoken)
+        withs = [g for g in withs if not all(t.ent_type_ in ("DATE", "TIME") for t in g)]
         if separate and len(withs) == 1 and not others:
             withs = [[t] for t in withs[0]]  # 'met separately with A and B'
         if len(withs) > 1 and (word.lemma_ == "meet" or separate):

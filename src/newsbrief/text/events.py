@@ -270,12 +270,30 @@ def _call(tok: Token, lemma: str) -> bool | None:
     if lemma == "call" and _paid_a_call(tok):
         return True  # 'called on Suga at the prime minister's office': a visit
     kids = {c.dep_ for c in tok.children}
+    if lemma == "call" and _called_someone(tok):
+        return True
     if kids & {"oprd", "ccomp", "xcomp", "prt"} or any(_called_on(c) for c in tok.children):
         return None  # called it a hoax, called on them to, called for talks, called off
     objects = _parts.objects(tok)
     if not any(_parts.personish(o) for o in objects):
         return None
     return True if lemma in ("phone", "telephone") else False
+
+
+def _called_someone(verb: Token) -> bool:
+    """'Biden called German Chancellor Angela Merkel': a named person called, nothing more.
+
+    The parser may read the name as what someone was called (an oprd); but 'called him a
+    liar', 'called the attack an outrage' say what, not whom, and 'called X to ...', 'called
+    on X', 'called off' are no call.
+    """
+    kids = [c for c in verb.children if c.dep_ not in ("punct", "prep", "npadvmod", "advmod")]
+    kids = [c for c in kids if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+    if len(kids) != 1 or kids[0].dep_ not in ("dobj", "oprd"):
+        return False
+    if any(_called_on(c) for c in verb.children):
+        return False
+    return kids[0].ent_type_ == "PERSON" and kids[0].pos_ == "PROPN"
 
 
 def _host_guest(tok: Token) -> bool:
