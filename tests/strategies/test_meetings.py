@@ -478,3 +478,12 @@ def test_a_named_person_called_is_a_call_whoever_the_parser_takes_them_for(body:
 )
 def test_calling_someone_something_is_no_call(body: str) -> None:
     assert meetings(body) == []
+
+
+def test_a_call_after_another_meeting_in_one_sentence_quotes_its_own_words() -> None:
+    body = (
+        "Prime Minister Ida Lund chaired a meeting of the crisis committee on Wednesday "
+        "and then spoke by telephone with President Rosa Brandt."
+    )
+    call = next(m for m in meetings(body) if "Rosa Brandt" in m.participants)
+    assert call.evidence[0].quote == "spoke by telephone with President Rosa Brandt"

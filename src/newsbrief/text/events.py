@@ -38,6 +38,7 @@ from newsbrief.text.counts import of_object
 from newsbrief.text.event_dates import attached_date
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
+from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -609,11 +610,28 @@ def _mentions(
             base,
             participants=tuple(_parts.name_phrase(t) for t in everyone),
             counterparts=tuple(_parts.name_phrase(t) for t in met),
-            span=_parts.own_span(word, met) if len(groups) > 1 else base.span,
+            span=_parts.own_span(word, met)
+            if len(groups) > 1
+            else _own_words(word, met, base.span, crowded=crowded),
             date=date,
         )
         for (everyone, met), date in zip(groups, dates, strict=True)
     ]
+
+
+def _own_words(word: Token, met: list[Token], whole: Phrase, *, crowded: bool) -> Phrase:
+    """A second verb's meeting's own words when its sentence tells another meeting first.
+
+    'chaired a meeting of X on Wednesday and then spoke by telephone with B': the call is
+    'spoke by telephone with B', not the sentence the meeting before shares.
+    """
+    if not crowded or not met or word.pos_ != "VERB" or word.dep_ != "conj":
+        return whole
+    last = max((t.right_edge for t in met), key=lambda t: t.i)
+    if last.i < word.i:
+        return whole
+    end = last.idx + len(last.text)
+    return Phrase(word.idx, end, doc_text(word.doc)[word.idx : end])
 
 
 def _names_it(child: Token) -> bool:
