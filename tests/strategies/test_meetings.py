@@ -487,3 +487,9 @@ def test_a_call_after_another_meeting_in_one_sentence_quotes_its_own_words() -> 
     )
     call = next(m for m in meetings(body) if "Rosa Brandt" in m.participants)
     assert call.evidence[0].quote == "spoke by telephone with President Rosa Brandt"
+
+
+def test_two_named_people_who_sat_down_together_met() -> None:
+    body = "On Friday, General Omar Tahir and rebel leader Yusuf Adan sat down together in Juba."
+    [meeting] = meetings(body)
+    assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))

@@ -230,6 +230,16 @@ def _pair(verb: Token) -> bool:
     return any(c.lower_ in ("two", "both") for c in subjects[0].children)
 
 
+def _together(verb: Token) -> bool:
+    """'Dagalo and al-Hilu sat down together': names, however typed, doing it together."""
+    subjects = _parts.subjects(verb)
+    return (
+        len(subjects) > 1
+        and all(s.pos_ == "PROPN" or _principal(s) for s in subjects)
+        and any(c.lower_ == "together" for c in verb.children)
+    )
+
+
 def _principal(tok: Token) -> bool:
     """Someone whose talks are news: a name, a state, an office ('the two presidents')."""
     named = tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
@@ -257,6 +267,8 @@ def _talk(tok: Token, others: list[Token]) -> bool | None:
         # rest of the text agrees
         if tok.lemma_ in _RECIPROCAL:
             return False if _several(tok) else None
+        if tok.lemma_ == "sit" and _together(tok):
+            return True  # 'A and B sat down together in Juba': 'down' says no speech
         return False if _pair(tok) and _conversation_only(tok) else None
     preps = {o.head.lower_ for o in others if o.head.dep_ == "prep"}
     if "with" in preps or any(o.ent_type_ in ("PERSON", "GPE") for o in others):
