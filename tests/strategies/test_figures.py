@@ -495,6 +495,19 @@ def test_a_figure_without_a_place_takes_the_paragraphs_then_the_articles() -> No
     assert [f.place for f in figures(body)] == ["Tamberg", "Tamberg", "Ruvania"]
 
 
+def test_a_count_told_as_happening_there_is_where_the_sentence_before_was() -> None:
+    body = (
+        "Storms swept across Ruvania on Sunday.\n"
+        "The worst damage was at the Tamberg Market, near Kelso, 30 miles north of Ostrava. "
+        "Four people were killed there.\n"
+        "The administration of Dalvik district said 1,300 people were unaccounted for there."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [
+        (4, "the Tamberg Market"),
+        (1300, "Dalvik district"),
+    ]
+
+
 @pytest.mark.parametrize("scope", ["worldwide", "around the world", "globally"])
 def test_a_toll_about_the_whole_world_does_not_take_the_articles_place(scope: str) -> None:
     body = (

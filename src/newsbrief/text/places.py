@@ -105,8 +105,11 @@ def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
             between = doc[tok.i + 1 : head.i]  # "the Hwaseong battery plant"
             if tok.ent_type_ in ("DATE", "TIME") or any(t.pos_ != "NOUN" for t in between):
                 continue
-        elif kind not in _DIVISIONS or head.i != tok.i + 1 or typed:
-            continue  # "Assam state": Assam is the place already
+        elif kind not in _DIVISIONS or head.i != tok.i + 1:
+            continue
+        elif typed and tok.ent_type_ not in ("ORG", "PERSON", "NORP"):
+            continue  # "Assam state": Assam is the place already; "Ahrweiler district" typed
+            # as an organisation or a person is still a division
         yield doc[max(span.start, name_start(tok)) : head.i + 1]
 
 
@@ -298,18 +301,36 @@ def _tallies(root: Token) -> bool:
     )
 
 
+def there(tok: Token) -> bool:
+    """True when the count at `tok` is told as happening "there": a place named before.
+
+    "Four people were killed there", "1,300 people were unaccounted for there"; not the
+    "there" of "there were 40 dead".
+    """
+    for word in [tok, *list(tok.ancestors)[:4]]:
+        near = [*word.children, *(g for c in word.children if c.dep_ == "prep" for g in c.children)]
+        if any(c.lower_ == "there" and c.dep_ != "expl" for c in near):
+            return True  # 'killed there'; the parser may hang it on a preposition
+        if word.pos_ in _VERBAL and word.dep_ not in ("aux", "auxpass", "acomp", "xcomp"):
+            return False
+    return False
+
+
 def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Span | None:
     """The candidate place nearest the number at `tok` in the tree (else in the text).
 
     A place that belongs to an actor ("a laboratory in X", "the police of X") or to the
-    speaker (the subtree of `source`) is the actor's, not the number's.
+    speaker (the subtree of `source`) is the actor's, not the number's; but a count told
+    as happening "there" may be the speaker's place ("the administration of Ahrweiler
+    district said 1,300 were unaccounted for there").
     """
     costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
     ranked = []
+    anaphor = there(tok)
     for span in candidates:
         root = span.root
         if source is not None and (root.i == source.i or source.is_ancestor(root)):
-            if not _tallies(root):
+            if not (_tallies(root) or anaphor):
                 continue  # the speaker's place; but a country that records its own count
         if actor_place(root):
             continue

@@ -82,6 +82,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
     source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
     named: tuple[int, str | None] = (-1, None)  # (paragraph, last source it named)
     told: tuple[int, int] = (-1, 0)  # (paragraph, index) of the last sentence's figures
+    last_place: str | None = None  # the place the sentence before is about
     for sentence in news_sentences(ctx):
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
@@ -110,6 +111,8 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 continue
             spans.add((found.start, found.end))
             carried = where[1] if where[0] == sentence.paragraph and _more(found.token) else None
+            if _places.there(found.token):
+                carried = last_place  # 'Four were killed there': where the last sentence was
             figure = _figure(ctx, sentence, found, metric, (carried or lead, lead), previous)
             where = (sentence.paragraph, figure.place)
             if found.fallback:
@@ -127,6 +130,9 @@ async def find_figures(ctx: Context) -> list[Figure]:
             told = (sentence.paragraph, len(figures))
         figures += mined
         named = (sentence.paragraph, _sentence_speaker(ctx, sentence) or previous)
+        last_place = _places.lead_place(
+            ctx.doc, [(sentence.start, sentence.end)], _known_places(ctx)
+        )
     return figures + _unstated(figures, fallbacks)
 
 
