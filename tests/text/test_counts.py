@@ -241,6 +241,7 @@ PLACES = [
         "2,165",
         "Tamsa province",
     ),
+    ("The ministry counted 4,302 cases. Texas had the most cases, 1,296.", "1,296", "Texas"),
     # a named fire is no actor that owns the place after it ("a laboratory in X")
     ("Ten were killed by the Ridge Complex Fire in Tamar County.", "Ten", "Tamar County"),
 ]

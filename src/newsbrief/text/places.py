@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 _VERBAL = frozenset({"VERB", "AUX"})
 
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
-_TALLY_VERBS = frozenset("record register report confirm see suffer lose count log account".split())
+_TALLY_VERBS = frozenset(
+    "record register report confirm see suffer lose count log account have".split()
+)
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     "in at on near across through throughout inside outside of around within off along into".split()
