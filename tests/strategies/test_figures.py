@@ -495,6 +495,15 @@ def test_a_figure_without_a_place_takes_the_paragraphs_then_the_articles() -> No
     assert [f.place for f in figures(body)] == ["Tamberg", "Tamberg", "Ruvania"]
 
 
+def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
+    body = (
+        "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "
+        "struggled with the outbreak.\n"
+        "The health department said 4,302 cases had been recorded nationwide."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [(4302, "Philippines")]
+
+
 def test_a_count_told_as_happening_there_is_where_the_sentence_before_was() -> None:
     body = (
         "Storms swept across Ruvania on Sunday.\n"

@@ -657,6 +657,20 @@ def _lead_place(ctx: Context) -> str | None:
     return lead
 
 
+def _country(ctx: Context, article: str | None) -> str | None:
+    """The country a nationwide count is of.
+
+    The article's place if it is a country, else the first country the article names
+    ('recorded nationwide' in a report that leads with Metro Manila).
+    """
+    if article is not None and is_country(article):
+        return article
+    for ent in ents(ctx.doc):
+        if ent.label_ == "GPE" and is_country(ent.text):
+            return ent.text
+    return article
+
+
 def _sentence_speaker(ctx: Context, sentence: Sentence) -> str | None:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     return _attribution.sentence_speaker(span) if span is not None else None
@@ -681,7 +695,7 @@ def _figure(
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
     place = _places.place(found.token, candidates, source.token if source else None)
     if _places.nationwide(found.token, place):
-        place, lead = None, article  # the country's count: the article's own place
+        place, lead = None, _country(ctx, article)  # the country's count
     return Figure(
         metric=metric,
         value=found.value,
