@@ -118,6 +118,11 @@ ATTRIBUTIONS = [
     ("Thirty-one were still admitted on Sunday, nine of them in a critical condition, and "
      "another 18 were treated and allowed to go home, the county's health executive, Dr. Mary "
      "Otieno, said.", "Thirty-one", "Mary Otieno"),
+    # a name keeps the acronym the article gives it in brackets
+    ("The International Organization for Migration (IOM) says 532 people have drowned.", "532",
+     "International Organization for Migration (IOM)"),
+    ("The UN Mission in Sudan (UNMIS) said 14 civilians were killed.", "14",
+     "UN Mission in Sudan (UNMIS)"),
 ]  # fmt: skip
 
 

@@ -467,7 +467,24 @@ def source_name(tok: Token) -> str | None:
     end = max(ent.end if ent is not None else tok.i + 1, _named_appos_end(tok))
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
-    return _strip_the(tok.doc[start:end])
+    return _strip_the(tok.doc[start : _acronym_end(tok, end)])
+
+
+def _acronym_end(tok: Token, end: int) -> int:
+    """The end of a name with the acronym the body gives it in brackets right after.
+
+    'the UN Assistance Mission in Afghanistan (UNAMA)', 'the International Organization for
+    Migration (IOM)': the acronym is how the rest of the article, and readers, know it.
+    """
+    doc = tok.doc
+    for j in range(end, min(end + 5, len(doc) - 2)):
+        if doc[j].text == "(":
+            short, close = doc[j + 1], doc[j + 2]
+            if close.text == ")" and short.is_upper and len(short.text) <= 10:
+                inside = all(t.i == tok.i or tok.is_ancestor(t) for t in doc[end:j])
+                return j + 3 if inside else end
+            return end
+    return end
 
 
 _WHOSE = frozenset("for of at from with".split())
