@@ -118,6 +118,10 @@ ATTRIBUTIONS = [
     ("Thirty-one were still admitted on Sunday, nine of them in a critical condition, and "
      "another 18 were treated and allowed to go home, the county's health executive, Dr. Mary "
      "Otieno, said.", "Thirty-one", "Mary Otieno"),
+    # whoever revised a toll gives it; so does whoever reported what the count is part of
+    ("The Health Ministry yesterday lowered the death toll from the crash to 19.", "19",
+     "Health Ministry"),
+    ("Valley Power reported outages affecting some 5,000 households.", "5,000", "Valley Power"),
     # a name keeps the acronym the article gives it in brackets
     ("The International Organization for Migration (IOM) says 532 people have drowned.", "532",
      "International Organization for Migration (IOM)"),

@@ -99,7 +99,7 @@ def _a_country(found: Attribution) -> bool:
     return found.token is not None and found.token.ent_type_ == "GPE"
 
 
-_GIVE = frozenset("give put issue provide offer".split())
+_GIVE = frozenset("give put issue provide offer lower raise revise update".split())
 _FIGURE_NOUNS = frozenset("figure toll count tally estimate number".split())
 
 
@@ -146,6 +146,10 @@ def _closing_attribution(sent: Span) -> Token | None:
 
 def _clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
+    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in ("relcl", "acl"):
+        chain.append(chain[-1].head)
+    if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBG" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)  # 'reported outages affecting 5,000 households'
     while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in ("relcl", "acl"):
         chain.append(chain[-1].head)
     return chain
