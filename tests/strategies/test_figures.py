@@ -679,6 +679,10 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
         # a sentence that says whose the last figures are credits them
         ("More than 40 people were wounded. The figures were given by Abdi Nur, a doctor.",
          "Abdi Nur"),
+        ("More than 40 people were wounded. That was the account of Abdi Nur, a doctor.",
+         "Abdi Nur"),
+        ("Nine people were rescued from the river. Those numbers came from the Red Cross.",
+         "Red Cross"),
         # a name the parser hung on the title's place is the speaker
         ("A community leader in Riyom, Danjuma Gyang, told Reuters that 23 people died.",
          "Danjuma Gyang"),

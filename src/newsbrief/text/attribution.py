@@ -300,9 +300,17 @@ def confirmed_after(sent: Span) -> str | None:
     for tok in sent:
         if tok.lemma_.lower() not in _BACK_NOUNS or tok.pos_ != "NOUN":
             continue
+        whose = _pointed_at(tok)
+        if whose is not None:
+            return source_name(whose)
         if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children):
             continue
         verb = tok.head
+        came = [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+        ]
+        if tok.dep_ == "nsubj" and verb.lemma_ == "come" and came:
+            return source_name(came[0])  # "Those numbers came from the regional office"
         by = _released_by(verb) if tok.dep_ == "nsubjpass" else None
         if by is not None:
             return source_name(by)
@@ -310,6 +318,25 @@ def confirmed_after(sent: Span) -> str | None:
             subject = _subject(verb)
             if subject is not None and subject.pos_ != "PRON" and _is_source(subject):
                 return source_name(subject)
+    return None
+
+
+_THAT = frozenset("that this these those".split())
+
+
+def _pointed_at(noun: Token) -> Token | None:
+    """'That was the account of Captain Baker': whose account a pointing 'that' says it was."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _THAT for c in verb.children):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        by = _released_by(child) if child.dep_ == "acl" else None
+        if by is not None:
+            return by  # "That was the figure given by the ministry"
     return None
 
 
