@@ -493,3 +493,17 @@ def test_two_named_people_who_sat_down_together_met() -> None:
     body = "On Friday, General Omar Tahir and rebel leader Yusuf Adan sat down together in Juba."
     [meeting] = meetings(body)
     assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the parser may hang the day on the meeting's place ...
+        "Ida Lund is to meet Kenya's foreign minister, Rosa Brandt, and Interior Minister Omar "
+        "Haddad in Mombasa, Kenya, tomorrow.",
+        # ... or on a participle that describes who is met
+        "Minister Ida Lund said she would meet owners operating the ferry route on Sunday.",
+    ],
+)
+def test_a_day_hung_on_the_place_or_on_who_is_met_is_the_meetings(body: str) -> None:
+    assert [m.date for m in meetings(body)] == [D(2024, 3, 31)]

@@ -51,7 +51,9 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
             return None
-        dated = current.ent_type_ in ("DATE", "TIME")  # 'yesterday morning': still the day
+        # 'yesterday morning' is still the day; 'in Anchorage, Alaska, tomorrow': a date the
+        # parser hung on the meeting's place
+        dated = current.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
         if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
             if not dated:
                 return None  # 'a press release issued the following day': the release's date
@@ -86,6 +88,9 @@ def _meeting_nodes(word: Token) -> set[int]:
         met = [t for t in partners(word) + objects(word) if personish(t)]
         met += [c for t in met for c in t.conjuncts]  # 'officials of X and both clubs on Monday'
         nodes |= {n.i for t in met for n in _of_chain(t)}
+        # 'would meet operators serving the route in Banyuwangi on Monday': the parser may
+        # hang the day on a participle that describes who is met
+        nodes |= {c.i for t in met for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"}
         nodes |= {  # 'will meet for the first time on Thursday'
             p.i
             for c in word.children
