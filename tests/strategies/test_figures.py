@@ -119,6 +119,11 @@ METRICS = [
     # rates and targets are not tallies; nor is a part of things
     ("The country has given about 40 doses per 100 people.", []),
     ("The party is set to lose all nine of its seats.", []),
+    ("Officials said nine in ten houses had been flattened.", []),
+    ("The department aims to immunise 2.4 million children by March.", []),
+    ("The province would normally expect about 165 deaths in such a week.", []),
+    # but a count over a time, or since a year, is a tally
+    ("Floods killed 30 people in two days.", [("killed", 30)]),
     # what people agreed to do befell no one
     ("The four agreed to finance vaccine production in Asia.", []),
     # who died suffered it, whatever the parser hangs on "died"

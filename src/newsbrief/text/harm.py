@@ -673,9 +673,54 @@ def _borrowed(count: Token) -> Reading | None:
     whole = _counts.of_object(count)
     if whole is not None and cue_label(whole) == "none":
         return Reading("none")  # "all nine of its seats": a part of things, not of people
-    if _a_rate(count, noun):
+    if _a_rate(count, noun) or _a_proportion(count):
         return Reading("none")  # "40 doses per 100 people": a rate, neither number a tally
+    if _aimed_at(noun or count):
+        return Reading("none")  # "aims to immunise 2.4 million children": a target
     return _part_of_antecedent(count) or _revised_from(count)
+
+
+def _a_proportion(count: Token) -> bool:
+    """Either number of "nine in ten houses": a share, not a count.
+
+    Not "7 out of 20 suspected cases": there both are counts of cases.
+    """
+    doc = count.doc
+    if _a_span_of_time(count):
+        return False  # "killed 30 in two days": a count over a time
+    after = doc[count.i + 1 : count.i + 4]
+    if len(after) >= 2 and after[0].lower_ == "in" and _a_whole(after[1]):
+        return True  # "nine in ten", not "30 in two days" or "652 in 2015"
+    before = doc[max(0, count.i - 2) : count.i]
+    return len(before) == 2 and before[1].lower_ == "in" and before[0].like_num
+
+
+def _a_whole(number: Token) -> bool:
+    """The "ten" of "nine in ten": a number, not a year or a span of time."""
+    if not number.like_num or number.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not (_a_span_of_time(number) or (number.text.isdigit() and len(number.text) == 4))
+
+
+_TIME_UNITS = frozenset("second minute hour day night week weekend month year decade".split())
+
+
+def _a_span_of_time(number: Token) -> bool:
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return after is not None and after.lemma_.lower() in _TIME_UNITS
+
+
+_AIMS = frozenset("aim plan hope seek target intend want expect".split())
+
+
+def _aimed_at(noun: Token) -> bool:
+    """A count of what someone aims, plans or hopes to do: a target, not a tally."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_ == "expect" and noun.dep_ == "dobj":
+        return any(c.lower_ in ("would", "normally") for c in verb.children)  # a baseline
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _AIMS
 
 
 def _a_rate(count: Token, noun: Token | None) -> bool:
