@@ -122,6 +122,11 @@ METRICS = [
     ("Officials said nine in ten houses had been flattened.", []),
     ("The department aims to immunise 2.4 million children by March.", []),
     ("The province would normally expect about 165 deaths in such a week.", []),
+    ("Leaders of the Group of Seven pledged to share one billion doses of vaccine.", []),
+    ("A further 8,500 doses are expected from Japan next week.", []),
+    ("The minister warned of unrest if the jailed leader died in prison.", []),
+    ("The country has recorded 750 cases since the first case was detected in March.",
+     [("other", 750)]),
     # but a count over a time, or since a year, is a tally
     ("Floods killed 30 people in two days.", [("killed", 30)]),
     # what people agreed to do befell no one

@@ -677,6 +677,8 @@ def _borrowed(count: Token) -> Reading | None:
         return Reading("none")  # "40 doses per 100 people": a rate, neither number a tally
     if _aimed_at(noun or count):
         return Reading("none")  # "aims to immunise 2.4 million children": a target
+    if noun is not None and noun.lower_ in ("dose", "doses") and _promised(count):
+        return Reading("none")  # "pledged to share one billion doses": none given yet
     return _part_of_antecedent(count) or _revised_from(count)
 
 
@@ -708,6 +710,20 @@ _TIME_UNITS = frozenset("second minute hour day night week weekend month year de
 def _a_span_of_time(number: Token) -> bool:
     after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return after is not None and after.lemma_.lower() in _TIME_UNITS
+
+
+_PROMISES = frozenset("pledge promise expect need require order buy purchase seek".split())
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _promised(count: Token) -> bool:
+    """Doses pledged, ordered, expected, needed or still to be given: not doses given."""
+    verb = next((a for a in count.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if verb.lemma_ in _PROMISES or any(c.lower_ in _FUTURE for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _PROMISES | {"agree", "plan", "aim"}
 
 
 _AIMS = frozenset("aim plan hope seek target intend want expect".split())

@@ -87,7 +87,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
-            if (found.start, found.end) in spans:
+            if (found.start, found.end) in spans or _conditional(found.token):
                 continue
             metric = found.metric or await _metric(ctx, sentence, found)
             if metric is None and (mined or told[0] == sentence.paragraph):
@@ -285,7 +285,7 @@ def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
             continue  # "rose from 14 to 31": the figure is where it rose to
         start, end = sentence.start + phrase.start, sentence.start + phrase.end
         token = _counts.count_token(ctx.doc, start, end)
-        if token is not None:
+        if token is not None and not _inside_a_name(token):
             out.append(
                 _Found(
                     start,
@@ -299,6 +299,28 @@ def _number_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
                 )
             )
     return out
+
+
+def _conditional(count: Token) -> bool:
+    """'if the jailed politician died in prison': what would follow if, not what befell."""
+    verb = next((a for a in [count, *count.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children
+    )
+
+
+_NAMES = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _inside_a_name(token: Token) -> bool:
+    """'the Group of Seven', 'the Committee of 100': a number that is part of a name."""
+    doc = token.doc
+    if token.is_alpha and token.is_title and not token.is_sent_start and token.i >= 2:
+        if doc[token.i - 1].lower_ == "of" and doc[token.i - 2].is_title:
+            return True  # a number word capitalised inside a name: 'the Group of Seven'
+    if token.ent_type_ not in _NAMES or token.ent_iob_ != "I":
+        return False
+    return any(e.start < token.i < e.end or e.start < token.i == e.end - 1 for e in ents(token.doc))
 
 
 async def _metric(ctx: Context, sentence: Sentence, found: _Found) -> Metric | None:
@@ -484,9 +506,20 @@ def _ordinal(tok: Token) -> _Found | None:
         first -= 2  # "twenty-first", split by the tokenizer
     value = _numbers.ordinal_value(doc[first : tok.i + 1].text.replace(" ", ""))
     label = harm.cue_label(head)
-    if value is None or label not in ("killed", "other") or _a_kind(head):
+    if value is None or label not in ("killed", "other") or _a_kind(head) or _a_time(head):
         return None
     return _word_found(doc[first : head.i + 1], head, value, label)
+
+
+_WHEN_MARKS = frozenset("since after before when until once".split())
+
+
+def _a_time(noun: Token) -> bool:
+    """'since the first case was detected': the ordinal tells when, not how many."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and any(
+        c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in verb.children
+    )
 
 
 def _lone(tok: Token) -> _Found | None:
