@@ -507,3 +507,15 @@ def test_two_named_people_who_sat_down_together_met() -> None:
 )
 def test_a_day_hung_on_the_place_or_on_who_is_met_is_the_meetings(body: str) -> None:
     assert [m.date for m in meetings(body)] == [D(2024, 3, 31)]
+
+
+def test_a_call_made_to_offer_something_is_a_call_and_a_call_received_names_its_caller() -> None:
+    called = meetings(
+        "Secretary of State Ida Lund called Foreign Minister Rosa Brandt on Friday to offer "
+        "condolences."
+    )
+    assert [(m.participants, m.date) for m in called] == [
+        (["Ida Lund", "Rosa Brandt"], D(2024, 3, 29))
+    ]
+    [received] = meetings("On Friday Minister Ida Lund received a telephone call from Omar Haddad.")
+    assert "Omar Haddad" in received.participants

@@ -256,8 +256,12 @@ def by_phone(tok: Token) -> bool:
 
 
 def noun_partners(noun: Token) -> list[Token]:
-    """Participants written on a meeting noun: with/between, a possessor, 'US-China talks'."""
-    out = [t for g in _prep_objects(noun, _PARTNER_PREPS) for t in g]
+    """Participants written on a meeting noun: with/between, a possessor, 'US-China talks'.
+
+    A call's caller is written with 'from' ('received a telephone call from the Emir').
+    """
+    preps = _PARTNER_PREPS | ({"from"} if noun.lemma_.lower() == "call" else frozenset())
+    out = [t for g in _prep_objects(noun, preps) for t in g]
     for group in _prep_objects(noun, frozenset({"of"})):
         out.extend(t for t in group if personish(t))
     for child in noun.children:

@@ -293,6 +293,13 @@ def _call(tok: Token, lemma: str) -> bool | None:
     return True if lemma in ("phone", "telephone") else False
 
 
+def _purpose(clause: Token) -> bool:
+    """'to offer condolences': what a call was for."""
+    return clause.dep_ in ("advcl", "xcomp") and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in clause.children
+    )
+
+
 def _called_someone(verb: Token) -> bool:
     """'Biden called German Chancellor Angela Merkel': a named person called, nothing more.
 
@@ -302,6 +309,7 @@ def _called_someone(verb: Token) -> bool:
     """
     kids = [c for c in verb.children if c.dep_ not in ("punct", "prep", "npadvmod", "advmod")]
     kids = [c for c in kids if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+    kids = [c for c in kids if not _purpose(c)]  # 'called Ashkenazi to offer condolences'
     if len(kids) != 1 or kids[0].dep_ not in ("dobj", "oprd"):
         return False
     if any(_called_on(c) for c in verb.children):
