@@ -111,6 +111,11 @@ METRICS = [
     ("About 80,000 households were still without electricity.", [("other", 80000)]),
     ("The storm left 40,000 homes without power.", [("other", 40000)]),
     ("By Friday the agency had confirmed a single death.", [("killed", 1)]),
+    ("Some 520,000 households lost electricity on Sunday.", [("other", 520000)]),
+    # patients admitted are hurt or ill; patients treated or released after treatment, aid
+    ("Over the weekend 117 patients were admitted with heatstroke.", [("wounded", 117)]),
+    ("On Thursday 43 patients were under treatment.", [("aid", 43)]),
+    ("Thirty-one were still admitted on Sunday.", [("wounded", 31)]),
     # crews counted as they search or fight fires are a response; a deployment is not
     ("About 900 soldiers and firefighters resumed the search at dawn.", [("other", 900)]),
     ("About 2,300 police officers were deployed in the city.", []),

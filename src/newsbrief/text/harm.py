@@ -32,7 +32,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys(
         "injure injured injury wound wounded hurt hospitalize hospitalise hospitalized "
-        "hospitalised casualty maim shoot stab".split(),
+        "hospitalised admit casualty maim shoot stab".split(),
         "wounded",
     ),
     **dict.fromkeys("missing miss unaccounted disappear trap trapped".split(), "missing"),
@@ -43,8 +43,8 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys("inhabit population carry".split(), "population"),
     **dict.fromkeys(
-        "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat discharge "
-        "ration aid".split(),
+        "vaccinate vaccinated immunize immunise vaccine dose rescue rescued treat treatment "
+        "discharge ration aid".split(),
         "aid",
     ),
     **dict.fromkeys(
@@ -562,6 +562,10 @@ def _cut_off(noun: Token) -> bool:
         holders.append(noun.head)
     if noun.dep_ == "dobj" and noun.head.lemma_ == "leave":
         holders.append(noun.head)  # "left 40,000 homes without power"
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_ == "lose":  # "520,000 households lost electricity"
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in _UTILITIES for o in verb.children):
+            return True
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "without"

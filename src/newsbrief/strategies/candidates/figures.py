@@ -384,6 +384,11 @@ def _reports_of(noun: Token) -> Token | None:
     return _counts.of_object(noun)
 
 
+def _compound_number(one: Token) -> bool:
+    doc = one.doc
+    return one.i >= 2 and doc[one.i - 1].text in ("-", "\u2013") and doc[one.i - 2].like_num
+
+
 def _single(tok: Token) -> _Found | None:
     """A single person harmed: "a man was killed", "one died", "shot him dead".
 
@@ -399,6 +404,8 @@ def _single(tok: Token) -> _Found | None:
             return None
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
     no_one = any(c.lower_ == "no" for c in tok.children)
+    if tok.lower_ == "one" and _compound_number(tok):
+        return None  # the "one" of "Thirty-one", which the tokenizer split off
     if tok.lower_ == "one" and _gravely(tok):
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "wounded")  # "one of them seriously"
     if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and not no_one:
