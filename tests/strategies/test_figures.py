@@ -510,6 +510,22 @@ def test_a_figure_without_a_place_takes_the_paragraphs_then_the_articles() -> No
     assert [f.place for f in figures(body)] == ["Tamberg", "Tamberg", "Ruvania"]
 
 
+def test_a_list_whose_verb_is_said_once_gives_each_place_its_number_and_no_source() -> None:
+    body = (
+        "The heatwave has killed 90 people in Bihar. "
+        "Aurangabad recorded 39 of them, Gaya 32 and Nawada 14."
+    )
+    assert [(f.value, f.place, f.reported_by) for f in figures(body)][2:] == [
+        (32, "Gaya", None),
+        (14, "Nawada", None),
+    ]
+
+
+def test_a_part_of_a_group_set_off_by_commas_is_no_age() -> None:
+    body = "At least 197 Palestinians, 58 of them children, have been killed in the raids."
+    assert [(f.metric, f.value) for f in figures(body)] == [("killed", 197), ("killed", 58)]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
 from newsbrief.text.gazetteer import is_city
+from newsbrief.text.lexicon import ORG_NAME_WORDS
 from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
@@ -181,6 +182,8 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
             return beside
     if subject is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
         subject = _subject(tok.head)  # 'The agency gave a lower toll, saying that ...'
+    if subject is not None and tok.lemma_ in _TALLIES and _a_place_name(subject):
+        return None  # "Aurangabad recorded 39 of them": a place that counted, not a source
     if subject is not None:
         return _named(subject) if _can_speak(subject) else None
     for child in tok.children:
@@ -189,6 +192,20 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
             if pobj is not None:
                 return _named(pobj)
     return _stray_subject(tok)
+
+
+_TALLIES = frozenset("record register log".split())
+
+
+def _a_place_name(tok: Token) -> bool:
+    """A proper name the tagger gave no kind, or a place's: not a body that can speak.
+
+    Not a name with a word of a body in it ('the UN Assistance Mission') or an acronym.
+    """
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "LOC", "FAC"):
+        return False
+    words = {t.lower_ for t in tok.subtree}
+    return not (words & (ORG_NAME_WORDS | {"mission", "("}) or tok.is_upper)
 
 
 def _subject(verb: Token) -> Token | None:

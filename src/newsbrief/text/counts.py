@@ -194,6 +194,8 @@ def age_apposition(tok: Token) -> bool:
     one = head.pos_ == "NOUN" and head.tag_ == "NN" and after == ","  # a count needs a plural
     if head.pos_ != "PROPN" and not one or head.ent_type_ in ("GPE", "LOC"):
         return False  # "from China, eight from Italy": a place has no age
+    if head.tag_ == "NNPS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "197 Palestinians, 58 of them children": a part of a group, not an age
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 

@@ -285,9 +285,18 @@ def count_after(tok: Token) -> Token | None:
 
     "followed by Cebu with 26"; and, in a list whose verb is said once, "Selangor accounted
     for 6,387 and Kuala Lumpur for another 1,581": a name joined to the list ("conj") and
-    followed by "for" and a number.
+    followed by "for" and a number; or a name set in such a list with its number right
+    after it ("Gaya 32").
     """
     doc = tok.doc
+    before = doc[name_start(tok) - 1].text if name_start(tok) > 0 else ""
+    listed = tok.dep_ in ("npadvmod", "conj", "appos") and tok.pos_ == "PROPN"
+    listed = listed and before in (",", "and")  # an item of a list, not "Boeing 737 MAX 8"
+    if listed and tok.i + 1 < len(doc) and tok.ent_type_ not in ("DATE", "TIME"):
+        after = doc[tok.i + 1]
+        dated = after.ent_type_ in ("DATE", "TIME")  # not "April 12"
+        if after.like_num and after.dep_ == "nummod" and after.head == tok and not dated:
+            return after  # "..., Gaya 32 and Nawada 14": the verb said once, before
     if tok.i + 2 >= len(doc):
         return None
     word = doc[tok.i + 1].lower_

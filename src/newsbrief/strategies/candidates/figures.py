@@ -28,6 +28,7 @@ from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
 from newsbrief.text import places as _places
 from newsbrief.text.lexicon import SPEECH_VERBS
+from newsbrief.text.ner import count_after
 from newsbrief.text.nlp import ents
 from newsbrief.text.states import is_country
 
@@ -158,7 +159,13 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
 
 
 def _bare_item(count: Token) -> bool:
-    """A later item of a list of counts without a noun of its own: "..., eight from Peru"."""
+    """A later item of a list of counts without a noun of its own: "..., eight from Peru".
+
+    Or a name told with its number after the list's verb: "Aurangabad recorded 39 of them,
+    Gaya 32 and Nawada 14".
+    """
+    if count_after(count.head) == count and count.head.pos_ == "PROPN":
+        return True
     if count.dep_ not in ("conj", "appos") or _counts.counted_noun(count) is not None:
         return False
     return harm.read_count(count).metric is None
@@ -318,8 +325,8 @@ def _inside_a_name(token: Token) -> bool:
     if token.is_alpha and token.is_title and not token.is_sent_start and token.i >= 2:
         if doc[token.i - 1].lower_ == "of" and doc[token.i - 2].is_title:
             return True  # a number word capitalised inside a name: 'the Group of Seven'
-    if token.ent_type_ not in _NAMES or token.ent_iob_ != "I":
-        return False
+    if token.ent_type_ not in _NAMES or token.ent_iob_ != "I" or count_after(token.head) == token:
+        return False  # but 'Gaya 32', a place told with its number, is no name
     return any(e.start < token.i < e.end or e.start < token.i == e.end - 1 for e in ents(token.doc))
 
 
