@@ -83,7 +83,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
     source: tuple[int, str | None] = (-1, None)  # (paragraph, speaker) of the last sentence
     named: tuple[int, str | None] = (-1, None)  # (paragraph, last source it named)
     told: tuple[int, int] = (-1, 0)  # (paragraph, index) of the last sentence's figures
-    last_place: str | None = None  # the place the sentence before is about
+    prior: Sentence | None = None  # the sentence before, for a count told "there"
     for sentence in news_sentences(ctx):
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
@@ -113,7 +113,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
             spans.add((found.start, found.end))
             carried = where[1] if where[0] == sentence.paragraph and _more(found.token) else None
             if _places.there(found.token):
-                carried = last_place  # 'Four were killed there': where the last sentence was
+                carried = _told_before(ctx, prior)  # 'Four were killed there'
             figure = _figure(ctx, sentence, found, metric, (carried or lead, lead), previous)
             where = (sentence.paragraph, figure.place)
             if found.fallback:
@@ -131,9 +131,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
             told = (sentence.paragraph, len(figures))
         figures += mined
         named = (sentence.paragraph, _sentence_speaker(ctx, sentence) or previous)
-        last_place = _places.lead_place(
-            ctx.doc, [(sentence.start, sentence.end)], _known_places(ctx)
-        )
+        prior = sentence
     return figures + _unstated(figures, fallbacks)
 
 
@@ -327,7 +325,7 @@ def _inside_a_name(token: Token) -> bool:
             return True  # a number word capitalised inside a name: 'the Group of Seven'
     if token.ent_type_ not in _NAMES or token.ent_iob_ != "I" or count_after(token.head) == token:
         return False  # but 'Gaya 32', a place told with its number, is no name
-    return any(e.start < token.i < e.end or e.start < token.i == e.end - 1 for e in ents(token.doc))
+    return any(e.start < token.i < e.end for e in ents(token.doc))
 
 
 async def _metric(ctx: Context, sentence: Sentence, found: _Found) -> Metric | None:
@@ -716,6 +714,13 @@ def _country(ctx: Context, article: str | None) -> str | None:
         if ent.label_ == "GPE" and is_country(ent.text):
             return ent.text
     return article
+
+
+def _told_before(ctx: Context, prior: Sentence | None) -> str | None:
+    """The place the sentence before is about: where a count told "there" happened."""
+    if prior is None:
+        return None
+    return _places.lead_place(ctx.doc, [(prior.start, prior.end)], _known_places(ctx))
 
 
 def _sentence_speaker(ctx: Context, sentence: Sentence) -> str | None:

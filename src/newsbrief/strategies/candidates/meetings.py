@@ -275,9 +275,7 @@ def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
     written = {p.text.lower() for p in mention.counterparts}
     if written & draft.met:
         return False
-    return not any(
-        p.text in name or name in p.text for p in mention.counterparts for name in draft.stated
-    )
+    return not _overlap([p.text for p in mention.counterparts], draft.stated)
 
 
 def _another_subject(draft: _Draft, mention: MeetingMention) -> bool:
@@ -286,7 +284,12 @@ def _another_subject(draft: _Draft, mention: MeetingMention) -> bool:
         return False
     subjects = [p for p in mention.participants if p not in mention.counterparts]
     named = [p.text for p in subjects if p.label in ("PERSON", "PROPN")]
-    return bool(named) and not any(a in b or b in a for a in named for b in draft.stated)
+    return bool(named) and not _overlap(named, draft.stated)
+
+
+def _overlap(names: list[str], others: set[str]) -> bool:
+    """Whether any name holds, or is held in, one of the others ('Kasso', 'Jimmy Kasso')."""
+    return any(a in b or b in a for a in names for b in others)
 
 
 def _antecedent(
