@@ -548,6 +548,24 @@ def test_a_count_told_as_happening_there_is_where_the_sentence_before_was() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Search teams in Ruvania recovered two bodies from the Tamberg Strait.",
+            "the Tamberg Strait",
+        ),
+        ("Divers in Ruvania pulled two bodies from Lake Osk on Sunday.", "Lake Osk"),
+        # where people travelled from is not where harm found them
+        ("A bus carrying 38 passengers from Ostrava was stranded near Kelso.", "Kelso"),
+    ],
+)
+def test_the_place_people_were_taken_out_of_is_where_the_count_is(
+    sentence: str, place: str
+) -> None:
+    assert [f.place for f in figures(sentence)] == [place]
+
+
 @pytest.mark.parametrize("scope", ["worldwide", "around the world", "globally"])
 def test_a_toll_about_the_whole_world_does_not_take_the_articles_place(scope: str) -> None:
     body = (

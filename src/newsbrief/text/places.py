@@ -252,7 +252,10 @@ def _used_as_place(root: Token) -> bool:
     if before_a_count(root):
         return True  # "followed by Cebu with 26": one place of a breakdown
     if root.dep_ == "pobj":
-        return root.head.lower_ in _PLACE_PREPS
+        prep = root.head
+        if prep.lower_ == "from":  # "bodies recovered from X"; not "a bus from X"
+            return prep.head.lemma_ in _RETRIEVALS
+        return prep.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
     if _tallies(root):
@@ -261,6 +264,9 @@ def _used_as_place(root: Token) -> bool:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
 
+
+# Verbs that take people out of the place where harm found them: "pulled from the rubble".
+_RETRIEVALS = frozenset("recover rescue pull retrieve evacuate extract free airlift winch".split())
 
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
