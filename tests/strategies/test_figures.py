@@ -566,6 +566,18 @@ def test_the_place_people_were_taken_out_of_is_where_the_count_is(
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_the_country_victims_are_citizens_of_is_not_where_they_died() -> None:
+    body = (
+        "A crush at a festival on Mount Osk killed 45 people on Friday. "
+        "Among the dead were six citizens of Ruvania and two nationals of Tamberg."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [
+        (45, "Mount Osk"),
+        (6, "Mount Osk"),
+        (2, "Mount Osk"),
+    ]
+
+
 @pytest.mark.parametrize("scope", ["worldwide", "around the world", "globally"])
 def test_a_toll_about_the_whole_world_does_not_take_the_articles_place(scope: str) -> None:
     body = (

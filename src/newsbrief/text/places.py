@@ -255,6 +255,8 @@ def _used_as_place(root: Token) -> bool:
         prep = root.head
         if prep.lower_ == "from":  # "bodies recovered from X"; not "a bus from X"
             return prep.head.lemma_ in _RETRIEVALS
+        if prep.lower_ == "of" and prep.head.lemma_ in ("citizen", "national"):
+            return False  # "six citizens of the United States": whose, not where
         return prep.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
