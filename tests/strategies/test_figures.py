@@ -526,6 +526,12 @@ def test_a_part_of_a_group_set_off_by_commas_is_no_age() -> None:
     assert [(f.metric, f.value) for f in figures(body)] == [("killed", 197), ("killed", 58)]
 
 
+@pytest.mark.parametrize("about", ["", "about ", "at least "])
+def test_a_part_told_among_them_takes_the_harm_of_the_whole(about: str) -> None:
+    body = f"Local sources said 160 people had been killed, among them {about}20 children."
+    assert [(f.metric, f.value) for f in figures(body)] == [("killed", 160), ("killed", 20)]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

@@ -176,7 +176,14 @@ def _of_them(count: Token) -> bool:
 
 
 def _among_them(count: Token) -> bool:
-    """'Seven of its staff were among them': a part of the count told just before."""
+    """'Seven of its staff were among them': a part of the count told just before.
+
+    Or "160 people had been killed, among them about 20 children": the parser may hang the
+    part beside "them" on one "among".
+    """
+    noun = _counts.counted_noun(count) or count
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return any(c.lower_ == "them" and c.dep_ == "pobj" for c in noun.head.children)
     if count.dep_ not in ("nsubj", "nsubjpass"):
         return False
     among = [c for c in count.head.children if c.dep_ == "prep" and c.lower_ == "among"]
