@@ -532,6 +532,15 @@ def test_a_part_told_among_them_takes_the_harm_of_the_whole(about: str) -> None:
     assert [(f.metric, f.value) for f in figures(body)] == [("killed", 160), ("killed", 20)]
 
 
+def test_a_bare_number_takes_the_state_said_of_it_past_a_copula() -> None:
+    body = "At least 22 people had been killed, 56 injured and 27 were still missing."
+    assert [(f.metric, f.value) for f in figures(body)] == [
+        ("killed", 22),
+        ("wounded", 56),
+        ("missing", 27),
+    ]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

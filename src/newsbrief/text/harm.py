@@ -895,12 +895,19 @@ _STATES = frozenset("dead injured wounded hurt missing killed".split())
 def _state_word(count: Token, noun: Token | None) -> Metric | None:
     """The harm a state word right after a bare number names: "four dead and 30 injured".
 
+    Past a copula too: "22 killed, 56 injured and 27 were still missing".
+
     The word beside the number is what the number counts, whatever the parse hangs it on; it
     beats a harm named further off in the clause (not an aid or displacement verb: "doctors
     treated 35 wounded" counts treatment).
     """
-    nxt = count.doc[count.i + 1] if count.i + 1 < len(count.doc) else None
-    if noun is not None or nxt is None or nxt.lower_ not in _STATES:
+    if noun is not None:
+        return None
+    after = iter(count.doc[count.i + 1 : count.i + 5])
+    nxt = next(after, None)
+    if nxt is not None and nxt.lemma_ in ("be", "remain"):  # "and 27 were still missing"
+        nxt = next((t for t in after if t.pos_ != "ADV"), None)
+    if nxt is None or nxt.lower_ not in _STATES:
         return None
     return harm_of(cue_label(nxt))
 
