@@ -581,6 +581,20 @@ def test_the_place_people_were_taken_out_of_is_where_the_count_is(
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_each_item_of_a_breakdown_by_place_keeps_its_own_place() -> None:
+    body = "Of the 84 dead, 49 were in East Tamberg, 23 in Lembara and 12 in Osk, officials said."
+    assert [(f.value, f.place) for f in figures(body)][1:] == [
+        (49, "East Tamberg"),
+        (23, "Lembara"),
+        (12, "Osk"),
+    ]
+
+
+def test_a_common_word_the_tagger_took_for_a_name_is_no_place() -> None:
+    body = "Officials said no one had been killed, though crops there were covered in ash."
+    assert [(f.value, f.place) for f in figures(body)] == [(0, None)]
+
+
 def test_the_country_victims_are_citizens_of_is_not_where_they_died() -> None:
     body = (
         "A crush at a festival on Mount Osk killed 45 people on Friday. "

@@ -164,6 +164,8 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             continue
         if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ == "DATE":
             continue
+        if tok.is_lower:
+            continue  # "covered in ash": a common word the tagger took for a name
         prep = tok.head
         owner = prep.head
         realm = prep.lower_ == "of" and _REALMS & {owner.lemma_.lower(), owner.lower_}
@@ -348,10 +350,21 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         told = count_after(tok.doc[span.end - 1])
         if told is not None and told != tok:
             continue  # "and Ituri for 347": another number's place
-        if told == tok:
+        if told == tok or _own_place(tok, root):
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def _own_place(tok: Token, root: Token) -> bool:
+    """The place is said of the count itself: "49 were in East Flores, 23 in Lembata".
+
+    The parser may hang the second item on the first item's place; the "in" the count
+    carries is still its own.
+    """
+    counted = tok.head if tok.dep_ == "nummod" else tok
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in _IN_PREPS and prep.head.i in (tok.i, counted.i)
 
 
 _ACTORS = frozenset(
