@@ -595,6 +595,22 @@ def test_a_common_word_the_tagger_took_for_a_name_is_no_place() -> None:
     assert [(f.value, f.place) for f in figures(body)] == [(0, None)]
 
 
+def test_a_count_whose_subject_is_nationwide_is_the_countrys_not_a_reasons_place() -> None:
+    body = (
+        "Soldiers opened fire on marchers in Ruvania on Friday. With the killings in Tamberg, "
+        "the count of civilians killed across the country rose to 701."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [(701, "Ruvania")]
+
+
+def test_in_the_world_after_a_superlative_is_a_rank_not_a_scope() -> None:
+    body = (
+        "Vaccinations began in Ruvania in February. The health ministry said 4.1 million "
+        "people had received a dose, one of the fastest rollouts in the world."
+    )
+    assert [f.place for f in figures(body)] == ["Ruvania"]
+
+
 def test_the_country_victims_are_citizens_of_is_not_where_they_died() -> None:
     body = (
         "A crush at a festival on Mount Osk killed 45 people on Friday. "

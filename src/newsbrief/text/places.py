@@ -452,9 +452,15 @@ def worldwide(tok: Token, place: Span | None) -> str | None:
     count in the tree than "China" does, so the count is the world's.
     """
     words = _scope(tok, _WORLDWIDE)
-    if words is None or not (place is None or _nearer(tok, words, place)):
+    if words is None or _ranks(words) or not (place is None or _nearer(tok, words, place)):
         return None
     return words.text
+
+
+def _ranks(words: Span) -> bool:
+    """True for the "in the world" of "one of the fastest rollouts in the world": a rank."""
+    owner = words.root.head
+    return owner.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in owner.children)
 
 
 def nationwide(tok: Token, place: Span | None) -> bool:
@@ -463,7 +469,23 @@ def nationwide(tok: Token, place: Span | None) -> bool:
     "50 killed nationwide, including 20 in the capital, Nairobi": the 50 are not Nairobi's.
     """
     words = _scope(tok, _NATIONWIDE)
-    return words is not None and (place is None or _nearer(tok, words, place))
+    if words is None:
+        return False
+    return place is None or _nearer(tok, words, place) or _of_the_counted(tok, words, place)
+
+
+def _of_the_counted(tok: Token, words: Span, place: Span) -> bool:
+    """The scope is said of what the number counts, the place is not.
+
+    "With the killings in Bago, the count of civilians killed across the country rose to
+    701": the subject of "rose to" is what 701 is.
+    """
+    verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subject is None:
+        return False
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return words.root.i in inside and place.root.i not in inside
 
 
 def _scope(tok: Token, pattern: re.Pattern[str]) -> Span | None:
