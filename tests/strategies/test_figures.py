@@ -789,6 +789,15 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
          "Abdi Nur"),
         ("Nine people were rescued from the river. Those numbers came from the Red Cross.",
          "Red Cross"),
+        ("At least 27 people were killed. That toll was given by the civil protection agency.",
+         "civil protection agency"),
+        ("The dead included three officers. That breakdown was given by Minister Yen Teh-fa.",
+         "Minister Yen Teh-fa"),
+        # a hyphen inside a name keeps the name whole
+        ("Nine people died in the crash, Defence Minister Yen Teh-fa said.",
+         "Defence Minister Yen Teh-fa"),
+        # whose count it is
+        ("The AAPP's count of civilians killed across the country rose to 701.", "AAPP"),
         # a name the parser hung on the title's place is the speaker
         ("A community leader in Riyom, Danjuma Gyang, told Reuters that 23 people died.",
          "Danjuma Gyang"),

@@ -115,7 +115,11 @@ def _figure_given(verb: Token) -> Attribution | None:
 
 
 def _toll_given_by(verb: Token) -> Attribution | None:
-    """'The toll, confirmed by the governor, stood at 12': whoever gave the subject toll."""
+    """'The toll, confirmed by the governor, stood at 12': whoever gave the subject toll.
+
+    Or whose it is: "the AAPP's count of civilians killed rose to 701" (not a place's:
+    "Bago's toll" says where).
+    """
     if verb.pos_ not in _VERBAL:
         return None
     subject = _subject(verb)
@@ -125,6 +129,9 @@ def _toll_given_by(verb: Token) -> Attribution | None:
         by = _released_by(child) if child.dep_ == "acl" else None
         if by is not None:
             return _named(by)
+        whose = child.dep_ == "poss" and child.pos_ != "PRON" and child.ent_type_ != "GPE"
+        if whose and _is_source(child):
+            return _named(child)
     return None
 
 
@@ -304,8 +311,8 @@ def sentence_speaker(sent: Span) -> str | None:
     return None
 
 
-_POINTING = frozenset("the these this those".split())
-_BACK_NOUNS = _REPORT_NOUNS | {"toll", "number"}
+_POINTING = frozenset("the that these this those".split())
+_BACK_NOUNS = _REPORT_NOUNS | {"toll", "number", "breakdown"}
 
 
 def confirmed_after(sent: Span) -> str | None:
@@ -507,7 +514,9 @@ def source_name(tok: Token) -> str | None:
     if earlier is not None:
         return earlier
     start = ent.start if ent is not None else tok.i
-    while start > tok.sent.start and tok.doc[start - 1].dep_ in _NAME_DEPS:
+    while start > tok.sent.start and (
+        tok.doc[start - 1].dep_ in _NAME_DEPS or tok.doc[start - 1].tag_ == "HYPH"
+    ):  # a hyphen inside the name: "Yen Teh-fa"
         if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
             break
         start -= 1
