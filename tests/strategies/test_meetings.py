@@ -367,6 +367,29 @@ def test_a_planned_meeting_that_replaces_a_cancelled_one_is_rescheduled() -> Non
     assert (last_week.status, last_week.date_text) == ("cancelled", "last week")
 
 
+def test_a_day_a_meeting_was_set_for_before_it_was_called_off_is_the_nearest_such_day() -> None:
+    body = "A meeting between Lena Berg and aid donors, planned for Monday, was called off."
+    [meeting] = meetings(body)
+    assert (meeting.status, meeting.date) == ("cancelled", D(2024, 4, 1))  # not March 25
+
+
+def test_the_day_a_meeting_was_moved_from_is_the_nearest_such_day() -> None:
+    body = "A meeting between Ana Ruiz and Pablo Soto, planned for Thursday, was moved to Tuesday."
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 3, 28)),  # not April 4
+        ("rescheduled", D(2024, 4, 2)),
+    ]
+
+
+def test_a_named_summit_on_the_same_day_is_not_the_meeting_called_off() -> None:
+    body = (
+        "A meeting between Lena Berg and the Tenants Union, planned for Monday, was called off, "
+        "the union said.\n\n"
+        "Lena Berg's office said she would still attend the Nordic Council summit on Monday."
+    )
+    assert [m.status for m in meetings(body)] == ["cancelled", "planned"]
+
+
 def test_that_day_takes_the_date_written_before() -> None:
     body = "The president flew to Tula on Monday. In a meeting that day he was told by Ivan Orlov."
     [meeting] = meetings(body)

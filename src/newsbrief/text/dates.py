@@ -12,7 +12,8 @@ Rules (``published`` is the publication date):
   publication day itself in the past or unknown tense ("said on Saturday" in a Saturday
   paper is that day, the news convention) and a week ahead in the future tense, unless the
   words keep it on the same day ("this Saturday", "later on Saturday", "earlier on
-  Saturday"); "last" and "next" always move a week.
+  Saturday"); "last" and "next" always move a week. The "nearest" tense (a day a meeting
+  was set for before it was called off or moved) takes whichever of the two is nearer.
 * A day of the month alone ("on the 14th"): that day in this month, the month before or the
   month after, by the tense as for a month and day. Precision "day".
 * "today", "tonight", "this morning" -> ``published``; "yesterday", "last night" -> -1 day;
@@ -49,7 +50,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from newsbrief.models import DatePrecision as Precision
 
-Tense = Literal["past", "future", "unknown"]
+Tense = Literal["past", "future", "unknown", "nearest"]
 Resolved = tuple[dt.date | None, Precision]
 
 
@@ -248,6 +249,9 @@ def _weekday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resol
     same = bool(m["same"]) or mod == "this"
     if published.weekday() == day.weekday and (same or (not mod and tense != "future")):
         return published, "day"
+    if tense == "nearest":  # 'planned for Wednesday, was called off': the day nearest
+        ahead = (day.weekday - published.weekday()) % 7
+        tense = "future" if ahead <= 3 else "past"
     if tense == "future":
         return _shift(published, relativedelta(days=+1, weekday=day(+1))), "day"
     return _shift(published, relativedelta(days=-1, weekday=day(-1))), "day"

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-def _date_tense(word: Token, status: MeetingStatus | None, present: bool) -> _dates.Tense:
+def _date_tense(
+    word: Token, status: MeetingStatus | None, present: bool, original: bool = False
+) -> _dates.Tense:
+    if status == "cancelled" or original:
+        return "nearest"  # 'planned for Wednesday, was called off': news of it is near its day
     if status in ("planned", "rescheduled", "proposed"):
         return "unknown" if _past_perfect(frame(word)) else "future"
-    if status == "cancelled":
-        return "unknown"  # the news convention: a weekday is the last one unless said ahead
     if status == "held":
         return "past"
     if present:
@@ -186,7 +188,7 @@ def attached_date(
     meeting told in the `present` tense with a day is ahead ('the summit opens on Sunday').
     """
     phrases = _dates.find_dates(
-        sent.text, published=published, tense=_date_tense(word, status, present)
+        sent.text, published=published, tense=_date_tense(word, status, present, original)
     )
     if within is not None:
         low, high = within[0] - sent.start_char, within[1] - sent.start_char

@@ -254,6 +254,13 @@ def _compatible(
     """Nothing tells them apart: the same kind, no two different dates, shared or no people."""
     if _family(draft.noun) != _family(mention.noun):
         return False
+    if (
+        mention.named
+        and mention.noun != draft.noun
+        and draft.stated
+        and not _within(names, draft.stated)
+    ):
+        return False  # 'attend the European Council summit' is not 'a meeting with B'
     meeting = draft.meeting
     if date is not None and meeting.date_text is not None:
         same_day = date.date is not None and date.date == meeting.date
