@@ -390,6 +390,19 @@ def test_a_named_summit_on_the_same_day_is_not_the_meeting_called_off() -> None:
     assert [m.status for m in meetings(body)] == ["cancelled", "planned"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The summit between Lena Berg and Omar Haddad was postponed indefinitely.", "cancelled"),
+        ("The summit between Lena Berg and Omar Haddad was delayed.", "cancelled"),
+        # a new day, however loose, makes it the same meeting moved
+        ("The summit between Lena Berg and Omar Haddad was postponed until May.", "rescheduled"),
+    ],
+)
+def test_a_meeting_put_off_with_no_new_day_is_cancelled(sentence: str, status: str) -> None:
+    assert [m.status for m in meetings(sentence)] == [status]
+
+
 def test_that_day_takes_the_date_written_before() -> None:
     body = "The president flew to Tula on Monday. In a meeting that day he was told by Ivan Orlov."
     [meeting] = meetings(body)

@@ -616,6 +616,8 @@ def _mentions(
             # 'had been due on June 15 but was postponed': the day given is the one called
             # off, and no new one is: that meeting is cancelled
             base = dataclasses.replace(base, status="cancelled")
+    elif reading.status == "rescheduled" and day is None and _put_off(word):
+        base = dataclasses.replace(base, status="cancelled")  # no new day: off as planned
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
     dates = [_own_date(word, sent, published, reading.status, s) or base.date for s in stretches]
@@ -677,6 +679,18 @@ def _day_it_was_set_for(doc: Doc, date: _dates.DatePhrase) -> bool:
     """True when the date hangs on a plan ('scheduled for June 15', 'due to open on May 2')."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and any(a.lemma_.lower() in _SET_FOR for a in span.root.ancestors)
+
+
+_PUT_OFF = frozenset("postpone delay defer".split())
+
+
+def _put_off(word: Token) -> bool:
+    """'The summit was postponed (indefinitely)': put off, not moved to another day or place."""
+    verb = frame(word)
+    if verb is None:
+        return False
+    put = verb.lemma_ == "put" and any(c.lower_ in ("off", "back") for c in verb.children)
+    return put or verb.lemma_.lower() in _PUT_OFF
 
 
 def _timetable(word: Token) -> bool:
