@@ -55,6 +55,8 @@ ARTICLES = [
     ("The talks between the union and the railway were called off on Wednesday.",
      [("cancelled", D(2024, 3, 27), "unknown")]),
     ("The envoys met in Oslo on March 20 last year.", [("held", D(2023, 3, 20), "in_person")]),
+    ("The minister said she would convene the directors of the prisons next month.",
+     [("planned", None, "unknown")]),
     # not meetings
     ("Senator Jane Doe held a press conference on Monday. She spoke to reporters after the vote.",
      []),

@@ -364,6 +364,8 @@ def _gather(tok: Token) -> bool | None:
             return None  # 'gathered in Brussels for a summit': the summit is the meeting
     subjects = _parts.subjects(tok)
     official = any(_official(s) and s.lemma_.lower() not in _LAY for s in subjects)
+    if tok.lemma_ != "gather" and any(_official(o) for o in _parts.objects(tok)):
+        return True  # 'would convene the directors of the prisons': whom they gather
     return True if official and tok.lemma_ != "gather" else (False if official else None)
 
 
@@ -687,8 +689,8 @@ _PUT_OFF = frozenset("postpone delay defer".split())
 def _put_off(word: Token) -> bool:
     """'The summit was postponed (indefinitely)': put off, not moved to another day or place."""
     verb = frame(word)
-    if verb is None:
-        return False
+    if verb is None or any(c.lower_ in ("to", "until", "till") for c in verb.children):
+        return False  # 'postponed to May': moved to a day, however loose
     put = verb.lemma_ == "put" and any(c.lower_ in ("off", "back") for c in verb.children)
     return put or verb.lemma_.lower() in _PUT_OFF
 
