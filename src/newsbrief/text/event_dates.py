@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import HOSTING, MOTION, journey, objects, partners, personish
-from newsbrief.text.event_status import SPEECH, clause_tense, frame, governors, topmost
+from newsbrief.text.event_status import (
+    SPEECH,
+    called_off,
+    clause_tense,
+    frame,
+    governors,
+    topmost,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,8 +31,10 @@ if TYPE_CHECKING:
 def _date_tense(
     word: Token, status: MeetingStatus | None, present: bool, original: bool = False
 ) -> _dates.Tense:
-    if status == "cancelled" or original:
+    if original or (status == "cancelled" and called_off(word.sent)):
         return "nearest"  # 'planned for Wednesday, was called off': news of it is near its day
+    if status == "cancelled":
+        return "unknown"  # 'but the meeting did not take place': the last such day
     if status in ("planned", "rescheduled", "proposed"):
         return "unknown" if _past_perfect(frame(word)) else "future"
     if status == "held":

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from newsbrief.models import MeetingStatus
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 Tense = Literal["past", "future", "unknown"]
 
@@ -292,6 +292,22 @@ def _did_not_happen_beside(nodes: list[Token]) -> bool:
         instead = any(c.lower_ == "instead" and c.dep_ == "advmod" for c in verb.children)
         if contrast and instead and past:
             return True  # 'had been scheduled to meet B on Wednesday but flew to C instead'
+    return False
+
+
+def called_off(sent: Span) -> bool:
+    """True when the sentence cancels or moves something ('was called off', 'postponed').
+
+    Such news says nothing of whether the day it was set for is past or ahead; 'did not
+    take place' does: it is past.
+    """
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        if lemma in _CANCEL | _RESCHEDULE or (lemma == "call" and "off" in particles):
+            return True
+        if lemma in _MOVE | {"put"} and particles & {"to", "back", "forward", "off"}:
+            return True
     return False
 
 
