@@ -129,6 +129,8 @@ METRICS = [
     ("The province would normally expect about 165 deaths in such a week.", []),
     ("Leaders of the Group of Seven pledged to share one billion doses of vaccine.", []),
     ("A further 8,500 doses are expected from Japan next week.", []),
+    ("Ruvania has contracted some 35 million doses from several manufacturers.", []),
+    ("The ministry has secured 10 million doses of the vaccine.", []),
     ("The minister warned of unrest if the jailed leader died in prison.", []),
     ("The country has recorded 750 cases since the first case was detected in March.",
      [("other", 750)]),

@@ -716,7 +716,9 @@ def _a_span_of_time(number: Token) -> bool:
     return after is not None and after.lemma_.lower() in _TIME_UNITS
 
 
-_PROMISES = frozenset("pledge promise expect need require order buy purchase seek".split())
+_PROMISES = frozenset(
+    "pledge promise expect need require order buy purchase seek contract secure procure".split()
+)
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 
 
