@@ -131,6 +131,9 @@ METRICS = [
     ("A further 8,500 doses are expected from Japan next week.", []),
     ("Ruvania has contracted some 35 million doses from several manufacturers.", []),
     ("The ministry has secured 10 million doses of the vaccine.", []),
+    # an electorate is no population
+    ("About 60.4 million people are eligible to vote on September 26, when 47 parties will "
+     "be on the ballot.", []),
     ("The minister warned of unrest if the jailed leader died in prison.", []),
     ("The country has recorded 750 cases since the first case was detected in March.",
      [("other", 750)]),

@@ -496,6 +496,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "three times the number of cases": a multiplier
     if noun is not None and _where_it_happened(noun):
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
+    if noun is not None and _electorate(noun):
+        return Reading("none")  # "60.4 million people are eligible to vote": voters
     if noun is not None and _responders_at_work(noun):
         return Reading("other")  # "1,000 soldiers and police resumed the search": a response
     if noun is not None and _cut_off(noun):
@@ -505,6 +507,18 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
     if noun is not None and _relief_delivered(noun):
         return Reading("aid")  # "delivered 1.5 million water purification tablets"
     return None
+
+
+def _electorate(noun: Token) -> bool:
+    """People said to be eligible or registered to vote: an electorate, not a population."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in ("be", "register"):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")] + [verb]
+    return any(
+        w.lemma_ in ("eligible", "register") and any(v.lemma_ == "vote" for v in w.subtree)
+        for w in said
+    )
 
 
 _DELIVER = frozenset("deliver distribute donate supply airlift ship send".split())
