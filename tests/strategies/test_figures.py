@@ -546,6 +546,11 @@ def test_a_bare_number_takes_the_state_said_of_it_past_a_copula() -> None:
     ]
 
 
+def test_a_part_of_the_number_a_toll_gave_takes_that_tolls_harm() -> None:
+    body = "Floods killed 19 people in Tamberg on Monday. Three of the 19 were children, he said."
+    assert [(f.metric, f.value) for f in figures(body)] == [("killed", 19), ("killed", 3)]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

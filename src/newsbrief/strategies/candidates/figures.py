@@ -95,6 +95,8 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 metric = _part_of_last(found.token, mined or figures[told[1] :])
             if metric is None:
                 metric = _of_the_victims(found.token, [*figures, *mined])
+            if metric is None:
+                metric = _of_a_told_toll(found.token, [*figures, *mined])
             if metric is None and mined and _bare_item(found.token):
                 metric = mined[-1].metric  # "eight from Chile, eight from Peru"
             if metric is None:
@@ -201,6 +203,19 @@ def _of_the_victims(count: Token, before: list[Figure]) -> Metric | None:
         return None
     harms = {f.metric for f in before if f.metric in ("killed", "wounded")}
     return harms.pop() if len(harms) == 1 else None
+
+
+def _of_a_told_toll(count: Token, before: list[Figure]) -> Metric | None:
+    """'Three of the 19 were children': a part of a toll the article gave as that number."""
+    whole = next(
+        (p for c in count.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+        None,
+    )
+    if whole is None or not whole.like_num or not any(c.lower_ == "the" for c in whole.children):
+        return None
+    said = _numbers.find_numbers(whole.text)
+    told = [f for f in before if said and f.value == said[0].value and f.metric in _HARMED]
+    return told[-1].metric if told else None
 
 
 def _said_to_be_of_a_nation(count: Token) -> bool:
