@@ -551,6 +551,14 @@ def test_a_part_of_the_number_a_toll_gave_takes_that_tolls_harm() -> None:
     assert [(f.metric, f.value) for f in figures(body)] == [("killed", 19), ("killed", 3)]
 
 
+def test_the_number_a_toll_is_set_to_is_that_toll_whatever_caused_it() -> None:
+    body = (
+        "The company raised the confirmed death toll from Friday's collapse of a waste dam "
+        "near the town of Tamberg to 65, up from 58 late on Sunday."
+    )
+    assert [(f.metric, f.value) for f in figures(body)] == [("killed", 65), ("killed", 58)]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

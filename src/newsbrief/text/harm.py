@@ -498,6 +498,9 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
     if noun is not None and _electorate(noun):
         return Reading("none")  # "60.4 million people are eligible to vote": voters
+    toll = _the_toll_set(count)
+    if toll is not None:
+        return Reading(toll)  # "raised the death toll from Friday's collapse to 65"
     if noun is not None and _responders_at_work(noun):
         return Reading("other")  # "1,000 soldiers and police resumed the search": a response
     if noun is not None and _cut_off(noun):
@@ -506,6 +509,27 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("aid")  # "handed out food and blankets to 5,200 people"
     if noun is not None and _relief_delivered(noun):
         return Reading("aid")  # "delivered 1.5 million water purification tablets"
+    return None
+
+
+_TOLLS = frozenset("toll tally count".split())
+
+
+def _the_toll_set(count: Token) -> Metric | None:
+    """The harm of the toll a number is set to: "raised the death toll (...) to 65".
+
+    The toll is the object or subject of the verb the "to"/"at" hangs on; whatever else the
+    parser hung on that verb ("from Friday's collapse") says what caused it, not what it is.
+    """
+    prep = count.head
+    verb = prep.head
+    if count.dep_ != "pobj" or prep.lower_ not in ("to", "at") or verb.pos_ not in _VERBAL:
+        return None
+    for noun in verb.children:
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in _TOLLS:
+            metric = harm_of(cue_label(noun))
+            if metric is not None:
+                return metric
     return None
 
 
