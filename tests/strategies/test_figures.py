@@ -559,6 +559,15 @@ def test_the_number_a_toll_is_set_to_is_that_toll_whatever_caused_it() -> None:
     assert [(f.metric, f.value) for f in figures(body)] == [("killed", 65), ("killed", 58)]
 
 
+def test_every_item_of_a_list_among_the_dead_is_dead() -> None:
+    body = "Among the dead were eight gendarmes, three village guards and two firefighters."
+    assert [(f.metric, f.value) for f in figures(body)] == [
+        ("killed", 8),
+        ("killed", 3),
+        ("killed", 2),
+    ]
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

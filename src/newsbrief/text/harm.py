@@ -846,8 +846,11 @@ def _among_the(head: Token) -> Label | None:
     """The harm of the group a sentence puts a count in, or None.
 
     'Among the dead were four members of one family (whose house collapsed)': the group
-    names the harm, whatever else their own clause says.
+    names the harm, whatever else their own clause says; so for every item of a list told
+    so ('eight gendarmes, three village guards and two firefighters').
     """
+    while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head = head.head
     verb = head.head
     if head.dep_ not in ("attr", "nsubj", "nsubjpass", "dobj") or verb.pos_ not in _VERBAL:
         return None
