@@ -823,6 +823,11 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
         # a hyphen inside a name keeps the name whole
         ("Nine people died in the crash, Defence Minister Yen Teh-fa said.",
          "Defence Minister Yen Teh-fa"),
+        # a list is whoever compiled it; a toll, whoever gave it
+        ("At least 41 people are missing, according to a list of names compiled by the "
+         "district administration.", "district administration"),
+        ("An earlier toll of ten dead had been given by the state-run Ruvanian News Agency.",
+         "Ruvanian News Agency"),
         # whose count it is
         ("The AAPP's count of civilians killed across the country rose to 701.", "AAPP"),
         # a name the parser hung on the title's place is the speaker

@@ -30,7 +30,7 @@ _SAY = frozenset(
 )
 _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
-    "account tweet release bulletin".split()
+    "account tweet release bulletin list".split()
 )
 _SPEAKERS = frozenset(
     "official authority police source medium media report witness spokesman spokeswoman "
@@ -123,6 +123,11 @@ def _toll_given_by(verb: Token) -> Attribution | None:
     if verb.pos_ not in _VERBAL:
         return None
     subject = _subject(verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and passive is not None and passive.lemma_.lower() in _BACK_NOUNS:
+        by = _released_by(verb)  # "An earlier toll of ten had been given by the agency"
+        if by is not None and verb.lemma_ in _GIVE:
+            return _named(by)
     if subject is None or subject.lemma_.lower() not in _BACK_NOUNS:
         return None
     for child in subject.children:
@@ -501,6 +506,12 @@ def source_name(tok: Token) -> str | None:
                 return source_name(child)  # "the ministry's figures"
             if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                compiled = (
+                    [_released_by(c) for c in pobj.children if c.dep_ == "acl"] if pobj else []
+                )
+                by = next((b for b in compiled if b is not None), None)
+                if by is not None:
+                    return source_name(by)  # "a list of names compiled by the administration"
                 if pobj is not None:
                     return source_name(pobj)
             by = _released_by(child) if child.dep_ == "acl" else None
@@ -515,16 +526,23 @@ def source_name(tok: Token) -> str | None:
         return earlier
     start = ent.start if ent is not None else tok.i
     while start > tok.sent.start and (
-        tok.doc[start - 1].dep_ in _NAME_DEPS or tok.doc[start - 1].tag_ == "HYPH"
-    ):  # a hyphen inside the name: "Yen Teh-fa"
+        tok.doc[start - 1].dep_ in _NAME_DEPS or _hyphen_in_name(tok.doc, start - 1)
+    ):
         if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
             break
         start -= 1
+    while start < tok.i and tok.doc[start].pos_ == "VERB" and tok.doc[start - 1].tag_ == "HYPH":
+        start += 1  # "the state-run Somali National News Agency": not "run Somali ..."
     start = _owner_start(tok, start)
     end = max(ent.end if ent is not None else tok.i + 1, _named_appos_end(tok))
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
     return _strip_the(tok.doc[start : _acronym_end(tok, end)])
+
+
+def _hyphen_in_name(doc: Doc, i: int) -> bool:
+    """A hyphen between two parts of a name: "Yen Teh-fa", not "state-run"."""
+    return doc[i].tag_ == "HYPH" and i > 0 and doc[i - 1].pos_ == "PROPN"
 
 
 def _acronym_end(tok: Token, end: int) -> int:
