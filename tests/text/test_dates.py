@@ -154,6 +154,9 @@ def test_find_dates(
 RELATIVE = [
     ("that day", 0, None),
     ("the same day", 0, None),
+    ("that afternoon", 0, None),
+    ("in the evening", 0, None),
+    ("later in the day", 0, None),
     ("the next day", 1, None),
     ("the day before", -1, None),
     ("a day later", 1, None),

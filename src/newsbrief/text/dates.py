@@ -30,8 +30,9 @@ Rules (``published`` is the publication date):
 * "last/this/next week", "the following week", "earlier this week" -> (None, "week");
   likewise for month and year; "in March", "March 2024" -> (None, "month"); "in 2023" ->
   (None, "year").
-* Dates told from another date ("that day", "the next day", "three days later", "the day
-  before") -> (None, "day") with ``offset`` (days after that other date); dates told from
+* Dates told from another date ("that day", "that afternoon", "in the evening", "the next
+  day", "three days later", "the day before") -> (None, "day") with ``offset`` (days after
+  that other date); dates told from
   another event ("the day the debate was to be held", "the eve of the summit") also name
   the ``event`` noun. ``anchored(phrase, date)`` resolves them once the caller knows the date.
 * Without a publication date, relative expressions give no date but keep their precision.
@@ -118,8 +119,9 @@ _PATTERNS: dict[str, str] = {
     "ago": r"\b(?P<n>[0-9]{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+few|several|a\s+couple\s+of))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
     r"(?i:ago)\b",
-    "anaphor": r"\b(?i:that\s+(?:same\s+)?day|the\s+same\s+day|the\s+(?P<step>following|next"
-    r"|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
+    "anaphor": r"\b(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same"
+    r"\s+day|(?:later|earlier)\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|the\s+(?P<step>following|next|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
     "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"
     r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
     "nth": r"\b(?i:on\s+)?(?i:the)\s+(?P<nth>[12][0-9]|3[01]|0?[1-9])(?i:st|nd|rd|th)\b"
