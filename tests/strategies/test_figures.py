@@ -131,6 +131,8 @@ METRICS = [
     ("A further 8,500 doses are expected from Japan next week.", []),
     ("Ruvania has contracted some 35 million doses from several manufacturers.", []),
     ("The ministry has secured 10 million doses of the vaccine.", []),
+    # an age told in a clause on the person
+    ("President Tamberg, who was 61, died on March 17.", [("killed", 1)]),
     # an electorate is no population
     ("About 60.4 million people are eligible to vote on September 26, when 47 parties will "
      "be on the ballot.", []),
@@ -566,6 +568,11 @@ def test_every_item_of_a_list_among_the_dead_is_dead() -> None:
         ("killed", 3),
         ("killed", 2),
     ]
+
+
+def test_workers_who_died_in_a_fire_are_dead_not_a_response() -> None:
+    body = "A year earlier, 112 workers died in a fire at a garment factory outside Tamberg."
+    assert [(f.metric, f.value) for f in figures(body)] == [("killed", 112)]
 
 
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:

@@ -459,6 +459,9 @@ def _age_or_ratio(count: Token) -> bool:
         for c in count.children
     ):
         return True  # 'one in five', 'one in 10 children'
+    if count.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "relcl":
+        if is_person(head.head) or head.head.ent_type_ == "PERSON":
+            return True  # 'Magufuli, who was 61, died on March 17'
     if any(c.lower_ == "every" for c in [*count.children, *head.children]):
         return True  # 'one of every three houses'
     if count.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "in":
@@ -584,6 +587,8 @@ def _responders_at_work(noun: Token) -> bool:
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
         return False  # who does the work; not 'seven sailors were rescued'
+    if harm_of(cue_label(verb)) in ("killed", "wounded", "missing"):
+        return False  # '112 workers died in a fire': what befell them, not their work
     words = [w for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp") for w in c.subtree]
     return verb.lemma_.lower() in ("search", "rescue") or any(
         w.lemma_.lower() in _RESPONSE_WORK for w in words
