@@ -584,6 +584,15 @@ def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_c
     assert [(f.value, f.place) for f in figures(body)] == [(4302, "Philippines")]
 
 
+def test_a_count_in_the_country_is_the_countrys() -> None:
+    body = (
+        "Gunmen freed twelve hostages in Ganthier, east of Port-au-Prince, on Thursday, "
+        "as Haiti struggled with a wave of kidnappings.\n"
+        "At least 949 people were kidnapped in the country between January and November."
+    )
+    assert [(f.value, f.place) for f in figures(body)][-1] == (949, "Haiti")
+
+
 def test_a_count_told_as_happening_there_is_where_the_sentence_before_was() -> None:
     body = (
         "Storms swept across Ruvania on Sunday.\n"
