@@ -575,6 +575,20 @@ def test_workers_who_died_in_a_fire_are_dead_not_a_response() -> None:
     assert [(f.metric, f.value) for f in figures(body)] == [("killed", 112)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("There were 285 people underground at the time.", [("population", 285)]),
+        ("There were 142 people inside when the fire started.", [("population", 142)]),
+        ("There were 30 people injured.", [("wounded", 30)]),
+    ],
+)
+def test_people_said_to_be_inside_when_it_happened_are_a_population(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(f.metric, f.value) for f in figures(sentence)] == expected
+
+
 def test_a_nationwide_count_is_the_countrys_even_when_the_article_leads_with_a_city() -> None:
     body = (
         "Hospitals in Manila were overwhelmed by measles patients on Monday, as the Philippines "

@@ -536,6 +536,21 @@ def _the_toll_set(count: Token) -> Metric | None:
     return None
 
 
+_INSIDE = frozenset("inside underground aboard onboard indoors".split())
+
+
+def _present_there(noun: Token) -> bool:
+    """People said to be in a place when it happened: "There were 142 people inside"."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be" or not is_person(noun):
+        return False
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    return any(c.lower_ in _INSIDE for c in verb.children) or any(
+        c.lower_ in _INSIDE for c in noun.children
+    )
+
+
 def _electorate(noun: Token) -> bool:
     """People said to be eligible or registered to vote: an electorate, not a population."""
     verb = noun.head
@@ -702,6 +717,8 @@ def read_count(count: Token) -> Reading:
     if not cues or (state is not None and cues[0].metric in _HARM):
         if state is not None:
             return Reading(state)
+        if not cues and noun is not None and _present_there(noun):
+            return Reading("population")  # "There were 285 people underground at the time"
         victims = noun is not None and _keys(noun)[0] == "victim" and count.lower_ != "one"
         return Reading(None, _sentence_choices(count, ("killed", "wounded") if victims else ()))
     best = cues[0]
