@@ -179,6 +179,11 @@ def test_relative_dates_say_what_they_are_told_from(
     assert (resolved.date, resolved.precision) == (D(2024, 3, 10) + dt.timedelta(offset), "day")
 
 
+def test_in_the_evening_of_a_named_day_is_that_day_not_an_anaphor() -> None:
+    found = find_dates("They met in the evening on Sunday.", published=SAT, tense="past")
+    assert [(p.text, p.offset) for p in found] == [("on Sunday", None)]
+
+
 def test_anchored_leaves_absolute_dates_alone() -> None:
     [phrase] = find_dates("on Monday", published=SAT, tense="past")
     assert anchored(phrase, D(2020, 1, 1)) == phrase

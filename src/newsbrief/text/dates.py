@@ -121,6 +121,7 @@ _PATTERNS: dict[str, str] = {
     r"(?i:ago)\b",
     "anaphor": r"\b(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same"
     r"\s+day|(?:later|earlier)\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening)"
+    r"(?!\s+(?i:on|of)\s)"
     r"|the\s+(?P<step>following|next|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
     "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"
     r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
