@@ -158,11 +158,14 @@ def _closing_attribution(sent: Span) -> Token | None:
 
 
 def _clause_chain(tok: Token) -> list[Token]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in ("relcl", "acl"):
-        chain.append(chain[-1].head)
+    chain = _climb([tok])
     if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBG" and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)  # 'reported outages affecting 5,000 households'
+        chain = _climb([*chain, chain[-1].head])  # 'reported outages affecting 5,000 households'
+    return chain
+
+
+def _climb(chain: list[Token]) -> list[Token]:
+    """The chain extended by heads up to the root or a relative or adjectival clause."""
     while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in ("relcl", "acl"):
         chain.append(chain[-1].head)
     return chain
@@ -316,7 +319,8 @@ def sentence_speaker(sent: Span) -> str | None:
     return None
 
 
-_POINTING = frozenset("the that these this those".split())
+_THAT = frozenset("that this these those".split())
+_POINTING = _THAT | {"the"}
 _BACK_NOUNS = _REPORT_NOUNS | {"toll", "number", "breakdown"}
 
 
@@ -348,9 +352,6 @@ def confirmed_after(sent: Span) -> str | None:
             if subject is not None and subject.pos_ != "PRON" and _is_source(subject):
                 return source_name(subject)
     return None
-
-
-_THAT = frozenset("that this these those".split())
 
 
 def _pointed_at(noun: Token) -> Token | None:

@@ -32,9 +32,9 @@ Rules (``published`` is the publication date):
   (None, "year").
 * Dates told from another date ("that day", "that afternoon", "in the evening", "the next
   day", "three days later", "the day before") -> (None, "day") with ``offset`` (days after
-  that other date); dates told from
-  another event ("the day the debate was to be held", "the eve of the summit") also name
-  the ``event`` noun. ``anchored(phrase, date)`` resolves them once the caller knows the date.
+  that other date); dates told from another event ("the day the debate was to be held", "the
+  eve of the summit") also name the ``event`` noun. ``anchored(phrase, date)`` resolves them
+  once the caller knows the date.
 * Without a publication date, relative expressions give no date but keep their precision.
 """
 

@@ -546,9 +546,7 @@ def _present_there(noun: Token) -> bool:
         return False
     if not any(c.dep_ == "expl" for c in verb.children):
         return False
-    return any(c.lower_ in _INSIDE for c in verb.children) or any(
-        c.lower_ in _INSIDE for c in noun.children
-    )
+    return any(c.lower_ in _INSIDE for c in [*verb.children, *noun.children])
 
 
 def _electorate(noun: Token) -> bool:

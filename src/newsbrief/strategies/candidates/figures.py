@@ -185,11 +185,17 @@ def _among_them(count: Token) -> bool:
     """
     noun = _counts.counted_noun(count) or count
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
-        return any(c.lower_ == "them" and c.dep_ == "pobj" for c in noun.head.children)
+        return _among_them_prep(noun.head)
     if count.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    among = [c for c in count.head.children if c.dep_ == "prep" and c.lower_ == "among"]
-    return any(o.lower_ == "them" for a in among for o in a.children if o.dep_ == "pobj")
+    return any(c.dep_ == "prep" and _among_them_prep(c) for c in count.head.children)
+
+
+def _among_them_prep(prep: Token) -> bool:
+    """An "among" whose object is "them"."""
+    return prep.lower_ == "among" and any(
+        o.lower_ == "them" and o.dep_ == "pobj" for o in prep.children
+    )
 
 
 def _of_the_victims(count: Token, before: list[Figure]) -> Metric | None:
