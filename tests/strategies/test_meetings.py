@@ -52,6 +52,12 @@ ARTICLES = [
      [("planned", None, "in_person")]),
     ("The summit between Japan and Korea was postponed to May.",
      [("rescheduled", None, "unknown")]),
+    # put off with no new day: cancelled; a new day, however loose, makes it moved
+    ("The summit between Lena Berg and Omar Haddad was postponed indefinitely.",
+     [("cancelled", None, "unknown")]),
+    ("The summit between Lena Berg and Omar Haddad was delayed.", [("cancelled", None, "unknown")]),
+    ("The summit between Lena Berg and Omar Haddad was postponed until May.",
+     [("rescheduled", None, "unknown")]),
     ("The talks between the union and the railway were called off on Wednesday.",
      [("cancelled", D(2024, 3, 27), "unknown")]),
     ("The envoys met in Oslo on March 20 last year.", [("held", D(2023, 3, 20), "in_person")]),
@@ -390,19 +396,6 @@ def test_a_named_summit_on_the_same_day_is_not_the_meeting_called_off() -> None:
         "Lena Berg's office said she would still attend the Nordic Council summit on Monday."
     )
     assert [m.status for m in meetings(body)] == ["cancelled", "planned"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "status"),
-    [
-        ("The summit between Lena Berg and Omar Haddad was postponed indefinitely.", "cancelled"),
-        ("The summit between Lena Berg and Omar Haddad was delayed.", "cancelled"),
-        # a new day, however loose, makes it the same meeting moved
-        ("The summit between Lena Berg and Omar Haddad was postponed until May.", "rescheduled"),
-    ],
-)
-def test_a_meeting_put_off_with_no_new_day_is_cancelled(sentence: str, status: str) -> None:
-    assert [m.status for m in meetings(sentence)] == [status]
 
 
 def test_that_day_takes_the_date_written_before() -> None:
