@@ -441,9 +441,7 @@ _WORLDWIDE = re.compile(
     r"\b(?:world-?wide|globally|(?:around|across|throughout|in) the (?:world|globe))\b", re.I
 )
 _NATIONWIDE = re.compile(
-    r"\b(?:nation-?wide|countrywide|(?:across|throughout|in) the (?:country|nation)"
-    r"|on the country's roads)\b",
-    re.I,
+    r"\b(?:nation-?wide|countrywide|(?:across|throughout|in) the (?:country|nation))\b", re.I
 )
 
 
