@@ -37,6 +37,20 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # a zero denies every harm it names
+    ("No one was hurt or killed in the blast.", [("killed", 0), ("wounded", 0)]),
+    ("None of the guards was killed or injured, the warden said.",
+     [("wounded", 0), ("killed", 0)]),
+    ("There were no deaths or injuries at the plant.", [("killed", 0), ("wounded", 0)]),
+    # the bounds of an age range are ages
+    ("Nine children were killed; they were aged between six and twelve.", [("killed", 9)]),
+    ("Eleven pupils, aged from seven to 13, were hurt.", [("wounded", 11)]),
+    # the death that raised a toll is already in it
+    ("The toll rose to four when a nurse died in hospital.", [("killed", 4)]),
+    ("The toll climbed to 12 after a farmer died of his wounds.", [("killed", 12)]),
+    # who asked not to be named is the speaker, not one more patient
+    ("Mbarara Regional Referral Hospital received 41 people with gunshot wounds by Thursday "
+     "night, a hospital official who asked not to be named told reporters.", [("wounded", 41)]),
     # people said to be inside when it happened are a population
     ("There were 285 people underground at the time.", [("population", 285)]),
     ("There were 142 people inside when the fire started.", [("population", 142)]),
@@ -815,6 +829,14 @@ def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
         "the country's prison system said on Friday."
     )
     assert {f.reported_by for f in figures(body)} == {"prison system"}
+
+
+def test_a_state_of_a_name_is_a_place_not_the_he_who_said_it() -> None:
+    body = (
+        "Governor Rafael Ortiz put the toll at ten on Monday; nine of the dead were in the "
+        "capital and one in the neighbouring state of Puebla, he said."
+    )
+    assert figures(body)[1].reported_by == "Rafael Ortiz"
 
 
 def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:

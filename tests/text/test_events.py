@@ -87,6 +87,16 @@ TRIGGERS = [
     ("The Kenya Bar Forum was admitted as a friend of the court.", None),
     ("The employers' group Irish Business Forum said the rise was too high.", None),
     ("The World Economic Forum opened in Davos on Monday.", "Forum"),
+    # a building named after a kind of meeting is a building
+    ("About 600 people slept at the Moscone Convention Center on Monday.", None),
+    ("Voters queued outside the Kenyatta International Conference Centre.", None),
+    # a hospital taking in a counted crowd receives patients, not guests
+    (
+        "Mbarara Regional Referral Hospital received 41 people with gunshot wounds by Thursday "
+        "night, a hospital official who asked not to be named told reporters.",
+        None,
+    ),
+    ("The president received the three envoys on Sunday.", "received"),
 ]
 
 

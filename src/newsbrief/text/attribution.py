@@ -731,7 +731,10 @@ def _written_as_place(tok: Token) -> bool:
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].lemma_ in _SETTLEMENTS:
         return True  # the parser may hang 'village, Tamboa' on the comma
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _DIVISIONS:
+        return True  # 'the neighbouring state of Puebla'
     return tok.dep_ == "pobj" and tok.head.lower_ in _AT
 
 
 _SETTLEMENTS = frozenset("village town city hamlet district province region island".split())
+_DIVISIONS = _SETTLEMENTS | frozenset("state county department municipality prefecture".split())

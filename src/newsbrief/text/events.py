@@ -64,6 +64,7 @@ _HOLD = frozenset(
     "conduct arrange call have set slate".split()
 )
 _NOT_CONFERENCE = frozenset("press news media".split())
+_VENUES = frozenset("center centre hall room complex hotel palace arena building venue".split())
 _TREATY = frozenset("geneva vienna hague ottawa istanbul".split())
 _DEBATE_KIND = frozenset(
     "presidential televised vice primary leaders candidates mayoral party town".split()
@@ -149,6 +150,8 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
+        if _intake(tok):
+            return None
         guests = _parts.objects(tok) + _parts.agents(tok)  # 'was received by Putin'
         return False if any(_host_guest(o) for o in guests) else None
     if lemma == "debate":
@@ -322,6 +325,16 @@ def _host_guest(tok: Token) -> bool:
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _lone_name(tok):
         return False
     return _parts.personish(tok)
+
+
+def _intake(verb: Token) -> bool:
+    """'The hospital received 53 people': a counted crowd taken in, not guests met."""
+    return any(
+        o.dep_ == "dobj"
+        and any(c.dep_ == "nummod" for c in o.children)
+        and not _parts.has_determiner(o)
+        for o in verb.children
+    )
 
 
 def _lone_name(tok: Token) -> bool:
@@ -518,6 +531,8 @@ def _general_assembly(tok: Token) -> bool:
 
 
 def _excluded_noun(tok: Token, word: str) -> bool:
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _VENUES:
+        return True  # 'the George R. Brown Convention Center': a building
     if _with_media(tok):
         return True  # 'a phone call to a radio station', 'a meeting with reporters'
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}

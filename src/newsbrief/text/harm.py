@@ -475,6 +475,8 @@ def _age_or_ratio(count: Token) -> bool:
     aged = first.head
     if aged.lower_ == "aged" and aged.pos_ == "VERB" and aged.i < first.i and first.dep_ == "dobj":
         return True
+    if first.dep_ == "pobj" and aged.dep_ == "prep" and aged.head.lower_ == "aged":
+        return True  # 'aged between nine and twelve', 'aged from nine to 12'
     if count.dep_ == "pobj" and head.lower_ == "than" and head.head.lemma_ in ("old", "young"):
         return True  # 'children no older than ten'
     if count.dep_ in ("attr", "acomp") and head.lemma_ == "be":
@@ -515,7 +517,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
     return None
 
 
-_TOLLS = frozenset("toll tally count".split())
+TOLLS = frozenset("toll tally count".split())
+"""Nouns for a toll: what a number is set to ('raised the toll to 65')."""
 
 
 def _the_toll_set(count: Token) -> Metric | None:
@@ -529,7 +532,7 @@ def _the_toll_set(count: Token) -> Metric | None:
     if count.dep_ != "pobj" or prep.lower_ not in ("to", "at") or verb.pos_ not in _VERBAL:
         return None
     for noun in verb.children:
-        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in _TOLLS:
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in TOLLS:
             metric = harm_of(cue_label(noun))
             if metric is not None:
                 return metric

@@ -387,9 +387,30 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     span = ctx.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     out: list[_Found] = []
     for tok in span if span is not None else ():
-        found = _zero(tok) or _single(tok) or _named_victim(tok) or _ordinal(tok) or _lone(tok)
+        zero = _zero(tok)
+        found = zero or _single(tok) or _named_victim(tok) or _ordinal(tok) or _lone(tok)
         if found is not None:
             out.append(found)
+        if zero is not None:
+            out.extend(_nor(tok, zero))
+    return out
+
+
+def _nor(tok: Token, zero: _Found) -> list[_Found]:
+    """The other harms a zero denies: "no one was killed or injured", "no deaths or injuries"."""
+    word = zero.token
+    if word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
+        word = word.head
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in word.children):
+        return []
+    out: list[_Found] = []
+    told = {zero.metric}
+    for alt in [word, *(c for c in word.children if c.dep_ == "conj")]:
+        metric = harm.harm_of(harm.cue_label(alt))
+        if metric is not None and metric not in told:
+            told.add(metric)
+            phrase = tok.doc[min(tok.i, zero.token.i) : max(alt.i, zero.token.i) + 1]
+            out.append(_word_found(phrase, alt, 0, metric))
     return out
 
 
@@ -461,8 +482,22 @@ def _single(tok: Token) -> _Found | None:
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
-    fallback = (det.lower_ == "the" or among) and not perpetrator and not breakdown
+    told = among or _raised_the_toll(tok)
+    fallback = (det.lower_ == "the" or told) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+def _raised_the_toll(tok: Token) -> bool:
+    """'The toll rose to three when a worker died': the death the new toll already counts."""
+    verb = tok.head
+    if not any(c.lower_ in _WHEN_MARKS for c in verb.children):
+        return False
+    up = [a for a in verb.ancestors][:3]  # the parser may hang the clause on the number
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in harm.TOLLS
+        for a in up
+        for c in a.children
+    )
 
 
 _GRAVELY = frozenset("seriously critically severely gravely badly".split())
@@ -482,7 +517,11 @@ def _speaks(tok: Token) -> bool:
     """
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS:
         return True
-    after = [t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
+    end = max(
+        [tok.i, *(t.i for c in clauses for t in c.subtree)]
+    )  # past "who asked not to be named"
+    after = [t for t in tok.doc[end + 1 : end + 4] if t.pos_ != "ADV"]
     if not after or after[0].pos_ not in ("VERB", "AUX"):
         return False
     return after[0].lemma_.lower() in SPEECH_VERBS or after[0].lower_ in ("said", "says")
