@@ -831,6 +831,14 @@ def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
     assert {f.reported_by for f in figures(body)} == {"prison system"}
 
 
+def test_a_victim_named_again_by_surname_is_one_victim() -> None:
+    body = (
+        "Omar Haddad wrote for the paper for ten years. Prosecutors say a senior aide ordered "
+        "Haddad's killing. Officials at first denied that Haddad was slain."
+    )
+    assert read(body) == [("killed", 1)]
+
+
 def test_a_state_of_a_name_is_a_place_not_the_he_who_said_it() -> None:
     body = (
         "Governor Rafael Ortiz put the toll at ten on Monday; nine of the dead were in the "

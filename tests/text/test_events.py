@@ -97,6 +97,11 @@ TRIGGERS = [
         None,
     ),
     ("The president received the three envoys on Sunday.", "received"),
+    # people of any kind can be met, but not the press
+    ("Pandey said he would meet the civil surgeons of the districts in Gaya on Thursday.", "meet"),
+    ("Vahtra met reporters outside the parliament building after the session.", None),
+    # 'the two men' named before sit down together
+    ("The two men sat down at City Hall on Thursday to discuss flood control.", "sat"),
 ]
 
 
@@ -225,6 +230,14 @@ def test_the_date_is_the_meetings_not_the_announcements(
     assert mention.date is not None
     assert (mention.date.text, mention.date.date) == (text, date)
     assert sentence[mention.date.start : mention.date.end] == text
+
+
+def test_a_day_on_an_object_the_parser_split_off_is_the_meetings() -> None:
+    found = one(
+        "Al-Khattabi said he would meet the administrators of the Imam Hussein and al-Abbas "
+        "shrines on Thursday to review crowd arrangements."
+    )
+    assert found.date is not None and found.date.date == D(2024, 4, 4)
 
 
 def test_a_date_on_another_thing_is_not_the_meetings() -> None:

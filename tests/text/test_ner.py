@@ -127,3 +127,50 @@ def test_a_name_the_tagger_broke_after_of_is_one_name() -> None:
     names = [e.text for e in ents(doc)]
     assert "the Democratic Republic of the Congo" in names
     assert "Congo" not in names
+
+
+# (text, the type the tagger gives a lone surname once its full name was written before)
+SURNAMES = [
+    (
+        "Japanese Prime Minister Yoshihide Suga arrived in Hanoi on Sunday. Phuc received Suga "
+        "at the presidential palace.",
+        "Suga",
+        "PERSON",
+    ),
+    (
+        "Prime Minister António Costa spoke on Monday. The president received Costa at Belém "
+        "Palace on Tuesday.",
+        "Costa",
+        "PERSON",
+    ),
+    (
+        "President Abd Rabbuh Mansur Hadi flew to Aden. The envoy was received by Hadi in Riyadh "
+        "last week.",
+        "Hadi",
+        "PERSON",
+    ),
+    # a country or a city keeps its type
+    (
+        "George Washington was the first president. Washington imposed sanctions on Monday.",
+        "Washington",
+        "GPE",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "surname", "label"), SURNAMES)
+def test_a_lone_surname_is_the_person_named_in_full_before(
+    body: str, surname: str, label: str
+) -> None:
+    doc = parse(body)
+    assert [e.label_ for e in doc.ents if e.text == surname][-1] == label
+
+
+def test_a_surname_before_another_name_is_no_first_name_sharing_its_surname() -> None:
+    doc = parse(
+        "Party delegates elected Lena Vik and Tomas Ek-Berg as co-leaders. On Friday evening, "
+        "Vik and Ek-Berg met the finance minister."
+    )
+    people = [s.text for s in ner.shared_surnames(doc, ner.entity_spans(doc))]
+    assert "Vik Berg" not in people
+    assert "Vik" in people

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingStatus
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_parts import HOSTING, MOTION, journey, objects, partners, personish
+from newsbrief.text.event_parts import HOSTING, MOTION, journey, objects, partners, someone
 from newsbrief.text.event_status import (
     SPEECH,
     called_off,
@@ -96,8 +96,10 @@ def _meeting_nodes(word: Token) -> set[int]:
         nodes.add(trip.i)  # 'will travel to Washington next week to meet Trump'
     nodes |= {c.i for c in word.children if c.dep_ in ("acl", "relcl", "prep", "npadvmod")}
     if word.pos_ == "VERB":  # 'spoke with the ambassador on Sunday': a date hung on who is met
-        met = [t for t in partners(word) + objects(word) if personish(t)]
+        met = [t for t in partners(word) + objects(word) if someone(t)]
         met += [c for t in met for c in t.conjuncts]  # 'officials of X and both clubs on Monday'
+        if met:  # 'meet the administrators of the Imam Hussein and al-Abbas shrines on Thursday':
+            nodes |= {o.i for o in objects(word)}  # the parser may split one object in two
         nodes |= {n.i for t in met for n in _of_chain(t)}
         # 'would meet operators serving the route in Banyuwangi on Monday': the parser may
         # hang the day on a participle that describes who is met

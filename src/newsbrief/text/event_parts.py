@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingFormat
 from newsbrief.text.event_status import chain
+from newsbrief.text.harm import is_person
 from newsbrief.text.lexicon import SPEECH_VERBS
 from newsbrief.text.nlp import doc_text
 
@@ -142,6 +143,14 @@ def _antecedent(pronoun: Token) -> Token | None:
         start = pronoun.doc[start - 1].sent.start
     people = [t for t in pronoun.doc[start : pronoun.i] if t.ent_type_ == "PERSON"]
     return people[-1] if people else None
+
+
+def someone(tok: Token) -> bool:
+    """A person who can be met: a name or an official, or people of any kind but the press.
+
+    'met the civil surgeons', 'meet the shrine administrators'; not 'met reporters'.
+    """
+    return personish(tok) or (is_person(tok) and not MEDIA.search(text_of(tok)))
 
 
 def personish(tok: Token) -> bool:

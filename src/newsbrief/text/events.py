@@ -38,6 +38,7 @@ from newsbrief.text.counts import of_object
 from newsbrief.text.event_dates import attached_date
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
+from newsbrief.text.harm import is_person
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -207,8 +208,8 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     if _in_a_contest(tok) and not any(p.ent_type_ == "PERSON" for p in people):
         return None  # a fixture; not 'Macron met Putin at the World Cup final'
     objects = _parts.objects(tok)
-    if objects and not any(_parts.personish(o) for o in objects):
-        return None  # met the target, met its fate
+    if objects and not any(_parts.someone(o) for o in objects):
+        return None  # met the target, met its fate; not 'met the civil surgeons'
     if others and not any(_parts.personish(o) for o in others):
         return None  # met with criticism
     subjects = _parts.subjects(tok)
@@ -243,6 +244,15 @@ def _together(verb: Token) -> bool:
     )
 
 
+def _the_two(verb: Token) -> bool:
+    """'The two men sat down': two people named before, as one plural subject."""
+    subjects = _parts.subjects(verb)
+    if len(subjects) != 1 or subjects[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    both = any(c.lower_ in ("two", "both") for c in subjects[0].children)
+    return both and (is_person(subjects[0]) or _principal(subjects[0]))
+
+
 def _principal(tok: Token) -> bool:
     """Someone whose talks are news: a name, a state, an office ('the two presidents')."""
     named = tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
@@ -270,7 +280,7 @@ def _talk(tok: Token, others: list[Token]) -> bool | None:
         # rest of the text agrees
         if tok.lemma_ in _RECIPROCAL:
             return False if _several(tok) else None
-        if tok.lemma_ == "sit" and _together(tok):
+        if tok.lemma_ == "sit" and (_together(tok) or _the_two(tok)):
             return True  # 'A and B sat down together in Juba': 'down' says no speech
         return False if _pair(tok) and _conversation_only(tok) else None
     preps = {o.head.lower_ for o in others if o.head.dep_ == "prep"}

@@ -353,10 +353,12 @@ def shared_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     of 'Ann'). Other spans are returned unchanged.
     """
     starts = {s.first: s for s in spans if s.label == "PERSON" and s.last > s.first}
+    surnames = {doc[s.last].text for s in starts.values()}  # 'Esken and Walter-Borjans'
     out: list[NameSpan] = []
     for span in spans:
         after = starts.get(span.last + 2)
         single = span.label == "PERSON" and span.first == span.last
+        single = single and doc[span.first].text not in surnames
         if single and after is not None and doc[span.last + 1].lower_ == "and":
             span = NameSpan(
                 f"{span.text} {doc[after.last].text}",

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import ConfigError
+from newsbrief.text.gazetteer import is_city
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,6 +97,7 @@ def parse(text: str) -> Doc:
         for _, component in nlp.pipeline:
             doc = component(doc)
         _mend_split_names(doc)
+        _mend_surnames(doc)
         return doc
 
 
@@ -117,6 +120,32 @@ def _mend_split_names(doc: Doc) -> None:
             continue
         mended.append(span)
     if len(mended) != len(spans):
+        doc.ents = mended
+
+
+_MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _mend_surnames(doc: Doc) -> None:
+    """A surname alone is the person named in full before it: 'Costa' after 'António Costa'.
+
+    The tagger types many lone surnames as organisations or places ('received Costa',
+    'received by Hadi'); news names a person in full first and by surname after. A word
+    that is a country or a city of the gazetteer keeps its type ('Washington').
+    """
+    from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
+
+    spans = list(doc.ents)
+    surnames: set[str] = set()
+    mended: list[Span] = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
+            surnames.add(span[-1].text)
+        lone = len(span) == 1 and span.label_ in _MISTYPED and span.text in surnames
+        if lone and not (is_country(span.text) or is_city(span.text)):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        mended.append(span)
+    if any(a.label_ != b.label_ for a, b in zip(spans, mended, strict=True)):
         doc.ents = mended
 
 

@@ -274,9 +274,19 @@ def _unstated(figures: list[Figure], fallbacks: list[tuple[Figure, bool]]) -> li
     """
     stated = {f.metric for f in figures}
     open_ = [(f, named) for f, named in fallbacks if f.metric not in stated]
-    names = {f.value_text: f for f, named in open_ if named}
+    names: dict[str, Figure] = {}
+    for f, named in open_:
+        if named:
+            names.setdefault(_surname(f.value_text), f)
     definite = [f for f, named in open_ if not named][:1]
     return sorted([*names.values(), *definite], key=lambda f: f.evidence[0].start)
+
+
+def _surname(name: str) -> str:
+    """The last capitalised word: 'Khashoggi' of 'Jamal Khashoggi' and "Khashoggi's killing"."""
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    capitals = [w for w in words if w[:1].isupper()]
+    return capitals[-1] if capitals else name
 
 
 _BREAKDOWN_OPENER = re.compile(
