@@ -37,6 +37,20 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # the toll set, and the toll it was set from, whatever clause the parser hangs it on
+    ("Officials raised the death toll from a heatwave that has gripped the state since "
+     "Saturday to 184, up from 78 reported on Sunday.", [("killed", 184), ("killed", 78)]),
+    # supplies sized for people are no toll
+    ("The charity sent surgical supplies for 50 wounded to the clinic.", []),
+    # a disaster is not a person, a jet shot down is not a person shot
+    ("A fire on a train killed 37 people, the deadliest rail disaster in the country's "
+     "history.", [("killed", 37)]),
+    ("The rebels said they had shot down a Saudi fighter jet on Friday night.", []),
+    ("Troops shot down 12 protesters.", [("wounded", 12)]),
+    # a share of a larger whole is new, even when an earlier toll had its number
+    ("The agency had put the toll at 16 on Monday night. Of the 43 dead, 17 died in the "
+     "capital, 16 in the north and ten in the west.",
+     [("killed", 16), ("killed", 43), ("killed", 17), ("killed", 16), ("killed", 10)]),
     # a zero denies every harm it names
     ("No one was hurt or killed in the blast.", [("killed", 0), ("wounded", 0)]),
     ("None of the guards was killed or injured, the warden said.",

@@ -100,7 +100,9 @@ _PERSONS = frozenset(
 _NOT_PERSON_ER = frozenset(
     "number letter center centre container computer chamber order border tower meter metre "
     "liter litre quarter corner river water power paper matter member chapter layer floor "
-    "motor sector door error mirror factor".split()
+    "motor sector door error mirror factor disaster shelter cancer fever weather winter "
+    "summer thunder helicopter tractor reactor generator corridor harbour harbor theatre "
+    "theater cluster".split()
 )
 _STRUCTURES = frozenset(
     "building house home apartment flat school hospital shop store structure vehicle car bus "
@@ -503,6 +505,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("none")  # "houses damaged in 27 villages": where, not what befell
     if noun is not None and _electorate(noun):
         return Reading("none")  # "60.4 million people are eligible to vote": voters
+    if _supplies_for(count):
+        return Reading("none")  # "sent surgical supplies for 50 wounded": what they can serve
     toll = _the_toll_set(count)
     if toll is not None:
         return Reading(toll)  # "raised the death toll from Friday's collapse to 65"
@@ -528,14 +532,28 @@ def _the_toll_set(count: Token) -> Metric | None:
     parser hung on that verb ("from Friday's collapse") says what caused it, not what it is.
     """
     prep = count.head
-    verb = prep.head
-    if count.dep_ != "pobj" or prep.lower_ not in ("to", "at") or verb.pos_ not in _VERBAL:
+    if count.dep_ != "pobj":
         return None
-    for noun in verb.children:
-        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in TOLLS:
-            metric = harm_of(cue_label(noun))
-            if metric is not None:
-                return metric
+    if prep.lower_ in ("to", "at"):
+        verb = prep.head
+    elif prep.lower_ == "from" and prep.head.lower_ in ("up", "down"):
+        verb = prep.head.head  # 'to 184, up from 78': the toll it was set from
+    else:
+        return None
+    # 'raised the toll from a heatwave that has gripped the state to 184': the parser may hang
+    # the number on a verb inside the clause that says what the toll is from
+    at: Token | None = verb
+    for _ in range(3):
+        if at is None or at.pos_ not in _VERBAL:
+            return None
+        for noun in at.children:
+            if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in TOLLS:
+                metric = harm_of(cue_label(noun))
+                if metric is not None:
+                    return metric
+        if at.dep_ not in ("relcl", "acl"):
+            return None
+        at = next((a for a in at.ancestors if a.pos_ in _VERBAL), None)
     return None
 
 
@@ -569,6 +587,18 @@ _RELIEF = frozenset(
     "food water tablet dose vaccine kit tent blanket ration meal parcel supply medicine "
     "tarpaulin mosquito net shelter aid relief".split()
 )
+
+
+def _supplies_for(count: Token) -> bool:
+    """'Sent surgical supplies for 50 wounded', 'tents for 2,000 people': a size, not a toll."""
+    prep = count.head
+    if count.dep_ not in ("pobj", "nummod") or prep.lower_ != "for":
+        if count.dep_ != "nummod" or count.head.dep_ != "pobj" or count.head.head.lower_ != "for":
+            return False
+        prep = count.head.head
+    owner = prep.head
+    goods = [owner] if owner.pos_ == "NOUN" else [c for c in owner.children if c.dep_ == "dobj"]
+    return any(g.lemma_.lower() in _RELIEF for g in goods)
 
 
 def _relief_delivered(noun: Token) -> bool:
@@ -1064,7 +1094,7 @@ def verb_harm(noun: Token) -> Metric | None:
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
     )
-    if not suffered or _counts.negated(verb):
+    if not suffered or _counts.negated(verb) or _shot_down(verb):
         return None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
@@ -1076,6 +1106,14 @@ def verb_harm(noun: Token) -> Metric | None:
         words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]
     return harm[-1] if harm else None
+
+
+def _shot_down(verb: Token) -> bool:
+    """'Shot down a Saudi fighter jet': an aircraft brought down, not a person hurt."""
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    people = any(k in _PERSONS for o in objects for k in _keys(o))  # 'shot down protesters'
+    return verb.lemma_.lower() == "shoot" and down and not people
 
 
 def _lost_life(verb: Token) -> bool:

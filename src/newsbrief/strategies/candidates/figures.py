@@ -685,7 +685,7 @@ def _restated(
         for i, (f, t) in enumerate(zip(figures, tokens, strict=True))
         if (f.metric, f.value) == (metric, found.value)
     ]
-    if not same:
+    if not same or _part_of_a_larger(found.token, found.value):
         return None
     if _told_as_the_toll(found.token):
         return same[-1][0]  # "bringing the toll to 19" after "killing 19 people"
@@ -708,6 +708,28 @@ def _restated(
         ),
         None,
     )
+
+
+def _part_of_a_larger(count: Token, value: float) -> bool:
+    """A share of a larger whole, told for the first time, whatever number came before.
+
+    'Of the 43 dead, 17 died in Jakarta, 16 in West Java'. Not 'one of the twelve', a number
+    with a whole of its own, which may restate a victim told before.
+    """
+    verb = next((a for a in count.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "among") or prep.head == count:
+            continue
+        if prep.head != verb and not prep.head.like_num:
+            continue  # the whole of the verb or of another item of the list
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        numbers = [n for p in objects for n in (p, *p.children) if n.like_num]  # 'the 43 dead'
+        wholes = [_numbers.parse_number(n.text) for n in numbers]
+        if any(w is not None and w.value > value for w in wholes):
+            return True
+    return False
 
 
 def _listed_together(earlier: Token, later: Token) -> bool:
