@@ -871,6 +871,15 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
 @pytest.mark.parametrize(
     ("body", "source"),
     [
+        # a toll or figures released or issued by someone are theirs, however introduced
+        ("The trains collided on Friday, killing at least 19 people, according to a revised "
+         "toll released yesterday by the Ministry of Health.", "Ministry of Health"),
+        ("An initial toll issued by the regional health directorate in the afternoon put the "
+         "number of dead at 18.", "regional health directorate"),
+        ("More than 900 people have drowned at sea this year, according to IOM figures.", "IOM"),
+        # 'the agency' is the last body named, whatever its name's own noun
+        ("The National Service for Detainees (SNAI) runs the prisons. The agency said on "
+         "Tuesday that 62 inmates had died.", "National Service for Detainees"),
         # a toll given by someone is theirs
         ("The toll, confirmed by the regional governor, stood at 12.", "regional governor"),
         # a sentence that says whose the last figures are credits them

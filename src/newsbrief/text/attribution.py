@@ -30,7 +30,7 @@ _SAY = frozenset(
 )
 _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
-    "account tweet release bulletin list".split()
+    "account tweet release bulletin list toll".split()
 )
 _SPEAKERS = frozenset(
     "official authority police source medium media report witness spokesman spokeswoman "
@@ -502,22 +502,9 @@ def source_name(tok: Token) -> str | None:
     if tok.pos_ == "PRON":
         return _antecedent(tok)
     if tok.lemma_ in _REPORT_NOUNS:
-        for child in tok.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                return source_name(child)  # "the ministry's figures"
-            if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                compiled = (
-                    [_released_by(c) for c in pobj.children if c.dep_ == "acl"] if pobj else []
-                )
-                by = next((b for b in compiled if b is not None), None)
-                if by is not None:
-                    return source_name(by)  # "a list of names compiled by the administration"
-                if pobj is not None:
-                    return source_name(pobj)
-            by = _released_by(child) if child.dep_ == "acl" else None
-            if by is not None:
-                return source_name(by)  # "figures released by the ministry"
+        owner = _report_owner(tok)
+        if owner is not None:
+            return source_name(owner)
     named = _apposed_name(tok)
     if named is not None:
         return named
@@ -539,6 +526,31 @@ def source_name(tok: Token) -> str | None:
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
     return _strip_the(tok.doc[start : _acronym_end(tok, end)])
+
+
+def _report_owner(report: Token) -> Token | None:
+    """Whose a report noun is, or None.
+
+    "The ministry's figures", "IOM figures", "figures from X", "figures released by X", "a
+    list of names compiled by X".
+    """
+    for child in report.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        named = child.ent_type_ in ("ORG", "NORP") or (
+            child.pos_ == "PROPN" and not child.ent_type_
+        )
+        if child.dep_ == "compound" and named:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                compiled = [_released_by(c) for c in pobj.children if c.dep_ == "acl"]
+                return next((b for b in compiled if b is not None), pobj)
+        by = _released_by(child) if child.dep_ == "acl" else None
+        if by is not None:
+            return by
+    return None
 
 
 def _hyphen_in_name(doc: Doc, i: int) -> bool:
@@ -605,12 +617,16 @@ def _named_before(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if before == ["its"] and tok.tag_ != "NNS":
         return None  # 'its director' is one person, not the body
-    near = [e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i]
-    near = [e for e in near if tok.sent.start - e.sent.start < _BACK_REACH]
+    before_it = [e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i]
+    near = [e for e in before_it if tok.sent.start - e.sent.start < _BACK_REACH]
     near = [e for e in near if not is_city(e.text)]  # a town the tagger called an organisation
     if before == ["its"] or lemma in _KIND_NOUNS:  # 'the group', 'its members'
         return _strip_the(near[-1]) if near else None
     same = [e for e in near if e.root.lemma_.lower() == lemma]
+    if not same and lemma in _BODY_NOUNS and tok.tag_ == "NN":
+        # 'the authority' for a Transport Authority named further back; else 'the agency'
+        # for the last body named, 'the National Service for ... (SNAI)'
+        same = [e for e in before_it if e.root.lemma_.lower() == lemma] or near
     return _strip_the(same[-1]) if same else None
 
 
@@ -646,6 +662,8 @@ _KIND_NOUNS = frozenset(
     "group organisation organization company firm charity website newspaper broadcaster "
     "outlet station network".split()
 )
+# Nouns for a body of any name: the last organisation, when none is named with the same word.
+_BODY_NOUNS = frozenset("agency body service authority".split())
 # How far back (in tokens, from the start of the sentence) a second mention looks for its name.
 _BACK_REACH = 120
 
