@@ -560,6 +560,14 @@ def test_a_list_whose_verb_is_said_once_gives_each_place_its_number_and_no_sourc
     ]
 
 
+def test_each_name_told_for_its_number_in_a_list_is_that_numbers_place() -> None:
+    body = (
+        "Officials said 73 people had died. "
+        "Purnia district accounted for 40 of the dead, Katihar for 22 and Araria for 11."
+    )
+    assert [(f.value, f.place) for f in figures(body)][2:] == [(22, "Katihar"), (11, "Araria")]
+
+
 def test_a_part_of_a_group_set_off_by_commas_is_no_age() -> None:
     body = "At least 197 Palestinians, 58 of them children, have been killed in the raids."
     assert read(body) == [("killed", 197), ("killed", 58)]

@@ -300,7 +300,8 @@ def count_after(tok: Token) -> Token | None:
     if tok.i + 2 >= len(doc):
         return None
     word = doc[tok.i + 1].lower_
-    if word != "with" and not (word == "for" and tok.dep_ == "conj"):
+    item = tok.dep_ == "conj" or (tok.pos_ == "PROPN" and before in (",", "and"))
+    if word != "with" and not (word == "for" and item):  # ', Gaya for 52 and Nawada for 39'
         return None
     number = doc[tok.i + 2]
     while number.lower_ in _MORE and number.i + 1 < min(len(doc), tok.i + 5):

@@ -344,12 +344,12 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         if source is not None and (root.i == source.i or source.is_ancestor(root)):
             if not (_tallies(root) or anaphor):
                 continue  # the speaker's place; but a country that records its own count
-        if actor_place(root):
-            continue
-        cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
         told = count_after(tok.doc[span.end - 1])
         if told is not None and told != tok:
             continue  # "and Ituri for 347": another number's place
+        if told != tok and actor_place(root):
+            continue  # not ', Gaya for 52 and Nawada for 39', hung on the name before
+        cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
         if told == tok or _own_place(tok, root):
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
