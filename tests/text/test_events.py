@@ -349,6 +349,21 @@ def test_a_meeting_told_by_its_verb(sentence: str, status: str, people: list[str
     assert [p.text for p in mention.participants] == people
 
 
+# (sentence, whether it tells a meeting for sure)
+SITTINGS = [
+    # a body meets when it sits, behind closed doors or not
+    ("The UN Security Council is to meet behind closed doors on Tuesday.", True),
+    ("The cabinet met on Monday.", True),
+    # a hospital that receives the wounded meets no one
+    ("The count included victims listed twice by the two hospitals that received them.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "sure"), SITTINGS)
+def test_a_body_sits_and_a_hospital_takes_patients_in(sentence: str, sure: bool | None) -> None:
+    assert [m.sure for m in mentions(sentence)][:1] == ([sure] if sure is not None else [])
+
+
 def test_what_someone_did_during_a_call_is_not_what_became_of_the_call() -> None:
     mention = one("Chancellor Max Hahn, in a phone call with Ida Lund on Sunday, urged calm.")
     assert (mention.status, mention.format) == ("held", "virtual")

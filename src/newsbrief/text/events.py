@@ -151,8 +151,8 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
-        if _intake(tok):
-            return None
+        if _intake(tok) or any(s.lemma_.lower() in _INTAKES for s in _parts.subjects(tok)):
+            return None  # 'the hospitals that received them'
         guests = _parts.objects(tok) + _parts.agents(tok)  # 'was received by Putin'
         return False if any(_host_guest(o) for o in guests) else None
     if lemma == "debate":
@@ -207,7 +207,7 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     people = [*_parts.subjects(tok), *_parts.objects(tok)]
     if _in_a_contest(tok) and not any(p.ent_type_ == "PERSON" for p in people):
         return None  # a fixture; not 'Macron met Putin at the World Cup final'
-    objects = _parts.objects(tok)
+    objects = [o for o in _parts.objects(tok) if not _behind(o)]
     if objects and not any(_parts.someone(o) for o in objects):
         return None  # met the target, met its fate; not 'met the civil surgeons'
     if others and not any(_parts.personish(o) for o in others):
@@ -215,7 +215,21 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     subjects = _parts.subjects(tok)
     if others or objects or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):
         return True
+    if any(s.lemma_.lower() in _SITTING for s in subjects):
+        return True  # 'the Security Council is to meet on Tuesday': a body sits
     return False if subjects else None
+
+
+def _behind(noun: Token) -> bool:
+    """'To meet behind closed doors': the parser may take the doors for who is met."""
+    first = noun.left_edge.i
+    return first > 0 and noun.doc[first - 1].lower_ == "behind"
+
+
+# Bodies whose members meet when the body meets.
+_SITTING = frozenset("council committee cabinet board commission panel presidium politburo".split())
+# Places that take people in: what they receive are patients or evacuees, not guests.
+_INTAKES = frozenset("hospital clinic shelter camp morgue school centre center".split())
 
 
 def _several(verb: Token) -> bool:

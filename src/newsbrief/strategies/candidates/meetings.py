@@ -239,8 +239,9 @@ def _same_meeting(
     for draft in reversed(drafts):
         if draft.key not in (None, key) or not _compatible(draft, mention, names, date):
             continue
-        if day is not None and draft.meeting.date == day and not numbered:
-            return draft
+        called_off = {draft.meeting.status, status} == {"held", "cancelled"}
+        if day is not None and draft.meeting.date == day and not (numbered or called_off):
+            return draft  # not one held and one called off on that day: two meetings
         if draft.last == mention.sentence.start and _within(names, draft.stated):
             return draft  # two words for one meeting in one sentence: 'met for a third round'
     if mention.fresh or numbered:
