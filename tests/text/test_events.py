@@ -90,6 +90,8 @@ TRIGGERS = [
     # a building named after a kind of meeting is a building
     ("About 600 people slept at the Moscone Convention Center on Monday.", None),
     ("Voters queued outside the Kenyatta International Conference Centre.", None),
+    # a body's office is no meeting of it
+    ("Forum Secretary General Dame Meg Taylor said the members had agreed on a statement.", None),
     # a hospital taking in a counted crowd receives patients, not guests
     (
         "Mbarara Regional Referral Hospital received 41 people with gunshot wounds by Thursday "

@@ -557,6 +557,8 @@ def _general_assembly(tok: Token) -> bool:
 def _excluded_noun(tok: Token, word: str) -> bool:
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _VENUES:
         return True  # 'the George R. Brown Convention Center': a building
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _parts.OFFICIALS:
+        return True  # 'Forum Secretary General Meg Taylor': an office of a body
     if _with_media(tok):
         return True  # 'a phone call to a radio station', 'a meeting with reporters'
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
