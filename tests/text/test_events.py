@@ -234,6 +234,22 @@ def test_the_date_is_the_meetings_not_the_announcements(
     assert sentence[mention.date.start : mention.date.end] == text
 
 
+def test_a_day_in_the_meetings_own_conjunct_beats_the_other_verbs() -> None:
+    found = one(
+        "Banerjee will carry out an aerial survey of the worst-hit areas today and hold a "
+        "review meeting with district officials in Namkhana tomorrow."
+    )
+    assert found.date is not None and found.date.date == D(2024, 3, 31)
+
+
+def test_talks_someone_holds_in_the_present_are_a_timetable() -> None:
+    talks = mentions(
+        "Later today the president flies to Brussels for a summit and holds talks with "
+        "Premier Ana Ruiz in Geneva on Wednesday."
+    )[-1]
+    assert talks.date is not None and talks.date.date == D(2024, 4, 3)
+
+
 def test_a_day_on_an_object_the_parser_split_off_is_the_meetings() -> None:
     found = one(
         "Al-Khattabi said he would meet the administrators of the Imam Hussein and al-Abbas "

@@ -205,6 +205,7 @@ def attached_date(
         low, high = within[0] - sent.start_char, within[1] - sent.start_char
         phrases = [p for p in phrases if low <= p.start < high]
     nodes = _meeting_nodes(word)
+    own = _own_conjunct(word)
     best: tuple[int, _dates.DatePhrase] | None = None
     for phrase in phrases:
         if phrase.text.lower().startswith("since"):
@@ -223,9 +224,23 @@ def attached_date(
             steps = -1  # 'originally set for March 3, has been moved to March 10': the new day
         if steps is None or (steps >= 50 and crowded):
             continue
+        if own is not None and own.is_ancestor(roots[0]):
+            steps -= 100  # 'will survey the areas today and hold a meeting tomorrow'
         if best is None or steps < best[0]:
             best = (steps, _shift(phrase, sent.start_char))
     return best[1] if best else None
+
+
+def _own_conjunct(word: Token) -> Token | None:
+    """The verb conjunct that holds the meeting, when it shares another verb's subject.
+
+    'Will carry out a survey today and hold a meeting tomorrow': a day in the meeting's own
+    conjunct is its day; one on the other verb only when the meeting's has none.
+    """
+    for node in governors(word):
+        if node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+            return node
+    return None
 
 
 _MOVES = frozenset("move postpone reschedule delay push bring shift change defer".split())

@@ -745,7 +745,8 @@ def _timetable(word: Token) -> bool:
     verb = frame(word)
     if verb is None or not status_of(word).present:
         return False
-    return verb == word or (word.dep_ in ("nsubj", "nsubjpass") and word.head == verb)
+    held = word.dep_ == "dobj" and verb.lemma_.lower() in ("hold", "host")  # 'holds talks'
+    return verb == word or (word.dep_ in ("nsubj", "nsubjpass") or held) and word.head == verb
 
 
 def _stretches(sent: Span, groups: list[list[Token]]) -> list[tuple[int, int] | None]:
