@@ -746,7 +746,7 @@ def _timetable(word: Token) -> bool:
     if verb is None or not status_of(word).present:
         return False
     held = word.dep_ == "dobj" and verb.lemma_.lower() in ("hold", "host")  # 'holds talks'
-    return verb == word or (word.dep_ in ("nsubj", "nsubjpass") or held) and word.head == verb
+    return verb == word or ((word.dep_ in ("nsubj", "nsubjpass") or held) and word.head == verb)
 
 
 def _stretches(sent: Span, groups: list[list[Token]]) -> list[tuple[int, int] | None]:

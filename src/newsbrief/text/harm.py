@@ -591,11 +591,10 @@ _RELIEF = frozenset(
 
 def _supplies_for(count: Token) -> bool:
     """'Sent surgical supplies for 50 wounded', 'tents for 2,000 people': a size, not a toll."""
-    prep = count.head
-    if count.dep_ not in ("pobj", "nummod") or prep.lower_ != "for":
-        if count.dep_ != "nummod" or count.head.dep_ != "pobj" or count.head.head.lower_ != "for":
-            return False
-        prep = count.head.head
+    counted = count.head if count.dep_ == "nummod" else count  # 'for 2,000 people', 'for 50'
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "for":
+        return False
     owner = prep.head
     goods = [owner] if owner.pos_ == "NOUN" else [c for c in owner.children if c.dep_ == "dobj"]
     return any(g.lemma_.lower() in _RELIEF for g in goods)

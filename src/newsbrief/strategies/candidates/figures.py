@@ -502,7 +502,7 @@ def _raised_the_toll(tok: Token) -> bool:
     verb = tok.head
     if not any(c.lower_ in _WHEN_MARKS for c in verb.children):
         return False
-    up = [a for a in verb.ancestors][:3]  # the parser may hang the clause on the number
+    up = list(verb.ancestors)[:3]  # the parser may hang the clause on the number
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in harm.TOLLS
         for a in up
@@ -527,10 +527,9 @@ def _speaks(tok: Token) -> bool:
     """
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS:
         return True
+    # past the noun's own clause: "a hospital official who asked not to be named told ..."
     clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
-    end = max(
-        [tok.i, *(t.i for c in clauses for t in c.subtree)]
-    )  # past "who asked not to be named"
+    end = max([tok.i, *(t.i for c in clauses for t in c.subtree)])
     after = [t for t in tok.doc[end + 1 : end + 4] if t.pos_ != "ADV"]
     if not after or after[0].pos_ not in ("VERB", "AUX"):
         return False
