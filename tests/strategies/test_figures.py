@@ -37,6 +37,14 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # a zero denies both harms of a noun list too; one person named by a count word is one
+    ("No deaths or serious injuries were reported in the county.",
+     [("killed", 0), ("wounded", 0)]),
+    ("One volunteer firefighter has been killed.", [("killed", 1)]),
+    # ages told in years old, and the first cases of an outbreak, are no counts
+    ("Children between five and 14 years old made up most of the 300 cases.", [("other", 300)]),
+    ("The state, which confirmed its first cases in July, has recorded 300 deaths.",
+     [("killed", 300)]),
     # the toll set, and the toll it was set from, whatever clause the parser hangs it on
     ("Officials raised the death toll from a heatwave that has gripped the state since "
      "Saturday to 184, up from 78 reported on Sunday.", [("killed", 184), ("killed", 78)]),

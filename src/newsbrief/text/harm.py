@@ -479,6 +479,8 @@ def _age_or_ratio(count: Token) -> bool:
         return True
     if first.dep_ == "pobj" and aged.dep_ == "prep" and aged.head.lower_ == "aged":
         return True  # 'aged between nine and twelve', 'aged from nine to 12'
+    if first.dep_ == "nummod" and aged.lemma_ in ("year", "month") and aged.head.lower_ == "old":
+        return True  # 'children between five and 14 years old'
     if count.dep_ == "pobj" and head.lower_ == "than" and head.head.lemma_ in ("old", "young"):
         return True  # 'children no older than ten'
     if count.dep_ in ("attr", "acomp") and head.lemma_ == "be":

@@ -409,7 +409,8 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
 def _nor(tok: Token, zero: _Found) -> list[_Found]:
     """The other harms a zero denies: "no one was killed or injured", "no deaths or injuries"."""
     word = zero.token
-    if word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
+    pronoun = harm.cue_label(word) is None  # 'no one', 'none of them': the verb says the harm
+    if pronoun and word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
         word = word.head
     if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in word.children):
         return []
@@ -476,8 +477,11 @@ def _single(tok: Token) -> _Found | None:
         metric = harm.verb_harm(tok)
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
     det = next((c for c in tok.children if c.dep_ == "det"), None)
+    one = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ == "one"), None)
+    if det is None and one is not None and not list(one.children) and tok.dep_ == "nsubjpass":
+        det = one  # 'One volunteer firefighter has been killed'; not 'at least one person
     if det is None or tok.tag_ != "NN" or not harm.is_person(tok):
-        return None
+        return None  # 'a man', 'the driver', 'one volunteer firefighter'
     if _speaks(tok):
         return None  # "a nurse there said": who tells the toll, not one more in it
     if tok.lemma_.lower() in _GROUPS:
@@ -488,7 +492,7 @@ def _single(tok: Token) -> _Found | None:
     metric = harm.verb_harm(tok)
     if metric is None and sibling is not None:
         metric = harm.harm_of(harm.read_count(sibling).metric)  # what the numbered item is
-    if metric is None or det.lower_ not in ("a", "an", "the"):
+    if metric is None or det.lower_ not in ("a", "an", "the", "one"):
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
@@ -589,6 +593,8 @@ def _ordinal(tok: Token) -> _Found | None:
     head = tok.head
     if tok.dep_ != "amod" or head.lemma_.lower() not in _NUMBERED or head.i != tok.i + 1:
         return None
+    if head.tag_ == "NNS":
+        return None  # 'confirmed its first cases in July': the earliest, not a count
     doc, first = tok.doc, tok.i
     if first >= 2 and doc[first - 1].text in ("-", "\u2013") and doc[first - 2].like_num:
         first -= 2  # "twenty-first", split by the tokenizer
