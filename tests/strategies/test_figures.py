@@ -797,6 +797,40 @@ def test_a_place_name_of_several_words_is_kept_whole() -> None:
     assert [f.place for f in figures(body)] == ["Maaret al-Numan"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A market roof fell in the old quarter of Tamberg, in the northern Velm province, "
+        "trapping 14 people.",
+        "A fuel depot exploded at dawn in Tamberg, in the Velm region, killing 14 workers.",
+    ],
+)
+def test_of_two_places_told_one_after_the_other_the_first_and_narrower_is_the_counts(
+    body: str,
+) -> None:
+    assert [f.place for f in figures(body)] == ["Tamberg"]
+
+
+def test_a_named_hospital_people_were_taken_to_is_where_each_count_now_is() -> None:
+    body = (
+        "A bus overturned near Tamberg on Monday. Of the 50 injured, 30 were admitted to "
+        "Velm General Hospital and 20 to Tamberg District Hospital."
+    )
+    assert [(f.value, f.place) for f in figures(body)] == [
+        (50, "Tamberg"),
+        (30, "Velm General Hospital"),
+        (20, "Tamberg District Hospital"),
+    ]
+
+
+def test_a_hospital_only_some_were_taken_to_is_not_the_place_of_them_all() -> None:
+    body = (
+        "Soldiers rescued nine miners from the flooded shafts on Monday, including two who "
+        "were flown to Velm General Hospital."
+    )
+    assert "Velm General Hospital" not in [f.place for f in figures(body) if f.value == 9]
+
+
 def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
     body = "The attack in the town of Kouré, where gunmen shot dead 24 soldiers, was claimed."
     assert [f.place for f in figures(body)] == ["Kouré"]

@@ -259,6 +259,8 @@ def _used_as_place(root: Token) -> bool:
             return prep.head.lemma_ in _RETRIEVALS
         if prep.lower_ == "of" and prep.head.lemma_ in ("citizen", "national"):
             return False  # "six citizens of the United States": whose, not where
+        if prep.lower_ == "to":
+            return _taken_to_care(root)
         return prep.lower_ in _PLACE_PREPS
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
@@ -267,6 +269,22 @@ def _used_as_place(root: Token) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
+
+
+_CARE = frozenset("hospital clinic infirmary".split())
+_TAKING = frozenset("take admit rush bring transfer airlift move send fly carry ferry".split())
+
+
+def _taken_to_care(root: Token) -> bool:
+    """A named hospital people were taken to: "41 were admitted to Nakuru Level Five Hospital".
+
+    The count is where they are now; "and 19 to Molo Hospital" (the verb left out) too.
+    Not "went to hospital" or "taken to hospital in X": an unnamed hospital is no place.
+    """
+    if root.pos_ != "PROPN" or root.lemma_.lower() not in _CARE:
+        return False
+    owner = root.head.head
+    return owner.lemma_ in _TAKING or (owner.pos_ == "NUM" and owner.dep_ == "conj")
 
 
 # Verbs that take people out of the place where harm found them: "pulled from the rubble".
@@ -349,11 +367,56 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
             continue  # "and Ituri for 347": another number's place
         if told != tok and actor_place(root):
             continue  # not ', Gaya for 52 and Nawada for 39', hung on the name before
+        if root.head.lower_ == "to" and _taken_to_care(root) and not _taken(tok, root):
+            continue  # "rescued seven, including three who were flown to X Hospital"
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
         if told == tok or _own_place(tok, root):
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+    if not ranked:
+        return None
+    return _narrower(min(ranked, key=lambda r: r[:3])[3], [r[3] for r in ranked])
+
+
+def _narrower(best: Span, spans: list[Span]) -> Span:
+    """The first of two places told one after the other for one event, the narrower.
+
+    "collapsed in the Wujiang district of Suzhou, in China's eastern Jiangsu province":
+    both "in" phrases hang on the verb; news names the narrower place first, the larger
+    one after a comma to locate it.
+    """
+    prep = best.root.head
+    if best.root.dep_ != "pobj" or prep.lower_ not in _IN_PREPS or prep.i < 2:
+        return best
+    comma = prep.doc[prep.i - 1]
+    before = prep.doc[prep.i - 2]
+    if comma.text != ",":
+        return best
+    first = next(
+        (
+            c
+            for c in prep.head.children
+            if c.dep_ == "prep" and c.lower_ == prep.lower_ and c.right_edge.i == before.i
+        ),
+        None,
+    )
+    if first is None:
+        return best
+    inside = [s for s in spans if first.is_ancestor(s.root)]
+    return min(inside, key=lambda s: (s.root.head != first, s.start), default=best)
+
+
+def _taken(tok: Token, root: Token) -> bool:
+    """True when the count at `tok` is who was taken to the place at `root`."""
+    counted = tok.head if tok.dep_ == "nummod" else tok
+    verb = root.head.head
+    if any(_where_clause(c) and c.is_ancestor(tok) for c in root.children):
+        return True  # "taken to Kwekwe General Hospital, where two were in a serious condition"
+    return (
+        _own_place(tok, root)
+        or verb in (tok.head, counted.head)
+        or (verb.dep_ == "relcl" and verb.head in (tok, counted))
+    )
 
 
 def _own_place(tok: Token, root: Token) -> bool:
@@ -364,7 +427,10 @@ def _own_place(tok: Token, root: Token) -> bool:
     """
     counted = tok.head if tok.dep_ == "nummod" else tok
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in _IN_PREPS and prep.head.i in (tok.i, counted.i)
+    gapped = tok.dep_ == "conj" and prep.i == tok.i + 1  # "and 13 to GT Hospital"
+    if root.dep_ != "pobj" or not (gapped or prep.head.i in (tok.i, counted.i)):
+        return False
+    return prep.lower_ in _IN_PREPS or (prep.lower_ == "to" and _taken_to_care(root))
 
 
 _ACTORS = frozenset(
@@ -402,12 +468,12 @@ def lead_place(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not any(t.pos_ in _VERBAL for t in span):
             continue
-        found = places(doc, start, end, known)
-        if found:
+        found = [p for p in places(doc, start, end, known) if not _taken_to_care(p.root)]
+        if found:  # a hospital people were taken to is not where the event was
             root = span.root if span is not None else found[0].root
             costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
             best = min(found, key=lambda p: (_landmark(p.root), costs.get(p.root.i, 1000), p.start))
-            return best.text
+            return _narrower(best, found).text
     return None
 
 
