@@ -531,6 +531,32 @@ def test_two_named_people_who_sat_down_together_met() -> None:
     assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))
 
 
+def test_that_day_counts_from_the_last_day_of_its_paragraph_however_far_back() -> None:
+    body = (
+        "In Velm on Monday, Minister Ida Lund met Governor Omar Haddad. Lund told reporters the "
+        "talks had been useful. More than 300 people have been displaced by the floods. Those "
+        "figures come from the Red Cross. She left for Tamberg later that day, where she met "
+        "Mayor Rosa Brandt."
+    )
+    assert [m.date for m in meetings(body)] == [D(2024, 3, 25), D(2024, 3, 25)]
+
+
+def test_a_meeting_where_a_stop_was_made_takes_the_day_of_the_stop() -> None:
+    body = (
+        "On Tuesday, Minister Ida Lund met President Omar Haddad in Velm. The next day Lund made "
+        "an unannounced stop in Tamberg, where she met Governor Rosa Brandt."
+    )
+    assert [m.date for m in meetings(body)] == [D(2024, 3, 26), D(2024, 3, 27)]
+
+
+def test_she_is_the_last_person_named_as_a_subject_not_the_last_person_named() -> None:
+    body = (
+        "Minister Ida Lund pressed the governor on the case of the reporter Omar Haddad. She "
+        "then flew to Tamberg, where she met Mayor Rosa Brandt."
+    )
+    assert [m.participants for m in meetings(body)] == [["Ida Lund", "Rosa Brandt"]]
+
+
 @pytest.mark.parametrize(
     "body",
     [

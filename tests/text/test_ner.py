@@ -149,6 +149,13 @@ SURNAMES = [
         "Hadi",
         "PERSON",
     ),
+    # one the tagger left with no type at all
+    (
+        "Secretary of State Mike Pompeo arrived on Monday. The next day Pompeo made an "
+        "unannounced stop in Baghdad.",
+        "Pompeo",
+        "PERSON",
+    ),
     # a country or a city keeps its type
     (
         "George Washington was the first president. Washington imposed sanctions on Monday.",

@@ -12,8 +12,10 @@ Rules (``published`` is the publication date):
   publication day itself in the past or unknown tense ("said on Saturday" in a Saturday
   paper is that day, the news convention) and a week ahead in the future tense, unless the
   words keep it on the same day ("this Saturday", "later on Saturday", "earlier on
-  Saturday"); "last" and "next" always move a week. The "nearest" tense (a day a meeting
-  was set for before it was called off or moved) takes whichever of the two is nearer.
+  Saturday"); "last" and "next" always move a week. "on Tuesday last week" (this/next
+  week) is that weekday of the calendar week named (weeks start on Monday). The "nearest"
+  tense (a day a meeting was set for before it was called off or moved) takes whichever of
+  the two is nearer.
 * A day of the month alone ("on the 14th"): that day in this month, the month before or the
   month after, by the tense as for a month and day. Precision "day".
 * "today", "tonight", "this morning" -> ``published``; "yesterday", "last night" -> -1 day;
@@ -110,7 +112,8 @@ _PATTERNS: dict[str, str] = {
     rf"\s*{_YEAR}(?![,.]?[0-9])",
     "weekday": r"(?:\b(?P<same>(?i:later|earlier))\s+)?(?:\b(?i:on)\s+)?(?:\b(?P<mod>(?i:this"
     r"\s+coming|this|next|last|coming|past|previous))\s+)?\b"
-    rf"(?P<wd>{_WD})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+    rf"(?P<wd>{_WD})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+    r"(?:,?\s+(?P<week>(?i:last|this|next))\s+(?i:week)\b)?",
     "dayword": r"\b(?P<rel>(?i:(?:earlier|later)\s+today|today|tonight|this\s+(?:morning"
     r"|afternoon|evening)|yesterday|last\s+night|tomorrow|the\s+day\s+before\s+yesterday"
     r"|the\s+day\s+after\s+tomorrow))\b",
@@ -249,6 +252,10 @@ def _weekday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resol
     elif mod in ("last", "past", "previous"):
         tense = "past"
     day = _WEEKDAYS[_WEEKDAY_NAMES.index(m["wd"].lower())]
+    if m["week"]:  # "on Tuesday last week": that weekday of the calendar week named
+        weeks = {"last": -1, "this": 0, "next": 1}[m["week"].lower()]
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(weeks=weeks, days=day.weekday), "day"
     same = bool(m["same"]) or mod == "this"
     if published.weekday() == day.weekday and (same or (not mod and tense != "future")):
         return published, "day"

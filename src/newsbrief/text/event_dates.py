@@ -89,6 +89,8 @@ def _meeting_nodes(word: Token) -> set[int]:
         if day.dep_ == "pobj":
             nodes.add(day.head.i)
             verb = day.head.head  # 'the tour began on Wednesday in Riyadh, where ...'
+            if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+                verb = verb.head  # 'made a stop in Baghdad, where ...': the verb of the stop
             if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH:
                 nodes.add(verb.i)
     trip = journey(word)

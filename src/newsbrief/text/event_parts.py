@@ -142,7 +142,27 @@ def _antecedent(pronoun: Token) -> Token | None:
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
     people = [t for t in pronoun.doc[start : pronoun.i] if t.ent_type_ == "PERSON"]
-    return people[-1] if people else None
+    return prefer_subjects(people, pronoun)
+
+
+def prefer_subjects(people: list[Token], pronoun: Token) -> Token | None:
+    """Of the people named before `pronoun` (in text order), the one it most likely means.
+
+    The last one named as a clause's subject, in the pronoun's own sentence first, then in
+    the sentences before: 'The next day Pompeo made a stop in Baghdad, where he met ...',
+    'Pompeo pressed the crown prince on the case of Jamal Khashoggi. He left ...'. Without
+    a subject, the last one named.
+    """
+    subjects = [t for t in people if _named_as_subject(t)]
+    own = [t for t in subjects if t.sent == pronoun.sent]
+    chosen = own or subjects or people
+    return chosen[-1] if chosen else None
+
+
+def _named_as_subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head  # 'Mike Pompeo': the surname carries the name's role
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def someone(tok: Token) -> bool:

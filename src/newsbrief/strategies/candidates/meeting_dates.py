@@ -32,13 +32,18 @@ def status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | Non
 
 
 def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None:
-    """The last day-precise date written before `before`, in this or the three sentences before.
+    """The last day-precise date written before `before`, in this or the sentences before.
 
-    Each is read in its own sentence's tense: 'will travel on Sunday and meet them the
-    following day' counts from the coming Sunday.
+    Those are the three sentences before and any earlier ones of the same paragraph
+    ('In Riyadh on Monday, ...' then a quote, a figure and its source, then 'He left for
+    Muscat later that day'). Each is read in its own sentence's tense: 'will travel on
+    Sunday and meet them the following day' counts from the coming Sunday.
     """
     index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
-    for earlier in reversed(ctx.sentences[max(0, index - 3) : index + 1]):
+    first = max(0, index - 3)
+    while first > 0 and ctx.sentences[first - 1].paragraph == sentence.paragraph:
+        first -= 1
+    for earlier in reversed(ctx.sentences[first : index + 1]):
         text = ctx.job.body[earlier.start : min(earlier.end, before)]
         tense = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
         found = [

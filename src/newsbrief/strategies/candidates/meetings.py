@@ -34,7 +34,7 @@ from newsbrief.strategies.candidates.meeting_dates import (
     status_by_date,
 )
 from newsbrief.text import dates as _dates
-from newsbrief.text.event_parts import Phrase
+from newsbrief.text.event_parts import Phrase, prefer_subjects
 from newsbrief.text.events import MeetingMention, meeting_mentions
 
 _UPCOMING = ("planned", "rescheduled", "proposed")
@@ -452,6 +452,17 @@ def _pronoun(ctx: Context, phrase: Phrase) -> list[str]:
         return []
     before = ctx.job.body[max(0, phrase.start - 600) : phrase.start]
     people = [n for n in known_names(ctx, before) if n in ctx.people]
+    at = ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if at is not None and people:  # the last one named as a subject, if any
+        surnames = {n.split()[-1]: n for n in people}
+        named = [
+            t
+            for t in ctx.doc[: at.start]
+            if t.idx >= phrase.start - 600 and t.text in surnames and t.ent_type_ == "PERSON"
+        ]
+        chosen = prefer_subjects(named, at[0])
+        if chosen is not None:
+            return [surnames[chosen.text]]
     last = max(people, key=lambda n: before.rfind(n.split()[-1]), default=None)
     return [last] if last else []
 
