@@ -831,6 +831,11 @@ def test_a_hospital_only_some_were_taken_to_is_not_the_place_of_them_all() -> No
     assert "Velm General Hospital" not in [f.place for f in figures(body) if f.value == 9]
 
 
+def test_a_place_name_that_holds_a_possessive_is_kept_whole() -> None:
+    body = "Health officials in Bangladesh's Cox's Bazar district reported 40 measles cases."
+    assert [f.place for f in figures(body)] == ["Cox's Bazar district"]
+
+
 def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
     body = "The attack in the town of Kouré, where gunmen shot dead 24 soldiers, was claimed."
     assert [f.place for f in figures(body)] == ["Kouré"]
@@ -893,6 +898,26 @@ def test_a_count_the_parser_made_the_speaker_is_not_the_speaker() -> None:
         "the country's prison system said on Friday."
     )
     assert {f.reported_by for f in figures(body)} == {"prison system"}
+
+
+def test_a_speaker_the_parser_hung_on_a_list_of_the_missing_speaks_and_is_no_victim() -> None:
+    body = (
+        "The missing are four French nationals, a Slovak climber and two Nepali guides, Mira "
+        "Acharya, a director at Nepal's Department of Tourism, told reporters yesterday."
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [
+        (4, "Mira Acharya"),
+        (2, "Mira Acharya"),
+        (1, "Mira Acharya"),
+    ]
+
+
+def test_the_tail_of_a_hyphenated_title_is_not_part_of_the_speakers_name() -> None:
+    body = (
+        "Ruvanian Red Cross secretary-general Omar Haddad said on Wednesday that more than 100 "
+        "people were missing."
+    )
+    assert [f.reported_by for f in figures(body)] == ["Omar Haddad"]
 
 
 def test_a_victim_named_again_by_surname_is_one_victim() -> None:

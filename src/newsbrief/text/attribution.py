@@ -195,6 +195,8 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
         beside = _stray_subject(tok, loose=True)  # "19 people injured ..., the prison system
         if beside is not None:  # said": the parser took a count for the speaker
             return beside
+        if subject.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subject.children):
+            return _listed_speaker(subject)  # a count does not speak; a name set in its list may
     if subject is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
         subject = _subject(tok.head)  # 'The agency gave a lower toll, saying that ...'
     if subject is not None and tok.lemma_ in _TALLIES and _a_place_name(subject):
@@ -210,6 +212,21 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
 
 
 _TALLIES = frozenset("record register log".split())
+
+
+def _listed_speaker(subject: Token) -> Attribution | None:
+    """The last person or body set in apposition inside a misparsed subject, or None.
+
+    "The missing are four French nationals, a Slovak climber and two guides, Mira Acharya,
+    a director at the tourism department, told reporters": the parser took the count's noun
+    for the speaker and hung the speaker on the list.
+    """
+    named = [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos" and t.ent_type_ in ("PERSON", "ORG") and _can_speak(t)
+    ]
+    return _named(named[-1]) if named else None
 
 
 def _a_place_name(tok: Token) -> bool:
@@ -518,6 +535,8 @@ def source_name(tok: Token) -> str | None:
     ):
         if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
             break
+        if start > 1 and tok.doc[start - 2].tag_ == "HYPH" and tok.doc[start - 1].is_lower:
+            break  # "secretary-general George Kettaneh": not the "general" the tokenizer split
         start -= 1
     while start < tok.i and tok.doc[start].pos_ == "VERB" and tok.doc[start - 1].tag_ == "HYPH":
         start += 1  # "the state-run Somali National News Agency": not "run Somali ..."

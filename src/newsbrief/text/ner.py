@@ -69,13 +69,17 @@ def token_span(doc: Doc, index: int, label: str) -> NameSpan:
 def name_start(root: Token) -> int:
     """Where the proper name whose last word is `root` begins ("Sri Lanka").
 
-    The proper nouns compounded right before it ("Papua New Guinea").
+    The proper nouns compounded right before it ("Papua New Guinea"), and the rest of the
+    named entity it ends ("Cox's Bazar").
     """
     first = root.i
     while first > 0 and root.doc[first - 1].dep_ == "compound":
         if root.doc[first - 1].pos_ != "PROPN":
             break
         first -= 1
+    doc = root.doc
+    while doc[first].ent_iob_ == "I" and doc[first - 1].pos_ in ("PROPN", "PART"):
+        first -= 1  # "Cox's Bazar": a name the tagger read whole holds a possessive
     return first
 
 

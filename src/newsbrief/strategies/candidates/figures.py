@@ -484,6 +484,8 @@ def _single(tok: Token) -> _Found | None:
         return None  # 'a man', 'the driver', 'one volunteer firefighter'
     if _speaks(tok):
         return None  # "a nurse there said": who tells the toll, not one more in it
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return None  # "Mira Acharya, a director at the ministry": describes a named person
     if tok.lemma_.lower() in _GROUPS:
         return None  # "a family of five": a group, not one person
     # "among them two children and a police officer": one item of a numbered breakdown
