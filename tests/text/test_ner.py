@@ -181,3 +181,28 @@ def test_a_surname_before_another_name_is_no_first_name_sharing_its_surname() ->
     people = [s.text for s in ner.shared_surnames(doc, ner.entity_spans(doc))]
     assert "Vik Berg" not in people
     assert "Vik" in people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Lao Minister of Natural Resources and Environment Sommad Pholsena took part.",
+            [("Sommad Pholsena", "PERSON")],
+        ),
+        (
+            "Lao Minister of Natural Resources and Environment Tomas Rendel took part.",
+            [("Tomas Rendel", "PERSON")],
+        ),
+        # a body named after a title is still the body
+        (
+            "According to Ana Silva, general secretary of the Public Servants Association, "
+            "talks failed.",
+            [("Ana Silva", "PERSON"), ("the Public Servants Association", "ORG")],
+        ),
+    ],
+)
+def test_a_ministers_portfolio_is_no_name_of_its_own(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.text, e.label_) for e in parse(body).ents] == expected

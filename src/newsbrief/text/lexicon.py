@@ -128,6 +128,27 @@ PORTFOLIOS = frozenset(
         "immigration"
     ).split()
 )
+# Words of a minister's portfolio as written after "Minister of" ('Minister of Mines and
+# Energy', 'Minister of Natural Resources and Environment'): the tagger often runs them into
+# the minister's name.
+PORTFOLIO_WORDS = PORTFOLIOS | frozenset(
+    (
+        "and of for the state affairs resources natural development planning works services "
+        "relations protection management meteorology public mines energy logistics "
+        "infrastructure equipment humanitarian disaster disasters social welfare human rights "
+        "science technology industry industries commerce investment urban rural local "
+        "government youth sport sports women family children veterans civil service aviation "
+        "post posts telecommunications digital climate change forests forestry land lands "
+        "irrigation power oil gas petroleum railways roads highways ports shipping maritime "
+        "national unity reconciliation peace religious solidarity higher primary basic "
+        "internal external home overseas cooperation integration regional territorial "
+        "administration reform reforms budget treasury economic finances health-care "
+        "healthcare medical research innovation heritage arts media broadcasting sanitation "
+        "electricity hydrocarbons environmental"
+    ).split()
+)
+# Titles after which 'of'/'for' opens a portfolio ('Minister of State for Health').
+PORTFOLIO_TITLES = frozenset("minister secretary commissioner".split())
 # Levels of government written before a collective noun ('state police', 'federal
 # authorities', 'local officials'): they qualify it without naming anyone.
 GOVERNMENT_LEVELS = frozenset(

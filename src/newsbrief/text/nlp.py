@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import ConfigError
 from newsbrief.text.gazetteer import is_city
+from newsbrief.text.lexicon import ORG_NAME_WORDS, PORTFOLIO_TITLES, PORTFOLIO_WORDS
 from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def parse(text: str) -> Doc:
         for _, component in nlp.pipeline:
             doc = component(doc)
         _mend_split_names(doc)
+        _mend_portfolios(doc)
         _mend_surnames(doc)
         return doc
 
@@ -124,6 +126,48 @@ def _mend_split_names(doc: Doc) -> None:
 
 
 _MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _mend_portfolios(doc: Doc) -> None:
+    """A minister's portfolio is no name: 'Minister of Mines and Energy Diego Mesa'.
+
+    The tagger runs the portfolio into one entity with the name after it ('Energy Diego
+    Mesa' as an organisation, 'Meteorology Lim Kean Hor' as a person). After a title and
+    'of'/'for', the portfolio's words are taken off the front; what is left, all proper
+    nouns, is the person. An entity that is all portfolio names no one.
+    """
+    from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
+
+    spans = list(doc.ents)
+    mended: list[Span] = []
+    for span in spans:
+        named_body = span[0].lower_ == "the" or any(t.lower_ in ORG_NAME_WORDS for t in span)
+        if span.label_ not in ("ORG", "PERSON") or named_body or not _after_a_title(doc, span):
+            mended.append(span)  # 'general secretary of the Public Servants Association'
+            continue
+        first = span.start
+        while first < span.end and doc[first].lower_ in PORTFOLIO_WORDS:
+            first += 1
+        if first == span.start:
+            mended.append(span)
+        elif first < span.end and all(t.pos_ == "PROPN" for t in doc[first : span.end]):
+            mended.append(Span(doc, first, span.end, label="PERSON"))
+        elif first < span.end:
+            mended.append(span)  # not a name after the portfolio: leave the tagger's reading
+    if mended != spans:
+        doc.ents = mended
+
+
+def _after_a_title(doc: Doc, span: Span) -> bool:
+    """True when a title and 'of'/'for' stand right before `span` ('Minister of')."""
+    at = span.start - 1
+    while at > 0 and doc[at].lower_ in PORTFOLIO_WORDS and not doc[at].ent_type_:
+        at -= 1  # 'Minister of State for Health': the rest of the portfolio before the entity
+    return (
+        at >= 0
+        and doc[at].lower_ in PORTFOLIO_TITLES
+        or (at > 0 and doc[at].lower_ in ("of", "for") and doc[at - 1].lower_ in PORTFOLIO_TITLES)
+    )
 
 
 def _mend_surnames(doc: Doc) -> None:
