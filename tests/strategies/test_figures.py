@@ -269,6 +269,10 @@ METRICS = [
     ("Just 75 of the 325 students have been rescued.", [("aid", 75)]),
     ("Soldiers rescued 17 of the hostages.", [("aid", 17)]),
     ("Police said nine people were killed, the youngest just 14.", [("killed", 9)]),  # an age
+    # a bound said of people is their age; said of a toll it is still a count
+    ("Six children died; four of them were under five.", [("killed", 6), ("killed", 4)]),
+    ("Twelve miners died. Most of the dead were over 60.", [("killed", 12)]),
+    ("The toll was over 50, officials said.", [("killed", 50)]),
     # responders sent to a burning hospital are a response count, not casualties
     ("About 160 firefighters were sent to the hospital.", [("other", 160)]),
     ("An elderly shepherd has been missing since Wednesday.", [("missing", 1)]),

@@ -531,6 +531,21 @@ def test_two_named_people_who_sat_down_together_met() -> None:
     assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Ida Lund will receive Omar Haddad and Rosa Brandt separately in Velm on Friday.",
+        # the parser hangs 'and with B' on the verb, not on the calls
+        "The truce followed after Minister Ida Lund held separate calls with Jeyhun Bayramov "
+        "and with Zohrab Mnatsakanyan on Friday.",
+    ],
+)
+def test_separate_meetings_with_two_people_are_two_meetings(body: str) -> None:
+    found = sorted(m.participants for m in meetings(body))
+    assert len(found) == 2
+    assert all(len(people) == 2 and people[0] == "Ida Lund" for people in found)
+
+
 def test_that_day_counts_from_the_last_day_of_its_paragraph_however_far_back() -> None:
     body = (
         "In Velm on Monday, Minister Ida Lund met Governor Omar Haddad. Lund told reporters the "

@@ -532,6 +532,8 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         ]
         if not withs and word.lemma_ == "meet" and _one_after_another(turns):
             return [(_named(lead + [o]), [o]) for o in turns]  # 'meeting A and then B'
+        if not withs and separate and len(turns) > 1:
+            return [(_named(lead + [o]), [o]) for o in turns]  # 'will receive A and B separately'
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
     withs = _prep_objects(word, frozenset({"with"}))
@@ -540,9 +542,11 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         hosts = subjects(word.head)
         return [(_named(hosts + g), g) for g in [*withs, *later]]
     if separate:  # 'held separate meetings with A and with B' (or 'with A and B')
+        withs += _withs_on_the_verb(word)  # the parser may hang 'and with B' on the verb
         groups = [[t] for t in withs[0]] if len(withs) == 1 else withs
         if len(groups) > 1:
-            hosts = _frame_people(word)
+            taken = {t.i for g in groups for t in g}
+            hosts = [h for h in _frame_people(word) if h.i not in taken]
             return [(_named(hosts + g), g) for g in groups]
     met = [t for g in withs for t in g]
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
@@ -561,6 +565,18 @@ def _then_with(noun: Token) -> list[list[Token]]:
         if prep.dep_ == "prep"
         and prep.lower_ == "with"
         and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
+    ]
+
+
+def _withs_on_the_verb(noun: Token) -> list[list[Token]]:
+    """'Held separate calls with A and with B': a 'with' group hung on the noun's verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    return [
+        list(_expand([p for p in prep.children if p.dep_ == "pobj"]))
+        for prep in verb.children
+        if prep.dep_ in ("prep", "conj") and prep.lower_ == "with" and prep.i > noun.i
     ]
 
 

@@ -447,6 +447,7 @@ _GROUPS = frozenset(
 )
 _AGE_BOUNDS = frozenset("under over above below".split())
 _AGE_SUPERLATIVES = frozenset("youngest oldest".split())
+_SHARES = frozenset("most many all half some".split())
 
 
 def _age_or_ratio(count: Token) -> bool:
@@ -473,6 +474,8 @@ def _age_or_ratio(count: Token) -> bool:
         if head.lower_ == "of" and person.tag_ == "NN" and person.lemma_.lower() not in _GROUPS:
             return True
         return head.lower_ in _AGE_BOUNDS
+    if _said_to_be_under(count):
+        return True  # 'three of the four children who died were under five'
     first = head if count.dep_ == "conj" else count  # 'aged three and eight'
     aged = first.head
     if aged.lower_ == "aged" and aged.pos_ == "VERB" and aged.i < first.i and first.dep_ == "dobj":
@@ -487,6 +490,23 @@ def _age_or_ratio(count: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lower_ in _AGE_SUPERLATIVES for c in head.children)
     # 'were killed, the youngest just 14': the superlative rides on the number itself
     return any(c.dep_ == "amod" and c.lower_ in _AGE_SUPERLATIVES for c in count.children)
+
+
+def _said_to_be_under(count: Token) -> bool:
+    """'Were under five', 'were over 60' said of people: their age, not a count.
+
+    Not 'the toll was over 50': what the bound is said of must be people, a count of them
+    or a share of them ('most of the dead').
+    """
+    verb = count.head
+    if count.dep_ == "pobj" and verb.lower_ in _AGE_BOUNDS:
+        verb = verb.head  # 'were under five': the bound is a preposition on the verb
+    elif count.dep_ != "attr" or not any(c.lower_ in _AGE_BOUNDS for c in count.children):
+        return False  # 'were over 60': the bound is an adverb on the number
+    if verb.lemma_ != "be":
+        return False
+    said_of = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(is_person(s) or _numeric(s) or s.lower_ in _SHARES for s in said_of)
 
 
 _FEW = frozenset({"one", "two", "three", "1", "2", "3"})
