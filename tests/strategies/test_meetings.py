@@ -531,6 +531,11 @@ def test_two_named_people_who_sat_down_together_met() -> None:
     assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))
 
 
+def test_convening_a_council_is_a_meeting_of_it() -> None:
+    body = "Governor Ida Lund said she would convene the regional disaster council on Friday."
+    assert summary(body) == [("planned", D(2024, 4, 5), "unknown")]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -403,6 +403,8 @@ def _gather(tok: Token) -> bool | None:
     official = any(_official(s) and s.lemma_.lower() not in _LAY for s in subjects)
     if tok.lemma_ != "gather" and any(_official(o) for o in _parts.objects(tok)):
         return True  # 'would convene the directors of the prisons': whom they gather
+    if tok.lemma_ != "gather" and any(o.lemma_.lower() in _SITTING for o in _parts.objects(tok)):
+        return True  # 'will convene the risk management council on Friday': the body sits
     return True if official and tok.lemma_ != "gather" else (False if official else None)
 
 
