@@ -924,6 +924,22 @@ def test_the_tail_of_a_hyphenated_title_is_not_part_of_the_speakers_name() -> No
     assert [f.reported_by for f in figures(body)] == ["Omar Haddad"]
 
 
+def test_a_source_named_for_the_figures_before_counts_even_with_figures_of_its_own() -> None:
+    body = (
+        "By Tuesday the toll had risen to 35 dead. Those figures were given by the Ruvanian "
+        "Health Ministry, which said 17 of the wounded were in a critical condition."
+    )
+    assert figures(body)[0].reported_by == "Ruvanian Health Ministry"
+
+
+def test_a_figure_not_confirmed_by_someone_is_not_theirs() -> None:
+    body = (
+        "Twelve people were killed on Sunday. A local station reported that 24 people had "
+        "died, but the figure was not confirmed by officials."
+    )
+    assert figures(body)[0].reported_by is None
+
+
 def test_a_victim_named_again_by_surname_is_one_victim() -> None:
     body = (
         "Omar Haddad wrote for the paper for ten years. Prosecutors say a senior aide ordered "

@@ -356,6 +356,8 @@ def confirmed_after(sent: Span) -> str | None:
         if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children):
             continue
         verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # 'but the figure was not confirmed by officials': no one's
         came = [
             p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
         ]

@@ -127,7 +127,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
                     mined.append(figure.model_copy(update={"metric": "population"}))
                     tokens.append(found.token)  # "killing all 157 people on board": both
         mined, source = _carry_source(mined, sentence, source)
-        if not mined and told[0] == sentence.paragraph:
+        if told[0] == sentence.paragraph:  # 'Those figures were given by X, which said 17 ...'
             _credit_back(ctx, sentence, figures, told[1])
         if mined:
             told = (sentence.paragraph, len(figures))
