@@ -932,6 +932,14 @@ def test_a_source_named_for_the_figures_before_counts_even_with_figures_of_its_o
     assert figures(body)[0].reported_by == "Ruvanian Health Ministry"
 
 
+def test_a_hospital_that_admitted_patients_did_not_say_so() -> None:
+    body = (
+        "The Ruvanian Red Crescent said its field hospital in Velm had admitted more than "
+        "200 patients since Monday."
+    )
+    assert [f.reported_by for f in figures(body)] == ["Ruvanian Red Crescent"]
+
+
 def test_a_figure_not_confirmed_by_someone_is_not_theirs() -> None:
     body = (
         "Twelve people were killed on Sunday. A local station reported that 24 people had "

@@ -188,6 +188,8 @@ def _according(tok: Token) -> Attribution | None:
 def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
     if tok.lemma_ not in _SAY or tok.pos_ not in _VERBAL or tok.dep_ == "amod":
         return None
+    if tok.lemma_ == "admit" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # 'its treatment centre had admitted 900 patients': took them in
     subject = _subject(tok)
     if subject is not None and subject.lower_ in _PLURAL_PRONOUNS:
         return Attribution(previous, subject) if previous else None
