@@ -940,6 +940,11 @@ def test_a_hospital_that_admitted_patients_did_not_say_so() -> None:
     assert [f.reported_by for f in figures(body)] == ["Ruvanian Red Crescent"]
 
 
+def test_a_named_speaker_with_its_description_between_it_and_its_verb_still_speaks() -> None:
+    body = "Velm Health, the city's hospital, said it had treated 38 storm victims."
+    assert [f.reported_by for f in figures(body)] == ["Velm Health"]
+
+
 def test_a_figure_not_confirmed_by_someone_is_not_theirs() -> None:
     body = (
         "Twelve people were killed on Sunday. A local station reported that 24 people had "

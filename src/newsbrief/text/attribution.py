@@ -253,7 +253,21 @@ def _set_off(subject: Token, verb: Token) -> bool:
     """A subject before the verb with a comma between them: a misparse of '..., X said'."""
     if subject.i > verb.i:
         return False
+    named = subject.pos_ == "PROPN" and subject.ent_type_ not in ("NORP", "GPE")
+    counted = any(c.dep_ == "nummod" for c in subject.children)  # 'two Italians, ...'
+    if (named or subject.ent_type_ in ("ORG", "PERSON")) and not counted:
+        if _described(subject, verb):
+            return False  # 'Reid Health, the city's hospital, said': a name, its description
     return any(t.text == "," for t in verb.doc[subject.i + 1 : verb.i])
+
+
+def _described(subject: Token, verb: Token) -> bool:
+    """True when all that stands between the subject and its verb is its own apposition."""
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    if not appos:
+        return False
+    end = appos[-1].right_edge.i
+    return end + 2 == verb.i and verb.doc[end + 1].text == ","
 
 
 def _stray_subject(verb: Token, *, loose: bool = False) -> Attribution | None:
