@@ -61,6 +61,17 @@ def test_timing_against_the_day() -> None:
     assert timing("cancelled", None, DAY) == "cancelled"
 
 
+def test_an_undated_plan_is_ahead_only_while_its_week_month_or_year_can_be() -> None:
+    told = DAY - dt.timedelta(days=20)
+    assert timing("planned", None, DAY, told=told, precision="week") == "unclear"
+    assert timing("planned", None, DAY, told=told, precision="month") == "upcoming"
+    assert timing("planned", None, DAY, told=DAY - dt.timedelta(days=400), precision="year") == (
+        "upcoming"
+    )
+    assert timing("planned", None, DAY, told=DAY - dt.timedelta(days=90)) == "unclear"
+    assert timing("planned", None, DAY, told=DAY, precision="week") == "upcoming"
+
+
 def test_agenda_splits_the_calendar() -> None:
     calendar = merge_calendar([entry("a", "x", briefing("x", meetings=_day()))], DAY)
     agenda = split_agenda(calendar)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from newsbrief.daily import labels
 from newsbrief.daily.labels import meeting_when, precision_note
 from newsbrief.daily.merge import with_views
-from newsbrief.daily.models import ArticleEntry, CalendarEntry, DailyBriefing
+from newsbrief.daily.models import ArticleEntry, CalendarEntry, DailyBriefing, FigureTrack
 from newsbrief.daily.render import briefing_markdown, daily_html, daily_markdown, highlight
 from newsbrief.daily.run import build_daily
 from newsbrief.models import ArticleInfo, Figure, Party, Person, Position
@@ -235,3 +236,14 @@ def test_an_agenda_row_says_once_that_a_meeting_has_no_date(
         }
     )
     assert (meeting_when(row), precision_note(row)) == (when, note)
+
+
+@pytest.mark.parametrize(
+    ("place", "title"),
+    [("Samoa", "Killed in Samoa"), ("worldwide", "Killed worldwide"), (None, "Killed")],
+)
+def test_a_figure_told_for_the_whole_world_is_not_in_worldwide(
+    place: str | None, title: str
+) -> None:
+    track = FigureTrack.model_construct(metric="killed", place=place, unit=None)
+    assert labels.track_title(track) == title

@@ -239,21 +239,47 @@ def _calendar_entry(group: list[_Report], day: dt.date | None) -> CalendarEntry:
         status=latest.status,
         statuses={r.article_id: r.meeting.status for r in group},
         status_reports=_status_reports(group),
-        timing=timing(latest.status, dated.date, day),
+        timing=timing(
+            latest.status,
+            dated.date,
+            day,
+            told=max((r.published for r in group if r.published), default=None),
+            precision=dated.date_precision if dated.date else precise.date_precision,
+        ),
         article_ids=unique(r.article_id for r in group),
         evidence=[ev for r in group for ev in sourced(r.article_id, r.meeting.evidence)],
     )
 
 
-def timing(status: str, date: dt.date | None, day: dt.date | None) -> MeetingTiming:
-    """Where a meeting goes on the agenda of `day`, given its latest status and date."""
+# How long after the article a meeting with no exact day can still be ahead, by precision:
+# 'next week' is over within two weeks of the article, 'next month' within two months.
+_HORIZON_DAYS = {"week": 14, "month": 62, "year": 731}
+
+
+def timing(
+    status: str,
+    date: dt.date | None,
+    day: dt.date | None,
+    *,
+    told: dt.date | None = None,
+    precision: str = "unknown",
+) -> MeetingTiming:
+    """Where a meeting goes on the agenda of `day`, given its latest status and date.
+
+    A planned meeting with no exact day is ahead unless the article that `told` of it is so
+    old that its week, month or year is over ('next month' in an article of two years
+    before); one with no date at all, once its article is two months old.
+    """
     if status == "held":
         return "held"
     if status == "cancelled":
         return "cancelled"
-    if status in UPCOMING_STATUSES and (date is None or day is None or date >= day):
-        return "upcoming"
-    return "unclear"
+    if status not in UPCOMING_STATUSES:
+        return "unclear"
+    if date is None and day is not None and told is not None:
+        horizon = _HORIZON_DAYS.get(precision, _HORIZON_DAYS["month"])
+        return "upcoming" if (day - told).days <= horizon else "unclear"
+    return "upcoming" if date is None or day is None or date >= day else "unclear"
 
 
 def split_agenda(calendar: list[CalendarEntry]) -> Agenda:

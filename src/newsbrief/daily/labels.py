@@ -7,6 +7,7 @@ Shared by the HTML and Markdown pages so both read the same ("in person", "at le
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from newsbrief.daily.models import CalendarEntry, FigureReport, FigureTrack
@@ -87,9 +88,14 @@ def figure_value(fig: Figure | FigureReport) -> str:
     return _HEDGE.get(fig.qualifier, "") + number(fig.value)
 
 
+_WHOLE = re.compile(r"(?:world|nation|country|state|province)-?wide|globally|overseas|abroad", re.I)
+
+
 def track_title(track: FigureTrack) -> str:
     """'Killed in Samoa (people)': what a track counts, where."""
     where = f" in {track.place}" if track.place else ""
+    if track.place and _WHOLE.fullmatch(track.place):
+        where = f" {track.place}"  # 'Killed worldwide', not 'Killed in worldwide'
     unit = f" ({track.unit})" if track.unit else ""
     return f"{label(METRIC, track.metric)}{where}{unit}"
 
