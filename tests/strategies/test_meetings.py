@@ -531,6 +531,20 @@ def test_two_named_people_who_sat_down_together_met() -> None:
     assert (meeting.status, meeting.date) == ("held", D(2024, 3, 29))
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The state set up a centre in Velm's town hall where families can give samples.", []),
+        ("Ida Lund told supporters at Tamberg Town Hall that she would govern for all.", []),
+        ("Ida Lund scheduled a town hall in Velm for Thursday.", [("planned", D(2024, 4, 4))]),
+    ],
+)
+def test_a_town_hall_named_as_a_building_is_no_meeting(
+    body: str, expected: list[tuple[str, dt.date]]
+) -> None:
+    assert [(m.status, m.date) for m in meetings(body)] == expected
+
+
 def test_convening_a_council_is_a_meeting_of_it() -> None:
     body = "Governor Ida Lund said she would convene the regional disaster council on Friday."
     assert summary(body) == [("planned", D(2024, 4, 5), "unknown")]

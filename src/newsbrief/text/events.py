@@ -575,6 +575,8 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         return not (phone or _parts.noun_partners(tok))
     if word == "summit" and _peak(tok):
         return True
+    if word == "town hall" and (tok.text == "Hall" or any(_a_places(c) for c in tok.children)):
+        return True  # "a centre in Tlahuelilpan's town hall", "Auckland Town Hall": a building
     if word == "forum" and _named_body(tok):
         return True
     if word == "debate":
@@ -582,6 +584,11 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
         return not (kind or held or _parts.has_place_or_date(tok))
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
+
+
+def _a_places(child: Token) -> bool:
+    """A place's possessive on a noun: 'Tlahuelilpan's (town hall)'."""
+    return child.dep_ == "poss" and (child.ent_type_ in ("GPE", "LOC") or child.pos_ == "PROPN")
 
 
 # What happens to a forum that is an event: 'the forum opened', 'was held in Davos'.
