@@ -545,6 +545,11 @@ def test_a_town_hall_named_as_a_building_is_no_meeting(
     assert [(m.status, m.date) for m in meetings(body)] == expected
 
 
+def test_an_exact_day_told_right_after_a_vaguer_one_is_the_meetings_day() -> None:
+    body = "The Velm committee will meet Governor Ida Lund again next month, on April 26 and 27."
+    assert [m.date for m in meetings(body)] == [D(2024, 4, 26)]
+
+
 def test_convening_a_council_is_a_meeting_of_it() -> None:
     body = "Governor Ida Lund said she would convene the regional disaster council on Friday."
     assert summary(body) == [("planned", D(2024, 4, 5), "unknown")]

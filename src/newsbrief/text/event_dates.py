@@ -23,6 +23,7 @@ from newsbrief.text.event_status import (
     governors,
     topmost,
 )
+from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -230,7 +231,23 @@ def attached_date(
             steps -= 100  # 'will survey the areas today and hold a meeting tomorrow'
         if best is None or steps < best[0]:
             best = (steps, _shift(phrase, sent.start_char))
-    return best[1] if best else None
+    if best is None:
+        return None
+    return _made_exact(best[1], [_shift(p, sent.start_char) for p in phrases], sent)
+
+
+def _made_exact(
+    chosen: _dates.DatePhrase, phrases: list[_dates.DatePhrase], sent: Span
+) -> _dates.DatePhrase:
+    """The exact day told right after a vaguer one: 'next month, on June 26 and 27'."""
+    if chosen.precision == "day" and chosen.date is not None:
+        return chosen
+    text = doc_text(sent.doc)
+    for phrase in phrases:
+        between = text[chosen.end : phrase.start]
+        if phrase.date is not None and phrase.precision == "day" and between.strip() == ",":
+            return phrase
+    return chosen
 
 
 def _own_conjunct(word: Token) -> Token | None:
