@@ -197,7 +197,7 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
         beside = _stray_subject(tok, loose=True)  # "19 people injured ..., the prison system
         if beside is not None:  # said": the parser took a count for the speaker
             return beside
-        if subject.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subject.children):
+        if _a_count(subject):
             return _listed_speaker(subject)  # a count does not speak; a name set in its list may
     if subject is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
         subject = _subject(tok.head)  # 'The agency gave a lower toll, saying that ...'
@@ -214,6 +214,11 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
 
 
 _TALLIES = frozenset("record register log".split())
+
+
+def _a_count(tok: Token) -> bool:
+    """A number, or a noun a number counts ('two Italians'): no one who speaks."""
+    return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _listed_speaker(subject: Token) -> Attribution | None:
@@ -254,8 +259,7 @@ def _set_off(subject: Token, verb: Token) -> bool:
     if subject.i > verb.i:
         return False
     named = subject.pos_ == "PROPN" and subject.ent_type_ not in ("NORP", "GPE")
-    counted = any(c.dep_ == "nummod" for c in subject.children)  # 'two Italians, ...'
-    if (named or subject.ent_type_ in ("ORG", "PERSON")) and not counted:
+    if (named or subject.ent_type_ in ("ORG", "PERSON")) and not _a_count(subject):
         if _described(subject, verb):
             return False  # 'Reid Health, the city's hospital, said': a name, its description
     return any(t.text == "," for t in verb.doc[subject.i + 1 : verb.i])

@@ -556,27 +556,31 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
 
 def _then_with(noun: Token) -> list[list[Token]]:
     """'Held talks with A, then with B': the later 'with' groups hung on the noun's verb."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
-        return []
     return [
-        [t for t in _expand([p for p in prep.children if p.dep_ == "pobj"])]
-        for prep in verb.children
+        group
+        for prep, group in _verb_withs(noun)
         if prep.dep_ == "prep"
-        and prep.lower_ == "with"
         and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
     ]
 
 
 def _withs_on_the_verb(noun: Token) -> list[list[Token]]:
     """'Held separate calls with A and with B': a 'with' group hung on the noun's verb."""
+    return [group for prep, group in _verb_withs(noun) if prep.i > noun.i]
+
+
+def _verb_withs(noun: Token) -> list[tuple[Token, list[Token]]]:
+    """Each 'with' on the verb whose object `noun` is, with the people it names.
+
+    A 'with' may be a preposition or a conjunct the parser made of one.
+    """
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return []
     return [
-        list(_expand([p for p in prep.children if p.dep_ == "pobj"]))
+        (prep, list(_expand([p for p in prep.children if p.dep_ == "pobj"])))
         for prep in verb.children
-        if prep.dep_ in ("prep", "conj") and prep.lower_ == "with" and prep.i > noun.i
+        if prep.dep_ in ("prep", "conj") and prep.lower_ == "with"
     ]
 
 

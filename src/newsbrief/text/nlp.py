@@ -180,26 +180,25 @@ def _mend_surnames(doc: Doc) -> None:
     from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
 
     spans = list(doc.ents)
-    surnames: set[str] = set()
+    named: dict[str, int] = {}  # surname -> where its first full name ends
     mended: list[Span] = []
     for span in spans:
         if span.label_ == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
-            surnames.add(span[-1].text)
-        lone = len(span) == 1 and span.label_ in _MISTYPED and span.text in surnames
+            named.setdefault(span[-1].text, span.end)
+        lone = len(span) == 1 and span.label_ in _MISTYPED and span.text in named
         if lone and not (is_country(span.text) or is_city(span.text)):
             span = Span(doc, span.start, span.end, label="PERSON")
         mended.append(span)
-    untyped = [Span(doc, t.i, t.i + 1, label="PERSON") for t in _untyped_surnames(doc, spans)]
+    untyped = [Span(doc, t.i, t.i + 1, label="PERSON") for t in _untyped_surnames(doc, named)]
     if untyped or any(a.label_ != b.label_ for a, b in zip(spans, mended, strict=True)):
         doc.ents = sorted([*mended, *untyped], key=lambda s: s.start)
 
 
-def _untyped_surnames(doc: Doc, spans: list[Span]) -> list[Token]:
-    """Lone surnames the tagger gave no type at all: 'The next day Pompeo made a stop'."""
-    named: dict[str, int] = {}  # surname -> where its full name ends
-    for span in spans:
-        if span.label_ == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
-            named.setdefault(span[-1].text, span.end)
+def _untyped_surnames(doc: Doc, named: dict[str, int]) -> list[Token]:
+    """Lone surnames the tagger gave no type at all: 'The next day Pompeo made a stop'.
+
+    `named` maps each surname to where its first full name ends; only a word after it counts.
+    """
     return [
         t
         for t in doc
