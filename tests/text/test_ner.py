@@ -206,3 +206,48 @@ def test_a_ministers_portfolio_is_no_name_of_its_own(
     body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.text, e.label_) for e in parse(body).ents] == expected
+
+
+def test_a_sentence_stop_the_tagger_ran_into_a_name_is_left_out() -> None:
+    from spacy.tokens import Span
+
+    doc = parse("She offered help through the Regional Relief Mechanism.")
+    doc.ents = [Span(doc, 4, len(doc), label="ORG")]  # the tagger sometimes takes the stop
+    assert [s.text for s in ner.entity_spans(doc)] == ["Regional Relief Mechanism"]
+
+
+def test_an_abbreviation_keeps_its_stop() -> None:
+    from spacy.tokens import Span
+
+    doc = parse("The contract went to Harbour Dredging Ltd. on Monday.")
+    ltd = next(t.i for t in doc if t.text.startswith("Ltd"))
+    end = ltd + 2 if doc[ltd].text == "Ltd" else ltd + 1
+    doc.ents = [Span(doc, 4, end, label="ORG")]
+    assert [s.text for s in ner.entity_spans(doc)] == ["Harbour Dredging Ltd."]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Tigray has been cut off for months. The United Nations Office for the "
+            "Coordination of Humanitarian Affairs says aid convoys have stopped.",
+            "The United Nations Office for the Coordination of Humanitarian Affairs",
+        ),
+        (
+            "Two patients were flown to Moi Teaching and Referral Hospital for surgery.",
+            "Moi Teaching and Referral Hospital",
+        ),
+    ],
+)
+def test_a_name_the_tagger_cut_at_for_or_and_is_one_name(body: str, name: str) -> None:
+    from newsbrief.text.nlp import ents
+
+    assert name in [e.text for e in ents(parse(body))]
+
+
+def test_two_places_joined_by_and_stay_two() -> None:
+    from newsbrief.text.nlp import ents
+
+    names = [e.text for e in ents(parse("He spoke with the governors of Parwan and Baghlan."))]
+    assert "Parwan and Baghlan" not in names

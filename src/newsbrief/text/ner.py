@@ -18,6 +18,7 @@ from newsbrief.text.lexicon import (
     AT_PLACE,
     COLLECTIVE_HEADS,
     INTERACTION_NOUNS,
+    NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     ORG_NAME_WORDS,
     PLACE_PREPOSITIONS,
@@ -118,12 +119,23 @@ def clean(doc: Doc, first: int, last: int, label: str) -> NameSpan | None:
     while last >= first and (
         doc[last].tag_ == "POS" or doc[last].is_punct or doc[last].lower_ in _DANGLING
     ):
-        if doc[last].text in (".",) and last > first and _joined(doc, last - 1):
-            break  # 'Inc.', 'U.S.': the stop belongs to the abbreviation
+        if doc[last].text == "." and last > first and _abbreviated(doc, last - 1):
+            break  # 'Ltd.': the stop belongs to the abbreviation
         last -= 1  # and 'of' left over where the tagger cut a name: 'the Alliance of'
     if first > last:
         return None
     return _span(doc, first, last, label)
+
+
+def _abbreviated(doc: Doc, index: int) -> bool:
+    """True when the word at `index` is an abbreviation that a stop written after it ends.
+
+    The tokenizer keeps the abbreviations it knows whole ('Inc.', 'U.S.'); a stop split off
+    after any other word ends the sentence ('the EU Civil Protection Mechanism.').
+    """
+    return _joined(doc, index) and (
+        "." in doc[index].text or doc[index].lower_ in NAME_ABBREVIATIONS
+    )
 
 
 def _before_where(doc: Doc, first: int, last: int) -> int:

@@ -104,25 +104,50 @@ def parse(text: str) -> Doc:
 
 
 def _mend_split_names(doc: Doc) -> None:
-    """Join a name the tagger broke after 'of': 'the Democratic Republic of the' + 'Congo'."""
+    """Join a name the tagger broke in two at a function word.
+
+    'the Democratic Republic of the' + 'Congo'; an office of a body and its remit, 'United
+    Nations Office' + 'for' + 'the Coordination of Humanitarian Affairs'; a name cut after
+    'and', 'Moi Teaching and' + 'Referral Hospital' (the rest untyped proper nouns).
+    """
     from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
 
     spans = list(doc.ents)
     mended: list[Span] = []
     for span in spans:
         last = mended[-1] if mended else None
-        if (
-            last is not None
-            and last.end == span.start
-            and last.label_ == span.label_
-            and last[-1].lower_ in ("of", "the")
-            and any(t.lower_ == "of" for t in last[-2:])
-        ):
+        if last is not None and last.label_ == span.label_ and _one_name(doc, last, span):
             mended[-1] = Span(doc, last.start, span.end, label=span.label_)
             continue
         mended.append(span)
-    if len(mended) != len(spans):
+    mended = [_through_and(doc, span) for span in mended]
+    if mended != spans:
         doc.ents = mended
+
+
+def _one_name(doc: Doc, left: Span, right: Span) -> bool:
+    """True when two entities of one type are the halves of one name."""
+    if left.end == right.start:
+        return left[-1].lower_ in ("of", "the") and any(t.lower_ == "of" for t in left[-2:])
+    return (
+        left.label_ == "ORG"
+        and right.start == left.end + 1
+        and doc[left.end].lower_ in ("of", "for")
+        and left[-1].lower_ in ORG_NAME_WORDS
+        and right[0].lower_ == "the"
+    )
+
+
+def _through_and(doc: Doc, span: Span) -> Span:
+    """The organisation's name on past a dangling 'and' over the untyped proper nouns after it."""
+    from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
+
+    if span.label_ not in ("ORG", "FAC") or span[-1].lower_ != "and" or len(span) < 2:
+        return span
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN":
+        end += 1
+    return Span(doc, span.start, end, label=span.label_) if end > span.end else span
 
 
 _MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
