@@ -48,6 +48,24 @@ METRICS = [
     # the toll set, and the toll it was set from, whatever clause the parser hangs it on
     ("Officials raised the death toll from a heatwave that has gripped the state since "
      "Saturday to 184, up from 78 reported on Sunday.", [("killed", 184), ("killed", 78)]),
+    # a number-of noun says what its toll counts; its own people with no harm are no toll
+    ("The number of people killed in the clashes has risen to 65, officials said.",
+     [("killed", 65)]),
+    ("The new arrivals brought the number of refugees in the district to about 8,600.",
+     [("displaced", 8600)]),
+    ("Rescuers said 14 people were hurt, and the organisers put the number of visitors at 5,000.",
+     [("wounded", 14)]),
+    ("Residents said the agency put the number of people in the building at about 60.",
+     [("population", 60)]),
+    # a bare 'figure' or 'total' set to a number is the toll just told, newly valued
+    ("The prison service reported 41 deaths on Monday and revised the figure to 46 that night.",
+     [("killed", 41), ("killed", 46)]),
+    ("The agency said 14 people were injured. Later it raised the total to 20.",
+     [("wounded", 14), ("wounded", 20)]),
+    # an irregular plural the tagger leaves as its own lemma still names people
+    ("The war killed about 5,000 people. Kyiv has said 1,204 of its servicemen died; Moscow's "
+     "count of its own military dead stands at 980.",
+     [("killed", 5000), ("killed", 1204), ("killed", 980)]),
     # supplies sized for people are no toll
     ("The charity sent surgical supplies for 50 wounded to the clinic.", []),
     # a disaster is not a person, a jet shot down is not a person shot

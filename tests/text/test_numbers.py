@@ -227,3 +227,13 @@ def test_one_before_a_proper_adjective_or_other_is_a_count(sentence: str, found:
 )  # fmt: skip
 def test_ordinal_value(word: str, value: int | None) -> None:
     assert ordinal_value(word) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["the toll rose from 300 to 412", "the toll has risen from about 300 to 412"]
+)
+def test_from_one_number_to_another_is_a_change_not_a_range(text: str) -> None:
+    assert [(p.text.split()[-1], p.upper) for p in find_numbers(text)] == [
+        ("300", None),
+        ("412", None),
+    ]

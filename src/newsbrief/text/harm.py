@@ -102,7 +102,7 @@ _NOT_PERSON_ER = frozenset(
     "liter litre quarter corner river water power paper matter member chapter layer floor "
     "motor sector door error mirror factor disaster shelter cancer fever weather winter "
     "summer thunder helicopter tractor reactor generator corridor harbour harbor theatre "
-    "theater cluster".split()
+    "theater cluster specimen abdomen regimen".split()
 )
 _STRUCTURES = frozenset(
     "building house home apartment flat school hospital shop store structure vehicle car bus "
@@ -543,11 +543,41 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
     return None
 
 
-TOLLS = frozenset("toll tally count".split())
+TOLLS = frozenset("toll tally count number total".split())
 """Nouns for a toll: what a number is set to ('raised the toll to 65')."""
 
 
-def _the_toll_set(count: Token) -> Metric | None:
+def _counted_by(toll: Token) -> Label | None:
+    """What a toll noun's 'of' says it counts: 'the number of people killed (...)'.
+
+    People in a building or on board when it happened are its population; people with no
+    harm and nowhere named ('the number of visitors') are no figure.
+    """
+    for prep in toll.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in prep.subtree:
+            label = cue_label(word)
+            if label is not None and label != "none":
+                return label  # 'of Sudanese refugees in Chad': displaced
+        counted = [o for o in prep.children if o.dep_ == "pobj" and is_person(o)]
+        if any(_inside_a_structure(o) for o in counted):
+            return "population"  # 'the number of people in the building'
+        return "none" if counted else None
+    return None
+
+
+def _inside_a_structure(noun: Token) -> bool:
+    """'people in the building', 'passengers on board the bus'."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "aboard", "on"):
+            where = [o for o in prep.children if o.dep_ == "pobj"]
+            if any(_keys(o)[0] in _STRUCTURES or o.lower_ == "board" for o in where):
+                return True
+    return False
+
+
+def _the_toll_set(count: Token) -> Label | None:
     """The harm of the toll a number is set to: "raised the death toll (...) to 65".
 
     The toll is the object or subject of the verb the "to"/"at" hangs on; whatever else the
@@ -560,6 +590,8 @@ def _the_toll_set(count: Token) -> Metric | None:
         verb = prep.head
     elif prep.lower_ == "from" and prep.head.lower_ in ("up", "down"):
         verb = prep.head.head  # 'to 184, up from 78': the toll it was set from
+    elif prep.lower_ == "from" and any(c.lower_ == "to" for c in prep.head.children):
+        verb = prep.head  # 'has risen from about 750 to 1,178': the toll it rose from
     else:
         return None
     # 'raised the toll from a heatwave that has gripped the state to 184': the parser may hang
@@ -570,9 +602,9 @@ def _the_toll_set(count: Token) -> Metric | None:
             return None
         for noun in at.children:
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.lemma_.lower() in TOLLS:
-                metric = harm_of(cue_label(noun))
-                if metric is not None:
-                    return metric
+                label = harm_of(cue_label(noun)) or _counted_by(noun)
+                if label is not None:
+                    return label
         if at.dep_ not in ("relcl", "acl"):
             return None
         at = next((a for a in at.ancestors if a.pos_ in _VERBAL), None)
@@ -720,7 +752,8 @@ def is_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
         return False
-    return lemma.endswith(("ist", "ian", "ee", "er", "or", "girl", "boy", "man", "woman"))
+    # 'servicemen': the tagger may leave an irregular plural as its own lemma
+    return lemma.endswith(("ist", "ian", "ee", "er", "or", "girl", "boy", "man", "men"))
 
 
 def _who(clause: Token) -> bool:

@@ -346,12 +346,21 @@ class _Draft:
     percent: bool = False
 
 
+def _before_qualifier(toks: list[_Tok], start: int) -> int:
+    """The index of the word before the number at `start` and any qualifier written before it."""
+    for words, _ in _PREFIXES:
+        begin = start - len(words)
+        if begin >= 0 and all(_low(toks, begin + k) == w for k, w in enumerate(words)):
+            return begin - 1
+    return start - 1
+
+
 def _with_range(toks: list[_Tok], draft: _Draft, between: bool) -> _Draft | None:
     second = _second(toks, draft.core, draft.end, between)
     if second is None:
         return None if between else draft
-    if _low(toks, draft.end) == "to" and _low(toks, draft.start - 1) == "from":
-        return draft
+    if _low(toks, draft.end) == "to" and _low(toks, _before_qualifier(toks, draft.start)) == "from":
+        return draft  # 'rose from (about) 300 to 412': a change, two numbers
     bounds = _range_values(draft.core, second)
     if bounds is None:
         return None if between else draft

@@ -92,7 +92,8 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 continue
             metric = found.metric or await _metric(ctx, sentence, found)
             if metric is None and (mined or told[0] == sentence.paragraph):
-                metric = _part_of_last(found.token, mined or figures[told[1] :])
+                last = mined or figures[told[1] :]
+                metric = _part_of_last(found.token, last) or _the_toll_again(found.token, last)
             if metric is None:
                 metric = _of_the_victims(found.token, [*figures, *mined])
             if metric is None:
@@ -156,6 +157,22 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     if reading.choices and last[0].metric not in reading.choices:
         return None
     return last[0].metric
+
+
+def _the_toll_again(count: Token, last: list[Figure]) -> Metric | None:
+    """'reported 62 deaths and revised the figure to 75': a new value of the toll just told.
+
+    A bare toll noun ('the figure', 'the total') set to a number takes the harm of the last
+    figure told before it.
+    """
+    if not last or last[-1].metric not in _HARMED or not _told_as_the_toll(count):
+        return None
+    owner = count.head.head
+    nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    toll = next(n for n in nouns if n.lemma_.lower() in _TOLL_NOUNS)
+    if any(c.dep_ in ("compound", "amod", "prep") for c in toll.children):
+        return None  # 'the unemployment figure', 'the number of visitors': a count of its own
+    return last[-1].metric
 
 
 def _bare_item(count: Token) -> bool:
