@@ -68,6 +68,14 @@ ARTICLES = [
     ("The envoys met in Oslo on March 20 last year.", [("held", D(2023, 3, 20), "in_person")]),
     ("The minister said she would convene the directors of the prisons next month.",
      [("planned", None, "unknown")]),
+    # what was agreed at a meeting is not its plan
+    ("The protests come days after Premier Lena Berg and President Omar Haddad held a virtual "
+     "meeting on Thursday in which they agreed to work together on border controls.",
+     [("held", D(2024, 3, 28), "virtual")]),
+    # invited to talks set somewhere for a day: planned; an invitation alone sets nothing
+    ("Norway has invited the rebels to talks in Oslo on April 12, its envoy said last week.",
+     [("planned", D(2024, 4, 12), "in_person")]),
+    ("The Greens invited the Farmers' League to talks on a new coalition last week.", []),
     # not meetings
     ("Senator Jane Doe held a press conference on Monday. She spoke to reporters after the vote.",
      []),
@@ -80,6 +88,11 @@ ARTICLES = [
 @pytest.mark.parametrize(("body", "expected"), ARTICLES)
 def test_meetings_without_a_model(body: str, expected: list[tuple[str, Any, str]]) -> None:
     assert summary(body) == expected
+
+
+def test_who_invites_and_who_is_invited_take_part_in_talks_set_for_a_day() -> None:
+    (talks,) = meetings("Russia has invited Hamas to talks in Moscow on April 12.")
+    assert talks.participants == ["Russia", "Hamas"]
 
 
 def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:

@@ -615,8 +615,9 @@ def _frame_people(noun: Token) -> list[Token]:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         hosts = subjects(head) if head.lemma_ in HOSTING else []
         return hosts + [p for p in partners(head) if personish(p)]
-    if noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}:
-        verb = head.head
+    invited = noun.dep_ == "xcomp" and head.lemma_ == "invite"  # the parser's 'to talks'
+    if invited or (noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}):
+        verb = head if invited else head.head
         for _ in range(4):  # 'served as a delegate at the convention': up to 'served'
             if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                 break
@@ -624,7 +625,9 @@ def _frame_people(noun: Token) -> list[Token]:
         if verb.pos_ not in ("VERB", "AUX"):
             return []
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-        people = [o for o in objects(verb) if o.ent_type_ == "PERSON"]
+        # 'invited the Taliban to talks in Moscow': who is to come, to a meeting that is set
+        guests = verb.lemma_ == "invite" and has_place_or_date(noun)
+        people = [o for o in objects(verb) if o.ent_type_ == "PERSON" or guests and personish(o)]
         who = [t for t in subjects(verb) if personish(t)]  # not 'Impeachment came up at it'
         return who + _expand(agents) + people + partners(verb)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):

@@ -342,8 +342,15 @@ def _trip_undone(nodes: list[Token]) -> set[str]:
 
 
 def _happened_there(clause: Token) -> bool:
-    """'The summit, where they agreed to set up a fund': what happened at it, not its fate."""
-    return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+    """'The summit, where they agreed to set up a fund': what happened at it, not its fate.
+
+    So too 'a meeting in which (at which, during which) they agreed to work together'.
+    """
+    return any(
+        (c.lower_ in ("where", "when") and c.dep_ == "advmod")
+        or (c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children))
+        for c in clause.children
+    )
 
 
 def _noun_cues(word: Token) -> set[str]:
@@ -409,12 +416,21 @@ def _invited_to(word: Token) -> bool:
 
     (An invitation 'to meet' only offers a meeting.)
     """
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if word.dep_ == "xcomp" and any(c.lower_ == "to" for c in word.children):
+        # the parser's 'to talks' as a verb's; only talks set somewhere or for a day
+        return word.head.lemma_.lower() == "invite" and _set_somewhere_or_for_a_day(word)
     prep = word.head
-    return (
-        word.pos_ in ("NOUN", "PROPN")
-        and word.dep_ == "pobj"
-        and prep.lower_ == "to"
-        and prep.head.lemma_.lower() == "invite"
+    return word.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() == "invite"
+
+
+def _set_somewhere_or_for_a_day(noun: Token) -> bool:
+    """'talks in Moscow on October 20': a place or a day written on the meeting noun."""
+    return any(
+        child.dep_ == "prep" and p.ent_type_ in ("DATE", "GPE", "LOC", "FAC")
+        for child in noun.children
+        for p in child.children
     )
 
 
