@@ -694,6 +694,14 @@ def test_the_place_people_were_taken_out_of_is_where_the_count_is(
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_a_count_a_hospital_took_in_is_where_the_hospital_is() -> None:
+    body = (
+        "A doctor at Tamberg Provincial Hospital said it had received 35 bodies and more than "
+        "50 wounded after the blast in Osk."
+    )
+    assert {f.place for f in figures(body)} == {"Tamberg Provincial Hospital"}
+
+
 def test_each_item_of_a_breakdown_by_place_keeps_its_own_place() -> None:
     body = "Of the 84 dead, 49 were in East Tamberg, 23 in Lembara and 12 in Osk, officials said."
     assert [(f.value, f.place) for f in figures(body)][1:] == [

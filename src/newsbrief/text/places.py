@@ -357,10 +357,12 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
     costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
     ranked = []
     anaphor = there(tok)
+    intake = _taken_in(tok)
     for span in candidates:
         root = span.root
+        care = intake and root.lemma_.lower() in _CARE
         if source is not None and (root.i == source.i or source.is_ancestor(root)):
-            if not (_tallies(root) or anaphor):
+            if not (_tallies(root) or anaphor or care):
                 continue  # the speaker's place; but a country that records its own count
         told = count_after(tok.doc[span.end - 1])
         if told is not None and told != tok:
@@ -370,7 +372,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         if root.head.lower_ == "to" and _taken_to_care(root) and not _taken(tok, root):
             continue  # "rescued seven, including three who were flown to X Hospital"
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
-        if told == tok or _own_place(tok, root):
+        if told == tok or _own_place(tok, root) or care:
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     if not ranked:
@@ -404,6 +406,25 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
         return best
     inside = [s for s in spans if first.is_ancestor(s.root)]
     return min(inside, key=lambda s: (s.root.head != first, s.start), default=best)
+
+
+_INTAKE = frozenset("receive treat admit".split())
+
+
+def _taken_in(tok: Token) -> bool:
+    """A count a hospital took in: "a doctor at X Hospital said it had received 35 bodies".
+
+    The verb's subject is the hospital, or 'it' or 'they' standing for it; the count is
+    where the hospital is.
+    """
+    counted = tok.head if tok.dep_ == "nummod" else tok
+    while counted.dep_ == "conj" and counted.head.i != counted.i:
+        counted = counted.head  # '35 bodies and more than 50 wounded'
+    verb = counted.head
+    if counted.dep_ != "dobj" or verb.lemma_ not in _INTAKE:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in ("it", "they") or s.lemma_.lower() in _CARE for s in subjects)
 
 
 def _taken(tok: Token, root: Token) -> bool:
