@@ -248,15 +248,23 @@ def test_stale_part_files_are_removed(fake_model: bytes, cache: Path) -> None:
     folder.mkdir(parents=True)
     name = f"qwen2.5-coder-0.5b-instruct-q4_k_m-{local.GGUF_SHA256[:12]}"
     dead = _dead_pid()
-    killed_before = folder / f"{name}.{dead}.part"  # the naming of earlier versions
-    killed = folder / f"{name}.gguf.{dead}.part"
-    idle = folder / f"{name}.gguf.{os.getppid()}.part"  # a live process, idle for an hour
-    live = folder / f"{name}.gguf.1.part"  # a live process, written to just now
-    for path in (killed_before, killed, idle, live):
-        path.write_bytes(b"half a model")
-    info = idle.stat()
-    os.utime(idle, ns=(info.st_atime_ns, info.st_mtime_ns - 3_600 * 10**9))
+    # two live processes of their own: the parent may be process 1 when pytest is detached
+    idler = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        killed_before = folder / f"{name}.{dead}.part"  # the naming of earlier versions
+        killed = folder / f"{name}.gguf.{dead}.part"
+        idle = folder / f"{name}.gguf.{idler.pid}.part"  # a live process, idle for an hour
+        live = folder / f"{name}.gguf.{writer.pid}.part"  # a live process, written just now
+        for path in (killed_before, killed, idle, live):
+            path.write_bytes(b"half a model")
+        info = idle.stat()
+        os.utime(idle, ns=(info.st_atime_ns, info.st_mtime_ns - 3_600 * 10**9))
 
-    target = assemble_default_model(cache)
-    assert target.read_bytes() == fake_model
-    assert [p.name for p in folder.glob("*.part")] == [live.name]
+        target = assemble_default_model(cache)
+        assert target.read_bytes() == fake_model
+        assert [p.name for p in folder.glob("*.part")] == [live.name]
+    finally:
+        for proc in (idler, writer):
+            proc.kill()
+            proc.wait()
