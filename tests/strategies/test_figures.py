@@ -543,6 +543,39 @@ def test_place_and_reported_by() -> None:
     assert (injured.place, injured.reported_by) == ("Beira", "mayor")  # the paragraph's place
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body 'which' stands for says the count; the clause's own place stays the count's
+        (
+            "The figures came from the Civil Protection Directorate, which said 1,057 people "
+            "were killed in the south.",
+            [(1057, "Civil Protection Directorate")],
+        ),
+        (
+            "The blast wounded 60 people, according to the Health Ministry, which said 17 of "
+            "the wounded were in critical condition at Tamberg General Hospital.",
+            [(60, "Health Ministry"), (17, "Health Ministry")],
+        ),
+        # a place that recorded a count is no source
+        (
+            "Cholera has spread to Ruvania, which recorded more than 30,000 cases in 2023.",
+            [(30000, None)],
+        ),
+        # 'the agency' is the last body named, not a place the tagger took for one
+        (
+            "Those figures came from the Relief Directorate, which said 57 of the dead were in "
+            "the Sud department. The agency had reported 30 deaths on Saturday.",
+            [(57, "Relief Directorate"), (30, "Relief Directorate")],
+        ),
+    ],
+)
+def test_a_relative_clause_is_said_by_the_body_it_hangs_on(
+    body: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.reported_by) for f in figures(body)] == expected
+
+
 def test_a_paragraphs_place_is_not_carried_to_a_count_that_is_not_more_of_the_same() -> None:
     body = (
         "Floods swept across Ruvania on Monday.\n"

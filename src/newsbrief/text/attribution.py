@@ -191,6 +191,8 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
     if tok.lemma_ == "admit" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # 'its treatment centre had admitted 900 patients': took them in
     subject = _subject(tok)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+        return _relative_speaker(subject, tok.head)
     if subject is not None and subject.lower_ in _PLURAL_PRONOUNS:
         return Attribution(previous, subject) if previous else None
     if subject is not None and _set_off(subject, tok):
@@ -211,6 +213,20 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
             if pobj is not None:
                 return _named(pobj)
     return _stray_subject(tok)
+
+
+def _relative_speaker(relative: Token, antecedent: Token) -> Attribution | None:
+    """'The Directorate, which said 1,057 died': the body 'which' stands for.
+
+    Not a place ('Mozambique, which recorded 30,000 cases'). The attribution's token stays
+    the relative word, so that the clause's own places remain the count's.
+    """
+    if antecedent.pos_ not in ("NOUN", "PROPN") or antecedent.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    if _a_place_name(antecedent) or not _can_speak(antecedent):
+        return None
+    name = source_name(antecedent)
+    return Attribution(name, relative) if name else None
 
 
 _TALLIES = frozenset("record register log".split())
@@ -658,7 +674,9 @@ def _named_before(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if before == ["its"] and tok.tag_ != "NNS":
         return None  # 'its director' is one person, not the body
-    before_it = [e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i]
+    before_it = [  # not 'were in the Sud department': a place the tagger called a body
+        e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i and not _after_in(e.root)
+    ]
     near = [e for e in before_it if tok.sent.start - e.sent.start < _BACK_REACH]
     near = [e for e in near if not is_city(e.text)]  # a town the tagger called an organisation
     if before == ["its"] or lemma in _KIND_NOUNS:  # 'the group', 'its members'
@@ -669,6 +687,11 @@ def _named_before(tok: Token) -> str | None:
         # for the last body named, 'the National Service for ... (SNAI)'
         same = [e for e in before_it if e.root.lemma_.lower() == lemma] or near
     return _strip_the(same[-1]) if same else None
+
+
+def _after_in(tok: Token) -> bool:
+    """'in the Sud department', 'at Camp Bastion': a name written where something is."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AT - {"from", "into"}
 
 
 _DOCUMENTS = frozenset("statement communique communiqué release bulletin".split())
