@@ -578,7 +578,7 @@ def _inside_a_structure(noun: Token) -> bool:
 
 
 def _the_toll_set(count: Token) -> Label | None:
-    """The harm of the toll a number is set to: "raised the death toll (...) to 65".
+    """What the toll a number is set to counts: "raised the death toll (...) to 65".
 
     The toll is the object or subject of the verb the "to"/"at" hangs on; whatever else the
     parser hung on that verb ("from Friday's collapse") says what caused it, not what it is.

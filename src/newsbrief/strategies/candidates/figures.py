@@ -165,11 +165,9 @@ def _the_toll_again(count: Token, last: list[Figure]) -> Metric | None:
     A bare toll noun ('the figure', 'the total') set to a number takes the harm of the last
     figure told before it.
     """
-    if not last or last[-1].metric not in _HARMED or not _told_as_the_toll(count):
+    toll = _toll_noun(count)
+    if not last or last[-1].metric not in _HARMED or toll is None:
         return None
-    owner = count.head.head
-    nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
-    toll = next(n for n in nouns if n.lemma_.lower() in _TOLL_NOUNS)
     if any(c.dep_ in ("compound", "amod", "prep") for c in toll.children):
         return None  # 'the unemployment figure', 'the number of visitors': a count of its own
     return last[-1].metric
@@ -775,14 +773,23 @@ def _told_as_the_toll(count: Token) -> bool:
 
     Its figure is the toll's; the same number found before is the same figure.
     """
+    return _toll_noun(count) is not None
+
+
+def _toll_noun(count: Token) -> Token | None:
+    """The toll a number is given as the value of: 'toll' in "bringing the toll to 19"."""
     prep = count.head
     if count.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
-        return False
+        return None
     owner = prep.head
     nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
-    return any(
-        n.lemma_.lower() in _TOLL_NOUNS and any(c.lower_ == "the" for c in n.children)
-        for n in nouns
+    return next(
+        (
+            n
+            for n in nouns
+            if n.lemma_.lower() in _TOLL_NOUNS and any(c.lower_ == "the" for c in n.children)
+        ),
+        None,
     )
 
 
