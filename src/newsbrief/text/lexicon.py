@@ -57,9 +57,9 @@ PLACE_PREPOSITIONS = frozenset(
 # Prepositions that put something at a place ('in Paris', 'at the cathedral'); the other
 # place prepositions ('to', 'from') also take parties ('ties to the Guard').
 AT_PLACE = frozenset("in at near inside outside within throughout around".split())
-# Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
 # Abbreviations that end a name with a stop ('Holdings Ltd.'), when the tokenizer splits it off.
 NAME_ABBREVIATIONS = frozenset("inc ltd co corp jr sr bros plc llc".split())
+# Lower-case words that belong inside a personal name ("Arnel dela Vega", "bin Salman").
 NAME_CONNECTORS = frozenset(
     "de dela del della di da dos das du van von der den al bin ibn la le".split()
 )
