@@ -79,6 +79,16 @@ KINDS = [
     # a cited outlet is a source, not a party
     ("Two people died, the newspaper El Diario reported.", {"El Diario": "source"}),
     ("Two people died, according to Reuters.", {"Reuters": "source"}),
+    ("Two people died, the state news agency Vesti reported.", {"Vesti": "source"}),
+    # an agency that is not a news agency is a party, even when it is cited
+    (
+        "About 900 families fled, according to the Arvelan refugee agency (ARA).",
+        {"ARA": "organisation"},
+    ),
+    (
+        "The Federal Flood Agency (FFA) said 40 homes were lost.",
+        {"Federal Flood Agency": "government"},
+    ),
     # a named government is a government
     ("The Brazilian government announced new rules.", {"Brazilian government": "government"}),
     # an organisation among militants is an armed group

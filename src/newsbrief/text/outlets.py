@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsbrief.text.ner import NameSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _OUTLET_NAME = re.compile(
     r"\b(?:[Nn]ews|Times|Post|Herald|Telegraph|Guardian|Journal|Tribune|Gazette|Observer|Media|"
@@ -29,6 +29,9 @@ _OUTLET_NAME = re.compile(
 OUTLET_NOUNS_AFTER = frozenset(
     "newspaper daily weekly tabloid broadcaster channel magazine news agency".split()
 )
+# 'agency' alone is any agency ('the UN refugee agency UNHCR'); only a news or press agency
+# is an outlet.
+_NEWS_AGENCY_WORDS = frozenset({"news", "press", "wire"})
 # News agencies: wire services that sell news to other outlets.
 _AGENCY = re.compile(
     r"^(?:Reuters|AFP|Agence France-Presse|Associated Press|AP|TASS|Xinhua|Interfax|EFE|ANSA|"
@@ -70,12 +73,22 @@ def _outlet_noun_near(doc: Doc, mention: NameSpan) -> bool:
     """'the newspaper X', 'broadcaster X', 'X news agency', 'X, a Kurdish outlet'."""
     before = doc[max(mention.first - 3, 0) : mention.first]
     after = doc[mention.last + 1 : mention.last + 3]
-    if any(t.lower_ in OUTLET_NOUNS for t in before if t.sent == doc[mention.first].sent):
+    sent = doc[mention.first].sent
+    if any(t.lower_ in OUTLET_NOUNS and _of_news(t) for t in before if t.sent == sent):
         return True
-    if any(t.lower_ in OUTLET_NOUNS_AFTER and t.pos_ == "NOUN" for t in after):
+    if any(t.lower_ in OUTLET_NOUNS_AFTER and t.pos_ == "NOUN" and _of_news(t) for t in after):
         return True
     head = doc[mention.first : mention.last + 1].root
-    return any(c.dep_ == "appos" and c.lower_ in OUTLET_NOUNS for c in head.children)
+    return any(
+        c.dep_ == "appos" and c.lower_ in OUTLET_NOUNS and _of_news(c) for c in head.children
+    )
+
+
+def _of_news(noun: Token) -> bool:
+    """An outlet noun, save 'agency' not written as a news, press or wire agency."""
+    if noun.lower_ != "agency":
+        return True
+    return noun.i > 0 and noun.doc[noun.i - 1].lower_ in _NEWS_AGENCY_WORDS
 
 
 def _cited(doc: Doc, mention: NameSpan) -> bool:
