@@ -696,6 +696,30 @@ def test_a_count_in_the_country_is_the_countrys() -> None:
     assert [(f.value, f.place) for f in figures(body)][-1] == (949, "Haiti")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The country has recorded more than 9,400 deaths, the health ministry said.",
+        "The country's outbreak had grown to 9,400 suspected cases by Friday.",
+        "The nation's 9,400 deaths make it the worst hit in the region.",
+    ],
+)
+def test_a_count_the_country_owns_is_the_countrys_not_the_last_citys(sentence: str) -> None:
+    body = (
+        "A fire swept through a clinic in Valmora, Peru, on Sunday, killing 21 patients, "
+        "officials in Valmora said.\n" + sentence
+    )
+    assert [(f.value, f.place) for f in figures(body)][-1] == (9400, "Peru")
+
+
+def test_a_neighbouring_country_is_not_the_country_of_the_article() -> None:
+    body = (
+        "A fire swept through a clinic in Valmora, Peru, on Sunday, killing 21 patients.\n"
+        "A neighbouring country has recorded 9,400 deaths."
+    )
+    assert [(f.value, f.place) for f in figures(body)][-1][1] != "Peru"
+
+
 def test_a_count_told_as_happening_there_is_where_the_sentence_before_was() -> None:
     body = (
         "Storms swept across Ruvania on Sunday.\n"

@@ -555,10 +555,60 @@ def nationwide(tok: Token, place: Span | None) -> bool:
 
     "50 killed nationwide, including 20 in the capital, Nairobi": the 50 are not Nairobi's.
     """
-    words = _scope(tok, _NATIONWIDE)
+    words = _scope(tok, _NATIONWIDE) or _the_country(tok)
     if words is None:
         return False
     return place is None or _nearer(tok, words, place) or _of_the_counted(tok, words, place)
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def _the_country(tok: Token) -> Span | None:
+    """'The country' the sentence makes the owner or the scene of the count at `tok`.
+
+    'The country has recorded 9,000 deaths', 'the country's outbreak had grown to 6,000
+    cases', 'the country's 600 deaths', 'a country of some 40 million people': the country
+    the article is about, not the last town it named.
+    """
+    verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
+    below_verb = [a for a in tok.ancestors if verb is None or a.i != verb.i and verb in a.ancestors]
+    for noun in [tok, *below_verb]:
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_ in _COUNTRY_NOUNS
+        ):
+            country = noun.head.head
+            return country.doc[country.i : country.i + 1]  # 'a country of 40 million people'
+        owner = _country_owner(noun)
+        if owner is not None:
+            return owner
+    if verb is None:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if _is_the_country(subject):
+            return subject.doc[subject.i : subject.i + 1]
+        owner = _country_owner(subject)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _country_owner(noun: Token) -> Span | None:
+    """'the country's' before `noun`, as a span."""
+    for child in noun.children:
+        if child.dep_ == "poss" and _is_the_country(child):
+            return child.doc[child.i : child.i + 1]
+    return None
+
+
+def _is_the_country(tok: Token) -> bool:
+    """'the country', 'this nation': the one the article is about, not 'a neighbouring country'."""
+    if tok.lemma_.lower() not in _COUNTRY_NOUNS or tok.tag_ == "NNS":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    return dets in (["the"], ["this"]) and not any(c.dep_ == "amod" for c in tok.children)
 
 
 def _of_the_counted(tok: Token, words: Span, place: Span) -> bool:
