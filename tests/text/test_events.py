@@ -132,6 +132,10 @@ STATUSES = [
     # postponed with only the day it was set for: that meeting is off, no new day given
     ("The talks had been due to open on May 2 but were postponed.", "cancelled"),
     ("The talks will instead be held on May 15 in Oslo.", "rescheduled"),
+    # put back or put off: moved, or, with no new day, called off
+    ("The talks between the two ministers have been put back to next month.", "rescheduled"),
+    ("The talks between the two ministers were put off until Monday.", "rescheduled"),
+    ("A plenary session the chairman had called for Sunday was put off.", "cancelled"),
     ("The delegations would now meet on June 29 in Osh.", "rescheduled"),
     ("The premier flew to Oslo on Monday to meet the king.", "held"),  # a journey's purpose
     ("The leaders meet in Cairo.", None),  # present tense: nothing settled
@@ -232,6 +236,18 @@ def test_the_date_is_the_meetings_not_the_announcements(
     assert mention.date is not None
     assert (mention.date.text, mention.date.date) == (text, date)
     assert sentence[mention.date.start : mention.date.end] == text
+
+
+def test_a_meeting_put_off_keeps_the_day_it_was_set_for_before_publication() -> None:
+    found = one("A plenary session the chairman had called for Thursday was put off.")
+    assert found.status == "cancelled"
+    assert found.date is not None and found.date.date == D(2024, 3, 28)
+
+
+def test_a_meeting_put_off_to_a_new_day_is_moved_to_it() -> None:
+    found = one("The summit, which had been due on Thursday, was put off to April 10.")
+    assert found.status == "rescheduled"
+    assert found.date is not None and found.date.date == D(2024, 4, 10)
 
 
 def test_a_day_in_the_meetings_own_conjunct_beats_the_other_verbs() -> None:

@@ -26,7 +26,7 @@ from newsbrief.text.event_status import (
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _date_tense(
@@ -262,7 +262,13 @@ def _own_conjunct(word: Token) -> Token | None:
     return None
 
 
-_MOVES = frozenset("move postpone reschedule delay push bring shift change defer".split())
+_MOVES = frozenset("move postpone reschedule delay push bring shift change defer put".split())
+
+
+def moved_to(doc: Doc, date: _dates.DatePhrase) -> bool:
+    """True when the date is the one a meeting was moved to, not the one it had been set for."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _moved_to(span.root)
 
 
 def _moved_to(tok: Token) -> bool:

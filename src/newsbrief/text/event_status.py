@@ -202,9 +202,7 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("cancelled")
         if "indefinitely" in particles and lemma in _RESCHEDULE:
             found.add("cancelled")
-        if lemma in _RESCHEDULE or (lemma in _MOVE and particles & {"to", "back", "forward"}):
-            found.add("rescheduled")
-        if lemma == "move" and "from" in particles:
+        if _moves(lemma, particles):
             found.add("rescheduled")
         if lemma in _PROPOSE or (lemma == "call" and "for" in particles):
             found.add("proposed")
@@ -226,6 +224,15 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _moves(lemma: str, particles: set[str]) -> bool:
+    """'postponed', 'moved to May', 'moved from Lyon', 'put back to next month', 'put off'."""
+    if lemma in _RESCHEDULE or (lemma in _MOVE and particles & {"to", "back", "forward"}):
+        return True
+    return (lemma == "move" and "from" in particles) or (
+        lemma == "put" and bool(particles & {"off", "back"})
+    )
 
 
 # A plan told in the past perfect ("had been scheduled for May 16", "had been due to meet",

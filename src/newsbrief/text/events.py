@@ -35,7 +35,7 @@ from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
 from newsbrief.text.counts import of_object
-from newsbrief.text.event_dates import attached_date
+from newsbrief.text.event_dates import attached_date, moved_to
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
@@ -660,7 +660,11 @@ def _mentions(
         ),
     )
     day = base.date
-    if reading.status == "rescheduled" and day is not None:
+    if reading.status == "rescheduled" and _put_off(word) and not (day and moved_to(word.doc, day)):
+        # 'was postponed', 'was put off': no new day, so the day given is the one called off
+        date = attached_date(word, sent, published, "cancelled", crowded=crowded)
+        base = dataclasses.replace(base, status="cancelled", date=date)
+    elif reading.status == "rescheduled" and day is not None:
         first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
         if first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)
@@ -668,8 +672,6 @@ def _mentions(
             # 'had been due on June 15 but was postponed': the day given is the one called
             # off, and no new one is: that meeting is cancelled
             base = dataclasses.replace(base, status="cancelled")
-    elif reading.status == "rescheduled" and day is None and _put_off(word):
-        base = dataclasses.replace(base, status="cancelled")  # no new day: off as planned
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
     dates = [_own_date(word, sent, published, reading.status, s) or base.date for s in stretches]
