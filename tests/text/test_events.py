@@ -207,6 +207,9 @@ DATES = [
     ("The summit, scheduled for October 15 in Oslo, was cancelled.", "October 15",
      D(2023, 10, 15)),
     ("The envoys met on March 20 last year.", "on March 20 last year", D(2023, 3, 20)),
+    # an agreement told in the past perfect sets a day ahead of it, not one gone by
+    ("The negotiators said they had agreed to meet again on Tuesday.", "on Tuesday",
+     D(2024, 4, 2)),
     ("The premier will travel to Oslo next week to meet the king.", "next week", None),
     ("The summit had been due to open on April 2.", "on April 2", D(2024, 4, 2)),
     ("The minister will meet officials of the league and both clubs on Monday.", "on Monday",

@@ -45,9 +45,14 @@ def _date_tense(
     return clause_tense(word)
 
 
+# Verbs that commit to a meeting ahead of them: 'had agreed to meet on Wednesday' tells when
+# the agreement was made, not that the day has passed.
+_COMMITMENTS = frozenset("agree decide promise pledge vow arrange consent undertake".split())
+
+
 def _past_perfect(verb: Token | None) -> bool:
     """'had been due to meet on Friday': a plan told from after its day."""
-    if verb is None:
+    if verb is None or verb.lemma_.lower() in _COMMITMENTS:
         return False
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
