@@ -107,6 +107,12 @@ METRICS = [
     ("Rebels shelled the town, killing six and injuring 15.", [("killed", 6), ("wounded", 15)]),
     ("Nine miners remain missing.", [("missing", 9)]),
     ("The valley is home to about 80,000 people.", [("population", 80000)]),
+    # people staying, sleeping or housed somewhere live there; in a refuge they were driven out
+    ("About 2,600 people were staying in the town's hotels.", [("population", 2600)]),
+    ("The arena was housing more than 900 people.", [("population", 900)]),
+    ("The Tarvel camp, which holds some 45,000 people, was sealed.", [("population", 45000)]),
+    ("About 3,100 people were staying in evacuation centres.", [("displaced", 3100)]),
+    ("Some 700 families were sleeping in tents near the stadium.", [("displaced", 700)]),
     ("The ferry had 240 passengers on board.", [("population", 240)]),
     ("Medics have vaccinated 3,100 children.", [("aid", 3100)]),
     ("Officials confirmed 418 new cases of cholera.", [("other", 418)]),

@@ -150,8 +150,9 @@ def cue_label(tok: Token) -> Label | None:
         return "population"
     if lemma in ("board", "aboard", "onboard") and (lemma != "board" or _on_board(tok)):
         return "population"
-    if lemma == "live" and tok.pos_ == "VERB":
-        return "population"
+    dwelling = _dwelling_label(tok, lemma)
+    if dwelling is not None:
+        return dwelling
     if lemma == "hospital" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into"):
         return None if _deployed(tok.head.head) else "wounded"  # "taken to hospital"
     if lemma in ("rubble", "debris") and tok.head.lower_ in ("under", "beneath", "in"):
@@ -316,6 +317,51 @@ def to_death(verb: Token) -> bool:
             if any(c.lemma_ == "death" for c in child.children):
                 return True
     return False
+
+
+# Verbs of staying somewhere: who they count lives or shelters there.
+_DWELLING = frozenset("live stay sleep house accommodate".split())
+# Places that hold people: 'the camp holds 70,000', 'the prisons hold 38,000 inmates'.
+_HOLDERS = frozenset("camp prison jail facility centre center shelter site settlement".split())
+# Words of a place where people shelter because they were driven from home.
+_REFUGE_WORDS = frozenset(
+    "evacuation evacuee temporary tent shelter makeshift displacement".split()
+)
+
+
+def _in_refuge(verb: Token) -> bool:
+    """'staying in evacuation centres', 'sleeping in tents', 'shelters were housing 2,300'."""
+    places = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    holder = verb.head if verb.dep_ in ("attr", "acomp") else verb  # 'were housing' as a noun
+    places += [c for c in holder.children if c.dep_ == "nsubj"]
+    places += [c for place in places for c in place.conjuncts]  # 'in tents or in hotels'
+    words = [w for place in places for w in (place, *place.children)]
+    return any(w.lemma_.lower() in _REFUGE_WORDS for w in words)
+
+
+def _dwelling_label(tok: Token, lemma: str) -> Label | None:
+    """Who lives or shelters somewhere: 'living in', 'was housing 800', 'the camp holds'.
+
+    'Staying in evacuation centres' or 'sleeping in tents': driven from home, displaced.
+    """
+    if lemma in _DWELLING and tok.pos_ == "VERB" or _housing_someone(tok):
+        return "displaced" if _in_refuge(tok) else "population"
+    if lemma == "hold" and _a_facility_holds(tok):
+        return "population"  # 'the camp, which holds some 70,000 people'
+    return None
+
+
+def _housing_someone(tok: Token) -> bool:
+    """'was housing 800 people', which the tagger may read as the noun 'housing'."""
+    return tok.lower_ == "housing" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _a_facility_holds(verb: Token) -> bool:
+    """'The camp holds 70,000 people', 'the prisons hold 38,000 inmates': who is there."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'the al-Hol camp, which holds ...'
+    return subject is not None and subject.lemma_.lower() in _HOLDERS
 
 
 def _on_board(tok: Token) -> bool:
