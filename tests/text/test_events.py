@@ -99,6 +99,8 @@ TRIGGERS = [
         None,
     ),
     ("The president received the three envoys on Sunday.", "received"),
+    # a ruler or a cleric receives guests like any official
+    ("The visiting minister was received by the country's emir on Sunday.", "received"),
     # people of any kind can be met, but not the press
     ("Pandey said he would meet the civil surgeons of the districts in Gaya on Thursday.", "meet"),
     ("Vahtra met reporters outside the parliament building after the session.", None),
