@@ -99,6 +99,7 @@ TRIGGERS = [
         None,
     ),
     ("The president received the three envoys on Sunday.", "received"),
+    ("The general presided over a meeting of the cabinet on Tuesday.", "meeting"),
     # a ruler or a cleric receives guests like any official
     ("The visiting minister was received by the country's emir on Sunday.", "received"),
     # people of any kind can be met, but not the press

@@ -62,7 +62,7 @@ _AUDIENCE = re.compile(r"\b(?:supporters|crowds?|audience|students|voters|rally)
 _HOLD = frozenset(
     "hold host attend participate join schedule plan cancel postpone reschedule organise "
     "organize chair convene moderate open conclude end begin resume boycott skip lead "
-    "conduct arrange call have set slate".split()
+    "conduct arrange call have set slate preside".split()
 )
 _NOT_CONFERENCE = frozenset("press news media".split())
 _VENUES = frozenset("center centre hall room complex hotel palace arena building venue".split())
@@ -423,7 +423,8 @@ def _noun_trigger(tok: Token) -> bool | None:
     if word is None or _excluded_noun(tok, word):
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over"):
-        return None  # 'held via a video call': how a meeting is held, not another one
+        if tok.head.head.lemma_.lower() != "preside":  # 'presided over a meeting of X'
+            return None  # 'held via a video call': how a meeting is held, not another one
     governed = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
     governed = governed or _parts.journey(tok) is not None  # 'arrived in X for talks'
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
