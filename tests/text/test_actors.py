@@ -80,6 +80,8 @@ KINDS = [
     ("Two people died, the newspaper El Diario reported.", {"El Diario": "source"}),
     ("Two people died, according to Reuters.", {"Reuters": "source"}),
     ("Two people died, the state news agency Vesti reported.", {"Vesti": "source"}),
+    # a state's delegation is the state; a group's stays its own
+    ("The Tajik delegation left the talks early.", {"Tajikistan": "state"}),
     # an agency that is not a news agency is a party, even when it is cited
     (
         "About 900 families fled, according to the Arvelan refugee agency (ARA).",

@@ -28,6 +28,10 @@ def test_is_country(name: str, expected: bool) -> None:
     ("adjective", "state"),
     [
         ("Egyptian", "Egypt"),
+        # adjectives no ending rule reaches
+        ("Kyrgyz", "Kyrgyzstan"),
+        ("Burkinabe", "Burkina Faso"),
+        ("Nigerien", "Niger"),
         ("Israeli", "Israel"),
         ("Iraqi", "Iraq"),
         ("Nigerian", "Nigeria"),  # not Niger

@@ -16,9 +16,10 @@ from newsbrief.text.lexicon import (
     PORTFOLIOS,
     QUALIFIED_BODIES,
 )
+from newsbrief.text.names import canonical_alias
 from newsbrief.text.ner import NameSpan, clean, name_start, token_span, use_of
 from newsbrief.text.nlp import doc_text
-from newsbrief.text.states import is_country
+from newsbrief.text.states import is_country, state_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,8 +46,23 @@ def collective_spans(doc: Doc) -> list[NameSpan]:
             continue  # already a named organisation ('Armed Forces of the Philippines')
         span = _named_modifier(doc, token) or _named_of(doc, token)
         if span is not None:
-            out.append(span)
+            out.append(_delegations_state(span, token) or span)
     return out
+
+
+def _delegations_state(span: NameSpan, head: Token) -> NameSpan | None:
+    """'The Kyrgyz delegation', 'the US delegation': a state's delegation is the state.
+
+    The span names the state and is typed as an official's ('OFFICIAL'), as 'the Kyrgyz
+    envoy' is; a group's delegation ('the rebel delegation') stays a collective of its own.
+    """
+    if head.lower_ != "delegation" or " " not in span.text:
+        return None
+    owner = span.text.rsplit(" ", 1)[0].removesuffix("'s")
+    state = state_of(owner) or canonical_alias(owner) or owner
+    if not is_country(state):
+        return None
+    return NameSpan(state, span.start, span.end, "OFFICIAL", span.first, span.last)
 
 
 def _named_modifier(doc: Doc, head: Token) -> NameSpan | None:
