@@ -525,6 +525,11 @@ def test_the_statement_is_whoever_issued_the_last_statement() -> None:
     assert [f.reported_by for f in figures(body)] == ["defence ministry", "defence ministry"]
 
 
+def test_a_count_that_is_confirmed_is_no_source() -> None:
+    body = "The outbreak had caused 2,522 cases by Tuesday, 2,428 of them confirmed."
+    assert {f.reported_by for f in figures(body)} == {None}
+
+
 def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:
     assert read("The toll rose from 12 to 19 overnight.") == [("killed", 19)]
 
