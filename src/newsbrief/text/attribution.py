@@ -543,14 +543,15 @@ def _said_by_noun(tok: Token) -> Attribution | None:
     return _named(speaker) if named and tok.doc[tok.i - 1].text == "," else None
 
 
+# Entity types of a count, never of a speaker.
+_COUNTS = frozenset({"QUANTITY", "PERCENT", "MONEY"})
+
+
 def _named(tok: Token) -> Attribution | None:
     if any(ch.isdigit() for ch in tok.text) or tok.ent_type_ in _COUNTS:
         return None  # '2,522 cases, 2,428 of them confirmed': a count confirms nothing
     name = source_name(tok)
     return Attribution(name, tok) if name else None
-
-
-_COUNTS = frozenset({"QUANTITY", "PERCENT", "MONEY"})
 
 
 def _by_reports(tok: Token) -> bool:

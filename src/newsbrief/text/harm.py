@@ -344,7 +344,7 @@ def _dwelling_label(tok: Token, lemma: str) -> Label | None:
 
     'Staying in evacuation centres' or 'sleeping in tents': driven from home, displaced.
     """
-    if lemma in _DWELLING and tok.pos_ == "VERB" or _housing_someone(tok):
+    if (lemma in _DWELLING and tok.pos_ == "VERB") or _housing_someone(tok):
         return "displaced" if _in_refuge(tok) else "population"
     if lemma == "hold" and _a_facility_holds(tok):
         return "population"  # 'the camp, which holds some 70,000 people'
