@@ -1141,6 +1141,12 @@ def test_every_quote_is_the_body_span_and_holds_the_number() -> None:
         assert figure.value_text in ev.quote
 
 
+def test_a_quote_never_starts_inside_a_number_written_with_commas() -> None:
+    body = "The country has recorded more than 1,025,000 infections and more than 15,200 deaths."
+    quotes = [f.evidence[0].quote for f in figures(body)]
+    assert quotes and all(q.startswith("The country has recorded") for q in quotes)
+
+
 # --- the model: asked only when the parse leaves the metric open ----------------------------
 
 AMBIGUOUS = "The archive counts events where five or more people are killed or injured."

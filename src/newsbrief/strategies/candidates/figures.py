@@ -895,7 +895,8 @@ def _figure(
     )
 
 
-_CLAUSE_EDGE = re.compile(r"[,;:()\u2014\"“”]|\s[\u2013-]\s")
+# Where a clause ends: punctuation, but not the comma of "1,025,000" or the colon of "10:30".
+_CLAUSE_EDGE = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2014\"“”]|\s[\u2013-]\s")
 
 
 def _clause_ev(body: str, sentence: Sentence, start: int, end: int) -> Evidence:
