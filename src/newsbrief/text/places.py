@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
@@ -572,8 +573,7 @@ def _the_country(tok: Token) -> Span | None:
     the article is about, not the last town it named.
     """
     verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
-    below_verb = [a for a in tok.ancestors if verb is None or a.i != verb.i and verb in a.ancestors]
-    for noun in [tok, *below_verb]:
+    for noun in [tok, *takewhile(lambda a: verb is None or a.i != verb.i, tok.ancestors)]:
         if (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "of"
