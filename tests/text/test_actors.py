@@ -39,6 +39,17 @@ KINDS = [
         "The Norwegian foreign minister, Ingrid Solberg, met her Danish counterpart.",
         {"Norway": "state", "Denmark": "state", "Ingrid Solberg": "person"},
     ),
+    # so does a nationality on a head of state or government: their state takes part
+    (
+        "Hosts welcomed Chilean President Marta Vidal and Dutch Prime Minister Pieter Baan.",
+        {"Chile": "state", "Netherlands": "state", "Marta Vidal": "person"},
+    ),
+    (
+        "Aid pledges were read out by Dominican President Rafael Soto.",
+        {"Dominican Republic": "state"},
+    ),
+    # a plain minister's nationality says where the minister serves, not that the state acts
+    ("The talks were chaired by Kenyan Trade Minister Amos Kiprop.", {"Kenya": None}),
     # police that act are a party even without a name before them
     ("Police said the gunman, Mark Devlin, was arrested.", {"Police": "government"}),
     # so is a ministry named by its portfolio; a bare 'the ministry' says nothing new

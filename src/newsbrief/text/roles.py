@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DIPLOMATIC_NOUNS = frozenset(
     "counterpart ambassador envoy diplomat delegation embassy consul consulate".split()
 )
+# Heads of state or government, who speak for their state ('Prime' + 'Minister' is one too).
+_LEADERS = frozenset({"president", "chancellor", "premier", "king", "queen", "emir"})
 _FOREIGN_OFFICES = frozenset({"minister", "secretary", "ministry", "office"})
 _NAME_WORD = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z][\w'’.]*(?:-[\w'’]+)*")
 
@@ -130,7 +132,12 @@ def affiliation_tokens(doc: Doc, mentions: list[NameSpan]) -> set[int]:
 
 
 def official_states(doc: Doc) -> list[NameSpan]:
-    """States named by the nationality of an official ('Egyptian foreign minister')."""
+    """States named by the nationality of an official ('Egyptian foreign minister').
+
+    The official is a diplomat, a foreign minister or a head of state or government
+    ('French President', 'Dutch Prime Minister'): what they do, their state does. A plain
+    minister's nationality ('Kenyan Trade Minister') only says where they serve.
+    """
     out: list[NameSpan] = []
     for token in doc:
         if token.ent_type_ not in ("NORP", "GPE") or token.ent_iob_ != "B":
@@ -166,9 +173,11 @@ def _official_head(token: Token) -> Token | None:
 
 
 def _diplomatic(noun: Token) -> bool:
-    """An envoy, a counterpart, or a foreign minister ('Foreign Secretary')."""
+    """An envoy, a counterpart, a head of state or government, or a foreign minister."""
     lemma = noun.lemma_.lower()
-    if lemma in DIPLOMATIC_NOUNS:
+    if lemma in DIPLOMATIC_NOUNS or lemma in _LEADERS:
+        return True
+    if lemma == "minister" and any(c.lower_ == "prime" for c in noun.lefts):
         return True
     foreign = any(c.lower_ == "foreign" for c in noun.lefts)
     return lemma in _FOREIGN_OFFICES and foreign

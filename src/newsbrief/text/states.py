@@ -76,6 +76,7 @@ _IRREGULAR = {
     "montenegrin": "Montenegro",
     "salvadoran": "El Salvador",
     "panamanian": "Panama",
+    "dominican": "Dominican Republic",  # far commoner than Dominica's
     "mozambican": "Mozambique",
     "american": "United States",
     "british": "United Kingdom",
