@@ -63,6 +63,13 @@ KINDS = [
         "At least nine people died in the floods, the health ministry said on Friday.",
         {"health ministry": "government", "ministry": None},
     ),
+    # a body a figure is credited to speaks, as its subject would
+    (
+        "Eleven bodies were recovered, according to the health ministry.",
+        {"health ministry": "government"},
+    ),
+    # but a body only named in passing does not ('in police custody')
+    ("The driver died in police custody on Monday.", {"police": None}),
     # a storm or a ship is no party
     (
         "Typhoon Marilag hit the coast and the ferry MV Sonar Tori sank, the navy said.",

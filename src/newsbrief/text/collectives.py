@@ -163,21 +163,29 @@ _COLLECTIVE_OWNERS = frozenset({"GPE", "NORP", "PERSON", "ORG"})
 def bare_collectives(doc: Doc) -> list[NameSpan]:
     """'Police said ...', 'the army confirmed ...': a collective actor with no name before it.
 
-    Only the subject of a verb (or the agent of a passive) counts, so 'in police custody'
-    names no one.
+    Only the subject of a verb, the agent of a passive or the body a figure is credited to
+    ('according to the health ministry') counts, so 'in police custody' names no one.
     """
     out: list[NameSpan] = []
     for token in doc:
         if token.lower_ not in BARE_HEADS or not _common_noun(token):
             continue
-        acting = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        acting = (
+            token.dep_ in ("nsubj", "nsubjpass")
+            or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+            or _according_to(token)
         )
         first = _bare_start(token)
         if acting and first is not None:
             start, end = doc[first].idx, token.idx + len(token.text)
             out.append(NameSpan(doc_text(doc)[start:end], start, end, "BARE", first, token.i))
     return out
+
+
+def _according_to(token: Token) -> bool:
+    """'according to the health ministry': the body a figure is credited to speaks."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 def _common_noun(token: Token) -> bool:
