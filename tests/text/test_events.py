@@ -99,6 +99,12 @@ TRIGGERS = [
         None,
     ),
     ("The president received the three envoys on Sunday.", "received"),
+    # a surname the parser read as an adverb is still the guest
+    (
+        "General Ahmed Hamid Ekwally arrived in the capital on Sunday. On Monday evening, "
+        "President Peter Lado received Ekwally at his official residence.",
+        "received",
+    ),
     ("The general presided over a meeting of the cabinet on Tuesday.", "meeting"),
     # a ruler or a cleric receives guests like any official
     ("The visiting minister was received by the country's emir on Sunday.", "received"),

@@ -156,6 +156,13 @@ SURNAMES = [
         "Pompeo",
         "PERSON",
     ),
+    # one the parser read as an adverb of the verb before it
+    (
+        "General Ahmed Hamid Ekwally arrived in the capital on Sunday. On Monday evening, "
+        "President Peter Lado received Ekwally at his official residence.",
+        "Ekwally",
+        "PERSON",
+    ),
     # a country or a city keeps its type
     (
         "George Washington was the first president. Washington imposed sanctions on Monday.",
@@ -171,6 +178,15 @@ def test_a_lone_surname_is_the_person_named_in_full_before(
 ) -> None:
     doc = parse(body)
     assert [e.label_ for e in doc.ents if e.text == surname][-1] == label
+
+
+def test_a_surname_read_as_an_adverb_is_the_object_of_its_verb() -> None:
+    doc = parse(
+        "General Ahmed Hamid Ekwally arrived in the capital on Sunday. On Monday evening, "
+        "President Peter Lado received Ekwally at his official residence."
+    )
+    surname = [t for t in doc if t.text == "Ekwally"][-1]
+    assert (surname.pos_, surname.dep_, surname.head.lemma_) == ("PROPN", "dobj", "receive")
 
 
 def test_a_surname_before_another_name_is_no_first_name_sharing_its_surname() -> None:

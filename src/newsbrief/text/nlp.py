@@ -208,15 +208,35 @@ def _mend_surnames(doc: Doc) -> None:
     named: dict[str, int] = {}  # surname -> where its first full name ends
     mended: list[Span] = []
     for span in spans:
-        if span.label_ == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
             named.setdefault(span[-1].text, span.end)
         lone = len(span) == 1 and span.label_ in _MISTYPED and span.text in named
         if lone and not (is_country(span.text) or is_city(span.text)):
             span = Span(doc, span.start, span.end, label="PERSON")
         mended.append(span)
+    for token in _surnames_read_as_adverbs(doc, named):
+        token.pos_, token.tag_, token.dep_ = "PROPN", "NNP", "dobj"
     untyped = [Span(doc, t.i, t.i + 1, label="PERSON") for t in _untyped_surnames(doc, named)]
     if untyped or any(a.label_ != b.label_ for a, b in zip(spans, mended, strict=True)):
         doc.ents = sorted([*mended, *untyped], key=lambda s: s.start)
+
+
+def _surnames_read_as_adverbs(doc: Doc, named: dict[str, int]) -> list[Token]:
+    """'Kiir received Dagalo at ...': a surname right after its verb, parsed as an adverb.
+
+    The word is capitalised, follows the verb it hangs on and is the surname of a person
+    named in full before; it is the verb's object, and a name.
+    """
+    return [
+        t
+        for t in doc[1:]
+        if t.pos_ == "ADV"
+        and t.dep_ in ("advmod", "npadvmod")
+        and t.head.i == t.i - 1
+        and t.head.pos_ == "VERB"
+        and t.is_title
+        and named.get(t.text, len(doc)) <= t.i
+    ]
 
 
 def _untyped_surnames(doc: Doc, named: dict[str, int]) -> list[Token]:
