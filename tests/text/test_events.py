@@ -227,6 +227,9 @@ DATES = [
      "on Monday", D(2024, 3, 25)),  # the parser hangs the 'where' clause on the day
     ("The governor will meet elders from the flooded villages on Thursday.", "on Thursday",
      D(2024, 4, 4)),  # a date hung on where those met come from
+    ("The interior minister received a delegation from the Red Cross, led by its regional "
+     "director Paul Amadi, in Kano on Tuesday to discuss the floods.", "on Tuesday",
+     D(2024, 3, 26)),  # a date hung on a participle that describes who is met
     ("The premier arrived in Oslo yesterday and held talks with the king at the palace.",
      "yesterday", D(2024, 3, 29)),  # the day of the journey the talks were held on
 ]  # fmt: skip
@@ -276,6 +279,11 @@ def test_talks_someone_holds_in_the_present_are_a_timetable() -> None:
         "Premier Ana Ruiz in Geneva on Wednesday."
     )[-1]
     assert talks.date is not None and talks.date.date == D(2024, 4, 3)
+
+
+def test_a_journey_in_the_present_to_a_meeting_is_a_timetable() -> None:
+    found = one("The premier then travels to Oslo for a summit of Nordic leaders on Monday.")
+    assert found.date is not None and found.date.date == D(2024, 4, 1)
 
 
 def test_a_day_on_an_object_the_parser_split_off_is_the_meetings() -> None:

@@ -112,6 +112,9 @@ def _meeting_nodes(word: Token) -> set[int]:
         # 'would meet operators serving the route in Banyuwangi on Monday': the parser may
         # hang the day on a participle that describes who is met
         nodes |= {c.i for t in met for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"}
+        # 'received a delegation, led by its envoy, in Abuja on Monday': or on a passive
+        # participle that describes them, which the parser may hang on the meeting verb
+        nodes |= {c.i for c in word.children if _describes_who_is_met(c)}
         nodes |= {  # 'will meet for the first time on Thursday'
             p.i
             for c in word.children
@@ -121,6 +124,16 @@ def _meeting_nodes(word: Token) -> set[int]:
         }
         nodes |= {h.i for h in _hosting_event(word)}  # 'on the sidelines of Tuesday's summit'
     return nodes
+
+
+def _describes_who_is_met(clause: Token) -> bool:
+    """'..., led by its envoy, ...': a passive participle with its agent and no subject."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in clause.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children)
+    )
 
 
 _NOT_THE_MEETINGS = frozenset("after before since following ahead".split())

@@ -751,14 +751,19 @@ def _put_off(word: Token) -> bool:
 def _timetable(word: Token) -> bool:
     """Whether a meeting is told in the present as its own event: a timetable.
 
-    'The summit opens on Sunday', 'A is hosting B on Tuesday': its day is ahead. Not 'the
-    inquiry centres on the call of Monday', a present about a past meeting.
+    'The summit opens on Sunday', 'A is hosting B on Tuesday', 'flies to Oslo for talks on
+    Monday': its day is ahead. Not 'the inquiry centres on the call of Monday', a present
+    about a past meeting.
     """
     verb = frame(word)
     if verb is None or not status_of(word).present:
         return False
     held = word.dep_ == "dobj" and verb.lemma_.lower() in ("hold", "host")  # 'holds talks'
-    return verb == word or ((word.dep_ in ("nsubj", "nsubjpass") or held) and word.head == verb)
+    if verb == word or ((word.dep_ in ("nsubj", "nsubjpass") or held) and word.head == verb):
+        return True
+    # 'travels to Brussels for a summit on Monday': a journey to it in the present
+    bound = word.dep_ == "pobj" and word.head.lower_ in ("for", "to") and word.head.head == verb
+    return bound and verb.lemma_.lower() in _parts.MOTION
 
 
 def _stretches(sent: Span, groups: list[list[Token]]) -> list[tuple[int, int] | None]:
