@@ -68,6 +68,10 @@ TRIGGERS = [
     ("A preparatory session in Lima set for May 2 was called off.", "session"),
     ("A session of the joint border commission was scheduled for June 8.", "session"),
     ("A session of parliament was held on Tuesday to debate the budget.", None),
+    # a session held by video or between the sides is talks; a training session is not
+    ("The video session, first set for Wednesday, was moved to Thursday.", "session"),
+    ("A trilateral session in Lusaka on Friday ended without a deal.", "session"),
+    ("A training session in Lusaka on Friday ended early.", None),
     # an assembly of people meets; a country's Assembly is its parliament
     ("An assembly of tribal elders met in Kandahar on Friday.", "assembly"),
     ("The party holds four of the 140 seats in the Assembly of Albania.", None),

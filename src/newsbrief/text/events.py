@@ -56,7 +56,10 @@ _NEEDS_WITH = frozenset("discussions consultations".split())
 # Meals are meetings only between people named: 'a dinner between A and B', not 'a gala dinner'.
 _MEALS = frozenset("dinner lunch luncheon breakfast banquet".split())
 _QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())
-_SESSION_KIND = frozenset("emergency special extraordinary plenary closed-door urgent".split())
+_SESSION_KIND = frozenset(
+    "emergency special extraordinary plenary closed-door urgent video virtual online "
+    "negotiating bilateral trilateral tripartite".split()
+)
 _PARLIAMENTS = frozenset("national legislative constituent provincial state".split())
 _AUDIENCE = re.compile(r"\b(?:supporters|crowds?|audience|students|voters|rally)\b", re.I)
 _HOLD = frozenset(
