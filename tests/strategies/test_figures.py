@@ -337,6 +337,9 @@ METRICS = [
      [("killed", 3), ("killed", 1), ("killed", 1)]),
     # "the three" after "including" points back at people already counted
     ("Helicopters rescued seven climbers, including the three injured.", [("aid", 7)]),
+    # a singular body that is someone's is still a death
+    ("One body was recovered from the river on Monday.", [("killed", 1)]),
+    ("Officials said the body count had risen to 30.", [("killed", 30)]),
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),
@@ -363,6 +366,7 @@ NOT_FIGURES = [
     "Firefighters recovered the bodies of the three after a search.",  # counted before
     "Search teams using two navy ships combed the area.",  # ships nothing befell
     "Twelve delegates arrived.",  # nothing harmed
+    "The advisory body has 25 members from the three parties.",  # a body of people
     "Some 40 officials attended the meeting.",
     "Over 500 troops were deployed.",
     "About 3,000 people voted in the town.",

@@ -142,8 +142,8 @@ _NOT_FOUND = frozenset("find locate trace contact".split())
 def cue_label(tok: Token) -> Label | None:
     """The metric the word `tok` names in its context, "none" for a non-figure, else None."""
     lemma = tok.lemma_.lower()
-    if lemma == "miss" and tok.tag_ != "VBG":
-        return None  # "missed the deadline"; only "missing" is a cue
+    if _not_the_cue_it_spells(tok, lemma):
+        return None
     if lemma == "life" and tok.head.lemma_ in ("lose", "claim", "take"):
         return "killed"
     if lemma == "home" and any(c.lower_ == "to" for c in tok.children):
@@ -172,6 +172,24 @@ def cue_label(tok: Token) -> Label | None:
     if lemma in _RESPONDER_MODS and tok.dep_ == "compound" and tok.head.lemma_ in _RESPONDERS:
         return "other"
     return _word_label(tok, lemma)
+
+
+def _not_the_cue_it_spells(tok: Token, lemma: str) -> bool:
+    """'Missed the deadline' (only 'missing' is a cue); 'the small body has 15 members'."""
+    if lemma == "miss":
+        return tok.tag_ != "VBG"
+    return lemma == "body" and tok.tag_ == "NN" and not _a_corpse(tok)
+
+
+def _a_corpse(body: Token) -> bool:
+    """A singular 'body' that is someone's: 'the body of a fisherman', 'one body', 'a body'."""
+    return (
+        any(
+            c.lower_ in ("of", "a", "one") or c.dep_ == "nummod" or c.lower_ == "count"
+            for c in body.children
+        )
+        or body.head.lower_ == "count"
+    )
 
 
 _DEPLOY = frozenset("send dispatch deploy mobilise mobilize".split())
