@@ -337,6 +337,9 @@ METRICS = [
      [("killed", 3), ("killed", 1), ("killed", 1)]),
     # "the three" after "including" points back at people already counted
     ("Helicopters rescued seven climbers, including the three injured.", [("aid", 7)]),
+    # the last item of a list of counts is one of them, even as a bare 'one'
+    ("Of the 14 dead, nine were in Recife, four in Olinda and one in Paulista.",
+     [("killed", 14), ("killed", 9), ("killed", 4), ("killed", 1)]),
     # a singular body that is someone's is still a death
     ("One body was recovered from the river on Monday.", [("killed", 1)]),
     ("Officials said the body count had risen to 30.", [("killed", 30)]),

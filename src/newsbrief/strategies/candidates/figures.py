@@ -488,6 +488,10 @@ def _single(tok: Token) -> _Found | None:
         return None  # the "one" of "Thirty-one", which the tokenizer split off
     if tok.lower_ == "one" and _gravely(tok):
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "wounded")  # "one of them seriously"
+    if tok.lower_ == "one" and tok.dep_ == "conj" and tok.head.like_num and tok.head.pos_ == "NUM":
+        # 'five in Santos and one in São Vicente': an item of a list of counts is what they are
+        metric = harm.harm_of(harm.read_count(tok.head).metric)
+        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
     if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and not no_one:
         metric = harm.verb_harm(tok)
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
