@@ -769,6 +769,11 @@ def test_the_place_people_were_taken_out_of_is_where_the_count_is(
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_a_name_set_beside_the_capital_is_the_place_whatever_its_tag() -> None:
+    body = "Of those, 840 were admitted in the capital, Dhaka, and 310 in other districts."
+    assert (840, "Dhaka") in [(f.value, f.place) for f in figures(body)]
+
+
 def test_a_count_a_hospital_took_in_is_where_the_hospital_is() -> None:
     body = (
         "A doctor at Tamberg Provincial Hospital said it had received 35 bodies and more than "

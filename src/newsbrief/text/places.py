@@ -163,6 +163,9 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         if tok.pos_ == "PROPN" and any(_where_clause(c) for c in tok.children):
             yield doc[name_start(tok) : tok.i + 1]  # "followed by Ondo, where 98 cases ..."
             continue
+        if tok.pos_ == "PROPN" and _named_realm(tok):
+            yield doc[name_start(tok) : tok.i + 1]  # "in the capital, Dhaka", typed as anything
+            continue
         if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ == "DATE":
             continue
         if tok.is_lower:
@@ -181,6 +184,20 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
+
+
+def _named_realm(tok: Token) -> bool:
+    """The name set beside 'in the capital' or 'in the port city': "in the capital, Dhaka".
+
+    The parser may hang the name on the noun as an apposition or a conjunct, and type it
+    as anything.
+    """
+    realm = tok.head
+    if tok.dep_ not in ("appos", "conj") or realm.pos_ != "NOUN" or realm.i >= tok.i:
+        return False
+    if realm.lemma_.lower() not in _REALMS | _DIVISIONS or realm.dep_ != "pobj":
+        return False
+    return realm.head.lower_ in _IN_PREPS and name_start(tok) == realm.i + 2  # 'capital, X'
 
 
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "dative", "attr"})
@@ -266,6 +283,8 @@ def _used_as_place(root: Token) -> bool:
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
     if _tallies(root):
+        return True
+    if _named_realm(root):
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
