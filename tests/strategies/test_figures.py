@@ -769,6 +769,11 @@ def test_the_place_people_were_taken_out_of_is_where_the_count_is(
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_a_hospital_whose_name_is_hyphenated_keeps_its_whole_name() -> None:
+    body = "At Dar-es-Salam General Hospital in Omdel, 48 people with burns were admitted there."
+    assert [f.place for f in figures(body)] == ["Dar-es-Salam General Hospital"]
+
+
 def test_a_name_set_beside_the_capital_is_the_place_whatever_its_tag() -> None:
     body = "Of those, 840 were admitted in the capital, Dhaka, and 310 in other districts."
     assert (840, "Dhaka") in [(f.value, f.place) for f in figures(body)]

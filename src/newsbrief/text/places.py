@@ -81,10 +81,20 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
         if tok.pos_ != "PROPN" or tok.lower_ not in _FACILITIES or tok.dep_ == "compound":
             continue
         first = tok.i
-        while first > span.start and doc[first - 1].pos_ == "PROPN":
-            first -= 1
+        while first > span.start:
+            if doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            elif first - 2 >= span.start and _hyphen_between(doc[first - 2], doc[first - 1]):
+                first -= 2  # "Sher-e-Bangla Medical College Hospital": one word in three
+            else:
+                break
         if first < tok.i:
             yield doc[first : tok.i + 1]
+
+
+def _hyphen_between(word: Token, hyphen: Token) -> bool:
+    """'e' '-' before the next word of a name, written with no space either side."""
+    return hyphen.text == "-" and not word.whitespace_ and not hyphen.whitespace_
 
 
 def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
