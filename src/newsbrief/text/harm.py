@@ -182,14 +182,13 @@ def _not_the_cue_it_spells(tok: Token, lemma: str) -> bool:
 
 
 def _a_corpse(body: Token) -> bool:
-    """A singular 'body' that is someone's: 'the body of a fisherman', 'one body', 'a body'."""
-    return (
-        any(
-            c.lower_ in ("of", "a", "one") or c.dep_ == "nummod" or c.lower_ == "count"
-            for c in body.children
-        )
-        or body.head.lower_ == "count"
-    )
+    """A singular 'body' that is someone's: 'the body of a fisherman', 'one body', 'a body'.
+
+    Or the count of them: 'the body count'.
+    """
+    if body.head.lower_ == "count":
+        return True  # 'the body count'
+    return any(c.lower_ in ("of", "a", "one") or c.dep_ == "nummod" for c in body.children)
 
 
 _DEPLOY = frozenset("send dispatch deploy mobilise mobilize".split())

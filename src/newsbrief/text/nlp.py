@@ -200,7 +200,9 @@ def _mend_surnames(doc: Doc) -> None:
 
     The tagger types many lone surnames as organisations or places ('received Costa',
     'received by Hadi'); news names a person in full first and by surname after. A word
-    that is a country or a city of the gazetteer keeps its type ('Washington').
+    that is a country or a city of the gazetteer keeps its type ('Washington'). A surname
+    the parser read as an adverb right after its verb ('received Dagalo at') is mended to
+    the verb's object.
     """
     from spacy.tokens import Span  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
 
