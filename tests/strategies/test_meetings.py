@@ -115,6 +115,15 @@ def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:
                 (["Anna Berg", "Li Wei"], D(2024, 3, 29)),
             ],
         ),
+        # talks the parser hung 'with B' on the verb of: B is who is met, someone new
+        (
+            "In Lima yesterday, Envoy Anna Berg met President Omar Haddad. Berg also held talks "
+            "yesterday with Li Wei, an adviser to the president.",
+            [
+                (["Anna Berg", "Omar Haddad"], D(2024, 3, 29)),
+                (["Anna Berg", "Li Wei"], D(2024, 3, 29)),
+            ],
+        ),
         # a visit meeting one person and then another: two meetings on the visit's day
         (
             "Envoy Anna Berg made a visit to Quito on Thursday, meeting President Haddad and "
