@@ -294,6 +294,31 @@ def test_lead_place_is_the_place_the_first_sentence_with_one_is_about() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the authorities act from the country; the order is about the town
+        (
+            "Authorities in Zembla ordered residents of six districts of Velmor to leave "
+            "the town yesterday.",
+            "Velmor",
+        ),
+        (
+            "The government of Zembla said gunmen had killed 12 people in a raid on the "
+            "town of Velmor.",
+            "Velmor",
+        ),
+        # where the toll was told is not where the people died
+        ("Floods killed nine people in Velmor, the governor told reporters in Ostrava.", "Velmor"),
+        # a sentence that names only where someone acts still gives the place
+        ("Authorities in Zembla said nine people had died.", "Zembla"),
+    ],
+)
+def test_lead_place_is_not_where_someone_acts_or_speaks_from(text: str, lead: str) -> None:
+    known = ["Zembla", "Velmor", "Ostrava"]
+    assert places.lead_place(parse(text), [(0, len(text))], known) == lead
+
+
+@pytest.mark.parametrize(
     ("body", "city"),
     [
         ("JULIACA, Peru, Dec 15 - A student died.", "Juliaca"),

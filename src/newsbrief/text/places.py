@@ -15,7 +15,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.lexicon import NAMED_HAZARDS
+from newsbrief.text.lexicon import NAMED_HAZARDS, SPEECH_VERBS
 from newsbrief.text.ner import before_a_count, count_after, name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
@@ -513,7 +513,9 @@ def lead_place(
 ) -> str | None:
     """The place the first sentence that names one is about (the nearest its main verb).
 
-    A line with no verb ('GILGIL, Kenya, March 8 -', a dateline) tells no event.
+    Where someone acts or speaks from ('authorities in X ordered', 'told reporters in X')
+    is the place only when the sentence names no other. A line with no verb ('GILGIL,
+    Kenya, March 8 -', a dateline) tells no event.
     """
     for start, end in sentences:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -523,9 +525,25 @@ def lead_place(
         if found:  # a hospital people were taken to is not where the event was
             root = span.root if span is not None else found[0].root
             costs = {r.token.i: r.cost for r in nearby(root, limit=64)}
-            best = min(found, key=lambda p: (_landmark(p.root), costs.get(p.root.i, 1000), p.start))
+            best = min(
+                found,
+                key=lambda p: (
+                    _landmark(p.root),
+                    _bystander(p.root),
+                    costs.get(p.root.i, 1000),
+                    p.start,
+                ),
+            )
             return _narrower(best, found).text
     return None
+
+
+def _bystander(root: Token) -> bool:
+    """Where who acts or speaks is, not the event: 'authorities in X', 'told reporters in X'."""
+    if actor_place(root):
+        return True
+    verb = root.head.head if root.dep_ == "pobj" else None
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
 
 
 # A wire dateline: a city in capitals at the start of the body, then its country or the
