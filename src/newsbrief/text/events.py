@@ -39,17 +39,12 @@ from newsbrief.text.event_dates import attached_date, moved_to
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
+from newsbrief.text.lexicon import MEETING_NOUNS
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_MEETING_NOUNS = frozenset(
-    "meeting meet talks summit conference convention debate call conversation negotiations "
-    "discussions "
-    "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable dinner lunch luncheon breakfast banquet round".split()
-)
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
 _NEEDS_WITH = frozenset("discussions consultations".split())
@@ -499,7 +494,7 @@ def _noun_of(tok: Token) -> str | None:
     if low in _PLURAL_ONLY:
         return low
     lemma = tok.lemma_.lower()
-    if lemma not in _MEETING_NOUNS or lemma in _PLURAL_ONLY or low == "meets":
+    if lemma not in MEETING_NOUNS or lemma in _PLURAL_ONLY or low == "meets":
         return None
     if lemma == "hall":
         return "town hall" if any(c.lower_ == "town" for c in tok.children) else None

@@ -92,6 +92,16 @@ INTERACTION_NOUNS = frozenset(
     ).split()
 )
 
+# Nouns that can name a meeting ('talks', 'summit', 'a round'); the meetings step decides.
+MEETING_NOUNS = frozenset(
+    "meeting meet talks summit conference convention debate call conversation negotiations "
+    "discussions "
+    "consultations videoconference teleconference hall assembly congress session audience "
+    "gathering forum roundtable dinner lunch luncheon breakfast banquet round".split()
+)
+# Verbs whose place is where people met ('sat down in Moscow', 'met in Reykjavik').
+MEETING_VERBS = frozenset("meet sit gather convene confer negotiate".split())
+
 # Common nouns that name a collective actor when a name modifies them ('the German
 # government', 'the Biden administration', 'Texas state prosecutors', 'government of Samoa').
 COLLECTIVE_HEADS = frozenset(

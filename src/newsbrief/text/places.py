@@ -15,7 +15,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.lexicon import NAMED_HAZARDS, SPEECH_VERBS
+from newsbrief.text.lexicon import MEETING_NOUNS, MEETING_VERBS, NAMED_HAZARDS, SPEECH_VERBS
 from newsbrief.text.ner import before_a_count, count_after, name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
@@ -540,10 +540,23 @@ def lead_place(
 
 def _bystander(root: Token) -> bool:
     """Where who acts or speaks is, not the event: 'authorities in X', 'told reporters in X'."""
-    if actor_place(root):
+    if actor_place(root) or _venue(root):
         return True
     verb = root.head.head if root.dep_ == "pobj" else None
     return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _venue(root: Token) -> bool:
+    """Where people met: 'sat down in Moscow', 'talks in Vienna', 'the summit in X'."""
+    tok = root
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "Reykjavik, Iceland": the chain of names is one place
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        return False
+    owner = tok.head.head
+    if owner.pos_ in _VERBAL:
+        return owner.lemma_.lower() in MEETING_VERBS
+    return bool({owner.lemma_.lower(), owner.lower_} & MEETING_NOUNS)  # 'talks': lemma 'talk'
 
 
 # A wire dateline: a city in capitals at the start of the body, then its country or the
