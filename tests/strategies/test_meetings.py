@@ -584,6 +584,9 @@ def test_convening_a_council_is_a_meeting_of_it() -> None:
         # the parser hangs 'and with B' on the verb, not on the calls
         "The truce followed after Minister Ida Lund held separate calls with Jeyhun Bayramov "
         "and with Zohrab Mnatsakanyan on Friday.",
+        # plural 'meetings' whose 'with' the parser hung on the verb, past the day
+        "Minister Ida Lund then held separate meetings the same day with Omar Haddad and "
+        "Rosa Brandt at the palace.",
     ],
 )
 def test_separate_meetings_with_two_people_are_two_meetings(body: str) -> None:

@@ -549,13 +549,13 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             taken = {t.i for g in groups for t in g}
             hosts = [h for h in _frame_people(word) if h.i not in taken]
             return [(_named(hosts + g), g) for g in groups]
-    met = [t for g in withs for t in g] or _met_on_the_verb(word)
+    met = [t for g in withs for t in g] or met_on_the_verb(word)
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
     framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
     return [(_named(framed + noun_partners(word)), met)]
 
 
-def _met_on_the_verb(noun: Token) -> list[Token]:
+def met_on_the_verb(noun: Token) -> list[Token]:
     """'Held talks yesterday with B': who the noun's meeting is with, hung on its verb."""
     return [
         t for prep, group in _verb_withs(noun) if prep.dep_ == "prep" for t in group if personish(t)

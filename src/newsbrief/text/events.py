@@ -454,8 +454,9 @@ def _shared_meal(meal: Token) -> bool:
 
 def _qualified(tok: Token, word: str, governed: bool) -> bool:
     """Words that name a meeting only with more said: 'an emergency session', 'meetings with'."""
-    if word == "meeting":
-        return tok.tag_ not in ("NNS", "NNPS") or bool(_parts.noun_partners(tok))
+    if word == "meeting":  # 'held meetings with A and B': the 'with' may hang on the verb
+        met = _parts.noun_partners(tok) or _parts.met_on_the_verb(tok)
+        return tok.tag_ not in ("NNS", "NNPS") or bool(met)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
     if word == "session":  # 'an emergency session was held', 'a session with the delegation'
