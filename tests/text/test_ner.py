@@ -149,6 +149,13 @@ SURNAMES = [
         "Hadi",
         "PERSON",
     ),
+    # ones the tagger took for a product or a work of art
+    (
+        "Minister Arvid Tselmeg spoke on Monday. The cardinal is to meet Tselmeg on Saturday "
+        "to discuss security.",
+        "Tselmeg",
+        "PERSON",
+    ),
     # one the tagger left with no type at all
     (
         "Secretary of State Mike Pompeo arrived on Monday. The next day Pompeo made an "

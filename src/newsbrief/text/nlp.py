@@ -150,7 +150,7 @@ def _through_and(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_) if end > span.end else span
 
 
-_MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 def _mend_portfolios(doc: Doc) -> None:
@@ -198,7 +198,7 @@ def _after_a_title(doc: Doc, span: Span) -> bool:
 def _mend_surnames(doc: Doc) -> None:
     """A surname alone is the person named in full before it: 'Costa' after 'António Costa'.
 
-    The tagger types many lone surnames as organisations or places ('received Costa',
+    The tagger types many lone surnames as organisations, places or products ('received Costa',
     'received by Hadi'); news names a person in full first and by surname after. A word
     that is a country or a city of the gazetteer keeps its type ('Washington'). A surname
     the parser read as an adverb right after its verb ('received Dagalo at') is mended to
