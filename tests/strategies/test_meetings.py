@@ -104,6 +104,27 @@ def test_met_with_a_then_with_b_is_two_meetings_with_their_people() -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # the parser hangs the second 'with' on the verb, on the first 'with', or as a
+        # conjunct of the verb
+        "Minister Ida Lund held talks that evening with Prime Minister Omar Haddad, the first "
+        "since tensions over the border last year, and with President Rosa Brandt.",
+        "Minister Ida Lund also held talks on Monday with Prime Minister Omar Haddad and with "
+        "President Rosa Brandt.",
+        "Minister Ida Lund held talks on Monday with Prime Minister Omar Haddad, who arrived "
+        "late, and with President Rosa Brandt.",
+    ],
+)
+def test_talks_with_a_and_again_with_b_are_two_meetings(body: str) -> None:
+    found = meetings(body)
+    assert [m.participants for m in found] == [
+        ["Ida Lund", "Omar Haddad"],
+        ["Ida Lund", "Rosa Brandt"],
+    ]
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # a second meeting verb of the same subject shares its people and its day

@@ -538,8 +538,9 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
     withs = _prep_objects(word, frozenset({"with"}))
-    later = _then_with(word)
+    later = _then_with(word) + _with_again(word)
     if withs and later:  # 'held talks with A on Monday, then with B'
+        withs = [g for g in withs if not any(g == lg for lg in later)]
         hosts = subjects(word.head)
         return [(_named(hosts + g), g) for g in [*withs, *later]]
     if separate:  # 'held separate meetings with A and with B' (or 'with A and B')
@@ -567,9 +568,32 @@ def _then_with(noun: Token) -> list[list[Token]]:
     return [
         group
         for prep, group in _verb_withs(noun)
-        if prep.dep_ == "prep"
-        and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
+        if (prep.dep_ == "prep" or _and_again(prep))
+        and (
+            any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
+            or _and_again(prep)
+        )
     ]
+
+
+def _with_again(noun: Token) -> list[list[Token]]:
+    """'Talks with A and with B': the second 'with', hung on the first, said after 'and'."""
+    return [
+        _expand([p for p in conj.children if p.dep_ == "pobj"])
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for conj in prep.children
+        if conj.dep_ == "conj" and conj.lower_ == "with" and _and_again(conj)
+    ]
+
+
+def _and_again(prep: Token) -> bool:
+    """'Held talks with A, ..., and with B': the preposition said again after 'and'.
+
+    The parser hangs the second 'with' on the verb, on the first 'with' or on a word
+    between; wherever it hangs, it is another meeting.
+    """
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "and"
 
 
 def _withs_on_the_verb(noun: Token) -> list[list[Token]]:
