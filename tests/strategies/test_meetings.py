@@ -227,6 +227,27 @@ def test_the_same_day_is_the_day_of_the_telling_not_a_deadline_inside_it() -> No
     assert [m.date for m in found] == [D(2024, 3, 27)]
 
 
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # the parser hangs the day on the reporting verb that follows: the meeting's day
+        (
+            "Minister Anna Berg and Omar Haddad had sat down together at Velm House, across "
+            "the street, on Monday evening, an official told reporters.",
+            D(2024, 3, 25),
+        ),
+        # a day written by the reporting verb is the day of the saying
+        (
+            "Anna Berg and Omar Haddad had sat down together at the palace, an official told "
+            "reporters on Monday.",
+            None,
+        ),
+    ],
+)
+def test_a_day_before_the_speaker_is_the_reported_meetings(body: str, day: dt.date) -> None:
+    assert [m.date for m in meetings(body)] == [day]
+
+
 def test_the_day_of_a_request_is_not_the_day_of_the_meeting_requested() -> None:
     found = meetings(
         "President Anna Berg and Chancellor Omar Haddad will hold a video call on Monday. "

@@ -67,7 +67,7 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
     inside = {t.i for t in word.subtree} if word.pos_ != "VERB" else {word.i}
     while current.i not in nodes:
         if current.lemma_ in SPEECH and current.pos_ == "VERB":
-            return None
+            return steps + 1 if _said_after(current, start, nodes) else None
         # 'yesterday morning' is still the day; 'in Anchorage, Alaska, tomorrow': a date the
         # parser hung on the meeting's place
         dated = current.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
@@ -78,6 +78,19 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
             return 50
         current, steps = current.head, steps + 1
     return steps
+
+
+def _said_after(verb: Token, date: Token, nodes: set[int]) -> bool:
+    """'A and B met on Monday evening, an official told reporters': the day is the meeting's.
+
+    The parser may hang the day on the reporting verb that follows the reported clause; a
+    day written before the speaker, after the clause that holds the meeting, is that
+    clause's ('said on Monday' stays the day of the saying).
+    """
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.i < date.i or not speakers or speakers[0].i < date.i:
+        return False
+    return any(c.dep_ == "ccomp" and c.i < date.i and c.i in nodes for c in verb.children)
 
 
 def _meeting_nodes(word: Token) -> set[int]:
