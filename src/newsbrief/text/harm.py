@@ -812,6 +812,9 @@ def is_person(noun: Token) -> bool:
         return True  # "two Pakistani guides": a nationality describes people
     if any(c.dep_ == "relcl" and _who(c) for c in noun.children):
         return True  # "300,000 Rohingya who fled": 'who' stands only for people
+    if noun.dep_ == "conj" and noun.is_title and noun.tag_ in ("NNS", "NNPS"):
+        if noun.head.i != noun.i and is_person(noun.head):
+            return True  # "eleven Indians, eight Britons": a capitalised group in a list of people
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma in _NOT_PERSON_ER:
         return False
