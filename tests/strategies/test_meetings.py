@@ -420,6 +420,14 @@ def test_a_rescheduled_meeting_has_the_day_it_was_moved_to() -> None:
     ]
 
 
+def test_a_meeting_moved_to_a_part_of_a_day_is_moved_to_that_day() -> None:
+    body = "A closing session planned for Thursday was pushed back to yesterday afternoon."
+    assert summary(body) == [
+        ("cancelled", D(2024, 3, 28), "unknown"),
+        ("rescheduled", D(2024, 3, 29), "unknown"),
+    ]
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

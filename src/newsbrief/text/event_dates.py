@@ -304,6 +304,8 @@ def moved_to(doc: Doc, date: _dates.DatePhrase) -> bool:
 
 def _moved_to(tok: Token) -> bool:
     """A date a meeting was moved to: 'moved to March 10', 'postponed until May'."""
+    while tok.dep_ in ("compound", "npadvmod") and tok.head.ent_type_ in ("DATE", "TIME"):
+        tok = tok.head  # 'pushed back to yesterday afternoon': the day names the afternoon
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("to", "until", "till"):
         return False
