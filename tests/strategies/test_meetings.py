@@ -428,6 +428,26 @@ def test_a_meeting_moved_to_a_part_of_a_day_is_moved_to_that_day() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an official reports to a leader: a meeting of the two
+        (
+            "President Anna Berg was briefed on the floods on Friday by Interior Minister "
+            "Omar Haddad.",
+            [(["Anna Berg", "Omar Haddad"], D(2024, 3, 29))],
+        ),
+        # a briefing of the press, or one with no briefer named, is none
+        ("Interior Minister Omar Haddad briefed reporters on the floods on Friday.", []),
+        ("President Anna Berg was briefed on the floods on Friday.", []),
+    ],
+)
+def test_a_leader_briefed_by_an_official_is_a_meeting(
+    body: str, expected: list[tuple[list[str], dt.date]]
+) -> None:
+    assert [(m.participants, m.date) for m in meetings(body)] == expected
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

@@ -163,7 +163,20 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _gather(tok)
     if lemma == "see":
         return _journey_to_see(tok)
+    if lemma == "brief":
+        return _briefed_by(tok)
     return None
+
+
+def _briefed_by(verb: Token) -> bool | None:
+    """'Was briefed on the fire by the shipping minister': an official reports to a leader.
+
+    Only the passive with a named briefer; 'briefed reporters' is a news conference.
+    """
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    briefers = [a for a in _parts.agents(verb) if _parts.personish(a)]
+    return True if briefers else None
 
 
 def _journey_to_see(tok: Token) -> bool | None:
