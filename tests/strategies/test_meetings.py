@@ -448,6 +448,29 @@ def test_a_leader_briefed_by_an_official_is_a_meeting(
     assert [(m.participants, m.date) for m in meetings(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a council that will discuss something sits
+        (
+            "The Velm Security Council is to discuss the crisis in closed consultations next "
+            "Tuesday, diplomats said.",
+            [("planned", D(2024, 4, 2))],
+        ),
+        # the purpose of a meeting told already is not another meeting
+        (
+            "The party's federal board will meet on Monday to discuss the campaign for the "
+            "election on May 26.",
+            [("planned", D(2024, 4, 1))],
+        ),
+    ],
+)
+def test_a_body_that_will_discuss_something_sits(
+    body: str, expected: list[tuple[str, dt.date]]
+) -> None:
+    assert [(m.status, m.date) for m in meetings(body)] == expected
+
+
 def test_a_date_told_from_another_meeting() -> None:
     body = (
         "The second debate between Ana Ruiz and Pablo Soto, set for April 15, was cancelled. "

@@ -140,12 +140,7 @@ def _verb_trigger(tok: Token) -> bool | None:
     if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
     if lemma in _TALK_VERBS or (lemma == "sit" and any(c.lower_ == "down" for c in tok.children)):
-        if any(_AUDIENCE.search(_subtree_text(o)) for o in others):
-            return None  # a speech: 'spoke to supporters'
-        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own:
-            return None  # 'Speaking to X, he said': an interview, not a meeting
-        return True if _parts.by_phone(tok) else _talk(tok, others)
+        return _talk_verb(tok, lemma, others)
     if lemma in _CALL_VERBS:
         return _call(tok, lemma)
     if lemma in _HOST_VERBS:
@@ -168,6 +163,20 @@ def _verb_trigger(tok: Token) -> bool | None:
     return None
 
 
+_SITTING = frozenset("council committee commission cabinet board".split())
+
+
+def _a_body_sits(verb: Token) -> bool:
+    """'The Security Council will discuss the crisis next week': a body that discusses sits.
+
+    Not the purpose of a meeting told already ('will meet on Monday to discuss ...') nor one
+    more thing a sitting did ('approved the plan and discussed ...').
+    """
+    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and _trigger(verb.head)):
+        return False
+    return any(s.lemma_.lower() in _SITTING for s in _parts.subjects(verb))
+
+
 def _briefed_by(verb: Token) -> bool | None:
     """'Was briefed on the fire by the shipping minister': an official reports to a leader.
 
@@ -177,6 +186,18 @@ def _briefed_by(verb: Token) -> bool | None:
         return None
     briefers = [a for a in _parts.agents(verb) if _parts.personish(a)]
     return True if briefers else None
+
+
+def _talk_verb(tok: Token, lemma: str, others: list[Token]) -> bool | None:
+    """'Spoke with B', 'sat down with B', 'the council will discuss': talks, not a speech."""
+    if any(_AUDIENCE.search(_subtree_text(o)) for o in others):
+        return None  # a speech: 'spoke to supporters'
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own:
+        return None  # 'Speaking to X, he said': an interview, not a meeting
+    if _parts.by_phone(tok) or (lemma == "discuss" and _a_body_sits(tok)):
+        return True
+    return _talk(tok, others)
 
 
 def _journey_to_see(tok: Token) -> bool | None:
