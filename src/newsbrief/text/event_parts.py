@@ -540,7 +540,7 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     withs = _prep_objects(word, frozenset({"with"}))
     later = _then_with(word) + _with_again(word)
     if withs and later:  # 'held talks with A on Monday, then with B'
-        withs = [g for g in withs if not any(g == lg for lg in later)]
+        withs = [g for g in withs if g not in later]  # 'with A and with B': B once
         hosts = subjects(word.head)
         return [(_named(hosts + g), g) for g in [*withs, *later]]
     if separate:  # 'held separate meetings with A and with B' (or 'with A and B')
@@ -564,14 +564,14 @@ def met_on_the_verb(noun: Token) -> list[Token]:
 
 
 def _then_with(noun: Token) -> list[list[Token]]:
-    """'Held talks with A, then with B': the later 'with' groups hung on the noun's verb."""
+    """'Held talks with A, then with B' (or ', and with B'): later 'with' groups on the verb."""
     return [
         group
         for prep, group in _verb_withs(noun)
-        if (prep.dep_ == "prep" or _and_again(prep))
-        and (
-            any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
-            or _and_again(prep)
+        if _and_again(prep)
+        or (
+            prep.dep_ == "prep"
+            and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
         )
     ]
 

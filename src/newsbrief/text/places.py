@@ -491,11 +491,17 @@ _ACTORS = frozenset(
 )
 
 
-def actor_place(root: Token) -> bool:
-    """True for "a laboratory in X", "the police of X": the place names where an actor is."""
+def _chain_head(root: Token) -> Token:
+    """The first name of a chain of names that is one place ("Springfield, Ohio")."""
     tok = root
     while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
-        tok = tok.head  # "Springfield, Ohio": the chain of names is one place
+        tok = tok.head
+    return tok
+
+
+def actor_place(root: Token) -> bool:
+    """True for "a laboratory in X", "the police of X": the place names where an actor is."""
+    tok = _chain_head(root)
     while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         owner = tok.head.head
         if owner.pos_ in _VERBAL:
@@ -539,7 +545,7 @@ def lead_place(
 
 
 def _bystander(root: Token) -> bool:
-    """Where who acts or speaks is, not the event: 'authorities in X', 'told reporters in X'."""
+    """Where who acts, speaks or meets is: 'authorities in X', 'told reporters in X'."""
     if actor_place(root) or _venue(root):
         return True
     verb = root.head.head if root.dep_ == "pobj" else None
@@ -548,9 +554,7 @@ def _bystander(root: Token) -> bool:
 
 def _venue(root: Token) -> bool:
     """Where people met: 'sat down in Moscow', 'talks in Vienna', 'the summit in X'."""
-    tok = root
-    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
-        tok = tok.head  # "Reykjavik, Iceland": the chain of names is one place
+    tok = _chain_head(root)
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
         return False
     owner = tok.head.head
