@@ -1224,3 +1224,17 @@ def test_settlements_where_damage_happened_are_not_counted() -> None:
 )
 def test_people_things_were_handed_out_to_are_aid(body: str) -> None:
     assert read(body) == [("aid", 4100)]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("A strong earthquake struck Ruvania's western peninsula on Sunday. The disaster "
+         "agency said 40 people had died.", "Ruvania"),
+        ("Wildfires on Ruvania's southern coast killed eight people.", "Ruvania"),
+        # a part the sentence also names is the narrower place
+        ("Floods in Ruvania's Tembo province killed 15 people.", "Tembo"),
+    ],
+)  # fmt: skip
+def test_a_place_that_owns_an_unnamed_part_of_a_land_is_the_place(body: str, place: str) -> None:
+    assert figures(body)[0].place == place

@@ -273,6 +273,8 @@ def _names_division(root: Token) -> bool:
 
 
 def _used_as_place(root: Token) -> bool:
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PARTS:
+        return _unnamed_part(root.head)  # "struck Haiti's southwestern peninsula"
     if _names_division(root):
         root = root.head  # "in Kerala state": the division word carries the use
     if any(_where_clause(c) for c in root.children):
@@ -301,6 +303,12 @@ def _used_as_place(root: Token) -> bool:
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
 
 
+def _unnamed_part(part: Token) -> bool:
+    """A part of a land used as a place and not named ("Pakistan's Sindh province" is)."""
+    named = any(c.pos_ == "PROPN" and c.dep_ in ("compound", "appos") for c in part.children)
+    return not named and _used_as_place(part)
+
+
 _CARE = frozenset("hospital clinic infirmary".split())
 _TAKING = frozenset("take admit rush bring transfer airlift move send fly carry ferry".split())
 
@@ -323,6 +331,15 @@ _RETRIEVALS = frozenset("recover rescue pull retrieve evacuate extract free airl
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
+)
+# Parts of a land a possessive place can own: "Haiti's southwestern peninsula".
+_PARTS = (
+    _DIVISIONS
+    | _DIRECTIONS
+    | frozenset(
+        "peninsula coast coastline border borderlands mainland countryside interior delta "
+        "valley plains highlands desert frontier shore shores islands capital outskirts".split()
+    )
 )
 
 
