@@ -1238,3 +1238,17 @@ def test_people_things_were_handed_out_to_are_aid(body: str) -> None:
 )  # fmt: skip
 def test_a_place_that_owns_an_unnamed_part_of_a_land_is_the_place(body: str, place: str) -> None:
     assert figures(body)[0].place == place
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("A cyclone hit Ruvania on Wednesday. The ministry put the country's death toll at "
+         "ten on Thursday, most of them drowned in the coastal town of Tembo.", "Ruvania"),
+        # a country left is where they came from, not the scope of the count
+        ("Talks opened in Tembo on Monday. About 3,000 people have fled the country since "
+         "May, a monitor said.", "Tembo"),
+    ],
+)  # fmt: skip
+def test_a_toll_set_for_the_country_is_the_countrys(body: str, place: str) -> None:
+    assert figures(body)[0].place == place

@@ -650,7 +650,8 @@ def _the_country(tok: Token) -> Span | None:
     """'The country' the sentence makes the owner or the scene of the count at `tok`.
 
     'The country has recorded 9,000 deaths', 'the country's outbreak had grown to 6,000
-    cases', 'the country's 600 deaths', 'a country of some 40 million people': the country
+    cases', 'the country's 600 deaths', 'put the country's toll at ten', 'a country of
+    some 40 million people': the country
     the article is about, not the last town it named.
     """
     verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
@@ -667,8 +668,8 @@ def _the_country(tok: Token) -> Span | None:
             return owner
     if verb is None:
         return None
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if _is_the_country(subject):
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        if _is_the_country(subject) and subject.dep_ != "dobj":  # not 'have left the country'
             return subject.doc[subject.i : subject.i + 1]
         owner = _country_owner(subject)
         if owner is not None:
