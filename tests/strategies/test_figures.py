@@ -192,6 +192,8 @@ METRICS = [
     ("The country has given about 40 doses per 100 people.", []),
     ("The party is set to lose all nine of its seats.", []),
     ("Officials said nine in ten houses had been flattened.", []),
+    ("The institute raised its alert level to 4 on a scale of 5 and ordered an evacuation.",
+     []),
     ("The department aims to immunise 2.4 million children by March.", []),
     ("The province would normally expect about 165 deaths in such a week.", []),
     ("Leaders of the Group of Seven pledged to share one billion doses of vaccine.", []),

@@ -890,6 +890,8 @@ def _borrowed(count: Token) -> Reading | None:
         return Reading("none")  # "all nine of its seats": a part of things, not of people
     if _a_rate(count, noun) or _a_proportion(count):
         return Reading("none")  # "40 doses per 100 people": a rate, neither number a tally
+    if _a_grade(count):
+        return Reading("none")  # "raised its alert level to 4 on a scale of 5": a step
     if _aimed_at(noun or count):
         return Reading("none")  # "aims to immunise 2.4 million children": a target
     if noun is not None and noun.lower_ in ("dose", "doses") and _promised(count):
@@ -968,6 +970,27 @@ def _a_rate(count: Token, noun: Token | None) -> bool:
         and c.lemma_.lower() in ("day", "week", "month", "year", "hour")
         and any(d.lower_ in ("a", "an", "per", "each") for d in c.children)
         for c in holder.children
+    )
+
+
+_GRADES = frozenset("level scale category grade rating stage phase tier".split())
+
+
+def _a_grade(count: Token) -> bool:
+    """Either number of "raised its alert level to 4 on a scale of 5": a step on a scale.
+
+    The number a level, stage or category is set to or kept at, or the top of a scale.
+    """
+    prep = count.head
+    if count.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() == "scale"  # "on a scale of 5"
+    if prep.lower_ not in ("to", "at", "from"):
+        return False
+    return any(  # "the level was raised to 3", "kept the alert level at 2"
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _GRADES
+        for c in prep.head.children
     )
 
 
