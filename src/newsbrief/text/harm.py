@@ -989,8 +989,7 @@ def _a_grade(count: Token) -> bool:
     if prep.lower_ not in ("to", "at", "from"):
         return False
     return any(  # "the level was raised to 3", "kept the alert level at 2"
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _GRADES
-        for c in prep.head.children
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _GRADES for c in prep.head.children
     )
 
 
