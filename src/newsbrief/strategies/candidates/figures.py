@@ -781,12 +781,17 @@ def _told_as_the_toll(count: Token) -> bool:
 
 
 def _toll_noun(count: Token) -> Token | None:
-    """The toll a number is given as the value of: 'toll' in "bringing the toll to 19"."""
+    """The toll a number is given as the value of: 'toll' in "bringing the toll to 19".
+
+    Or the 'it' that stands for the toll just told: "by Friday it had risen to 16".
+    """
     prep = count.head
     if count.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
         return None
     owner = prep.head
     nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    if owner.lemma_ in _RISES and any(n.lower_ == "it" and n.dep_ == "nsubj" for n in nouns):
+        return next(n for n in nouns if n.lower_ == "it")  # 'by Friday it had risen to 16'
     return next(
         (
             n
@@ -795,6 +800,9 @@ def _toll_noun(count: Token) -> Token | None:
         ),
         None,
     )
+
+
+_RISES = frozenset("rise climb grow increase jump fall drop".split())
 
 
 def _with_source(figure: Figure, found: _Found, previous: str | None) -> Figure:
