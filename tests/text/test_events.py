@@ -193,6 +193,15 @@ def test_hypothetical_and_negated_meetings_are_flagged(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
+    ["Neither side announced a further round.", "Nobody has announced a new summit."],
+)
+def test_a_meeting_no_one_announced_is_negated(sentence: str) -> None:
+    found = mentions(sentence)
+    assert found and all(m.hypothetical for m in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
     [
         # the purpose of an offered meeting is no meeting of its own
         "Officials offered to meet the rebels to negotiate a truce, but the army refused.",

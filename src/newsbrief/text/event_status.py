@@ -218,12 +218,23 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("hypothetical")
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ == "no" for c in kids):
             found.add("negated")
+        if any(_nobody(c) for c in kids if c.dep_ in ("nsubj", "nsubjpass")):
+            found.add("negated")  # 'Neither side announced a further round'
         if any(c.lower_ in _WEAK_MODALS and c.dep_ == "aux" for c in kids):
             found.add("modal")
         found |= _adverb_cues(kids)
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _nobody(subject: Token) -> bool:
+    """'neither side', 'nobody', 'none of them': a subject that names no one who acted."""
+    if subject.lower_ in ("nobody", "none", "neither"):
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True  # 'no one'
+    return any(c.dep_ in ("det", "preconj") and c.lower_ == "neither" for c in subject.children)
 
 
 def _moves(lemma: str, particles: set[str]) -> bool:
