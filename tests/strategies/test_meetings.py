@@ -738,3 +738,17 @@ def test_a_call_made_to_offer_something_is_a_call_and_a_call_received_names_its_
     ]
     [received] = meetings("On Friday Minister Ida Lund received a telephone call from Omar Haddad.")
     assert "Omar Haddad" in received.participants
+
+
+def test_a_call_taken_from_someone_is_a_meeting_with_them_not_the_days_other_one() -> None:
+    body = (
+        "President Ana Ruiz visited the site on Friday and sat down with relatives of the "
+        "victims. Ruiz also received a telephone call on Friday from King Pablo Soto of "
+        "Tembo, who offered his condolences."
+    )
+    found = meetings(body)
+    assert [(m.status, m.participants) for m in found][-1] == (
+        "held",
+        ["Ana Ruiz", "Pablo Soto"],
+    )
+    assert len(found) == 2

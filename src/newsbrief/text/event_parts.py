@@ -59,6 +59,7 @@ HOSTING = frozenset(
     "plan schedule arrange".split()
 )
 _PERSONISH = frozenset("PERSON ORG GPE NORP".split())
+_TAKING_CALLS = frozenset("receive get take".split())
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,23 @@ def noun_partners(noun: Token) -> list[Token]:
         elif child.dep_ in ("compound", "amod", "nmod") and not own and personish(child):
             out.extend(_expand([child]))
     return out
+
+
+def _taken_call(noun: Token) -> bool:
+    """'received a call', 'took a call': the subject is called."""
+    head = noun.head
+    return noun.lemma_.lower() == "call" and noun.dep_ == "dobj" and head.lemma_ in _TAKING_CALLS
+
+
+def callers(noun: Token) -> list[Token]:
+    """Who made a call the subject took: 'received a telephone call on Friday from X'.
+
+    The parser may hang the 'from' on the verb.
+    """
+    if not _taken_call(noun):
+        return []  # not 'hosted the call from the White House': where from
+    owners = [noun, noun.head]
+    return [t for o in owners for g in _prep_objects(o, frozenset({"from"})) for t in g]
 
 
 def has_determiner(noun: Token) -> bool:
@@ -550,7 +568,7 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
             taken = {t.i for g in groups for t in g}
             hosts = [h for h in _frame_people(word) if h.i not in taken]
             return [(_named(hosts + g), g) for g in groups]
-    met = [t for g in withs for t in g] or met_on_the_verb(word)
+    met = [t for g in withs for t in g] or met_on_the_verb(word) or callers(word)
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
     framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
     return [(_named(framed + noun_partners(word)), met)]
@@ -645,8 +663,10 @@ def _frame_people(noun: Token) -> list[Token]:
     """People around a meeting noun: who holds or attends it, who acts 'at' or 'during' it."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        hosts = subjects(head) if head.lemma_ in HOSTING else []
-        return hosts + [p for p in partners(head) if personish(p)]
+        taken = _taken_call(noun)
+        hosts = subjects(head) if head.lemma_ in HOSTING or taken else []
+        called = [t for g in _prep_objects(head, frozenset({"from"})) for t in g] if taken else []
+        return hosts + [p for p in partners(head) + called if personish(p)]
     invited = noun.dep_ == "xcomp" and head.lemma_ == "invite"  # the parser's 'to talks'
     if invited or (noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}):
         verb = head if invited else head.head
