@@ -1140,6 +1140,9 @@ def test_he_is_the_person_named_before_not_a_place_read_as_a_person() -> None:
         # a spokesman is named with the body he speaks for
         ("The blaze killed nine people, a spokesman for the city's fire department said.",
          "spokesman for the city's fire department"),
+        # 'the airline' is the one named before, whose name ends in its plural
+        ("A Ruvanian Airlines jet landed in Tembo on Sunday. The airline said 149 passengers "
+         "had been on board.", "Ruvanian Airlines"),
     ],
 )  # fmt: skip
 def test_the_first_figure_is_credited_to_its_speaker(body: str, source: str) -> None:

@@ -687,12 +687,17 @@ def _named_before(tok: Token) -> str | None:
     near = [e for e in near if not is_city(e.text)]  # a town the tagger called an organisation
     if before == ["its"] or lemma in _KIND_NOUNS:  # 'the group', 'its members'
         return _strip_the(near[-1]) if near else None
-    same = [e for e in near if e.root.lemma_.lower() == lemma]
+    same = [e for e in near if _headed_by(e, lemma)]
     if not same and lemma in _BODY_NOUNS and tok.tag_ == "NN":
         # 'the authority' for a Transport Authority named further back; else 'the agency'
         # for the last body named, 'the National Service for ... (SNAI)'
         same = [e for e in before_it if e.root.lemma_.lower() == lemma] or near
     return _strip_the(same[-1]) if same else None
+
+
+def _headed_by(name: Span, lemma: str) -> bool:
+    """'Ethiopian Airlines' for 'the airline': the name's head word, or its last, is the noun."""
+    return name.root.lemma_.lower() == lemma or name[-1].lower_ in (lemma, lemma + "s")
 
 
 def _after_in(tok: Token) -> bool:
