@@ -261,12 +261,24 @@ def test_an_abbreviation_keeps_its_stop() -> None:
             "Two patients were flown to Moi Teaching and Referral Hospital for surgery.",
             "Moi Teaching and Referral Hospital",
         ),
+        (
+            "The International Federation of Red Cross and Red Crescent Societies said "
+            "3,500 homes were destroyed.",
+            "The International Federation of Red Cross and Red Crescent Societies",
+        ),
     ],
 )
 def test_a_name_the_tagger_cut_at_for_or_and_is_one_name(body: str, name: str) -> None:
     from newsbrief.text.nlp import ents
 
     assert name in [e.text for e in ents(parse(body))]
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    from newsbrief.text.nlp import ents
+
+    names = [e.text for e in ents(parse("The Ministry of Health and UNICEF said 40 died."))]
+    assert "UNICEF" in names
 
 
 def test_two_places_joined_by_and_stay_two() -> None:

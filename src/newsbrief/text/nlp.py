@@ -129,6 +129,11 @@ def _one_name(doc: Doc, left: Span, right: Span) -> bool:
     """True when two entities of one type are the halves of one name."""
     if left.end == right.start:
         return left[-1].lower_ in ("of", "the") and any(t.lower_ == "of" for t in left[-2:])
+    if left.label_ == "ORG" and right.start == left.end + 1 and doc[left.end].lower_ == "and":
+        # 'International Federation of Red Cross' + 'and' + 'Red Crescent Societies': a
+        # remit of two things, closed by a plural the second half alone cannot be
+        remit = any(t.lower_ in ("of", "for") for t in left[1:])
+        return remit and right[0].is_title and right[-1].lower_ in _REMIT_ENDS
     return (
         left.label_ == "ORG"
         and right.start == left.end + 1
@@ -136,6 +141,11 @@ def _one_name(doc: Doc, left: Span, right: Span) -> bool:
         and left[-1].lower_ in ORG_NAME_WORDS
         and right[0].lower_ == "the"
     )
+
+
+_REMIT_ENDS = frozenset(
+    "societies associations services affairs industries unions communities resources".split()
+)
 
 
 def _through_and(doc: Doc, span: Span) -> Span:
