@@ -82,6 +82,9 @@ ARTICLES = [
     ("Thousands attended a rally in the capital on Sunday.", []),
     ("The ministers discussed whether to hold talks with the rebels.", []),
     ("The government met its deficit target.", []),
+    # a trip in the present 'later today' is still ahead on the day of publication
+    ("President Ana Ruiz flies to Tembo later today for a regional summit.",
+     [("planned", SAT, "unknown")]),
 ]  # fmt: skip
 
 

@@ -427,16 +427,18 @@ def infer_tense(sentence: str) -> Tense:
     return "unknown"
 
 
-_AHEAD = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later\s+this)\b", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:next|coming|upcoming|tomorrow|later\s+(?:this|today|tonight))\b", re.IGNORECASE
+)
 _BEHIND = re.compile(r"\b(?:last|earlier|ago|yesterday|previous|past)\b", re.IGNORECASE)
 
 
 def direction(phrase: str) -> Literal["ahead", "behind"] | None:
     """Whether a relative date phrase points after or before the publication day.
 
-    "next week", "later this month", "the coming days" are ahead; "last week", "earlier
-    this month", "two days ago" are behind; a phrase with neither (or both), or one told
-    from another day ("the following week", "later that day"), says nothing.
+    "next week", "later this month", "later today", "the coming days" are ahead; "last
+    week", "earlier this month", "two days ago" are behind; a phrase with neither (or both),
+    or one told from another day ("the following week", "later that day"), says nothing.
     """
     ahead, behind = bool(_AHEAD.search(phrase)), bool(_BEHIND.search(phrase))
     if ahead == behind:
