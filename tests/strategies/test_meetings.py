@@ -82,6 +82,10 @@ ARTICLES = [
     ("Thousands attended a rally in the capital on Sunday.", []),
     ("The ministers discussed whether to hold talks with the rebels.", []),
     ("The government met its deficit target.", []),
+    # a city before the meeting noun names where it was, not a side: the summit told before
+    ("President Ana Ruiz and President Pablo Soto met in Vladivostok on Thursday. Ruiz said "
+     "he would discuss the results of the Vladivostok summit with his cabinet.",
+     [("held", D(2024, 3, 28), "in_person")]),
     # a trip in the present 'later today' is still ahead on the day of publication
     ("President Ana Ruiz flies to Tembo later today for a regional summit.",
      [("planned", SAT, "unknown")]),

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from newsbrief.models import MeetingFormat
 from newsbrief.text.event_status import chain
+from newsbrief.text.gazetteer import is_city
 from newsbrief.text.harm import is_person
 from newsbrief.text.lexicon import SPEECH_VERBS
 from newsbrief.text.nlp import doc_text
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -301,8 +303,17 @@ def noun_partners(noun: Token) -> list[Token]:
             if child.ent_type_ not in ("DATE", "TIME"):  # "Tuesday's summit": when, not who
                 out.extend(_expand([child]))
         elif child.dep_ in ("compound", "amod", "nmod") and not own and personish(child):
-            out.extend(_expand([child]))
+            if not _venue_name(child):
+                out.extend(_expand([child]))
     return out
+
+
+def _venue_name(tok: Token) -> bool:
+    """'the Vladivostok summit', 'the Geneva talks': a city names where, not who.
+
+    Not 'US-China talks' or 'the Kenya talks': a country names a side.
+    """
+    return tok.ent_type_ != "ORG" and is_city(tok.text) and not is_country(tok.text)
 
 
 def _taken_call(noun: Token) -> bool:
