@@ -72,6 +72,11 @@ TRIGGERS = [
     ("The video session, first set for Wednesday, was moved to Thursday.", "session"),
     ("A trilateral session in Lusaka on Friday ended without a deal.", "session"),
     ("A training session in Lusaka on Friday ended early.", None),
+    # a session of the body its verb's subject names, or one ranked in a series
+    ("The committee postponed its session to Monday so the inspector could report.", "session"),
+    ("The contact group held its latest session by video link on Wednesday.", "session"),
+    ("A second closed session is planned for today.", "session"),
+    ("The court adjourned its session until Friday.", None),
     # an assembly of people meets; a country's Assembly is its parliament
     ("An assembly of tribal elders met in Kandahar on Friday.", "assembly"),
     ("The party holds four of the 140 seats in the Assembly of Albania.", None),

@@ -494,14 +494,17 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
     if word == "session":  # 'an emergency session was held', 'a session with the delegation'
-        kind = bool(mods & (_SESSION_KIND | _SESSION_PLACE)) or _of_a_body(tok)
+        kind = bool(mods & (_SESSION_KIND | _SESSION_PLACE)) or _of_a_body(tok) or _a_bodys(tok)
         anchored = governed or _parts.has_place_or_date(tok) or _set_for(tok)
         return (kind or partners) and (anchored or partners)
     return governed or partners or tok.pos_ == "PROPN"
 
 
 # Where a session stands in a series of talks: 'the closing session', 'a preparatory session'.
-_SESSION_PLACE = frozenset("preparatory opening closing first final joint next inaugural".split())
+_SESSION_PLACE = frozenset(
+    "preparatory opening closing first second third final joint next inaugural latest further "
+    "closed".split()
+)
 # Bodies whose sessions are meetings; a parliament's or a court's sitting is not one.
 _BODIES = frozenset("commission committee council delegation board group task talks".split())
 
@@ -513,6 +516,23 @@ def _of_a_body(tok: Token) -> bool:
         for prep in tok.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for body in prep.children
+    )
+
+
+def _a_bodys(tok: Token) -> bool:
+    """A session of the body that is the subject of its verb.
+
+    'The committee postponed its session to Monday', 'the council will review it at a
+    session next month'.
+    """
+    verb = next((a for a in [tok, *tok.ancestors][:4] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    verbs = [verb, *(a for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))][:2]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BODIES
+        for v in verbs
+        for c in v.children
     )
 
 
