@@ -329,8 +329,14 @@ def callers(noun: Token) -> list[Token]:
     """
     if not _taken_call(noun):
         return []  # not 'hosted the call from the White House': where from
-    owners = [noun, noun.head]
-    return [t for o in owners for g in _prep_objects(o, frozenset({"from"})) for t in g]
+    return [t for g in _prep_objects(noun, frozenset({"from"})) for t in g] + _verb_callers(noun)
+
+
+def _verb_callers(noun: Token) -> list[Token]:
+    """The caller of a call taken, when the parser hung the 'from' on the verb."""
+    if not _taken_call(noun):
+        return []
+    return [t for g in _prep_objects(noun.head, frozenset({"from"})) for t in g]
 
 
 def has_determiner(noun: Token) -> bool:
@@ -674,10 +680,8 @@ def _frame_people(noun: Token) -> list[Token]:
     """People around a meeting noun: who holds or attends it, who acts 'at' or 'during' it."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        taken = _taken_call(noun)
-        hosts = subjects(head) if head.lemma_ in HOSTING or taken else []
-        called = [t for g in _prep_objects(head, frozenset({"from"})) for t in g] if taken else []
-        return hosts + [p for p in partners(head) + called if personish(p)]
+        hosts = subjects(head) if head.lemma_ in HOSTING or _taken_call(noun) else []
+        return hosts + [p for p in partners(head) + _verb_callers(noun) if personish(p)]
     invited = noun.dep_ == "xcomp" and head.lemma_ == "invite"  # the parser's 'to talks'
     if invited or (noun.dep_ == "pobj" and head.lower_ in _FRAME_PREPS | {"in", "to", "for"}):
         verb = head if invited else head.head

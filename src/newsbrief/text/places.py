@@ -651,8 +651,7 @@ def _the_country(tok: Token) -> Span | None:
 
     'The country has recorded 9,000 deaths', 'the country's outbreak had grown to 6,000
     cases', 'the country's 600 deaths', 'put the country's toll at ten', 'a country of
-    some 40 million people': the country
-    the article is about, not the last town it named.
+    some 40 million people': the country the article is about, not the last town it named.
     """
     verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
     for noun in [tok, *takewhile(lambda a: verb is None or a.i != verb.i, tok.ancestors)]:

@@ -28,8 +28,9 @@ def status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | Non
         return "planned" if way == "ahead" else ("held" if way == "behind" else None)
     if date is None or ctx.job.published is None:
         return None
-    if date == ctx.job.published and mention.date and _dates.direction(mention.date.text):
-        return "planned" if _dates.direction(mention.date.text) == "ahead" else "held"
+    way = _dates.direction(mention.date.text) if mention.date else None
+    if date == ctx.job.published and way is not None:  # 'later today', 'earlier today'
+        return "planned" if way == "ahead" else "held"
     return "planned" if date > ctx.job.published else "held"
 
 
