@@ -198,9 +198,14 @@ def test_hypothetical_and_negated_meetings_are_flagged(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Neither side announced a further round.", "Nobody has announced a new summit."],
+    [
+        "Neither side announced a further round.",
+        "Nobody has announced a new summit.",
+        # a meeting on a condition is one that would follow, not one set
+        "He wrote that if the rebel leader saw his message, he would meet him at the border.",
+    ],
 )
-def test_a_meeting_no_one_announced_is_negated(sentence: str) -> None:
+def test_a_meeting_no_one_announced_or_on_a_condition_is_none(sentence: str) -> None:
     found = mentions(sentence)
     assert found and all(m.hypothetical for m in found)
 

@@ -214,7 +214,8 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("unmet")  # 'had been due to meet B on Monday': it did not happen then
         if lemma in _HYPOTHETICAL.get(node.pos_, ()) or (lemma == "rule" and "out" in particles):
             found.add("hypothetical")
-        if any(c.lower_ in ("whether", "if", "unless") for c in kids):
+        # 'would meet him at the border if he saw the message': what would follow
+        if any(c.lower_ in ("whether", "if", "unless") or _on_a_condition(c) for c in kids):
             found.add("hypothetical")
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ == "no" for c in kids):
             found.add("negated")
@@ -226,6 +227,13 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _on_a_condition(clause: Token) -> bool:
+    """An 'if' or 'unless' clause on the verb: what would follow, not what is set."""
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+    )
 
 
 def _nobody(subject: Token) -> bool:
