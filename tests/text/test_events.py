@@ -496,6 +496,25 @@ def test_a_plan_told_in_the_past_perfect_dates_the_last_such_day() -> None:
     assert mention.date is not None and mention.date.date == D(2024, 3, 29)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Lund spoke by telephone with Max Hahn and then with Aiko Mori.",
+        "Ida Lund sat down with Max Hahn on Monday, and then with Aiko Mori.",
+        "Ida Lund talked first with Max Hahn and later with Aiko Mori.",
+        "Ida Lund spoke by phone on Monday with her counterpart Max Hahn and with Aiko Mori.",
+    ],
+)
+def test_any_meeting_verb_with_a_and_then_with_b_is_two_meetings(sentence: str) -> None:
+    found = mentions(sentence)
+    assert [[p.text for p in m.counterparts] for m in found] == [["Max Hahn"], ["Aiko Mori"]]
+
+
+def test_spoke_with_a_and_b_is_one_call() -> None:
+    [mention] = mentions("Ida Lund spoke by telephone with Max Hahn and Aiko Mori.")
+    assert [p.text for p in mention.counterparts] == ["Max Hahn", "Aiko Mori"]
+
+
 def test_met_a_on_one_day_and_b_on_another_dates_each_meeting() -> None:
     found = mentions("Ida Lund met with Max Hahn on Monday and then with Aiko Mori on Tuesday.")
     assert [([p.text for p in m.counterparts], m.date.date if m.date else None) for m in found] == [

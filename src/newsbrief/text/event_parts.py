@@ -560,7 +560,7 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         withs = [g for g in withs if not all(t.ent_type_ in ("DATE", "TIME") for t in g)]
         if separate and len(withs) == 1 and not others:
             withs = [[t] for t in withs[0]]  # 'met separately with A and B'
-        if len(withs) > 1 and (word.lemma_ == "meet" or separate):
+        if len(withs) > 1 and (word.lemma_ == "meet" or separate or _in_turn(withs[1:])):
             return [(_named(lead + others + g), others + g) for g in withs]
         turns = [t for o in others for t in (o, *o.conjuncts)]
         turns += [  # 'meeting Ghani and then Abdullah', the second name hung on the verb
@@ -620,6 +620,16 @@ def _with_again(noun: Token) -> list[list[Token]]:
         for conj in prep.children
         if conj.dep_ == "conj" and conj.lower_ == "with" and _and_again(conj)
     ]
+
+
+def _in_turn(groups: list[list[Token]]) -> bool:
+    """'Spoke with A and then with B': each later 'with' said again after 'and' or 'then'."""
+    preps = [t.head for g in groups for t in g[:1]]
+    return all(
+        _and_again(prep)
+        or any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
+        for prep in preps
+    )
 
 
 def _and_again(prep: Token) -> bool:
