@@ -502,7 +502,7 @@ def test_a_plan_told_in_the_past_perfect_dates_the_last_such_day() -> None:
         "Ida Lund spoke by telephone with Max Hahn and then with Aiko Mori.",
         "Ida Lund sat down with Max Hahn on Monday, and then with Aiko Mori.",
         "Ida Lund talked first with Max Hahn and later with Aiko Mori.",
-        "Ida Lund spoke by phone on Monday with her counterpart Max Hahn and with Aiko Mori.",
+        "Ida Lund spoke by phone on Monday with her Danish peer Max Hahn and with Aiko Mori.",
     ],
 )
 def test_any_meeting_verb_with_a_and_then_with_b_is_two_meetings(sentence: str) -> None:
