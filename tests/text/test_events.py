@@ -510,6 +510,19 @@ def test_any_meeting_verb_with_a_and_then_with_b_is_two_meetings(sentence: str) 
     assert [[p.text for p in m.counterparts] for m in found] == [["Max Hahn"], ["Aiko Mori"]]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Lund met Max Hahn and, separately, Aiko Mori on Monday.",
+        "The envoy met Max Hahn and, separately, Aiko Mori in Rome.",
+    ],
+)
+def test_met_a_and_separately_b_is_two_meetings(sentence: str) -> None:
+    found = mentions(sentence)
+    assert [[p.text for p in m.counterparts] for m in found] == [["Max Hahn"], ["Aiko Mori"]]
+    assert not any(m.span.text.startswith(",") for m in found)
+
+
 def test_spoke_with_a_and_b_is_one_call() -> None:
     [mention] = mentions("Ida Lund spoke by telephone with Max Hahn and Aiko Mori.")
     assert [p.text for p in mention.counterparts] == ["Max Hahn", "Aiko Mori"]

@@ -528,6 +528,8 @@ def own_span(word: Token, met: list[Token]) -> Phrase:
         first = met[0].head if met[0].head.pos_ == "ADP" else met[0].left_edge
         if met[0].dep_ == "dobj" and met[0].head.i == word.i:
             first = word  # 'meeting Ghani'
+        while first.is_punct and first.i < met[0].i:
+            first = word.doc[first.i + 1]  # not the comma before ', separately, B'
         last = met[0].right_edge
     elif word.pos_ != "VERB" or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         first = word.head if word.head.pos_ == "ADP" and word.head.i < word.i else word.left_edge
@@ -566,9 +568,11 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
         turns += [  # 'meeting Ghani and then Abdullah', the second name hung on the verb
             c for c in word.children if c.dep_ == "conj" and c.pos_ == "PROPN" and personish(c)
         ]
+        apart = [c for c in word.children if others and _set_apart(c, others[0], separate)]
+        turns += [t for t in apart if t not in turns]  # 'met A and, separately, B'
         if not withs and word.lemma_ == "meet" and _one_after_another(turns):
             return [(_named(lead + [o]), [o]) for o in turns]  # 'meeting A and then B'
-        if not withs and separate and len(turns) > 1:
+        if not withs and (separate or apart) and len(turns) > 1:
             return [(_named(lead + [o]), [o]) for o in turns]  # 'will receive A and B separately'
         met = others + [t for g in withs for t in g]
         return [(_named(lead + met), met)]
@@ -668,6 +672,15 @@ def _one_after_another(met: list[Token]) -> bool:
         for t in met[1:]
         for c in t.children
     )
+
+
+def _set_apart(tok: Token, first: Token, separate: bool) -> bool:
+    """'Met A and, separately, B': a name hung on the verb after its object, said apart.
+
+    The parser makes B an adverb or a conjunct of the verb; 'separately' may hang on either.
+    """
+    hung = tok.dep_ in ("npadvmod", "conj") and tok.pos_ == "PROPN" and tok.i > first.i
+    return hung and personish(tok) and (separate or _separate(tok))
 
 
 def _separate(word: Token) -> bool:
