@@ -965,6 +965,34 @@ def test_a_count_in_a_where_clause_takes_the_town_it_describes() -> None:
     assert [f.place for f in figures(body)] == ["Kouré"]
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Velmora, a city of about 80,000 people, lies some 30 kilometres from Karsk.", "Velmora"),
+        ("The storm hit Velmora, home to 500,000 people, near the border with Ruvania.",
+         "Velmora"),
+        ("Ruvania, which has about 1.8 million inhabitants, is recognised by Karsk and Velm.",
+         "Ruvania"),
+    ],
+)  # fmt: skip
+def test_a_count_set_beside_a_name_is_that_places_population(body: str, place: str) -> None:
+    assert [(f.metric, f.place) for f in figures(body)] == [("population", place)]
+
+
+def test_a_list_of_counts_by_place_keeps_each_its_own_place() -> None:
+    body = "Of the 40 dead, 19 were in Velmora, 13 in Karsk and eight in Ruvania, officials said."
+    assert [(f.value, f.place) for f in figures(body)][1:] == [
+        (19, "Velmora"),
+        (13, "Karsk"),
+        (8, "Ruvania"),
+    ]
+
+
+def test_a_clause_beside_a_name_that_tells_of_harm_is_no_description() -> None:
+    body = "Officials in Velmora said the outbreak, which has killed 40 people, was spreading."
+    assert [f.place for f in figures(body)] == ["Velmora"]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

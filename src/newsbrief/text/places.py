@@ -173,6 +173,10 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         if tok.pos_ == "PROPN" and any(_where_clause(c) for c in tok.children):
             yield doc[name_start(tok) : tok.i + 1]  # "followed by Ondo, where 98 cases ..."
             continue
+        if tok.pos_ == "PROPN" and (tok.ent_type_ in _PLACE_ENTS | {""} or _mistyped_org(tok)):
+            if any(_counted_beside(c) for c in tok.children):
+                yield doc[name_start(tok) : tok.i + 1]  # "Hanau, a city of 100,000 people"
+                continue
         if tok.pos_ == "PROPN" and _named_realm(tok):
             yield doc[name_start(tok) : tok.i + 1]  # "in the capital, Dhaka", typed as anything
             continue
@@ -277,7 +281,7 @@ def _used_as_place(root: Token) -> bool:
         return _unnamed_part(root.head)  # "struck Haiti's southwestern peninsula"
     if _names_division(root):
         root = root.head  # "in Kerala state": the division word carries the use
-    if any(_where_clause(c) for c in root.children):
+    if any(_where_clause(c) or _counted_beside(c) for c in root.children):
         return True  # "Ondo, where 98 cases have been recorded"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain"):
         return True  # "Edo state remains the worst hit, with 139 cases"
@@ -355,6 +359,22 @@ def _landmark(root: Token) -> bool:
     return not any(c.dep_ in ("det", "poss") for c in prep.head.children)
 
 
+_SETTLED = _REALMS | _DIVISIONS | frozenset({"home", "nation", "settlement", "community"})
+_HOLDING = frozenset("have be house number count".split())
+
+
+def _counted_beside(child: Token) -> bool:
+    """A phrase set beside a name that counts who lives there.
+
+    ", a city of 100,000 people", ", home to 2 million", ", which has 1.8 million inhabitants".
+    """
+    if child.dep_ == "relcl":
+        kind = child.lemma_ in _HOLDING  # not ', which killed 40 people'
+    else:
+        kind = child.dep_ == "appos" and child.lemma_.lower() in _SETTLED
+    return kind and any(t.like_num and t.i != child.i for t in child.subtree)
+
+
 def _where_clause(child: Token) -> bool:
     """A relative clause on the place: ", where 98 cases have been recorded"."""
     return child.dep_ == "relcl" and any(
@@ -419,7 +439,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         if root.head.lower_ == "to" and _taken_to_care(root) and not _taken(tok, root):
             continue  # "rescued seven, including three who were flown to X Hospital"
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
-        if told == tok or _own_place(tok, root) or care:
+        if told == tok or _own_place(tok, root) or care or _described(tok, root):
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     if not ranked:
@@ -499,6 +519,27 @@ def _own_place(tok: Token, root: Token) -> bool:
     if root.dep_ != "pobj" or not (gapped or prep.head.i in (tok.i, counted.i)):
         return False
     return prep.lower_ in _IN_PREPS or (prep.lower_ == "to" and _taken_to_care(root))
+
+
+_CLIMB = frozenset({"pobj", "prep", "dobj", "attr"})
+
+
+def _described(tok: Token, root: Token) -> bool:
+    """The count is said of the place in a phrase set beside its name.
+
+    "Hanau, a city of about 100,000 people", "Kosovo, which has about 1.8 million
+    inhabitants": an apposition or a relative clause of the place holds the count.
+    """
+    node = tok.head if tok.dep_ == "nummod" else tok
+    if node.like_num and node.dep_ not in ("pobj", "dobj"):
+        return False  # "49 were in East Flores, 23 in Lembata": a list, not a description
+    for _ in range(5):
+        if node.dep_ in ("appos", "relcl"):
+            return node.head.i == root.i
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 _ACTORS = frozenset(
