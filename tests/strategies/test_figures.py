@@ -993,6 +993,14 @@ def test_a_clause_beside_a_name_that_tells_of_harm_is_no_description() -> None:
     assert [f.place for f in figures(body)] == ["Velmora"]
 
 
+def test_an_organisation_named_after_a_realm_word_is_whose_not_where() -> None:
+    body = (
+        "The jet turned towards a military centre of the Velmoran Revolutionary Guard "
+        "Corps before it fell, killing 176 people."
+    )
+    assert [f.place for f in figures(body)] == [None]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -187,6 +187,8 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         prep = tok.head
         owner = prep.head
         realm = prep.lower_ == "of" and _REALMS & {owner.lemma_.lower(), owner.lower_}
+        if realm and tok.ent_type_ == "ORG" and not _mistyped_org(tok):
+            continue  # "a military centre of the Revolutionary Guard": whose, not where
         if tok.ent_type_ == "PERSON" and not (realm or _mistyped_person(tok)):
             continue
         typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
