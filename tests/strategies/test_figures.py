@@ -1001,6 +1001,19 @@ def test_an_organisation_named_after_a_realm_word_is_whose_not_where() -> None:
     assert [f.place for f in figures(body)] == [None]
 
 
+def test_a_place_the_tagger_glued_to_its_preposition_is_still_the_place() -> None:
+    body = "Across Velmora, 88 people have died in floods since Wednesday, officials said."
+    assert [f.place for f in figures(body)] == ["Velmora"]
+
+
+def test_a_place_typed_a_person_once_is_a_place_where_the_article_types_it_so() -> None:
+    body = (
+        "Floods hit Karsk on Monday and spread to Velmora. Velmora is still rebuilding. "
+        "Across Velmora, 88 people have died since Wednesday, officials said."
+    )
+    assert [f.place for f in figures(body)] == ["Velmora"]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -227,9 +227,12 @@ def _mistyped_person(tok: Token) -> bool:
     something anywhere in the article ("Smith said") stays a person.
     """
     ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
-    if ent is None or len(ent) != 1 or tok.head.lower_ not in _IN_PREPS:
-        return False
+    words = [t for t in ent if t.pos_ != "ADP"] if ent is not None else []
+    if len(words) != 1 or tok.head.lower_ not in _IN_PREPS:
+        return False  # one word, or one after the preposition it took in ("Across Kerala")
     same = [t for t in tok.doc if t.lower_ == tok.lower_ and t.i != tok.i]
+    if any(t.ent_type_ in _PLACE_ENTS for t in same):
+        return True  # typed a place where the article names it again
     return not any(t.dep_ in _ACTING or t.dep_ == "compound" for t in same)
 
 
