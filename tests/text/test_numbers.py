@@ -67,6 +67,11 @@ FOUND = [
     ("53 measles related deaths", "53", 53, "exact", None, "deaths"),
     ("In 2018, 50 people were killed", "50", 50, "exact", None, "people"),
     ("2000 people were evacuated", "2000", 2000, "exact", None, "people"),
+    # Indian English scales: a lakh is 100,000, a crore 10 million
+    ("2.52 lakh people were staying in camps", "2.52 lakh", 2.52e5, "exact", None, "people"),
+    ("nearly one lakh people were moved", "nearly one lakh", 1e5, "approximately", None,
+     "people"),
+    ("1.2 crore people were vaccinated", "1.2 crore", 1.2e7, "exact", None, "people"),
 ]  # fmt: skip
 
 

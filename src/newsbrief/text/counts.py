@@ -58,7 +58,7 @@ def count_token(doc: Doc, start: int, end: int) -> Token | None:
     return min(numbers, key=lambda t: (depth(t), -t.i))
 
 
-_NUMBER_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})  # "a dozen"
+_NUMBER_NOUNS = frozenset({"dozen", "hundred", "thousand", "lakh", "million", "crore", "billion"})
 
 
 def depth(tok: Token) -> int:

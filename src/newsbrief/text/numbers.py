@@ -96,7 +96,14 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_BIG = {
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 _MULT = {"hundred": 100.0, "dozen": 12.0, **_BIG}
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _VAGUE = {
