@@ -1014,6 +1014,17 @@ def test_a_place_typed_a_person_once_is_a_place_where_the_article_types_it_so() 
     assert [f.place for f in figures(body)] == ["Velmora"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The death toll rose to 34 yesterday when a woman died in hospital, police said.",
+        "The toll from the fire climbed to 34 Monday after a firefighter died of his burns.",
+    ],
+)
+def test_a_toll_told_before_a_day_word_is_the_toll_not_a_count_of_days(body: str) -> None:
+    assert ("killed", 34) in read(body)
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -100,7 +100,29 @@ def parse(text: str) -> Doc:
         _mend_split_names(doc)
         _mend_portfolios(doc)
         _mend_surnames(doc)
+        _mend_numbers_before_a_day(doc)
         return doc
+
+
+_DAY_WORDS = frozenset(
+    "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _mend_numbers_before_a_day(doc: Doc) -> None:
+    """'Rose to 34 yesterday': the number is the preposition's object, not the day's count.
+
+    The parser reads a number before a day word as counting the day ('34 yesterday'); the
+    number goes back under the preposition before it, the day under what that hangs on.
+    """
+    for tok in doc[1:-1]:
+        day, prep = doc[tok.i + 1], doc[tok.i - 1]
+        if tok.dep_ != "nummod" or tok.head.i != day.i or day.lower_ not in _DAY_WORDS:
+            continue
+        if not tok.like_num or prep.pos_ != "ADP" or day.head.i not in (prep.i, prep.head.i):
+            continue
+        tok.head, tok.dep_ = prep, "pobj"
+        day.head, day.dep_ = prep.head, "npadvmod"
 
 
 def _mend_split_names(doc: Doc) -> None:
