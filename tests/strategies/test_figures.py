@@ -1025,6 +1025,14 @@ def test_a_toll_told_before_a_day_word_is_the_toll_not_a_count_of_days(body: str
     assert ("killed", 34) in read(body)
 
 
+def test_a_number_of_people_confirmed_dead_set_to_a_value_is_the_toll() -> None:
+    body = (
+        "Rescuers recovered 11 more bodies on Friday, raising the number of people confirmed "
+        "dead in the landslide to 24."
+    )
+    assert read(body) == [("killed", 11), ("killed", 24)]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -616,10 +616,14 @@ def _counted_by(toll: Token) -> Label | None:
     People in a building or on board when it happened are its population; people with no
     harm and nowhere named ('the number of visitors') are no figure.
     """
+    # 'the number of people confirmed dead': the parser may hang the participle on the toll
+    told = [
+        w for c in toll.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") for w in c.subtree
+    ]
     for prep in toll.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
-        for word in prep.subtree:
+        for word in [*prep.subtree, *told]:
             label = cue_label(word)
             if label is not None and label != "none":
                 return label  # 'of Sudanese refugees in Chad': displaced

@@ -101,7 +101,30 @@ def parse(text: str) -> Doc:
         _mend_portfolios(doc)
         _mend_surnames(doc)
         _mend_numbers_before_a_day(doc)
+        _mend_values_set(doc)
         return doc
+
+
+_SETTING = frozenset("raise bring push take lift put increase revise lower cut".split())
+
+
+def _mend_values_set(doc: Doc) -> None:
+    """'Raising the number of people confirmed dead to 24': the value is what 'raising' set.
+
+    The parser hangs 'to 24' on the participle inside the object ('confirmed'); a verb that
+    sets its object to a value takes the 'to'/'at' back.
+    """
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "at"):
+            continue
+        if not any(c.dep_ == "pobj" and c.like_num for c in prep.children):
+            continue
+        part = prep.head
+        noun = part.head
+        if part.dep_ != "acl" or part.tag_ not in ("VBN", "VBD") or noun.dep_ != "dobj":
+            continue
+        if noun.head.lemma_ in _SETTING and noun.head.pos_ == "VERB":
+            prep.head = noun.head
 
 
 _DAY_WORDS = frozenset(
