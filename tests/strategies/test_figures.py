@@ -1033,6 +1033,13 @@ def test_a_number_of_people_confirmed_dead_set_to_a_value_is_the_toll() -> None:
     assert read(body) == [("killed", 11), ("killed", 24)]
 
 
+def test_a_clause_the_parser_made_a_second_subject_of_said_is_what_was_said() -> None:
+    body = (
+        "A methane blast killed at least 11 miners and trapped 46 others, regional officials said."
+    )
+    assert [f.reported_by for f in figures(body)] == ["regional officials", "regional officials"]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -161,7 +161,22 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = _climb([tok])
     if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBG" and chain[-1].head.i != chain[-1].i:
         chain = _climb([*chain, chain[-1].head])  # 'reported outages affecting 5,000 households'
+    elif chain[-1].dep_ == "acl" and _a_clause_said(chain[-1]):
+        chain = _climb([*chain, chain[-1].head])  # 'A blast killed 11 miners, officials said'
     return chain
+
+
+def _a_clause_said(part: Token) -> bool:
+    """'A blast killed 11 miners, officials said': the clause is what was said.
+
+    The parser may read it as 'a blast [that] killed 11 miners', a second subject of 'said'
+    before its real one.
+    """
+    noun, verb = part.head, part.head.head
+    if part.tag_ not in ("VBD", "VBN") or noun.dep_ != "nsubj" or verb.lemma_ not in _SAY:
+        return False
+    said_by = _subject(verb)
+    return said_by is not None and said_by.i != noun.i and noun.i < said_by.i < verb.i
 
 
 def _climb(chain: list[Token]) -> list[Token]:
