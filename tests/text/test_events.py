@@ -523,6 +523,23 @@ def test_met_a_and_separately_b_is_two_meetings(sentence: str) -> None:
     assert not any(m.span.text.startswith(",") for m in found)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delegations are due to reconvene in Velmora on Monday.",
+        "The border committee will reconvene on Monday.",
+    ],
+)
+def test_a_body_or_delegations_reconvening_is_a_planned_meeting(sentence: str) -> None:
+    [mention] = mentions(sentence)
+    assert mention.status == "planned"
+    assert mention.date is not None and mention.date.date == D(2024, 4, 1)
+
+
+def test_due_to_before_a_noun_is_still_a_cause() -> None:
+    assert mentions("The talks were cancelled due to rain.")[0].status == "cancelled"
+
+
 def test_spoke_with_a_and_b_is_one_call() -> None:
     [mention] = mentions("Ida Lund spoke by telephone with Max Hahn and Aiko Mori.")
     assert [p.text for p in mention.counterparts] == ["Max Hahn", "Aiko Mori"]

@@ -433,6 +433,8 @@ def _gather(tok: Token) -> bool | None:
             return None  # 'gathered in Brussels for a summit': the summit is the meeting
     subjects = _parts.subjects(tok)
     official = any(_official(s) and s.lemma_.lower() not in _LAY for s in subjects)
+    if tok.lemma_ != "gather" and any(s.lemma_.lower() in _SITTING for s in subjects):
+        return True  # 'the committee will reconvene in October': the body sits
     if tok.lemma_ != "gather" and any(_official(o) for o in _parts.objects(tok)):
         return True  # 'would convene the directors of the prisons': whom they gather
     if tok.lemma_ != "gather" and any(o.lemma_.lower() in _SITTING for o in _parts.objects(tok)):

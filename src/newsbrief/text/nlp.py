@@ -102,7 +102,29 @@ def parse(text: str) -> Doc:
         _mend_surnames(doc)
         _mend_numbers_before_a_day(doc)
         _mend_values_set(doc)
+        _mend_verbs_after_due(doc)
         return doc
+
+
+# Verbs of meeting the tagger does not know as verbs: after "due to" it reads them as nouns.
+_RARE_VERBS = frozenset({"reconvene", "reconvenes", "regroup", "confer"})
+
+
+def _mend_verbs_after_due(doc: Doc) -> None:
+    """'The delegations are due to reconvene on Monday': the verb, not 'due to' a noun.
+
+    The parser takes 'due to' for the preposition ('due to the rain') when it does not know
+    the word after it as a verb; the word goes back to being the verb that 'due' governs.
+    """
+    for word in doc[2:]:
+        to, due = doc[word.i - 1], doc[word.i - 2]
+        if word.lower_ not in _RARE_VERBS or word.dep_ != "pobj" or to.lower_ != "to":
+            continue
+        if due.lower_ != "due" or to.head.i != due.i or word.head.i != to.i:
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = due, "xcomp", "VERB", "VB"
+        word.lemma_ = word.lower_.removesuffix("s")
+        to.head, to.dep_, to.pos_, to.tag_ = word, "aux", "PART", "TO"
 
 
 _SETTING = frozenset("raise bring push take lift put increase revise lower cut".split())
