@@ -48,6 +48,20 @@ def test_articles_about_one_event_are_one_story_and_others_stay_apart() -> None:
     assert clusters[0].terms  # the words the two Rafah articles share
 
 
+def test_like_articles_months_apart_are_different_stories() -> None:
+    a, b = rafah_pair()
+    later = b.model_copy(update={"published": dt.date(2024, 7, 1)})
+    assert sorted(sorted(c.members) for c in cluster_articles([a, later])) == [[0], [1]]
+
+
+def test_like_articles_weeks_apart_or_undated_stay_one_story() -> None:
+    a, b = rafah_pair()
+    weeks = b.model_copy(update={"published": dt.date(2024, 4, 20)})
+    undated = b.model_copy(update={"published": None})
+    assert [sorted(c.members) for c in cluster_articles([a, weeks])] == [[0, 1]]
+    assert [sorted(c.members) for c in cluster_articles([a, undated])] == [[0, 1]]
+
+
 def test_a_story_carries_headline_summary_figures_meetings_and_sources() -> None:
     a, b = rafah_pair()
     day = assemble_daily(dt.date(2024, 3, 31), [a, b], STATS)

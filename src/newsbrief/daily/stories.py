@@ -52,6 +52,10 @@ SAME_STORY_DISTANCE = 0.8
 """Average-linkage distance (1 - blended cosine similarity) under which articles join."""
 NAME_WEIGHT = 0.35
 """Share of the names' similarity in the blend (the rest is the words')."""
+STORY_SPAN_DAYS = 45
+"""Articles published further apart than this are about different events, however alike
+their words and names (two visits by one leader months apart); an outbreak followed for
+weeks stays one story."""
 SUMMARY_SENTENCES = 3
 BODY_CHARS = 4000
 """How much of each body the word vectors read (the lead says what the story is)."""
@@ -153,9 +157,17 @@ def _similarity(entries: Sequence[ArticleEntry]) -> tuple[NDArray[np.float64], l
             sim += weight * np.asarray(cosine_similarity(matrix), dtype=np.float64)
             total += weight
     sim /= max(1e-9, total)
+    _apart_in_time(entries, sim)
     np.fill_diagonal(sim, 1.0)
     terms = _top_terms(words, by_words) if by_words is not None else [[] for _ in entries]
     return np.clip(sim, 0.0, 1.0, out=sim), terms
+
+
+def _apart_in_time(entries: Sequence[ArticleEntry], sim: NDArray[np.float64]) -> None:
+    """No similarity between dated articles more than `STORY_SPAN_DAYS` apart (in place)."""
+    days = np.array([e.published.toordinal() if e.published else np.nan for e in entries])
+    gap = np.abs(days[:, None] - days[None, :])
+    sim[np.nan_to_num(gap, nan=0.0) > STORY_SPAN_DAYS] = 0.0
 
 
 def cluster_articles(
