@@ -1040,6 +1040,14 @@ def test_a_clause_the_parser_made_a_second_subject_of_said_is_what_was_said() ->
     assert [f.reported_by for f in figures(body)] == ["regional officials", "regional officials"]
 
 
+def test_a_month_with_a_where_clause_is_no_place() -> None:
+    body = (
+        "About 9,500 people remain in camps after floods in February, where aid workers say "
+        "conditions are crowded, the agency said."
+    )
+    assert [f.place for f in figures(body)] == [None]
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -286,3 +286,8 @@ def test_two_places_joined_by_and_stay_two() -> None:
 
     names = [e.text for e in ents(parse("He spoke with the governors of Parwan and Baghlan."))]
     assert "Parwan and Baghlan" not in names
+
+
+def test_a_name_cut_after_its_particle_is_one_person() -> None:
+    doc = parse("European Commission President Ursula von der Leyen said the talks went well.")
+    assert ("Ursula von der Leyen", "PERSON") in [(e.text, e.label_) for e in doc.ents]

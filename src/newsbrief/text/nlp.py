@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import ConfigError
 from newsbrief.text.gazetteer import is_city
-from newsbrief.text.lexicon import ORG_NAME_WORDS, PORTFOLIO_TITLES, PORTFOLIO_WORDS
+from newsbrief.text.lexicon import (
+    NAME_CONNECTORS,
+    ORG_NAME_WORDS,
+    PORTFOLIO_TITLES,
+    PORTFOLIO_WORDS,
+)
 from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
@@ -186,10 +191,28 @@ def _mend_split_names(doc: Doc) -> None:
         if last is not None and last.label_ == span.label_ and _one_name(doc, last, span):
             mended[-1] = Span(doc, last.start, span.end, label=span.label_)
             continue
+        if last is not None and _particle_cut(last, span):
+            mended[-1] = Span(doc, last.start, span.end, label="PERSON")
+            continue
         mended.append(span)
     mended = [_through_and(doc, span) for span in mended]
     if mended != spans:
         doc.ents = mended
+
+
+def _particle_cut(left: Span, right: Span) -> bool:
+    """'Ursula von der' + 'Leyen': a person's name cut after its particle ('von der', 'bin').
+
+    The tagger ends the person at the lower-case particle and types the rest as anything.
+    """
+    return (
+        left.label_ == "PERSON"
+        and left.end == right.start
+        and left[-1].lower_ in NAME_CONNECTORS
+        and left[-1].is_lower
+        and right[0].is_title
+        and all(t.pos_ == "PROPN" for t in right)
+    )
 
 
 def _one_name(doc: Doc, left: Span, right: Span) -> bool:

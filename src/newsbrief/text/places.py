@@ -170,7 +170,8 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if span is None:
         return
     for tok in span:
-        if tok.pos_ == "PROPN" and any(_where_clause(c) for c in tok.children):
+        timely = tok.ent_type_ in ("DATE", "TIME")  # "floods in February, where ..."
+        if tok.pos_ == "PROPN" and not timely and any(_where_clause(c) for c in tok.children):
             yield doc[name_start(tok) : tok.i + 1]  # "followed by Ondo, where 98 cases ..."
             continue
         if tok.pos_ == "PROPN" and (tok.ent_type_ in _PLACE_ENTS | {""} or _mistyped_org(tok)):
