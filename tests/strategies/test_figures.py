@@ -1048,6 +1048,15 @@ def test_a_month_with_a_where_clause_is_no_place() -> None:
     assert [f.place for f in figures(body)] == [None]
 
 
+def test_a_division_named_by_a_demonym_is_no_name_the_one_after_of_is() -> None:
+    body = (
+        "A blast at a plant in La Canonja, on the outskirts of the Catalan city of Tarragona, "
+        "killed two people, officials said."
+    )
+    [figure] = figures(body)
+    assert figure.place in ("La Canonja", "Tarragona")  # not "Catalan city"
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -123,7 +123,20 @@ def _named_divisions(doc: Doc, start: int, end: int) -> Iterator[Span]:
         elif typed and tok.ent_type_ not in ("ORG", "PERSON", "NORP"):
             continue  # "Assam state": Assam is the place already; "Ahrweiler district" typed
             # as an organisation or a person is still a division
+        elif tok.ent_type_ == "NORP" and _of_a_name(head):
+            continue  # "the Catalan city of Tarragona": the name is after 'of'
         yield doc[max(span.start, name_start(tok)) : head.i + 1]
+
+
+def _of_a_name(division: Token) -> bool:
+    """'City of Tarragona', 'republic of Tatarstan': the division's name follows 'of'."""
+    return any(
+        p.pos_ == "PROPN"
+        for prep in division.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
