@@ -759,3 +759,15 @@ def test_a_call_taken_from_someone_is_a_meeting_with_them_not_the_days_other_one
         ["Ana Ruiz", "Pablo Soto"],
     )
     assert len(found) == 2
+
+
+def test_a_meeting_held_and_one_to_meet_again_are_two_meetings() -> None:
+    body = (
+        "Ida Lund held talks with Max Hahn in Velmora, and the two are due to meet again on "
+        "April 20."
+    )
+    found = meetings(body)
+    assert [(m.status, m.date) for m in found] == [
+        ("held", None),
+        ("planned", dt.date(2024, 4, 20)),
+    ]

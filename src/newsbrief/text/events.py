@@ -109,6 +109,7 @@ class MeetingMention:
     location: Phrase | None
     date: _dates.DatePhrase | None  # offsets into the whole text
     first_date: _dates.DatePhrase | None = None  # rescheduled: the day it was first set for
+    again: bool = False  # "will meet again on October 20": a later meeting than any told
 
 
 def meeting_mentions(doc: Doc, published: dt.date | None) -> list[MeetingMention]:
@@ -707,6 +708,7 @@ def _mentions(
         definite=_parts.is_definite(word),
         named=word.pos_ == "PROPN" or any(_names_it(c) for c in word.children),
         fresh=_parts.is_fresh(word),
+        again=any(c.lower_ == "again" and c.dep_ == "advmod" for c in word.children),
         ordinal=_parts.ordinal(word),
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
         format=_parts.meeting_format(word),

@@ -242,9 +242,11 @@ def _same_meeting(
         called_off = {draft.meeting.status, status} == {"held", "cancelled"}
         if day is not None and draft.meeting.date == day and not (numbered or called_off):
             return draft  # not one held and one called off on that day: two meetings
+        if mention.again:
+            continue  # 'held talks last Thursday and will meet again on October 20': two
         if draft.last == mention.sentence.start and _within(names, draft.stated):
             return draft  # two words for one meeting in one sentence: 'met for a third round'
-    if mention.fresh or numbered:
+    if mention.fresh or numbered or mention.again:
         return None
     return _antecedent(drafts, mention, status, names, date)
 
