@@ -112,7 +112,7 @@ def parse(text: str) -> Doc:
 
 
 # Verbs of meeting the tagger does not know as verbs: after "due to" it reads them as nouns.
-_RARE_VERBS = frozenset({"reconvene", "reconvenes", "regroup", "confer"})
+_RARE_VERBS = frozenset({"reconvene", "reconvenes", "confer", "confers"})
 
 
 def _mend_verbs_after_due(doc: Doc) -> None:
