@@ -540,6 +540,13 @@ def test_due_to_before_a_noun_is_still_a_cause() -> None:
     assert mentions("The talks were cancelled due to rain.")[0].status == "cancelled"
 
 
+def test_a_meeting_moved_from_a_day_told_in_the_past_perfect_was_set_for_the_last_one() -> None:
+    mention = one("A meeting of the border commission that had been scheduled for Monday was "
+                  "moved to Riga, officials said.")  # fmt: skip
+    assert mention.status == "cancelled"
+    assert mention.date is not None and mention.date.date == D(2024, 3, 25)
+
+
 def test_spoke_with_a_and_b_is_one_call() -> None:
     [mention] = mentions("Ida Lund spoke by telephone with Max Hahn and Aiko Mori.")
     assert [p.text for p in mention.counterparts] == ["Max Hahn", "Aiko Mori"]

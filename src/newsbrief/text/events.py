@@ -728,8 +728,13 @@ def _mentions(
             base = dataclasses.replace(base, first_date=first)
         elif _day_it_was_set_for(word.doc, day):
             # 'had been due on June 15 but was postponed': the day given is the one called
-            # off, and no new one is: that meeting is cancelled
-            base = dataclasses.replace(base, status="cancelled")
+            # off, and no new one is: that meeting is cancelled; a plan told in the past
+            # perfect ('had been scheduled for Friday') was for a day now past
+            told_after = _set_in_the_past_perfect(word.doc, day)
+            date = (
+                attached_date(word, sent, published, "held", crowded=crowded) if told_after else day
+            )
+            base = dataclasses.replace(base, status="cancelled", date=date or day)
     groups = _parts.participant_groups(word)
     stretches = _stretches(sent, [met for _, met in groups])
     dates = [_own_date(word, sent, published, reading.status, s) or base.date for s in stretches]
@@ -791,6 +796,15 @@ def _day_it_was_set_for(doc: Doc, date: _dates.DatePhrase) -> bool:
     """True when the date hangs on a plan ('scheduled for June 15', 'due to open on May 2')."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and any(a.lemma_.lower() in _SET_FOR for a in span.root.ancestors)
+
+
+def _set_in_the_past_perfect(doc: Doc, date: _dates.DatePhrase) -> bool:
+    """'Had been scheduled for Friday': the plan the date hangs on, told in the past perfect."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    plans = [a for a in span.root.ancestors if a.lemma_.lower() in _SET_FOR] if span else []
+    return any(
+        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for p in plans[:1] for c in p.children
+    )
 
 
 _PUT_OFF = frozenset("postpone delay defer".split())
