@@ -1057,6 +1057,24 @@ def test_a_division_named_by_a_demonym_is_no_name_the_one_after_of_is() -> None:
     assert figure.place in ("La Canonja", "Tarragona")  # not "Catalan city"
 
 
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Firefighters and staff brought out 104 people, the agency said.", 104),
+        ("Eight of the miners were hauled to the surface that night.", 8),
+        ("Helicopters plucked 167 people from rooftops over the weekend.", 167),
+        ("Rescuers led 68 of the guests out through the stairwells.", 68),
+    ],
+)
+def test_people_brought_out_of_danger_are_aid(body: str, value: int) -> None:
+    assert read(body) == [("aid", value)]
+
+
+def test_an_aircraft_brought_down_is_no_rescue() -> None:
+    body = "The missile brought down the airliner, killing all 176 people on board."
+    assert ("aid", 176) not in read(body)
+
+
 def test_worldwide_on_the_counts_own_clause_beats_a_place_further_off() -> None:
     body = "The virus infected 80,000 people worldwide and killed 2,700, most of them in Ruvania."
     assert figures(body)[0].place == "worldwide"

@@ -261,11 +261,39 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "aid"  # "cut 23 people free" (the parser may hang "free" on the people)
     if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
         return _VERB_ONLY[lemma]
+    if tok.pos_ == "VERB" and _brought_out(tok, lemma):
+        return "aid"  # "brought out 104 people", "hauled to the surface", "lifted out"
     if lemma == "case" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return "none"  # "found stolen cars in 1,450 cases": instances, not patients
     if lemma == "case" and _legal_case(tok):
         return "none"  # "filed court cases against 1,300 owners"
     return _lookup(_LEXICON, tok)
+
+
+# Verbs that bring people out of danger with the particle that says so ('brought out',
+# 'lifted out', 'led out'); not 'brought down' (an aircraft) nor 'took off' (a flight).
+_OUT_OF_DANGER = {
+    "bring": frozenset({"out", "up"}),
+    "lift": frozenset({"out"}),
+    "haul": frozenset({"out", "up"}),
+    "lead": frozenset({"out"}),
+    "pluck": frozenset({"", "out"}),
+}
+
+
+def _brought_out(verb: Token, lemma: str) -> bool:
+    """'Brought out 104 people', 'eight were hauled to the surface', 'plucked 167 from roofs'."""
+    ways = _OUT_OF_DANGER.get(lemma)
+    if ways is None:
+        return False
+    if "" in ways:
+        return True
+    particle = any(c.dep_ == "prt" and c.lower_ in ways for c in verb.children)
+    surface = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
+        for c in verb.children
+    )
+    return particle or surface
 
 
 _UPROOT = frozenset("lose flee leave force drive chase".split())
