@@ -37,7 +37,7 @@ def _date_tense(
     if status == "cancelled":
         return "unknown"  # 'but the meeting did not take place': the last such day
     if status in ("planned", "rescheduled", "proposed"):
-        return "unknown" if _past_perfect(frame(word)) else "future"
+        return "unknown" if past_perfect(frame(word)) else "future"
     if status == "held":
         return "past"
     if present:
@@ -50,7 +50,7 @@ def _date_tense(
 _COMMITMENTS = frozenset("agree decide promise pledge vow arrange consent undertake".split())
 
 
-def _past_perfect(verb: Token | None) -> bool:
+def past_perfect(verb: Token | None) -> bool:
     """'had been due to meet on Friday': a plan told from after its day."""
     if verb is None or verb.lemma_.lower() in _COMMITMENTS:
         return False

@@ -607,11 +607,7 @@ def _then_with(noun: Token) -> list[list[Token]]:
     return [
         group
         for prep, group in _verb_withs(noun)
-        if _and_again(prep)
-        or (
-            prep.dep_ == "prep"
-            and any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
-        )
+        if _and_again(prep) or (prep.dep_ == "prep" and _said_later(prep))
     ]
 
 
@@ -629,11 +625,12 @@ def _with_again(noun: Token) -> list[list[Token]]:
 def _in_turn(groups: list[list[Token]]) -> bool:
     """'Spoke with A and then with B': each later 'with' said again after 'and' or 'then'."""
     preps = [t.head for g in groups for t in g[:1]]
-    return all(
-        _and_again(prep)
-        or any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
-        for prep in preps
-    )
+    return all(_and_again(prep) or _said_later(prep) for prep in preps)
+
+
+def _said_later(prep: Token) -> bool:
+    """'Then with B', 'later with B': a 'with' marked as coming after the one before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("then", "later") for c in prep.children)
 
 
 def _and_again(prep: Token) -> bool:

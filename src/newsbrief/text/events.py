@@ -35,7 +35,7 @@ from newsbrief.models import MeetingFormat, MeetingStatus
 from newsbrief.text import dates as _dates
 from newsbrief.text import event_parts as _parts
 from newsbrief.text.counts import of_object
-from newsbrief.text.event_dates import attached_date, moved_to
+from newsbrief.text.event_dates import attached_date, moved_to, past_perfect
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
@@ -434,12 +434,11 @@ def _gather(tok: Token) -> bool | None:
             return None  # 'gathered in Brussels for a summit': the summit is the meeting
     subjects = _parts.subjects(tok)
     official = any(_official(s) and s.lemma_.lower() not in _LAY for s in subjects)
-    if tok.lemma_ != "gather" and any(s.lemma_.lower() in _SITTING for s in subjects):
-        return True  # 'the committee will reconvene in October': the body sits
     if tok.lemma_ != "gather" and any(_official(o) for o in _parts.objects(tok)):
         return True  # 'would convene the directors of the prisons': whom they gather
-    if tok.lemma_ != "gather" and any(o.lemma_.lower() in _SITTING for o in _parts.objects(tok)):
-        return True  # 'will convene the risk management council on Friday': the body sits
+    bodies = [*subjects, *_parts.objects(tok)]
+    if tok.lemma_ != "gather" and any(b.lemma_.lower() in _SITTING for b in bodies):
+        return True  # 'will convene the risk management council', 'the committee will reconvene'
     return True if official and tok.lemma_ != "gather" else (False if official else None)
 
 
@@ -726,11 +725,11 @@ def _mentions(
         first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
         if first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)
-        elif _day_it_was_set_for(word.doc, day):
+        elif (plan := _plan_it_was_set_by(word.doc, day)) is not None:
             # 'had been due on June 15 but was postponed': the day given is the one called
             # off, and no new one is: that meeting is cancelled; a plan told in the past
             # perfect ('had been scheduled for Friday') was for a day now past
-            told_after = _set_in_the_past_perfect(word.doc, day)
+            told_after = past_perfect(plan)
             date = (
                 attached_date(word, sent, published, "held", crowded=crowded) if told_after else day
             )
@@ -792,19 +791,12 @@ def _names_it(child: Token) -> bool:
 _SET_FOR = frozenset("schedule due set plan slate expect".split())
 
 
-def _day_it_was_set_for(doc: Doc, date: _dates.DatePhrase) -> bool:
-    """True when the date hangs on a plan ('scheduled for June 15', 'due to open on May 2')."""
+def _plan_it_was_set_by(doc: Doc, date: _dates.DatePhrase) -> Token | None:
+    """The plan the date hangs on ('scheduled for June 15', 'due to open on May 2'), if any."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    return span is not None and any(a.lemma_.lower() in _SET_FOR for a in span.root.ancestors)
-
-
-def _set_in_the_past_perfect(doc: Doc, date: _dates.DatePhrase) -> bool:
-    """'Had been scheduled for Friday': the plan the date hangs on, told in the past perfect."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    plans = [a for a in span.root.ancestors if a.lemma_.lower() in _SET_FOR] if span else []
-    return any(
-        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for p in plans[:1] for c in p.children
-    )
+    if span is None:
+        return None
+    return next((a for a in span.root.ancestors if a.lemma_.lower() in _SET_FOR), None)
 
 
 _PUT_OFF = frozenset("postpone delay defer".split())

@@ -277,17 +277,14 @@ _OUT_OF_DANGER = {
     "lift": frozenset({"out"}),
     "haul": frozenset({"out", "up"}),
     "lead": frozenset({"out"}),
-    "pluck": frozenset({"", "out"}),
 }
 
 
 def _brought_out(verb: Token, lemma: str) -> bool:
-    """'Brought out 104 people', 'eight were hauled to the surface', 'plucked 167 from roofs'."""
+    """'Brought out 104 people', 'eight were hauled to the surface', 'lifted out'."""
     ways = _OUT_OF_DANGER.get(lemma)
     if ways is None:
         return False
-    if "" in ways:
-        return True
     particle = any(c.dep_ == "prt" and c.lower_ in ways for c in verb.children)
     surface = any(
         c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
@@ -319,6 +316,7 @@ _VERB_ONLY: dict[str, Label] = {
     "pull": "aid",  # "rescuers pulled 27 people out of the mud"
     "winch": "aid",  # "helicopters winched 1,200 people from roofs"
     "airlift": "aid",
+    "pluck": "aid",  # "helicopters plucked 167 people from rooftops"
     "distribute": "aid",  # "distributed food to 112,000 people"
     "feed": "aid",
     "cross": "displaced",  # "25,000 people have crossed into Chad"

@@ -30,6 +30,7 @@ from newsbrief.text.lexicon import (
     PORTFOLIO_TITLES,
     PORTFOLIO_WORDS,
 )
+from newsbrief.text.number_context import WEEKDAYS
 from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
@@ -154,9 +155,7 @@ def _mend_values_set(doc: Doc) -> None:
             prep.head = noun.head
 
 
-_DAY_WORDS = frozenset(
-    "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_DAY_WORDS = WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def _mend_numbers_before_a_day(doc: Doc) -> None:
