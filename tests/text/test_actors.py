@@ -473,3 +473,55 @@ def test_a_role_set_before_a_name_that_goes_on_is_not_that_word_s_role() -> None
                    "was quickly reported missing.")  # fmt: skip
     assert "LGBT" not in found
     assert found["Andrew Kinsman"].kind == "person"
+
+
+# A body the parser dresses as a person: the kind it is, never 'person'.
+BODIES_NOT_PEOPLE = [
+    # a group's name after 'the' in a clause with its verb left out
+    (
+        "The army has released 300 prisoners it held, and the Taliban about 90 members of the "
+        "police force.",
+        "Taliban",
+    ),
+    # an acronym in brackets after the body it shortens, before the person who heads it
+    (
+        "On Monday, the chief executive of the Northern Relief Programme (NRP), Maria Okafor, "
+        "ended a three-day visit to the camps.",
+        "Northern Relief Programme",
+    ),
+    # a known armed group the tagger reads as a person's name
+    ("The army is also fighting Boko Haram in the far north of the country.", "Boko Haram"),
+]
+
+
+@pytest.mark.parametrize(("body", "name"), BODIES_NOT_PEOPLE)
+def test_a_body_the_parser_dresses_as_a_person_is_not_one(body: str, name: str) -> None:
+    found = actors(body)
+    assert name in found
+    assert found[name].kind != "person"
+
+
+def test_a_known_armed_group_is_one_whatever_the_tagger_calls_it() -> None:
+    assert (
+        kinds("The army is also fighting Boko Haram in the far north of the country.")["Boko Haram"]
+        == "armed_group"
+    )
+
+
+def test_a_body_named_only_by_its_member_who_speaks_is_a_party() -> None:
+    found = kinds("Four soldiers died in the ambush, but a Taliban official said 12 had died.")
+    assert found.get("Taliban") == "armed_group"
+
+
+def test_a_nationality_on_officials_is_no_party_of_that_name() -> None:
+    found = kinds("The president spoke to him by telephone, Ugandan officials said.")
+    assert "Ugandan" not in found
+
+
+def test_a_long_acronym_in_brackets_is_the_body_it_follows() -> None:
+    found = actors(
+        "The chairman of the Southern Ocean Fisheries Community (SOFICOM) arrived on Monday. "
+        "SOFICOM said it would send two ships."
+    )
+    assert "SOFICOM" not in found
+    assert "SOFICOM" in found["Southern Ocean Fisheries Community"].aliases

@@ -81,6 +81,11 @@ _ARMED = re.compile(
     r"Abu Sayyaf|Boko Haram|al-Shabaab|Al-Shabaab|Brigades?|Militia|Liberation Army|Rebels?|"
     r"Liberation Front|Revolutionary Guards?|Mujahideen|Jihad)\b"
 )
+# The whole name of a known armed group, which the tagger sometimes takes for a person's.
+_ARMED_NAME = re.compile(
+    r"(?:the\s+)?(?:Hamas|Hezbollah|Houthis?|Taliban|al-Qaeda|Al-Qaeda|Islamic State|ISIS|ISIL|"
+    r"Abu Sayyaf|Boko Haram|al-Shabaab|Al-Shabaab|Ansarul Islam|Ansar al-Sharia|Ansar Allah)"
+)
 # Words around a name that make an organisation an armed group.
 _ARMED_CONTEXT = re.compile(
     r"\b(?:militants?|militia|rebels?|insurgents?|jihadists?|terrorists?|armed group|"
@@ -398,7 +403,7 @@ def _shortens(doc: Doc, short: _Group, long: _Group) -> bool:
         words, whole = name.lower().split(), full.lower().split()
         tail = whole[len(whole) - len(words) :] == words
         return len(short.labels) == 1 and (tail or len(words) == 1 and words[0] in whole)
-    if re.fullmatch(r"[A-Z]{2,6}", name):
+    if re.fullmatch(r"[A-Z]{2,8}", name):  # up to "CARICOM", "MONUSCO"
         if _initials(full).endswith(name) or full.split()[0] == name:
             return True  # 'OIC', and 'HDT' of 'HDT Limited'
         return any(doc_text(doc).startswith(f" ({name})", m.end) for m in long.mentions)
@@ -435,7 +440,8 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     if written is not None:
         return written
     if _is_person(doc, group):
-        return "person"
+        # 'fighting Boko Haram': the tagger took a known armed group's name for a person's
+        return "armed_group" if _ARMED_NAME.fullmatch(name) else "person"
     label = _label(group)
     if label == "ACRONYM" or label == "PERSON" and re.fullmatch(r"[A-Z]\w*[A-Z]\w*", name):
         label = "ORG" if _acts(group) else label  # 'SpaceX'
@@ -516,6 +522,13 @@ def _misread_place(doc: Doc, group: _Group) -> bool:
     return typed or gazetteer.is_city(name)
 
 
+# People who act for a body: a name that qualifies one of these names a party.
+_MEMBERS = frozenset(
+    "official spokesman spokeswoman spokesperson member leader commander chief head envoy "
+    "negotiator delegation representative fighter militant rebel insurgent soldier troop".split()
+)
+
+
 def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
     """True when the name's one mention qualifies a noun that is not a title ('Mulago hospital').
 
@@ -524,6 +537,8 @@ def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
     if len(group.mentions) != 1 or set(group.uses) != {"modifier"}:
         return False
     noun = ner.head_of(doc, group.mentions[0]).head
+    if noun.lemma_.lower() in _MEMBERS and state_of(group.name) is None:
+        return False  # 'a Taliban official said', 'Taliban fighters': the body acts through them
     return noun.lower_ not in lexicon.TITLE_WORDS
 
 

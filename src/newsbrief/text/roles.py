@@ -85,6 +85,8 @@ def person_spans(doc: Doc) -> list[NameSpan]:
         if span.first > 0 and doc[span.first - 1].lower_ in ("and", "of", "&"):
             continue  # 'Minister of Transport and Logistics': the end of an office's name
         titled = ner.title_before(doc, span) is not None
+        if not titled and _not_a_persons_name(doc, span):
+            continue
         if not titled and ner.appositive_role(doc, span) is None:
             continue
         if doc[span.first].ent_type_ in ("GPE", "NORP", "FAC", "LOC"):
@@ -93,6 +95,17 @@ def person_spans(doc: Doc) -> list[NameSpan]:
             continue
         out.append(span)
     return out
+
+
+def _not_a_persons_name(doc: Doc, span: NameSpan) -> bool:
+    """Words no untitled person is written as.
+
+    A name after 'the' ('the Taliban about 1,000 members') or an acronym in brackets after the
+    body it shortens ('the World Food Programme (WFP), David Beasley') names a body, whatever
+    role noun the parser hangs beside it.
+    """
+    before = doc[span.first - 1].lower_ if span.first > 0 else ""
+    return before == "the" or before == "(" and span.text.isupper()
 
 
 def _inside_org(doc: Doc, span: NameSpan) -> bool:
