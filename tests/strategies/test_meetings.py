@@ -771,3 +771,13 @@ def test_a_meeting_held_and_one_to_meet_again_are_two_meetings() -> None:
         ("held", None),
         ("planned", dt.date(2024, 4, 20)),
     ]
+
+
+def test_a_town_that_names_a_summit_is_where_it_is_not_who_attends() -> None:
+    found = meetings(
+        "President Macron said on Tuesday that the summit with the Sahel leaders, which he was "
+        "to host in the southwestern French town of Vannes on December 16, would be postponed. "
+        "Macron had announced the Vannes summit last week at a news conference."
+    )
+    assert found
+    assert all("Vannes" not in m.participants for m in found)

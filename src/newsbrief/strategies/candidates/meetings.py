@@ -36,6 +36,7 @@ from newsbrief.strategies.candidates.meeting_dates import (
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import Phrase, prefer_subjects
 from newsbrief.text.events import MeetingMention, meeting_mentions
+from newsbrief.text.states import is_country
 
 _UPCOMING = ("planned", "rescheduled", "proposed")
 _DISTINCT = frozenset({"debate", "town hall", "convention", "congress"})
@@ -426,11 +427,16 @@ def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> 
     found: list[str] = []
     for phrase in mention.participants:
         for name in _phrase_names(ctx, phrase, sentence):
-            if name not in found and ctx.kinds.get(name) != "source":
+            if name not in found and ctx.kinds.get(name) != "source" and not _a_town(ctx, name):
                 found.append(name)
     if mention.noun and mention.trigger.text[:1].isupper():
         found = [*_party_of_event(ctx, sentence, mention), *found]
     return list(dict.fromkeys(found))[:8]
+
+
+def _a_town(ctx: Context, name: str) -> bool:
+    """A place the article names that is no country: where a meeting is ('the Pau summit')."""
+    return ctx.kinds.get(name) == "place" and not is_country(name)
 
 
 def _phrase_names(ctx: Context, phrase: Phrase, sentence: Sentence) -> list[str]:
