@@ -781,3 +781,21 @@ def test_a_town_that_names_a_summit_is_where_it_is_not_who_attends() -> None:
     )
     assert found
     assert all("Vannes" not in m.participants for m in found)
+
+
+def test_a_meeting_in_a_city_and_a_call_the_same_day_are_two_meetings() -> None:
+    found = meetings(
+        "President Omar Haddad met Mayor Ana Ruiz in Munich on Wednesday. Haddad also spoke by "
+        "phone with Ruiz on Wednesday about the rebuilding."
+    )
+    assert sorted(m.format for m in found) == ["in_person", "virtual"]
+
+
+def test_a_session_later_that_evening_is_not_the_meeting_held_that_afternoon() -> None:
+    found = meetings(
+        "Prime Minister Ana Ruiz held a meeting with rescue commanders at the fire station on "
+        "Tuesday afternoon. Her cabinet held an emergency session by telephone later that "
+        "evening and released aid."
+    )
+    assert len(found) == 2
+    assert [m.date for m in found] == [D(2024, 3, 26), D(2024, 3, 26)]

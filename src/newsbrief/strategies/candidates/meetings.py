@@ -237,11 +237,14 @@ def _same_meeting(
         # 'the first direct talks in a year': a description of a meeting, maybe one just told
         numbered = mention.ordinal != "first"
     day = date.date if date and date.precision == "day" else None
+    later = _later_that_day(mention)
     for draft in reversed(drafts):
         if draft.key not in (None, key) or not _compatible(draft, mention, names, date):
             continue
         called_off = {draft.meeting.status, status} == {"held", "cancelled"}
         if day is not None and draft.meeting.date == day and not (numbered or called_off):
+            if later:
+                continue  # 'held a meeting on Tuesday ... held a session later that evening'
             return draft  # not one held and one called off on that day: two meetings
         if mention.again:
             continue  # 'held talks last Thursday and will meet again on October 20': two
@@ -250,6 +253,15 @@ def _same_meeting(
     if mention.fresh or numbered or mention.again:
         return None
     return _antecedent(drafts, mention, status, names, date)
+
+
+def _later_that_day(mention: MeetingMention) -> bool:
+    """'later that evening', 'later on Tuesday': a time after the one just told, so another."""
+    date = mention.date
+    if date is None:
+        return False
+    before = mention.sentence.text[: max(0, date.start - mention.sentence.start)]
+    return before.rstrip().lower().endswith("later")
 
 
 def _compatible(
@@ -266,6 +278,8 @@ def _compatible(
     ):
         return False  # 'attend the European Council summit' is not 'a meeting with B'
     meeting = draft.meeting
+    if _a_call_beside_a_gathering(draft, mention):
+        return False  # a meeting at the fire station and a call that day: two
     if date is not None and meeting.date_text is not None:
         same_day = date.date is not None and date.date == meeting.date
         if not same_day and date.text.lower() != meeting.date_text.lower():
@@ -275,6 +289,16 @@ def _compatible(
         disjoint = False  # 'X and Y will lead the discussions': who takes part, told later
     joins = mention.joins and not (mention.named and names and not _within(names, draft.stated))
     return joins or not (disjoint or _someone_else(draft, mention))  # not 'attended the G7'
+
+
+def _a_call_beside_a_gathering(draft: _Draft, mention: MeetingMention) -> bool:
+    """One met in person at a place, the other by phone or video: never one meeting.
+
+    Not a debate, convention or congress first planned in a hall and then moved online: the
+    same event, told twice.
+    """
+    formats = {draft.meeting.format, mention.format}
+    return formats == {"in_person", "virtual"} and _family(mention.noun) == "meeting"
 
 
 def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
