@@ -799,3 +799,39 @@ def test_a_session_later_that_evening_is_not_the_meeting_held_that_afternoon() -
     )
     assert len(found) == 2
     assert [m.date for m in found] == [D(2024, 3, 26), D(2024, 3, 26)]
+
+
+def test_it_taking_up_a_meeting_called_off_is_the_one_that_replaces_it() -> None:
+    found = meetings(
+        "A meeting of the regional cabinet set for Thursday was called off because of the "
+        "storm; it will now be held on Monday."
+    )
+    assert summary_of(found) == [
+        ("cancelled", D(2024, 3, 28), "A meeting"),
+        ("rescheduled", D(2024, 4, 1), "it will now be held on Monday"),
+    ]
+
+
+def test_it_takes_up_the_meeting_just_named_not_an_earlier_one() -> None:
+    found = meetings(
+        "After the funeral, Governor Ana Ruiz held a closed-door meeting with army commanders. "
+        "She also postponed a meeting with fishing unions that had been due in Lindau today; "
+        "it will now be held on Thursday."
+    )
+    assert [(m.status, m.date) for m in found] == [
+        ("held", None),
+        ("cancelled", D(2024, 3, 30)),
+        ("rescheduled", D(2024, 4, 4)),
+    ]
+
+
+def test_it_held_at_a_place_is_the_meeting_just_told() -> None:
+    found = meetings(
+        "The summit between the two presidents took place in Geneva on Tuesday. It was held "
+        "at a lakeside villa."
+    )
+    assert [(m.status, m.date) for m in found] == [("held", D(2024, 3, 26))]
+
+
+def summary_of(found: list[Meeting]) -> list[tuple[str, dt.date | None, str]]:
+    return [(m.status, m.date, m.evidence[0].quote) for m in found]

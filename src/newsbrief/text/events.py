@@ -110,6 +110,7 @@ class MeetingMention:
     date: _dates.DatePhrase | None  # offsets into the whole text
     first_date: _dates.DatePhrase | None = None  # rescheduled: the day it was first set for
     again: bool = False  # "will meet again on October 20": a later meeting than any told
+    stands_for: int | None = None  # 'it will now be held': where the meeting 'it' takes up is
 
 
 def meeting_mentions(doc: Doc, published: dt.date | None) -> list[MeetingMention]:
@@ -128,6 +129,44 @@ def _trigger(tok: Token) -> bool | None:
         return _noun_trigger(tok)  # 'talks' tagged as a verb but used as a subject is a noun
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         return _verb_trigger(tok)
+    if tok.pos_ == "PRON":
+        return True if _meeting_it_stands_for(tok) is not None else None
+    return None
+
+
+def _clause_of(pronoun: Token) -> Phrase:
+    """'it will now be held on Monday': the pronoun's clause, its own words as a meeting."""
+    verb = pronoun.head
+    own = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "parataxis", "ccomp")]
+    last = max((c.right_edge.i for c in own), default=verb.i)
+    return Phrase.of_span(pronoun.doc[pronoun.i : last + 1])
+
+
+def _meeting_it_stands_for(pronoun: Token) -> Token | None:
+    """'... was called off; it will now be held on Monday': the meeting 'it' takes up.
+
+    'It' or 'they' as the subject of a verb of taking place ('be held', 'take place', 'go
+    ahead', 'resume') stands for the last meeting named before it, in its sentence or the one
+    before.
+    """
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    lemma = verb.lemma_.lower()
+    kids = {c.lower_ for c in verb.children}
+    happens = (
+        (lemma == "hold" and pronoun.dep_ == "nsubjpass")
+        or (lemma == "take" and "place" in kids)
+        or (lemma == "go" and "ahead" in kids)
+        or lemma in ("resume", "reconvene")
+    )
+    if not happens:
+        return None
+    sent = pronoun.sent
+    start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(pronoun.doc[start : pronoun.i]):
+        if tok.pos_ != "PRON" and _noun_of(tok) is not None and _trigger(tok):
+            return tok
     return None
 
 
@@ -692,6 +731,9 @@ def _mentions(
     reading = status_of(word)
     nominal = word.pos_ != "VERB" or word.dep_ in _NOMINAL
     noun = _noun_of(word) if nominal else None
+    taken_up = _meeting_it_stands_for(word) if word.pos_ == "PRON" else None
+    if taken_up is not None:
+        noun = _noun_of(taken_up)  # 'it will now be held on Monday': that meeting's noun
     whole = Phrase.of_span(sent)
     base = MeetingMention(
         trigger=Phrase.of(word),
@@ -699,12 +741,13 @@ def _mentions(
         sentence=whole,
         participants=(),
         counterparts=(),
-        span=_parts.own_span(word, []),
+        span=_clause_of(word) if taken_up is not None else _parts.own_span(word, []),
         status=reading.status,
         hypothetical=reading.hypothetical,
         present=reading.present,
         sure=bool(sure),
-        definite=_parts.is_definite(word),
+        definite=_parts.is_definite(word) or taken_up is not None,
+        stands_for=taken_up.idx if taken_up is not None else None,
         named=word.pos_ == "PROPN" or any(_names_it(c) for c in word.children),
         fresh=_parts.is_fresh(word),
         again=any(c.lower_ == "again" and c.dep_ == "advmod" for c in word.children),

@@ -228,6 +228,8 @@ def _same_meeting(
     date: _dates.DatePhrase | None,
 ) -> _Draft | None:
     """The meeting a mention refers to, if it is one already found."""
+    if mention.stands_for is not None:
+        return _the_one_it_stands_for(drafts, mention, status, names, date)
     key = _key(mention)
     numbered = False  # 'the third round of talks': that one, or none found before
     if key is not None:
@@ -253,6 +255,31 @@ def _same_meeting(
     if mention.fresh or numbered or mention.again:
         return None
     return _antecedent(drafts, mention, status, names, date)
+
+
+def _the_one_it_stands_for(
+    drafts: list[_Draft],
+    mention: MeetingMention,
+    status: MeetingStatus,
+    names: list[str],
+    date: _dates.DatePhrase | None,
+) -> _Draft | None:
+    """'It was held at a villa': the meeting its pronoun takes up, unless the words differ.
+
+    '... was called off; it will now be held on Monday': what replaces a meeting called off
+    is a new one, never one told earlier.
+    """
+    draft = _draft_quoting(drafts, mention.stands_for)
+    if draft is None or draft.meeting.status == "cancelled" and status != "cancelled":
+        return None
+    return draft if _compatible(draft, mention, names, date) else None
+
+
+def _draft_quoting(drafts: list[_Draft], at: int | None) -> _Draft | None:
+    """The meeting whose evidence holds the offset."""
+    if at is None:
+        return None
+    return next((d for d in drafts if any(e.start <= at < e.end for e in d.meeting.evidence)), None)
 
 
 def _later_that_day(mention: MeetingMention) -> bool:
@@ -527,6 +554,9 @@ def _borrowed(
 
     With no meeting before, 'the leaders' are the names of the sentence.
     """
+    taken_up = _draft_quoting(drafts, mention.stands_for)
+    if taken_up is not None:
+        return list(taken_up.meeting.participants)  # '...; it will now be held on Monday'
     generic = any(p.text.lower().startswith(("the ", "both ")) for p in mention.participants)
     kin = [d for d in drafts if _family(d.noun) == _family(mention.noun)]
     if kin and (generic or mention.definite or mention.ordinal or mention.noun is None):
