@@ -31,6 +31,9 @@ TRIGGERS = [
     ("The two presidents met in Geneva.", "met"),
     ("The minister spoke with her Spanish counterpart by phone.", "spoke"),
     ("The premier phoned the king on Sunday.", "phoned"),
+    # a call made for a purpose is still a call with the one named
+    ("Prime Minister Lena Berg telephoned President Omar Haddad to offer help.", "telephoned"),
+    ("Police called the protesters to disperse.", None),
     ("Talks between the union and the railway resumed on Monday.", "Talks"),
     ("The bloc will hold a summit in Rome.", "summit"),
     ("The party held its national convention in Ohio.", "convention"),

@@ -381,6 +381,9 @@ def _call(tok: Token, lemma: str) -> bool | None:
         return True  # 'called Trump on his mobile phone' (the parser may read a name as oprd)
     if lemma == "call" and _paid_a_call(tok):
         return True  # 'called on Suga at the prime minister's office': a visit
+    phoned = lemma in ("phone", "telephone")
+    if phoned and any(_purpose(c) for c in tok.children) and _phoned_a_name(tok):
+        return True  # 'telephoned President Joko Widodo to offer condolences'
     kids = {c.dep_ for c in tok.children}
     if lemma == "call" and _called_someone(tok):
         return True
@@ -389,7 +392,12 @@ def _call(tok: Token, lemma: str) -> bool | None:
     objects = _parts.objects(tok)
     if not any(_parts.personish(o) for o in objects):
         return None
-    return True if lemma in ("phone", "telephone") else False
+    return True if phoned else False
+
+
+def _phoned_a_name(verb: Token) -> bool:
+    """The one phoned is a person named: 'telephoned President Widodo', not 'the families'."""
+    return any(o.ent_type_ == "PERSON" for o in _parts.objects(verb))
 
 
 def _purpose(clause: Token) -> bool:
