@@ -37,6 +37,14 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # a toll named by 'that' and set anew keeps the harm of the toll just told
+    ("Early reports spoke of 31 dead, but the provincial police lowered that to 24 on Monday.",
+     [("killed", 31), ("killed", 24)]),
+    ("The mayor said 12 people had died. By Friday her office had raised that count to 14, "
+     "with three people still missing.",
+     [("killed", 12), ("killed", 14), ("missing", 3)]),
+    # what befell the counted people last, not how they were before
+    ("Two wounded policemen later died at the district hospital.", [("killed", 2)]),
     # a capitalised group the tagger did not type, listed beside a nationality, is people
     ("The dead included eleven Indians, eight Britons and three Danes.",
      [("killed", 11), ("killed", 8), ("killed", 3)]),

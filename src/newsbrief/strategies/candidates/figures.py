@@ -90,9 +90,10 @@ async def find_figures(ctx: Context) -> list[Figure]:
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
             if (found.start, found.end) in spans or _conditional(found.token):
                 continue
-            metric = found.metric or await _metric(ctx, sentence, found)
-            if metric is None and (mined or told[0] == sentence.paragraph):
-                last = mined or figures[told[1] :]
+            last = mined or (figures[told[1] :] if told[0] == sentence.paragraph else [])
+            metric = _that_toll_again(found.token, last)  # 'lowered that to 20'
+            metric = metric or found.metric or await _metric(ctx, sentence, found)
+            if metric is None and last:
                 metric = _part_of_last(found.token, last) or _the_toll_again(found.token, last)
             if metric is None:
                 metric = _of_the_victims(found.token, [*figures, *mined])
@@ -171,6 +172,19 @@ def _the_toll_again(count: Token, last: list[Figure]) -> Metric | None:
     if any(c.dep_ in ("compound", "amod", "prep") for c in toll.children):
         return None  # 'the unemployment figure', 'the number of visitors': a count of its own
     return last[-1].metric
+
+
+def _that_toll_again(count: Token, last: list[Figure]) -> Metric | None:
+    """'27 dead, but the police lowered that to 20': a toll named by 'that' or 'it' set anew.
+
+    Its harm is the last figure's, whatever other cue the sentence holds ('raised that count
+    to 25, with six people still missing').
+    """
+    toll = _toll_noun(count)
+    if toll is None or not last or last[-1].metric not in _HARMED:
+        return None
+    pointing = toll.lower_ in _POINTERS or any(c.lower_ in _POINTERS for c in toll.children)
+    return last[-1].metric if pointing else None
 
 
 def _bare_item(count: Token) -> bool:
@@ -792,17 +806,24 @@ def _toll_noun(count: Token) -> Token | None:
     nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
     if owner.lemma_ in _RISES and any(n.lower_ == "it" and n.dep_ == "nsubj" for n in nouns):
         return next(n for n in nouns if n.lower_ == "it")  # 'by Friday it had risen to 16'
+    if owner.lemma_ in _REVISES:  # 'the police lowered that to 20', 'revised it to 75'
+        pointer = next((n for n in nouns if n.lower_ in _POINTERS and n.dep_ == "dobj"), None)
+        if pointer is not None:
+            return pointer
     return next(
         (
             n
             for n in nouns
-            if n.lemma_.lower() in _TOLL_NOUNS and any(c.lower_ == "the" for c in n.children)
+            if n.lemma_.lower() in _TOLL_NOUNS
+            and any(c.lower_ in ("the", *_POINTERS) for c in n.children)
         ),
         None,
     )
 
 
 _RISES = frozenset("rise climb grow increase jump fall drop".split())
+_REVISES = frozenset("raise lower revise cut reduce increase put bring push lift".split())
+_POINTERS = frozenset({"that", "this", "it"})
 
 
 def _with_source(figure: Figure, found: _Found, previous: str | None) -> Figure:
