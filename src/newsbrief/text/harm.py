@@ -470,10 +470,19 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             replace(c, cost=c.cost + 1) if whole.i == c.token.i or whole.is_ancestor(c.token) else c
             for c in found
         ]  # "49 of those evacuated were taken to hospital": the whole's own words too
+    if noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _LATER_DEATHS:
+        # 'two wounded soldiers then died': what befell them last, not how they were before
+        found = [
+            replace(c, cost=c.cost + 1) if c.token.dep_ == "amod" and c.token.head == noun else c
+            for c in found
+        ]
     head = noun or count  # of two cues as near, the counted noun's own modifier wins:
     return sorted(  # "11 deaths and five people missing"
         found, key=lambda c: (c.cost, not _modifies(c.token, head), c.distance)
     )
+
+
+_LATER_DEATHS = frozenset("die perish succumb".split())
 
 
 def _in_predicate(cue: Token, subject: Token) -> bool:
