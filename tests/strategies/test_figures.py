@@ -1375,6 +1375,9 @@ def test_a_place_that_owns_an_unnamed_part_of_a_land_is_the_place(body: str, pla
         # a country left is where they came from, not the scope of the count
         ("Talks opened in Tembo on Monday. About 3,000 people have fled the country since "
          "May, a monitor said.", "Tembo"),
+        # a country described by its people is the country its name says, not the article's
+        ("France, the former colonial power, has 5,100 soldiers in the region.\n\nChad, a "
+         "country of about 16 million people, has been fighting insurgents since 2015.", "Chad"),
     ],
 )  # fmt: skip
 def test_a_toll_set_for_the_country_is_the_countrys(body: str, place: str) -> None:

@@ -721,6 +721,8 @@ def _the_country(tok: Token) -> Span | None:
             and noun.head.head.lemma_ in _COUNTRY_NOUNS
         ):
             country = noun.head.head
+            if country.dep_ == "appos" and country.head.pos_ == "PROPN":
+                return None  # 'Mali, a country of 20 million people': the name is the place
             return country.doc[country.i : country.i + 1]  # 'a country of 40 million people'
         owner = _country_owner(noun)
         if owner is not None:
