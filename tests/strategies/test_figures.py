@@ -1382,3 +1382,18 @@ def test_a_place_that_owns_an_unnamed_part_of_a_land_is_the_place(body: str, pla
 )  # fmt: skip
 def test_a_toll_set_for_the_country_is_the_countrys(body: str, place: str) -> None:
     assert figures(body)[0].place == place
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        # a name the tagger takes for a person, set beside the division it is
+        ("No deaths were reported in Tanjung Waru, the regency north of Kalipura, local "
+         "officials said.", ["Tanjung Waru"]),
+        # a division named by its own word, 'regency' as much as 'district'
+        ("Of the dead, 40 were in Kalipura and nine in Tembaru regency, the agency said.",
+         ["Kalipura", "Tembaru regency"]),
+    ],
+)  # fmt: skip
+def test_a_name_the_sentence_calls_a_division_is_the_place(body: str, places: list[str]) -> None:
+    assert [f.place for f in figures(body)] == places

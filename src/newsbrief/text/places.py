@@ -203,7 +203,9 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         realm = prep.lower_ == "of" and _REALMS & {owner.lemma_.lower(), owner.lower_}
         if realm and tok.ent_type_ == "ORG" and not _mistyped_org(tok):
             continue  # "a military centre of the Revolutionary Guard": whose, not where
-        if tok.ent_type_ == "PERSON" and not (realm or _mistyped_person(tok)):
+        if tok.ent_type_ == "PERSON" and not (
+            realm or _mistyped_person(tok) or _called_a_division(tok)
+        ):
             continue
         typed = tok.ent_type_ not in _NOT_PLACE_ENTS or _mistyped_org(tok)
         typed = typed or tok.ent_type_ == "PERSON"
@@ -231,6 +233,11 @@ def _named_realm(tok: Token) -> bool:
 
 
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "dative", "attr"})
+
+
+def _called_a_division(tok: Token) -> bool:
+    """'in Polewali Mandar, the regency south of Majene': the apposition says it is a place."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _DIVISIONS for c in tok.children)
 
 
 def _mistyped_person(tok: Token) -> bool:
@@ -274,7 +281,8 @@ def _mistyped_org(tok: Token) -> bool:
 
 _DIVISIONS = frozenset(
     "state province region district county city town village island territory prefecture "
-    "governorate municipality department".split()
+    "governorate municipality department regency oblast krai canton borough township upazila "
+    "tehsil woreda".split()
 )
 
 
