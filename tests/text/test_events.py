@@ -261,6 +261,15 @@ DATES = [
 ]  # fmt: skip
 
 
+def test_a_meeting_told_as_the_time_of_a_dated_act_is_on_that_day() -> None:
+    found = mentions(
+        "The chancellor yesterday promised the republic a loan of $2 billion as she hosted "
+        "President Omar Haddad for talks at her residence."
+    )
+    assert found
+    assert [m.date.date if m.date else None for m in found] == [D(2024, 3, 29)] * len(found)
+
+
 def test_a_day_told_after_the_last_of_those_met_is_every_ones() -> None:
     found = mentions(
         "The deputy envoy, Ana Lind, met separately with the rebel delegation and then with "

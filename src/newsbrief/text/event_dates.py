@@ -98,7 +98,9 @@ def _meeting_nodes(word: Token) -> set[int]:
     nodes = {n.i for n in chained}
     top = topmost(chained)
     where = any(c.lower_ == "where" for n in chained for c in n.children)
-    while top is not None and (_after_arriving(top) or _same_subject_after(top, word)):
+    while top is not None and (
+        _after_arriving(top) or _same_subject_after(top, word) or _meanwhile(top)
+    ):
         top = top.head  # 'arrived in Ashgabat yesterday and held talks with B'
         nodes.add(top.i)
         where = where or any(c.lower_ == "where" for c in top.children)
@@ -174,6 +176,19 @@ def _after_arriving(top: Token) -> bool:
     if top.dep_ != "conj" or head.pos_ != "VERB" or head.lemma_.lower() not in MOTION:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+
+
+def _meanwhile(top: Token) -> bool:
+    """'Promised a loan as he hosted Lukashenko': a meeting told as the time of the verb's act.
+
+    It happened on that verb's day ('Putin yesterday promised ...').
+    """
+    return (
+        top.dep_ == "advcl"
+        and top.head.pos_ == "VERB"
+        and top.head.lemma_ not in SPEECH
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in top.children)
+    )
 
 
 def _same_subject_after(top: Token, word: Token) -> bool:
