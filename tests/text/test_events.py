@@ -258,6 +258,8 @@ DATES = [
      D(2024, 3, 26)),  # a date hung on a participle that describes who is met
     ("The premier arrived in Oslo yesterday and held talks with the king at the palace.",
      "yesterday", D(2024, 3, 29)),  # the day of the journey the talks were held on
+    ("The premier is due to fly to Tromso tomorrow and will chair a meeting with local "
+     "officials at the command post.", "tomorrow", D(2024, 3, 31)),  # and of a journey planned
 ]  # fmt: skip
 
 

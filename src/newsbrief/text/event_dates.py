@@ -101,8 +101,11 @@ def _meeting_nodes(word: Token) -> set[int]:
     while top is not None and (
         _after_arriving(top) or _same_subject_after(top, word) or _meanwhile(top)
     ):
+        trip = _journey_of(top.head) if _after_arriving(top) else None
         top = top.head  # 'arrived in Ashgabat yesterday and held talks with B'
         nodes.add(top.i)
+        if trip is not None:
+            nodes.add(trip.i)
         where = where or any(c.lower_ == "where" for c in top.children)
     if top is not None and top.dep_ == "relcl" and where:
         day = top.head  # 'flew to Borongan on Monday, where he met ...': the parser may hang
@@ -172,10 +175,18 @@ def _hosting_event(verb: Token) -> list[Token]:
 
 def _after_arriving(top: Token) -> bool:
     """A meeting verb joined to a journey with the same subject: the journey's day is its."""
-    head = top.head
-    if top.dep_ != "conj" or head.pos_ != "VERB" or head.lemma_.lower() not in MOTION:
+    trip = _journey_of(top.head)
+    if top.dep_ != "conj" or trip is None:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+
+
+def _journey_of(head: Token) -> Token | None:
+    """The verb of going: 'arrived in X', or the one a plan names ('is due to fly to X')."""
+    if head.lemma_ == "be":  # 'is due to fly to Mamuju tomorrow and will chair a meeting'
+        plans = [c for c in head.children if c.dep_ == "acomp"]
+        head = next((x for a in plans for x in a.children if x.dep_ == "xcomp"), head)
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in MOTION else None
 
 
 def _meanwhile(top: Token) -> bool:
