@@ -43,6 +43,8 @@ METRICS = [
     ("The mayor said 12 people had died. By Friday her office had raised that count to 14, "
      "with three people still missing.",
      [("killed", 12), ("killed", 14), ("missing", 3)]),
+    # whom a search is for are missing, wherever the parser hangs the 'for'
+    ("Divers called off the search for about 40 people on Friday.", [("missing", 40)]),
     # what befell the counted people last, not how they were before
     ("Two wounded policemen later died at the district hospital.", [("killed", 2)]),
     # a capitalised group the tagger did not type, listed beside a nationality, is people

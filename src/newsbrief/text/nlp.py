@@ -109,6 +109,7 @@ def parse(text: str) -> Doc:
         _mend_numbers_before_a_day(doc)
         _mend_values_set(doc)
         _mend_verbs_after_due(doc)
+        _mend_searches_for(doc)
         return doc
 
 
@@ -131,6 +132,23 @@ def _mend_verbs_after_due(doc: Doc) -> None:
         word.head, word.dep_, word.pos_, word.tag_ = due, "xcomp", "VERB", "VB"
         word.lemma_ = word.lower_.removesuffix("s")
         to.head, to.dep_, to.pos_, to.tag_ = word, "aux", "PART", "TO"
+
+
+_SEARCHES = frozenset({"search", "hunt"})
+
+
+def _mend_searches_for(doc: Doc) -> None:
+    """'Suspended the search for 100 people': the 'for' is the search's, not the verb's.
+
+    The parser hangs the 'for' on the verb that governs the noun; whom a search is for
+    says who is missing.
+    """
+    for noun in doc[:-1]:
+        after = doc[noun.i + 1]
+        if noun.pos_ != "NOUN" or noun.lemma_ not in _SEARCHES or after.lower_ != "for":
+            continue
+        if after.dep_ == "prep" and after.head.i == noun.head.i != noun.i:
+            after.head = noun
 
 
 _SETTING = frozenset("raise bring push take lift put increase revise lower cut".split())
