@@ -43,6 +43,10 @@ METRICS = [
     ("The mayor said 12 people had died. By Friday her office had raised that count to 14, "
      "with three people still missing.",
      [("killed", 12), ("killed", 14), ("missing", 3)]),
+    # people moved away from where they live are displaced; workers moved from a plant are not
+    ("About 1,500 people had been moved from riverside villages, officials said.",
+     [("displaced", 1500)]),
+    ("The company moved 300 workers from its plant in Ohio.", []),
     # whom a search is for are missing, wherever the parser hangs the 'for'
     ("Divers called off the search for about 40 people on Friday.", [("missing", 40)]),
     # what befell the counted people last, not how they were before

@@ -229,6 +229,24 @@ def _to_refuge(verb: Token) -> bool:
     return False
 
 
+# Where people live, that moving them from makes them displaced.
+_HOMES = frozenset(
+    "home house village town area district neighbourhood neighborhood settlement slum".split()
+)
+
+
+def _from_home(verb: Token) -> bool:
+    """'2,000 people had been moved from coastal villages': taken away from where they live."""
+    if verb.lemma_.lower() not in ("move", "relocate"):
+        return False
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _HOMES
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "out")
+        for o in prep.children
+    )
+
+
 _INJURIES = frozenset("burn fracture wound cut bruise trauma".split())
 _CAPACITY = frozenset("license licence design build permit allow certify rate".split())
 
@@ -253,8 +271,8 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "other"  # "setting fire to 200 houses"
     if lemma == "torch" and tok.pos_ == "VERB":
         return "other"  # "torched 40 shops"
-    if lemma in _SHELTERED and tok.pos_ == "VERB" and _to_refuge(tok):
-        return "displaced"  # "moved to schools", "spent the night in a sports hall"
+    if lemma in _SHELTERED and tok.pos_ == "VERB" and (_to_refuge(tok) or _from_home(tok)):
+        return "displaced"  # "moved to schools", "moved from coastal villages"
     if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
         return "displaced"  # "lost their homes", "forced from their homes"
     if lemma == "cut" and any(c.lower_ == "free" for t in [tok, *tok.children] for c in t.children):
