@@ -34,6 +34,9 @@ TRIGGERS = [
     # a call made for a purpose is still a call with the one named
     ("Prime Minister Lena Berg telephoned President Omar Haddad to offer help.", "telephoned"),
     ("Police called the protesters to disperse.", None),
+    # a ministry summons an envoy to meet it; a court's summons is no meeting
+    ("The foreign ministry summoned the Norwegian ambassador on Monday.", "summoned"),
+    ("The court summoned the former minister to testify.", None),
     ("Talks between the union and the railway resumed on Monday.", "Talks"),
     ("The bloc will hold a summit in Rome.", "summit"),
     ("The party held its national convention in Ohio.", "convention"),

@@ -194,6 +194,8 @@ def _verb_trigger(tok: Token) -> bool | None:
             return True if any(_host_guest(o) for o in objects) else None  # not 'the bill'
         rivals = any(s.lemma_.lower() in _RIVALS for s in _parts.subjects(tok))
         return True if len(_parts.subjects(tok)) > 1 or rivals or others else None
+    if lemma == "summon":
+        return True if _summoned_an_envoy(tok) else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
     if lemma == "see":
@@ -201,6 +203,18 @@ def _verb_trigger(tok: Token) -> bool | None:
     if lemma == "brief":
         return _briefed_by(tok)
     return None
+
+
+_ENVOYS = frozenset("ambassador envoy diplomat chargé charge consul".split())
+
+
+def _summoned_an_envoy(verb: Token) -> bool:
+    """'The foreign ministry summoned Italy's ambassador': a meeting; a court's summons is not.
+
+    The parser may take the envoy after the verb for a second subject.
+    """
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return any(o.lemma_.lower() in _ENVOYS for o in [*_parts.objects(verb), *after])
 
 
 _SITTING = frozenset("council committee commission cabinet board".split())
