@@ -835,3 +835,12 @@ def test_it_held_at_a_place_is_the_meeting_just_told() -> None:
 
 def summary_of(found: list[Meeting]) -> list[tuple[str, dt.date | None, str]]:
     return [(m.status, m.date, m.evidence[0].quote) for m in found]
+
+
+def test_the_same_day_is_the_day_earlier_read_in_its_own_clauses_tense() -> None:
+    found = meetings(
+        "Chancellor Ida Lund, who is due to address the forum in Davos today, spoke by "
+        "telephone with Prime Minister Omar Haddad on Monday. On the same day, the foreign "
+        "ministry summoned the Norwegian ambassador."
+    )
+    assert [m.date for m in found if m.status == "held"] == [D(2024, 3, 25), D(2024, 3, 25)]

@@ -14,6 +14,7 @@ from newsbrief.models import MeetingStatus
 from newsbrief.strategies.candidates.context import Context, Sentence, known_names
 from newsbrief.text import dates as _dates
 from newsbrief.text.counts import depth
+from newsbrief.text.event_status import clause_tense
 from newsbrief.text.events import MeetingMention
 
 if TYPE_CHECKING:
@@ -50,17 +51,32 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
         text = ctx.job.body[earlier.start : min(earlier.end, before)]
         tense = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
         found = [
-            d
+            _in_its_clause(ctx, earlier.start, d, text)
             for d in _dates.find_dates(
                 text,
                 published=ctx.job.published,
                 tense="future" if tense == "future" else "past",
             )
-            if d.date is not None and d.precision == "day"
         ]
+        found = [d for d in found if d.date is not None and d.precision == "day"]
         if found:
             return min(found, key=lambda d: (_depth(ctx, earlier.start + d.start), -d.start)).date
     return None
+
+
+def _in_its_clause(
+    ctx: Context, start: int, phrase: _dates.DatePhrase, text: str
+) -> _dates.DatePhrase:
+    """The phrase read in the tense of its own clause, not the sentence's.
+
+    'Merkel, who is due to speak today, spoke with May on Monday': the Monday gone by.
+    """
+    span = ctx.doc.char_span(start + phrase.start, start + phrase.end, alignment_mode="expand")
+    if span is None:
+        return phrase
+    own = "future" if clause_tense(span.root) == "future" else "past"
+    again = _dates.find_dates(text, published=ctx.job.published, tense=own)
+    return next((d for d in again if d.start == phrase.start), phrase)
 
 
 def _depth(ctx: Context, at: int) -> int:
