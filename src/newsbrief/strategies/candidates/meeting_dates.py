@@ -74,7 +74,7 @@ def _in_its_clause(
     span = ctx.doc.char_span(start + phrase.start, start + phrase.end, alignment_mode="expand")
     if span is None:
         return phrase
-    own = "future" if clause_tense(span.root) == "future" else "past"
+    own: _dates.Tense = "future" if clause_tense(span.root) == "future" else "past"
     again = _dates.find_dates(text, published=ctx.job.published, tense=own)
     return next((d for d in again if d.start == phrase.start), phrase)
 
