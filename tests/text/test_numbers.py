@@ -28,6 +28,9 @@ FOUND = [
      None, "%"),
     ("it fell to 12 per cent last year", "12 per cent", 12, "exact", None, "%"),
     ("up to 300 families fled", "up to 300", 300, "up_to", None, "families"),
+    # a state word is the unit alone ('27 dead'), not when it qualifies the people counted
+    ("the attack left 27 dead", "27", 27, "exact", None, "dead"),
+    ("two wounded soldiers later died", "two", 2, "exact", None, "soldiers"),
     ("as many as 7,000 people may be trapped", "as many as 7,000", 7000, "up_to", None,
      "people"),
     ("no fewer than 15 soldiers died", "no fewer than 15", 15, "at_least", None, "soldiers"),

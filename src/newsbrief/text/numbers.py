@@ -425,7 +425,10 @@ def _unit(toks: list[_Tok], draft: _Draft) -> tuple[str | None, int | None]:
         j += 1
     first = toks[j] if j < len(toks) and toks[j].kind == "word" else None
     if first is not None and first.low in (_ONE_UNITS if draft.core.bare_one else _STATE_WORDS):
-        return first.text, first.end
+        after = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].kind == "word" else None
+        if after is None or not _is_plural(after.text) or after.low in _STOP:
+            return first.text, first.end  # 'two dead', not 'two wounded soldiers'
+        j += 1
     if first is not None and draft.core.bare_one and _one_of_a_kind(toks, j):
         return first.text, first.end
     found: tuple[str | None, int | None] = (None, None)
