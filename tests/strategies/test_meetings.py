@@ -844,3 +844,13 @@ def test_the_same_day_is_the_day_earlier_read_in_its_own_clauses_tense() -> None
         "ministry summoned the Norwegian ambassador."
     )
     assert [m.date for m in found if m.status == "held"] == [D(2024, 3, 25), D(2024, 3, 25)]
+
+
+def test_whom_a_call_is_with_is_the_verbs_even_when_hung_on_the_telephone() -> None:
+    # the parser hangs 'with ... and ...' on 'telephone' here (the hyphenated name splits)
+    found = meetings(
+        "On the flight home on Friday, Biden spoke separately by telephone with South Korean "
+        "President Moon Jae-in and Japanese Prime Minister Yoshihide Suga."
+    )
+    assert len(found) == 2
+    assert any("Yoshihide Suga" in m.participants for m in found)

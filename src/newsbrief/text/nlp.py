@@ -110,6 +110,7 @@ def parse(text: str) -> Doc:
         _mend_values_set(doc)
         _mend_verbs_after_due(doc)
         _mend_searches_for(doc)
+        _mend_calls_with(doc)
         return doc
 
 
@@ -132,6 +133,30 @@ def _mend_verbs_after_due(doc: Doc) -> None:
         word.head, word.dep_, word.pos_, word.tag_ = due, "xcomp", "VERB", "VB"
         word.lemma_ = word.lower_.removesuffix("s")
         to.head, to.dep_, to.pos_, to.tag_ = word, "aux", "PART", "TO"
+
+
+_LINES = frozenset({"phone", "telephone", "video", "videoconference", "link"})
+
+
+def _mend_calls_with(doc: Doc) -> None:
+    """'Spoke by telephone with A and B': whom the verb is done with, not the telephone's.
+
+    The parser may hang the 'with' (and a name joined to it by 'and') on the line the call
+    went over; they go back to the verb.
+    """
+    for prep in doc:
+        line = prep.head
+        if prep.lower_ != "with" or prep.dep_ != "prep" or line.lemma_ not in _LINES:
+            continue
+        by = line.head
+        verb = by.head
+        if line.dep_ != "pobj" or by.lower_ not in ("by", "over", "via") or verb.pos_ != "VERB":
+            continue
+        prep.head = verb
+        met = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        for other in [c for c in line.children if c.dep_ in ("conj", "cc") and c.i > prep.i]:
+            if met is not None and (other.dep_ == "cc" or other.pos_ == "PROPN"):
+                other.head = met
 
 
 _SEARCHES = frozenset({"search", "hunt"})
