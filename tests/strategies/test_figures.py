@@ -1403,3 +1403,12 @@ def test_a_toll_set_for_the_country_is_the_countrys(body: str, place: str) -> No
 )  # fmt: skip
 def test_a_name_the_sentence_calls_a_division_is_the_place(body: str, places: list[str]) -> None:
     assert [f.place for f in figures(body)] == places
+
+
+def test_a_town_located_by_its_province_after_a_comma_is_the_place() -> None:
+    found = figures(
+        "The army said insurgents had killed 40 people in a raid on the coastal town of Tembo, "
+        "in the northern province of Kalundu, which began on Wednesday. Another 12 people were "
+        "wounded on Friday."
+    )
+    assert [f.place for f in found] == ["Tembo", "Tembo"]

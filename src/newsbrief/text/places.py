@@ -479,10 +479,14 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
 
     "collapsed in the Wujiang district of Suzhou, in China's eastern Jiangsu province":
     both "in" phrases hang on the verb; news names the narrower place first, the larger
-    one after a comma to locate it.
+    one after a comma to locate it ("in the town of Palma, in the province of Cabo Delgado").
     """
-    prep = best.root.head
-    if best.root.dep_ != "pobj" or prep.lower_ not in _IN_PREPS or prep.i < 2:
+    root = best.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
+        division = root.head.head  # 'in the northern province of Cabo Delgado'
+        root = division if division.lemma_.lower() in _REALMS | _DIVISIONS else root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _IN_PREPS or prep.i < 2:
         return best
     comma = prep.doc[prep.i - 1]
     before = prep.doc[prep.i - 2]
