@@ -40,8 +40,9 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
 
     Those are the three sentences before and any earlier ones of the same paragraph
     ('In Riyadh on Monday, ...' then a quote, a figure and its source, then 'He left for
-    Muscat later that day'). Each is read in its own sentence's tense: 'will travel on
-    Sunday and meet them the following day' counts from the coming Sunday.
+    Muscat later that day'). Each date is read in the tense of its own clause, else of its
+    sentence: 'will travel on Sunday and meet them the following day' counts from the coming
+    Sunday.
     """
     index = next(i for i, s in enumerate(ctx.sentences) if s.start == sentence.start)
     first = max(0, index - 3)
@@ -49,14 +50,14 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
         first -= 1
     for earlier in reversed(ctx.sentences[first : index + 1]):
         text = ctx.job.body[earlier.start : min(earlier.end, before)]
-        tense = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
+        readings: dict[_dates.Tense, list[_dates.DatePhrase]] = {
+            tense: _dates.find_dates(text, published=ctx.job.published, tense=tense)
+            for tense in _READ_TENSES
+        }
+        told = _dates.infer_tense(ctx.job.body[earlier.start : earlier.end])
         found = [
-            _in_its_clause(ctx, earlier.start, d, text)
-            for d in _dates.find_dates(
-                text,
-                published=ctx.job.published,
-                tense="future" if tense == "future" else "past",
-            )
+            _in_its_clause(ctx, earlier.start, d, readings)
+            for d in readings["future" if told == "future" else "past"]
         ]
         found = [d for d in found if d.date is not None and d.precision == "day"]
         if found:
@@ -64,19 +65,25 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
     return None
 
 
-def _in_its_clause(
-    ctx: Context, start: int, phrase: _dates.DatePhrase, text: str
-) -> _dates.DatePhrase:
-    """The phrase read in the tense of its own clause, not the sentence's.
+_READ_TENSES: tuple[_dates.Tense, ...] = ("past", "future")
 
-    'Merkel, who is due to speak today, spoke with May on Monday': the Monday gone by.
+
+def _in_its_clause(
+    ctx: Context,
+    start: int,
+    phrase: _dates.DatePhrase,
+    readings: dict[_dates.Tense, list[_dates.DatePhrase]],
+) -> _dates.DatePhrase:
+    """The phrase as read in the tense of its own clause, not the sentence's.
+
+    `readings` holds the sentence's dates read in each tense. 'Merkel, who is due to speak
+    today, spoke with May on Monday': the Monday gone by.
     """
     span = ctx.doc.char_span(start + phrase.start, start + phrase.end, alignment_mode="expand")
     if span is None:
         return phrase
     own: _dates.Tense = "future" if clause_tense(span.root) == "future" else "past"
-    again = _dates.find_dates(text, published=ctx.job.published, tense=own)
-    return next((d for d in again if d.start == phrase.start), phrase)
+    return next((d for d in readings[own] if d.start == phrase.start), phrase)
 
 
 def _depth(ctx: Context, at: int) -> int:
