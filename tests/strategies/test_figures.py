@@ -330,6 +330,14 @@ METRICS = [
     ("The agency counted 11 deaths and five people missing.", [("killed", 11), ("missing", 5)]),
     # buildings count when something befell them
     ("A landslide buried two houses.", [("other", 2)]),
+    # and when the clause says they gave way, were wrecked, brought down or found unfit
+    ("The mayor said 120 homes had burned in the village.", [("other", 120)]),
+    ("Three of the lorries were burnt out.", [("other", 3)]),
+    ("Eleven cars were wrecked, the agency said.", [("other", 11)]),
+    ("A mudslide brought down five houses in the area.", [("other", 5)]),
+    ("Inspectors declared 46 flats unsafe.", [("other", 46)]),
+    ("The ministry said 1,800 housing units had been destroyed.", [("other", 1800)]),
+    ("The army brought down two drones.", []),  # no building or vehicle
     # an item of a numbered breakdown written with "a" is one more
     ("The blast killed 11 people, among them two children and a police officer.",
      [("killed", 11), ("killed", 2), ("killed", 1)]),

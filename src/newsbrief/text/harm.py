@@ -62,8 +62,14 @@ _LEXICON: dict[str, Label] = {
 # What befalls buildings and vehicles: only these make a count of them a figure.
 _DAMAGE = frozenset(
     "damage damaged destroy destroyed collapse flatten raze affect bury burn gut level "
-    "sweep wash sink hit torch set".split()
+    "sweep wash sink hit torch set wreck crush overturn flood submerge".split()
 )
+# What buildings and vehicles do when destroyed, said of them as the subject: "120 homes burned".
+_GIVE_WAY = frozenset("burn collapse sink crumble cave".split())
+# Verbs that destroy with "down": "a landslide brought down five houses".
+_DOWN = frozenset("bring knock tear pull come".split())
+# Found unfit to use: "engineers declared 46 flats unsafe".
+_UNFIT = frozenset("unsafe uninhabitable unsound unusable inhabitable".split())
 # Nouns that name who is counted but yield to a verb nearby ("5,000 residents fled").
 _WEAK: dict[str, Label] = {
     **dict.fromkeys("resident inhabitant population passenger occupant crew".split(), "population"),
@@ -110,8 +116,10 @@ _STRUCTURES = frozenset(
     "business village town hut farm residence cottage cabin shack barn warehouse factory "
     "office mall hotel restaurant shop kiosk stall clinic classroom dormitory block tower "
     "carriage wagon coach train plane aircraft helicopter vessel ferry van lorry "
-    "motorcycle".split()
+    "motorcycle shed silo".split()
 )
+# What makes a "unit" a dwelling or premises: "1,800 housing units".
+_PREMISES = frozenset("housing residential commercial apartment dwelling business".split())
 PERPETRATORS = frozenset(
     "attacker gunman assailant shooter bomber perpetrator suspect terrorist hijacker".split()
 )
@@ -903,10 +911,9 @@ def read_count(count: Token) -> Reading:
     if told is not None:
         return told
     own = cue_label(noun) if noun is not None else None
-    structure = noun is not None and any(k in _STRUCTURES for k in _keys(noun))
-    if structure and noun is not None and noun.dep_ in ("dobj", "nsubjpass"):
-        if noun.head.lemma_.lower() in _DAMAGE and cue_label(noun.head) is None:
-            return Reading("other")  # "a landslide buried two houses"
+    structure = noun is not None and _a_structure(noun)
+    if structure and noun is not None and _damage_befell(count, noun):
+        return Reading("other")  # "a landslide buried two houses", "120 homes burned"
     if noun is not None and own is None and not structure and not is_person(noun):
         if _lookup(_WEAK, noun) is None:
             return Reading("none")  # a count of things: blasts, rooms, offences
@@ -933,6 +940,37 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+def _a_structure(noun: Token) -> bool:
+    """A building or vehicle: "houses", "lorries", "housing units"."""
+    if any(k in _STRUCTURES for k in _keys(noun)):
+        return True
+    mods = (c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod"))
+    return noun.lemma_.lower() == "unit" and any(m in _PREMISES for m in mods)
+
+
+def _damage_befell(count: Token, noun: Token) -> bool:
+    """True when the clause says the counted buildings or vehicles were damaged.
+
+    "A landslide buried two houses", "120 homes had burned", "three of the lorries were burnt
+    out", "brought down five houses", "declared 46 flats unsafe". The clause is the noun's,
+    or the number's when it picks a part ("three of the lorries").
+    """
+    site = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head == count:
+        site = count
+    verb = site.head
+    lemma = verb.lemma_.lower()
+    if site.dep_ in ("dobj", "nsubjpass"):
+        if lemma in _DOWN:
+            return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+        return lemma in _DAMAGE and cue_label(verb) is None
+    if site.dep_ != "nsubj":
+        return False
+    if lemma in _GIVE_WAY or lemma == "come" and any(c.lower_ == "down" for c in verb.children):
+        return True  # "120 homes had burned", "55 of which came down"
+    return lemma in _UNFIT and verb.dep_ in ("ccomp", "oprd", "xcomp")  # "declared 46 unsafe"
 
 
 def _borrowed(count: Token) -> Reading | None:
