@@ -338,6 +338,15 @@ METRICS = [
     ("Inspectors declared 46 flats unsafe.", [("other", 46)]),
     ("The ministry said 1,800 housing units had been destroyed.", [("other", 1800)]),
     ("The army brought down two drones.", []),  # no building or vehicle
+    # people cut off from power, or in need of help, are a count of the harm done
+    ("More than 200,000 customers had no electricity, the utility said.", [("other", 200000)]),
+    ("Power was cut to about 1.5 million households.", [("other", 1500000)]),
+    ("The storm caused blackouts for 3.2 million customers.", [("other", 3200000)]),
+    ("About 2.3 million people in the region need humanitarian aid.", [("other", 2300000)]),
+    ("About 14 million people are at risk of famine.", [("other", 14000000)]),
+    ("About 300 people need surgery, doctors said.", []),
+    # relief handed out is aid
+    ("Officials said they had handed out 20,000 food packets.", [("aid", 20000)]),
     # an item of a numbered breakdown written with "a" is one more
     ("The blast killed 11 people, among them two children and a police officer.",
      [("killed", 11), ("killed", 2), ("killed", 1)]),

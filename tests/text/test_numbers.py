@@ -131,6 +131,12 @@ def test_not_counts(sentence: str) -> None:
     assert find_numbers(sentence) == []
 
 
+def test_a_decimal_times_a_scale_word_is_the_whole_number_it_names() -> None:
+    """1.1 lakh is exactly 110,000, so it equals the same count written in digits."""
+    assert [p.value for p in find_numbers("handed out 1.1 lakh food packets")] == [110000]
+    assert [p.value for p in find_numbers("about 2.3 million people")] == [2300000]
+
+
 def test_from_to_is_two_numbers() -> None:
     found = find_numbers("increasing the confirmed death toll from fourteen to 31.")
     assert [(p.text, p.value, p.qualifier) for p in found] == [

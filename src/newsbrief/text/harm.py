@@ -660,6 +660,8 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("other")  # "1,000 soldiers and police resumed the search": a response
     if noun is not None and _cut_off(noun):
         return Reading("other")  # "1.1 million households were still without electricity"
+    if noun is not None and _in_need(noun):
+        return Reading("other")  # "2.3 million people need humanitarian assistance"
     if noun is not None and _handed_to(noun):
         return Reading("aid")  # "handed out food and blankets to 5,200 people"
     if noun is not None and _relief_delivered(noun):
@@ -764,10 +766,10 @@ def _electorate(noun: Token) -> bool:
     )
 
 
-_DELIVER = frozenset("deliver distribute donate supply airlift ship send".split())
+_DELIVER = frozenset("deliver distribute donate supply airlift ship send hand".split())
 _RELIEF = frozenset(
     "food water tablet dose vaccine kit tent blanket ration meal parcel supply medicine "
-    "tarpaulin mosquito net shelter aid relief".split()
+    "tarpaulin mosquito net shelter aid relief packet package hamper".split()
 )
 
 
@@ -833,9 +835,14 @@ def _cut_off(noun: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head.lemma_ == "leave":
         holders.append(noun.head)  # "left 40,000 homes without power"
     verb = noun.head
-    if noun.dep_ == "nsubj" and verb.lemma_ == "lose":  # "520,000 households lost electricity"
-        if any(o.dep_ == "dobj" and o.lemma_.lower() in _UTILITIES for o in verb.children):
-            return True
+    if noun.dep_ == "nsubj" and verb.lemma_ in ("lose", "have"):
+        lost = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _UTILITIES]
+        if verb.lemma_ == "lose" and lost:
+            return True  # "520,000 households lost electricity"
+        if any(d.lower_ == "no" for o in lost for d in o.children):
+            return True  # "200,000 customers had no electricity"
+    if _supply_cut_to(noun):
+        return True
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "without"
@@ -843,6 +850,42 @@ def _cut_off(noun: Token) -> bool:
         for holder in holders
         for prep in holder.children
     )
+
+
+_BLACKOUTS = frozenset("blackout outage".split())
+
+
+def _supply_cut_to(noun: Token) -> bool:
+    """'Power was cut to 1.5 million households', 'blackouts for 3.2 million customers'."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    owner = prep.head
+    if prep.lower_ == "for":  # the parser may hang "for" on the verb of the blackouts
+        owners = [owner, *(o for o in owner.children if o.dep_ == "dobj")]
+        return any(o.lemma_.lower() in _BLACKOUTS for o in owners)
+    cut = prep.lower_ == "to" and owner.lemma_ == "cut"
+    return cut and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in _UTILITIES for c in owner.children
+    )
+
+
+_NEEDS = frozenset("assistance aid help relief food support".split())
+_DANGERS = frozenset("famine starvation hunger".split())
+
+
+def _in_need(noun: Token) -> bool:
+    """People who need help or are at risk of famine: an impact count, not aid given.
+
+    "2.3 million people need humanitarian assistance", "14 million are at risk of famine".
+    """
+    verb = noun.head
+    if noun.dep_ != "nsubj" or not is_person(noun):
+        return False
+    if verb.lemma_ in ("need", "require"):
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in _NEEDS for o in verb.children)
+    risks = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "at" for r in p.children]
+    return any(w.lemma_.lower() in _DANGERS for r in risks if r.lemma_ == "risk" for w in r.subtree)
 
 
 def _where_it_happened(noun: Token) -> bool:

@@ -212,7 +212,7 @@ def _digit_core(toks: list[_Tok], i: int) -> _Core | None:
     while _low(toks, j) in _MULT:
         scale = _MULT[_low(toks, j)]
         value, j = value * scale, j + 1
-    return _Core(value, i, j, scale)
+    return _Core(round(value, 6), i, j, scale)  # 1.1 lakh is 110000, not 110000.00000000001
 
 
 def _vague_core(toks: list[_Tok], i: int) -> _Core | None:
