@@ -338,6 +338,14 @@ METRICS = [
     ("Inspectors declared 46 flats unsafe.", [("other", 46)]),
     ("The ministry said 1,800 housing units had been destroyed.", [("other", 1800)]),
     ("The army brought down two drones.", []),  # no building or vehicle
+    ("The fire swept through three carriages of the train.", [("other", 3)]),
+    ("The fire spread to five neighbouring buildings.", [("other", 5)]),
+    # one harm named two ways is no choice between harms
+    ("The ministry said 43 passengers had suffered burns or fractures.", [("wounded", 43)]),
+    ("Ten people were killed or injured.", []),  # two harms: the model's to choose
+    # moved out of harm's way is displacement
+    ("More than 200,000 people had been moved to safety.", [("displaced", 200000)]),
+    ("West Pokot, a county of about 620,000 people, was hit.", [("population", 620000)]),
     # people cut off from power, or in need of help, are a count of the harm done
     ("More than 200,000 customers had no electricity, the utility said.", [("other", 200000)]),
     ("Power was cut to about 1.5 million households.", [("other", 1500000)]),

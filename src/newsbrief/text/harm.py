@@ -66,6 +66,8 @@ _DAMAGE = frozenset(
 )
 # What buildings and vehicles do when destroyed, said of them as the subject: "120 homes burned".
 _GIVE_WAY = frozenset("burn collapse sink crumble cave".split())
+# How a fire or a flood moves on through buildings: "spread to five neighbouring buildings".
+_SPREAD = frozenset("sweep spread tear rip rage".split())
 # Verbs that destroy with "down": "a landslide brought down five houses".
 _DOWN = frozenset("bring knock tear pull come".split())
 # Found unfit to use: "engineers declared 46 flats unsafe".
@@ -230,6 +232,8 @@ def _to_refuge(verb: Token) -> bool:
         for place in (p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)):
             if place.lemma_.lower() in _REFUGES:
                 return True
+            if place.lemma_ == "safety" and verb.lemma_ in ("move", "relocate"):
+                return True  # "moved to safety": out of harm's way, not rescued
             if place.lemma_.lower() == "ground" and any(
                 c.lower_ == "higher" for c in place.children
             ):
@@ -267,7 +271,8 @@ def _capacity(verb: Token) -> bool:
 
 
 def _word_label(tok: Token, lemma: str) -> Label | None:
-    if lemma in _INJURIES and tok.pos_ == "NOUN" and tok.head.lemma_ in _EXPERIENCE:
+    first = tok.head if tok.dep_ == "conj" else tok  # "suffered burns or fractures"
+    if lemma in _INJURIES and tok.pos_ == "NOUN" and first.head.lemma_ in _EXPERIENCE:
         return "wounded"  # "suffered burns", "sustained fractures"
     if lemma == "carry" and any(c.dep_ == "prt" for c in tok.children):
         return None  # "contractors who carried out renovations": a deed, not a load
@@ -980,7 +985,7 @@ def read_count(count: Token) -> Reading:
         victims = noun is not None and _keys(noun)[0] == "victim" and count.lower_ != "one"
         return Reading(None, _sentence_choices(count, ("killed", "wounded") if victims else ()))
     best = cues[0]
-    if best.metric in _HARM and _counts.disjoined(best.token):
+    if best.metric in _HARM and _counts.disjoined(best.token) and _harms_differ(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
 
@@ -1009,11 +1014,24 @@ def _damage_befell(count: Token, noun: Token) -> bool:
         if lemma in _DOWN:
             return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
         return lemma in _DAMAGE and cue_label(verb) is None
+    if site.dep_ == "pobj" and verb.lower_ in ("through", "to"):
+        return verb.head.lemma_.lower() in _SPREAD  # "the fire swept through three carriages"
     if site.dep_ != "nsubj":
         return False
     if lemma in _GIVE_WAY or lemma == "come" and any(c.lower_ == "down" for c in verb.children):
         return True  # "120 homes had burned", "55 of which came down"
     return lemma in _UNFIT and verb.dep_ in ("ccomp", "oprd", "xcomp")  # "declared 46 unsafe"
+
+
+def _harms_differ(cue: Token) -> bool:
+    """True when words joined by "or" name different harms.
+
+    "Killed or injured" is a choice between harms; "suffered burns or fractures" is one harm
+    named two ways.
+    """
+    first = cue.head if cue.dep_ == "conj" else cue
+    words = [first, *first.conjuncts]
+    return len({cue_label(w) for w in words}) > 1
 
 
 def _borrowed(count: Token) -> Reading | None:
@@ -1200,7 +1218,7 @@ def _among_the(head: Token) -> Label | None:
 
 _SETTLEMENTS = frozenset(
     "village town city community settlement island camp country kingdom nation state region "
-    "province district".split()
+    "province district county territory municipality".split()
 )
 
 
