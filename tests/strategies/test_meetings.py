@@ -614,6 +614,18 @@ def test_a_call_by_someone_else_the_same_day_is_not_the_meeting_told_before() ->
     ]
 
 
+def test_a_call_held_by_someone_else_the_same_day_is_not_the_call_told_before() -> None:
+    body = (
+        "Governor Ana Molt spoke by phone with Mayor Piet Rask on Monday. "
+        "Lena Hovi, the president's security adviser, held a call with Rask on Monday morning."
+    )
+    found = meetings(body)
+    assert [(m.participants, m.date) for m in found] == [
+        (["Ana Molt", "Piet Rask"], D(2024, 3, 25)),
+        (["Lena Hovi", "Piet Rask"], D(2024, 3, 25)),
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [

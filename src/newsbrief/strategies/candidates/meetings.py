@@ -341,8 +341,12 @@ def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
 
 
 def _another_subject(draft: _Draft, mention: MeetingMention) -> bool:
-    """The one who meets is named, and is no one the meeting already has."""
-    if mention.noun is not None or not draft.stated:
+    """The one who meets is named, and is no one the meeting already has.
+
+    Also the one who holds it: "Sherwood-Randall held a call with Reilly" is not the call
+    Evers had with Reilly that day.
+    """
+    if not draft.stated:
         return False
     subjects = [p for p in mention.participants if p not in mention.counterparts]
     named = [p.text for p in subjects if p.label in ("PERSON", "PROPN")]
