@@ -93,6 +93,10 @@ TRIGGERS = [
     ("A sitting president was beaten into second place in a first round.", None),
     # a visit to a one-word name never given in full is a visit to a place
     ("President Ana Ruiz visited Kutupalong on Tuesday.", None),
+    # and so is a name joined to such a place, or one that ends in a word for a building
+    ("He visited Kutupalong and Southern Tarlo yesterday.", None),
+    ("The pope visited St Mark's Cathedral in Cairo.", None),
+    ("President Ana Ruiz visited Chancellor Ida Lund and Mayor Tim Kuss on Monday.", "visited"),
     # relatives who gather meet no one
     ("Ten workers are missing, according to relatives gathered outside the gates.", None),
     # a banquet in someone's honour, or one two people hold, is a meeting

@@ -442,7 +442,29 @@ def _host_guest(tok: Token) -> bool:
     """A person received or visited: 'hosted Scholz', 'visited his counterpart', not 'Moscow'."""
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _lone_name(tok):
         return False
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and _a_site(tok):
+        return False  # 'visited Bohol and Southern Leyte', "visited St Joseph's Cathedral"
     return _parts.personish(tok)
+
+
+# Last words of the names of places people visit: "St Joseph's Cathedral", "the Louvre Museum".
+_SITES = frozenset(
+    "cathedral church basilica mosque temple shrine synagogue chapel palace museum castle "
+    "memorial monument tower bridge square park garden stadium".split()
+)
+
+
+def _a_site(tok: Token) -> bool:
+    """An unlabelled name that is a building or joined to a place: no guest.
+
+    A name joined by "and" to a town ("Bohol and Southern Leyte") or ending in a word for a
+    building ("St Joseph's Cathedral").
+    """
+    if tok.lower_ in _SITES:
+        return True
+    head = tok.head
+    joined = tok.dep_ == "conj" and head.pos_ == "PROPN"
+    return joined and (head.ent_type_ in ("GPE", "LOC", "FAC") or _lone_name(head))
 
 
 def _intake(verb: Token) -> bool:
