@@ -15,6 +15,7 @@ from newsbrief.settings import Settings
 from newsbrief.strategies import candidates, whole
 from newsbrief.strategies import prompts as _prompts
 from newsbrief.strategies.base import Asker, Extraction, Job, stamp
+from newsbrief.strategies.fingerprint import code_fingerprint
 from newsbrief.strategies.prompts import PromptSet
 
 __all__ = [
@@ -55,7 +56,11 @@ def for_settings(settings: Settings) -> Strategy:
 
 
 def cache_identity(settings: Settings) -> str:
-    """Everything besides the article text that changes a briefing (for caches)."""
+    """Everything besides the article text that changes a briefing (for caches).
+
+    The code's own fingerprint is part of it: a rule fixed within one package version must
+    not leave a cache serving the briefing the old rule made.
+    """
     strategy = for_settings(settings)
     prompt = strategy.prompts()
     return "|".join(
@@ -66,5 +71,6 @@ def cache_identity(settings: Settings) -> str:
             strategy.name,
             f"{prompt.name}/{prompt.version}/{prompt.ref.hash}",
             f"schema/{SCHEMA_VERSION}",
+            f"code/{code_fingerprint()}",
         ]
     )
