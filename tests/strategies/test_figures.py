@@ -391,6 +391,16 @@ METRICS = [
     # a singular body that is someone's is still a death
     ("One body was recovered from the river on Monday.", [("killed", 1)]),
     ("Officials said the body count had risen to 30.", [("killed", 30)]),
+    # a bare "one" that ends a breakdown is one more item of it, with the list's harm
+    ("Gunmen killed 14 people, one of them a police volunteer, in the village.",
+     [("killed", 14), ("killed", 1)]),
+    ("The office confirmed 27 deaths, 26 of them civilians and one a police officer.",
+     [("killed", 27), ("killed", 26), ("killed", 1)]),
+    ("Of the 18 dead, 16 were Kenyans, one was a Canadian citizen.",
+     [("killed", 18), ("killed", 16), ("killed", 1)]),
+    ("Seven people died in Ohio, followed by Indiana with three and Illinois with one.",
+     [("killed", 7), ("killed", 3), ("killed", 1)]),
+    ("Four people died in the crash, one of the worst on that road.", [("killed", 4)]),
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),

@@ -99,7 +99,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
                 metric = _of_the_victims(found.token, [*figures, *mined])
             if metric is None:
                 metric = _of_a_told_toll(found.token, [*figures, *mined])
-            if metric is None and mined and _bare_item(found.token):
+            if metric is None and mined and (_bare_item(found.token) or _a_bare_one(found)):
                 metric = mined[-1].metric  # "eight from Chile, eight from Peru"
             if metric is None:
                 continue
@@ -198,6 +198,11 @@ def _bare_item(count: Token) -> bool:
     if count.dep_ not in ("conj", "appos") or _counts.counted_noun(count) is not None:
         return False
     return harm.read_count(count).metric is None
+
+
+def _a_bare_one(found: _Found) -> bool:
+    """A "one" found as an item of a breakdown, which takes its list's metric."""
+    return found.text.lower() == "one" and found.metric is None
 
 
 def _of_them(count: Token) -> bool:
@@ -478,6 +483,49 @@ def _reports_of(noun: Token) -> Token | None:
     return _counts.of_object(noun)
 
 
+def _one(tok: Token) -> _Found | None:
+    """A bare "one" harmed: "one died", "one of them seriously", "and one in Paulista"."""
+    if any(c.lower_ == "no" for c in tok.children) or _compound_number(tok):
+        return None  # "no one"; the "one" of "Thirty-one", which the tokenizer split off
+    word = tok.doc[tok.i : tok.i + 1]
+    item = _Found(tok.idx, tok.idx + len(tok), tok.text, 1, tok)  # takes its list's metric
+    if tok.pos_ == "PRON":  # "one was a Canadian": only as an item of a breakdown
+        return item if _an_item_of_a_breakdown(tok) else None
+    if _gravely(tok):
+        return _word_found(word, tok, 1, "wounded")  # "one of them seriously"
+    if tok.dep_ == "conj" and tok.head.like_num and tok.head.pos_ == "NUM":
+        # 'five in Santos and one in São Vicente': an item of a list of counts is what they are
+        metric = harm.harm_of(harm.read_count(tok.head).metric)
+        return _word_found(word, tok, 1, metric) if metric else None
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        metric = harm.verb_harm(tok)
+        if metric:
+            return _word_found(word, tok, 1, metric)
+    return item if _an_item_of_a_breakdown(tok) else None
+
+
+def _an_item_of_a_breakdown(one: Token) -> bool:
+    """A bare "one" that is an item of a breakdown told just before it in the sentence.
+
+    "14 people, one of them a volunteer", "26 of them civilians and one a police officer",
+    "16 were Kenyans, one was a US citizen", "Indiana with three and Illinois with one". It
+    takes the metric of the list it ends; a "one" with no number before it is no item.
+    """
+    doc = one.doc
+    before = [t for t in doc[one.sent.start : one.i] if t.like_num and t.pos_ == "NUM"]
+    after = [t.lower_ for t in doc[one.i + 1 : one.i + 3]]
+    if not before or one.i + 1 < len(doc) and doc[one.i + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False  # 'one man', 'one British national': a noun of its own, read elsewhere
+    if after[:1] == ["of"] and after[1:] not in (["them"], ["those"], ["these"]):
+        return False  # 'one of the worst accidents': a description, not a part of a count
+    if one.dep_ in ("conj", "appos"):
+        return True
+    if one.dep_ == "pobj" and one.head.lower_ == "with":
+        return any(t.dep_ == "pobj" and t.head.lower_ == "with" for t in before)
+    said = [c for c in one.head.children if c.dep_ in ("attr", "acomp")]
+    return one.dep_ == "nsubj" and one.head.lemma_ == "be" and bool(said)
+
+
 def _compound_number(one: Token) -> bool:
     doc = one.doc
     return one.i >= 2 and doc[one.i - 1].text in ("-", "\u2013") and doc[one.i - 2].like_num
@@ -489,6 +537,8 @@ def _single(tok: Token) -> _Found | None:
     "The driver was killed" (a definite victim) is only a fallback: it counts when the
     article states no number for that harm, since a stated total already includes it.
     """
+    if tok.lower_ == "one":
+        return _one(tok)
     if tok.pos_ == "PRON":
         if tok.dep_ == "nsubjpass" and tok.lower_ in ("he", "she") and _perpetrator_before(tok):
             metric = harm.verb_harm(tok)  # "the gunman ... before he was shot dead"
@@ -497,18 +547,6 @@ def _single(tok: Token) -> _Found | None:
         if not dead or tok.lower_ not in ("him", "her"):
             return None
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
-    no_one = any(c.lower_ == "no" for c in tok.children)
-    if tok.lower_ == "one" and _compound_number(tok):
-        return None  # the "one" of "Thirty-one", which the tokenizer split off
-    if tok.lower_ == "one" and _gravely(tok):
-        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "wounded")  # "one of them seriously"
-    if tok.lower_ == "one" and tok.dep_ == "conj" and tok.head.like_num and tok.head.pos_ == "NUM":
-        # 'five in Santos and one in São Vicente': an item of a list of counts is what they are
-        metric = harm.harm_of(harm.read_count(tok.head).metric)
-        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
-    if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and not no_one:
-        metric = harm.verb_harm(tok)
-        return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     one = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ == "one"), None)
     if det is None and one is not None and not list(one.children) and tok.dep_ == "nsubjpass":
