@@ -401,6 +401,13 @@ METRICS = [
     ("Seven people died in Ohio, followed by Indiana with three and Illinois with one.",
      [("killed", 7), ("killed", 3), ("killed", 1)]),
     ("Four people died in the crash, one of the worst on that road.", [("killed", 4)]),
+    # the victims an article told before are who a breakdown of "the victims" counts
+    ("Thirty people died in the lorry. Police said the victims were 22 men and eight women.",
+     [("killed", 30), ("killed", 22), ("killed", 8)]),
+    ("A gunman killed nine people and injured 27. Seven of the nine victims were students.",
+     [("killed", 9), ("wounded", 27), ("killed", 7)]),
+    ("A gunman killed nine people and injured 27. Seven of the victims were students.",
+     [("killed", 9), ("wounded", 27)]),  # dead or hurt: the article does not say
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),

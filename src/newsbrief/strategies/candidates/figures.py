@@ -238,11 +238,27 @@ def _of_the_victims(count: Token, before: list[Figure]) -> Metric | None:
     "Victims" may be dead or hurt; when the article has so far counted only one of the two,
     the victims are those.
     """
-    whole = _counts.of_object(count)
+    whole = _counts.of_object(count) or _who_the_victims_were(count)
     if whole is None or whole.lemma_.lower() != "victim":
         return None
-    harms = {f.metric for f in before if f.metric in ("killed", "wounded")}
+    harmed = [f for f in before if f.metric in ("killed", "wounded")]
+    size = next((c for c in whole.children if c.dep_ == "nummod"), None)
+    said = _numbers.find_numbers(size.text) if size is not None else []
+    if said:  # 'seven of the nine victims': the harm of the nine told before
+        harmed = [f for f in harmed if f.value == said[0].value]
+    harms = {f.metric for f in harmed}
     return harms.pop() if len(harms) == 1 else None
+
+
+def _who_the_victims_were(count: Token) -> Token | None:
+    """'The victims were 31 men and eight women': the victims the items make up."""
+    item = _counts.counted_noun(count) or count
+    while item.dep_ == "conj":
+        item = item.head
+    verb = item.head
+    if item.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _of_a_told_toll(count: Token, before: list[Figure]) -> Metric | None:
