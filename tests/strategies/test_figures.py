@@ -408,6 +408,13 @@ METRICS = [
      [("killed", 9), ("wounded", 27), ("killed", 7)]),
     ("A gunman killed nine people and injured 27. Seven of the victims were students.",
      [("killed", 9), ("wounded", 27)]),  # dead or hurt: the article does not say
+    # "a figure of 75", "their count" set at a number: a new value of the toll just told
+    ("Police said 70 people had been killed. The police chief gave a figure of 75 at night.",
+     [("killed", 70), ("killed", 75)]),
+    ("Twelve people died on Monday. The department's count had stood at ten on Sunday.",
+     [("killed", 12), ("killed", 10)]),
+    ("Police said 70 people had been killed. The unemployment figure rose to 8 percent.",
+     [("killed", 70)]),
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),

@@ -169,7 +169,8 @@ def _the_toll_again(count: Token, last: list[Figure]) -> Metric | None:
     toll = _toll_noun(count)
     if not last or last[-1].metric not in _HARMED or toll is None:
         return None
-    if any(c.dep_ in ("compound", "amod", "prep") for c in toll.children):
+    own = [c for c in toll.children if c.dep_ in ("compound", "amod", "prep")]
+    if any(not (c.dep_ == "prep" and count.head == c) for c in own):
         return None  # 'the unemployment figure', 'the number of visitors': a count of its own
     return last[-1].metric
 
@@ -843,9 +844,14 @@ _TOLL_NOUNS = frozenset("toll tally count number figure total".split())
 def _told_as_the_toll(count: Token) -> bool:
     """A number given as the value of the toll: "bringing the toll to 19", "put the toll at 9".
 
-    Its figure is the toll's; the same number found before is the same figure.
+    Its figure is the toll's; the same number found before is the same figure. Not an
+    earlier toll ("an earlier toll of ten dead"): a report of its own, even of the same number.
     """
-    return _toll_noun(count) is not None
+    toll = _toll_noun(count)
+    return toll is not None and not any(c.lower_ in _EARLIER for c in toll.children)
+
+
+_EARLIER = frozenset("earlier previous initial first original".split())
 
 
 def _toll_noun(count: Token) -> Token | None:
@@ -854,6 +860,8 @@ def _toll_noun(count: Token) -> Token | None:
     Or the 'it' that stands for the toll just told: "by Friday it had risen to 16".
     """
     prep = count.head
+    if count.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _TOLL_NOUNS:
+        return prep.head  # 'gave a figure of 75', 'an earlier toll of 27'
     if count.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
         return None
     owner = prep.head
@@ -869,7 +877,7 @@ def _toll_noun(count: Token) -> Token | None:
             n
             for n in nouns
             if n.lemma_.lower() in _TOLL_NOUNS
-            and any(c.lower_ in ("the", *_POINTERS) for c in n.children)
+            and any(c.lower_ in ("the", *_POINTERS) or c.dep_ == "poss" for c in n.children)
         ),
         None,
     )
