@@ -415,6 +415,8 @@ METRICS = [
      [("killed", 12), ("killed", 10)]),
     ("Police said 70 people had been killed. The unemployment figure rose to 8 percent.",
      [("killed", 70)]),
+    # the places a toll spans make no ratio with it
+    ("The toll from the floods has risen to at least 46 in four states.", [("killed", 46)]),
     # but not an item of a list that restates the whole or picks one from it
     ("Two civilians, a farmer and his son, were killed.", [("killed", 2)]),
     ("Six people, among them a border guard, were still missing.", [("missing", 6)]),
@@ -457,6 +459,7 @@ NOT_FIGURES = [
     "The 6.6 quake shook the coast.",  # a magnitude
     "Dozens of people were wounded.",  # vague
     "Fewer than one in five children under 15 had been vaccinated.",  # a ratio and an age
+    "Nine in ten houses were damaged.",  # a ratio
     "Officials said one of every three houses in the district was destroyed.",  # a ratio
     "The youngest of the dead was 19, relatives said.",  # an age
     "The new estate was designed for about 9,000 residents.",  # whom it is built for

@@ -587,7 +587,9 @@ def _age_or_ratio(count: Token) -> bool:
     """
     head = count.head
     if any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(_numeric(p) for p in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(_numeric(p) and not _places(p) for p in c.children)
         for c in count.children
     ):
         return True  # 'one in five', 'one in 10 children'
@@ -1070,9 +1072,15 @@ def _a_proportion(count: Token) -> bool:
     return len(before) == 2 and before[1].lower_ == "in" and before[0].like_num
 
 
+def _places(tok: Token) -> bool:
+    """'four states', 'in 12 districts': a count of places where it happened, not a whole."""
+    after = tok.doc[tok.i + 1] if tok.like_num and tok.i + 1 < len(tok.doc) else tok
+    return after.lemma_.lower() in _SETTLEMENTS
+
+
 def _a_whole(number: Token) -> bool:
-    """The "ten" of "nine in ten": a number, not a year or a span of time."""
-    if not number.like_num or number.ent_type_ in ("DATE", "TIME"):
+    """The "ten" of "nine in ten": a number, not a year, a span of time or places."""
+    if not number.like_num or number.ent_type_ in ("DATE", "TIME") or _places(number):
         return False
     return not (_a_span_of_time(number) or (number.text.isdigit() and len(number.text) == 4))
 
