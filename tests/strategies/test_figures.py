@@ -1464,3 +1464,21 @@ def test_a_town_located_by_its_province_after_a_comma_is_the_place() -> None:
         "wounded on Friday."
     )
     assert [f.place for f in found] == ["Tembo", "Tembo"]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a land's own ministry that records a count records it there
+        ("Rain fell across the region. Moravia's health ministry has recorded 2,119 cases.",
+         "Moravia"),
+        # 'in the state' is the state whose government tells the count
+        ("Floods hit Veraval in Gujarat on Monday. The Gujarat government said 53 people had "
+         "died in the state.", "Gujarat"),
+        # a land that hosts people is where they are
+        ("Pakistan also hosts about 1.4 million registered refugees, the agency said.",
+         "Pakistan"),
+    ],
+)  # fmt: skip
+def test_a_land_whose_body_tells_its_own_count_is_the_counts_place(body: str, place: str) -> None:
+    assert [f.place for f in figures(body)] == [place]

@@ -27,7 +27,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
 _TALLY_VERBS = frozenset(
-    "record register report confirm see suffer lose count log account have".split()
+    "record register report confirm see suffer lose count log account have host".split()
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
@@ -423,6 +423,38 @@ def _tallies(root: Token) -> bool:
     return any(  # "Selangor, the most populous state, accounted for 6,387"
         c.dep_ == "appos" and c.lemma_.lower() in _DIVISIONS for c in root.children
     )
+
+
+def speakers_realm(tok: Token, source: Token) -> Span | None:
+    """The land whose government or ministry tells a count of its own, if it does.
+
+    "Croatia's health ministry has recorded 2,119 cases"; "the Gujarat government said 53
+    people had died in the state": the place names whose body it is, and the count is there.
+    """
+    doc = source.doc
+    lands = [c for c in source.children if c.dep_ in ("poss", "compound") and c.ent_type_]
+    name = next((e for c in lands for e in doc.ents if e.start <= c.i < e.end), None)
+    if name is None or not (_own_tally(source) or _in_the_realm(tok)):
+        return None
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    return name if name.label_ == "GPE" or name.text in places else None  # not 'Kenyan'
+
+
+def _own_tally(source: Token) -> bool:
+    return source.dep_ == "nsubj" and source.head.lemma_ in _TALLY_VERBS
+
+
+def _in_the_realm(tok: Token) -> bool:
+    """'53 people had died in the state': a division named by its kind alone."""
+    verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
+    realms = [
+        o
+        for p in (verb.children if verb is not None else ())
+        if p.dep_ == "prep" and p.lower_ in _IN_PREPS
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _DIVISIONS | {"country"}
+    ]
+    return any(any(c.lower_ == "the" for c in o.children) for o in realms)  # "in the state"
 
 
 def there(tok: Token) -> bool:

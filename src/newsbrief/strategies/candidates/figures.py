@@ -970,7 +970,10 @@ def _figure(
     source = _attribution.attribution(found.token, previous)
     quoted = None if source else _attribution.quote_speaker(ctx.doc, found.start)
     candidates = _places.places(ctx.doc, sentence.start, sentence.end, _known_places(ctx))
-    place = _places.place(found.token, candidates, source.token if source else None)
+    speaker = source.token if source else None
+    place = _places.place(found.token, candidates, speaker)
+    realm = _places.speakers_realm(found.token, speaker) if speaker is not None else None
+    place = realm or place  # 'Croatia's health ministry has recorded 2,119 cases'
     if _places.nationwide(found.token, place):
         place, lead = None, _country(ctx, article)  # the country's count
     return Figure(
