@@ -62,7 +62,17 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
                 found[(named.start, named.end)] = named
             at = window.find(name, at + len(name))
     ordered = sorted(found.values(), key=lambda s: s.start)
-    return [s for s in ordered if _used_as_place(s.root)]
+    return [s for s in ordered if _used_as_place(s.root) and not _a_surname(s)]
+
+
+# Lower-case particles inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman".
+_NAME_PARTICLES = frozenset("von van der den zu bin ibn".split())
+
+
+def _a_surname(span: Span) -> bool:
+    """A name after a particle of a person's name: "von der Leyen" is no place "Leyen"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text in _NAME_PARTICLES
 
 
 _FACILITIES = frozenset(

@@ -1,0 +1,15 @@
+"""Which names a sentence uses as places (every sentence invented for the test)."""
+
+from __future__ import annotations
+
+from newsbrief.text.nlp import parse
+from newsbrief.text.places import places
+
+
+def test_the_end_of_a_persons_name_after_von_der_is_no_place() -> None:
+    text = (
+        "Prime Minister Ana Ruiz chaired the meeting from Zagreb, with Council President Karl "
+        "Adler and Commission President Ursula von der Leyen taking part from Brussels."
+    )
+    doc = parse(text)
+    assert "Leyen" not in [span.text for span in places(doc, 0, len(text))]
