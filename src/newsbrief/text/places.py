@@ -313,9 +313,15 @@ def _names_division(root: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
+# Events a land's possessive places there: "killed in Yemen's war", "Congo's Ebola outbreak".
+_LAND_EVENTS = frozenset("war conflict fighting insurgency outbreak epidemic".split())
+
+
 def _used_as_place(root: Token) -> bool:
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PARTS:
         return _unnamed_part(root.head)  # "struck Haiti's southwestern peninsula"
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _LAND_EVENTS:
+        return root.ent_type_ in ("GPE", "LOC")  # "killed in Yemen's war"
     if _names_division(root):
         root = root.head  # "in Kerala state": the division word carries the use
     if any(_where_clause(c) or _counted_beside(c) for c in root.children):
