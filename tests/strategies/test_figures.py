@@ -1482,3 +1482,16 @@ def test_a_town_located_by_its_province_after_a_comma_is_the_place() -> None:
 )  # fmt: skip
 def test_a_land_whose_body_tells_its_own_count_is_the_counts_place(body: str, place: str) -> None:
     assert [f.place for f in figures(body)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Monitors reported clashes in Aleppo. A truce took effect in Syria's Idlib province on "
+         "Friday. The province is home to about three million people.", "Idlib"),
+        ("Rain hit Karachi on Sunday. Then it swept the province of Sindh. At least 40 people "
+         "died in the province.", "Sindh"),
+    ],
+)  # fmt: skip
+def test_the_province_is_the_one_last_named_with_that_word(body: str, place: str) -> None:
+    assert [f.place for f in figures(body)] == [place]

@@ -473,6 +473,44 @@ def _in_the_realm(tok: Token) -> bool:
     return any(any(c.lower_ == "the" for c in o.children) for o in realms)  # "in the state"
 
 
+def division_named_before(tok: Token) -> str | None:
+    """The named division that "the province" in the count's clause stands for.
+
+    "The province is home to about three million people", after "Syria's northwestern Idlib
+    province": the last division named with the same word ("Idlib province", "the province
+    of Idlib") in the sentences before, if one was.
+    """
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in _VERBAL), None)
+    if verb is None:
+        return None
+    words = [c for c in verb.children if c.dep_ == "nsubj"]
+    words += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in _IN_PREPS
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    kind = next(
+        (
+            w.lemma_.lower()
+            for w in words
+            if w.lemma_.lower() in _DIVISIONS
+            and [c.lower_ for c in w.children if c.dep_ not in ("amod", "punct", "relcl")]
+            == ["the"]
+        ),
+        None,
+    )
+    if kind is None:
+        return None
+    doc = tok.doc
+    for word in reversed(doc[: tok.sent.start]):
+        if word.lemma_.lower() != kind:
+            continue
+        named = [c for c in word.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.pos_ == "PROPN"]  # fmt: skip
+        if named:
+            root = named[-1]
+            return doc[name_start(root) : root.i + 1].text
+    return None
+
+
 def there(tok: Token) -> bool:
     """True when the count at `tok` is told as happening "there": a place named before.
 

@@ -974,6 +974,7 @@ def _figure(
     place = _places.place(found.token, candidates, speaker)
     realm = _places.speakers_realm(found.token, speaker) if speaker is not None else None
     place = realm or place  # 'Croatia's health ministry has recorded 2,119 cases'
+    named = None if place is not None else _places.division_named_before(found.token)
     if _places.nationwide(found.token, place):
         place, lead = None, _country(ctx, article)  # the country's count
     return Figure(
@@ -983,7 +984,7 @@ def _figure(
         qualifier=found.qualifier,
         upper=found.upper,
         unit=found.unit,
-        place=_places.worldwide(found.token, place) or (place.text if place else lead),
+        place=_places.worldwide(found.token, place) or (place.text if place else named or lead),
         reported_by=source.name if source else quoted,
         evidence=[
             _clause_ev(
