@@ -1478,6 +1478,9 @@ def test_a_town_located_by_its_province_after_a_comma_is_the_place() -> None:
         # a land that hosts people is where they are
         ("Pakistan also hosts about 1.4 million registered refugees, the agency said.",
          "Pakistan"),
+        # a name the tagger took for a person, named elsewhere as a state, records its count
+        ("Hospitals in Tarsa, the capital of Brazil's Maranhao state, ran out of oxygen. "
+         "Maranhao recorded 198 deaths on Thursday.", "Maranhao"),
     ],
 )  # fmt: skip
 def test_a_land_whose_body_tells_its_own_count_is_the_counts_place(body: str, place: str) -> None:

@@ -436,6 +436,8 @@ def _tallies(root: Token) -> bool:
     name = root.doc[name_start(root) : root.i + 1].text
     if root.ent_type_ in ("GPE", "LOC") or is_country(name) or root.lemma_ in _DIVISIONS:
         return True  # "North Kivu province accounted for 2,165"
+    if _a_place_elsewhere(root):
+        return True  # "Amazonas recorded 198 deaths", after "Brazil's Amazonas state"
     return any(  # "Selangor, the most populous state, accounted for 6,387"
         c.dep_ == "appos" and c.lemma_.lower() in _DIVISIONS for c in root.children
     )
@@ -509,6 +511,18 @@ def division_named_before(tok: Token) -> str | None:
             root = named[-1]
             return doc[name_start(root) : root.i + 1].text
     return None
+
+
+def _a_place_elsewhere(root: Token) -> bool:
+    """A name the article uses as a place elsewhere: typed so, or named as a division."""
+    for other in root.doc:
+        if other.i == root.i or other.text != root.text:
+            continue
+        if other.ent_type_ in ("GPE", "LOC"):
+            return True
+        if other.dep_ == "compound" and other.head.lemma_.lower() in _DIVISIONS:
+            return True  # "Brazil's Amazonas state"
+    return False
 
 
 def there(tok: Token) -> bool:
