@@ -370,6 +370,12 @@ METRICS = [
      [("population", 2100000)]),
     ("About 30 customers were inside when eight armed men arrived.", [("population", 30)]),
     ("About 2,000 people were in the centre at the time.", [("population", 2000)]),
+    ("Officials now believe at least 170 people were on the vessel.", [("population", 170)]),
+    ("There may have been more than 200 people on the ferry.", [("population", 200)]),
+    ("Five people were on a ventilator.", []),
+    ("The camps are home to more than 880,000 Rohingya.", [("population", 880000)]),
+    ("Ethiopia's roughly 110 million people lack electricity.", [("population", 110000000)]),
+    ("Egypt, whose 100 million people depend on the Nile, objected.", [("population", 1e8)]),
     # the group a sentence puts the count in names the harm
     ("Among the dead were four members of one family whose house collapsed on them.",
      [("killed", 4)]),

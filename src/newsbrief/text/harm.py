@@ -758,6 +758,8 @@ def _present_there(noun: Token) -> bool:
         return False
     if not any(c.dep_ == "expl" for c in verb.children):
         return False
+    if _on_a_vessel(verb) or _on_a_vessel(noun):
+        return True  # "there may have been more than 200 people on the ferry"
     return any(c.lower_ in _INSIDE for c in [*verb.children, *noun.children])
 
 
@@ -965,7 +967,7 @@ def read_count(count: Token) -> Reading:
     if structure and noun is not None and _damage_befell(count, noun):
         return Reading("other")  # "a landslide buried two houses", "120 homes burned"
     if noun is not None and own is None and not structure and not is_person(noun):
-        if _lookup(_WEAK, noun) is None:
+        if _lookup(_WEAK, noun) is None and not _a_people_at_home(noun):
             return Reading("none")  # a count of things: blasts, rooms, offences
     scene = _among_the(noun or count) or _at_the_scene(noun or count)
     if scene is not None:
@@ -1034,6 +1036,12 @@ def _harms_differ(cue: Token) -> bool:
     first = cue.head if cue.dep_ == "conj" else cue
     words = [first, *first.conjuncts]
     return len({cue_label(w) for w in words}) > 1
+
+
+def _a_people_at_home(noun: Token) -> bool:
+    """'Home to more than 880,000 Rohingya': a people named by a name the tagger mistyped."""
+    prep = noun.head
+    return noun.pos_ == "PROPN" and prep.lower_ == "to" and prep.head.lemma_ == "home"
 
 
 def _borrowed(count: Token) -> Reading | None:
@@ -1193,6 +1201,19 @@ def _object_predicate(head: Token) -> Label | None:
     return None
 
 
+_CRAFTS = frozenset("vessel ferry boat ship bus train plane aircraft island barge tug".split())
+
+
+def _on_a_vessel(verb: Token) -> bool:
+    """'At least 170 people were on the vessel', 'while 47 people were on the island'."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("on", "aboard")
+        and any(o.lemma_.lower() in _CRAFTS for o in p.children if o.dep_ == "pobj")
+        for p in verb.children
+    )
+
+
 def _at_the_time(verb: Token) -> bool:
     """'Were inside when the gunmen arrived', 'were in the centre at the time'."""
     for child in verb.children:
@@ -1239,11 +1260,13 @@ def _at_the_scene(head: Token) -> Label | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and is_person(head):
         if head.head.head.lemma_.lower() in _SETTLEMENTS:
             return "population"
+    if _a_lands_people(head) and harm_of(cue_label(head.head)) is None:
+        return "population"  # "Ethiopia's roughly 110 million people", "Egypt, whose 100 million"
     verb = head.head
     if head.dep_ != "nsubj" or not is_person(head):
         return None
-    if verb.lemma_ == "be" and _at_the_time(verb):
-        return "population"  # "30 customers were inside when ...", "were there at the time"
+    if verb.lemma_ == "be" and (_at_the_time(verb) or _on_a_vessel(verb)):
+        return "population"  # "30 customers were inside when ...", "170 were on the vessel"
     if verb.tag_ != "VBG":
         return None
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
@@ -1255,6 +1278,16 @@ def _at_the_scene(head: Token) -> Label | None:
         for t in verb.subtree
     )
     return "population" if progressive and when else None
+
+
+def _a_lands_people(noun: Token) -> bool:
+    """People counted as a land's own: "Ethiopia's 110 million people", "Egypt, whose ..."."""
+    if not is_person(noun) or not any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ == "whose" and noun.head.dep_ == "relcl":
+        owner = noun.head.head  # "Egypt, whose more than 100 million people depend on ..."
+    return owner is not None and owner.ent_type_ == "GPE"
 
 
 def _of_the_counted(count: Token) -> bool:
