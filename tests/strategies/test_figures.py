@@ -376,6 +376,9 @@ METRICS = [
     ("The camps are home to more than 880,000 Rohingya.", [("population", 880000)]),
     ("Ethiopia's roughly 110 million people lack electricity.", [("population", 110000000)]),
     ("Egypt, whose 100 million people depend on the Nile, objected.", [("population", 1e8)]),
+    # taken off a shore by boat, or brought out alive: a rescue
+    ("The coastguard said it had taken 147 people off two beaches by boat.", [("aid", 147)]),
+    ("Rescuers brought eleven coal miners out alive from the mine.", [("aid", 11)]),
     # the group a sentence puts the count in names the harm
     ("Among the dead were four members of one family whose house collapsed on them.",
      [("killed", 4)]),

@@ -311,12 +311,24 @@ _OUT_OF_DANGER = {
 }
 
 
+_BY_SEA = frozenset("boat ship sea ferry helicopter air".split())
+
+
+def _taken_off_by_sea(verb: Token) -> bool:
+    """People taken off a beach or a roof by boat or helicopter: an evacuation by rescue."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    by = preps.get("by")
+    return "off" in preps and by is not None and any(o.lemma_ in _BY_SEA for o in by.children)
+
+
 def _brought_out(verb: Token, lemma: str) -> bool:
     """'Brought out 104 people', 'eight were hauled to the surface', 'lifted out'."""
+    if lemma == "take" and _taken_off_by_sea(verb):
+        return True  # "had taken 147 people off two beaches by boat"
     ways = _OUT_OF_DANGER.get(lemma)
     if ways is None:
         return False
-    particle = any(c.dep_ == "prt" and c.lower_ in ways for c in verb.children)
+    particle = any(c.dep_ in ("prt", "advmod") and c.lower_ in ways for c in verb.children)
     surface = any(
         c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
         for c in verb.children
