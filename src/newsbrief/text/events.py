@@ -217,9 +217,6 @@ def _summoned_an_envoy(verb: Token) -> bool:
     return any(o.lemma_.lower() in _ENVOYS for o in [*_parts.objects(verb), *after])
 
 
-_SITTING = frozenset("council committee commission cabinet board".split())
-
-
 def _a_body_sits(verb: Token) -> bool:
     """'The Security Council will discuss the crisis next week': a body that discusses sits.
 
