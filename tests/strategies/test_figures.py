@@ -379,6 +379,7 @@ METRICS = [
     # taken off a shore by boat, or brought out alive: a rescue
     ("The coastguard said it had taken 147 people off two beaches by boat.", [("aid", 147)]),
     ("Rescuers brought eleven coal miners out alive from the mine.", [("aid", 11)]),
+    ("More than 400 people had been brought out of the building.", [("aid", 400)]),
     # the group a sentence puts the count in names the harm
     ("Among the dead were four members of one family whose house collapsed on them.",
      [("killed", 4)]),
@@ -464,6 +465,8 @@ NOT_FIGURES = [
     "The quake was followed by 230 aftershocks.",
     "Two blasts hit the market.",  # a count of things
     "Three gunmen attacked the village.",
+    "Rescue 1122 reached the site within minutes.",  # a number that names a service
+    "Flight 752 left Tehran at dawn.",
     "Ana Ruiz, 34, was injured in the fire.",  # an age
     "The 6.6 quake shook the coast.",  # a magnitude
     "Dozens of people were wounded.",  # vague

@@ -328,7 +328,7 @@ def _brought_out(verb: Token, lemma: str) -> bool:
     ways = _OUT_OF_DANGER.get(lemma)
     if ways is None:
         return False
-    particle = any(c.dep_ in ("prt", "advmod") and c.lower_ in ways for c in verb.children)
+    particle = any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ways for c in verb.children)
     surface = any(
         c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
         for c in verb.children
@@ -1050,6 +1050,14 @@ def _harms_differ(cue: Token) -> bool:
     return len({cue_label(w) for w in words}) > 1
 
 
+def _a_label(count: Token) -> bool:
+    """A number after the capitalised noun it belongs to: part of a name ("Flight 752")."""
+    head = count.head
+    if count.dep_ not in ("nummod", "appos") or head.i != count.i - 1 or not head.is_title:
+        return False  # not "Gaya 32" in a list of places either: there the name is a place
+    return head.pos_ == "NOUN" or count.ent_type_ in ("ORG", "FAC", "PRODUCT", "EVENT", "LAW")
+
+
 def _a_people_at_home(noun: Token) -> bool:
     """'Home to more than 880,000 Rohingya': a people named by a name the tagger mistyped."""
     prep = noun.head
@@ -1058,6 +1066,8 @@ def _a_people_at_home(noun: Token) -> bool:
 
 def _borrowed(count: Token) -> Reading | None:
     """A reading the number takes from words beside it rather than from its own noun."""
+    if _a_label(count):
+        return Reading("none")  # "Rescue 1122", "Terminal 21": a name, not a count
     if any(c.lower_ == "fatally" for c in count.children):
         return Reading("killed")  # "sickened 230 people, 18 of them fatally"
     noun = _counts.counted_noun(count)
