@@ -380,6 +380,9 @@ METRICS = [
     ("The coastguard said it had taken 147 people off two beaches by boat.", [("aid", 147)]),
     ("Rescuers brought eleven coal miners out alive from the mine.", [("aid", 11)]),
     ("More than 400 people had been brought out of the building.", [("aid", 400)]),
+    # "among them were ..." told the other way round is still a part of the toll just told
+    ("Twelve people died in the fire. Among them were three children.",
+     [("killed", 12), ("killed", 3)]),
     # the group a sentence puts the count in names the harm
     ("Among the dead were four members of one family whose house collapsed on them.",
      [("killed", 4)]),

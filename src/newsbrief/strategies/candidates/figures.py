@@ -221,6 +221,8 @@ def _among_them(count: Token) -> bool:
     noun = _counts.counted_noun(count) or count
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         return _among_them_prep(noun.head)
+    if noun.dep_ == "attr":  # 'Among them were three children': told the other way round
+        return any(c.dep_ == "prep" and _among_them_prep(c) for c in noun.head.children)
     if count.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(c.dep_ == "prep" and _among_them_prep(c) for c in count.head.children)
