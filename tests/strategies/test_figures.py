@@ -1513,3 +1513,20 @@ def test_a_land_whose_body_tells_its_own_count_is_the_counts_place(body: str, pl
 )  # fmt: skip
 def test_the_province_is_the_one_last_named_with_that_word(body: str, place: str) -> None:
     assert [f.place for f in figures(body)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("A fire broke out in a hospital in Nasiriyah in southern Iraq, killing 60 people.",
+         "Nasiriyah"),
+        ("A bus crashed in Kasur in eastern Pakistan, killing 11 people.", "Kasur"),
+    ],
+)  # fmt: skip
+def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: str) -> None:
+    assert [f.place for f in figures(sentence)] == [place]
+
+
+def test_an_item_after_and_keeps_its_place_not_the_one_before() -> None:
+    body = "Of the dead, 70 were in Kelso and 11 in Tamberg regency, the agency said."
+    assert [(f.value, f.place) for f in figures(body)] == [(70, "Kelso"), (11, "Tamberg")]

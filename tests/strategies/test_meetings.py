@@ -80,6 +80,13 @@ ARTICLES = [
     ("Senator Jane Doe held a press conference on Monday. She spoke to reporters after the vote.",
      []),
     ("Thousands attended a rally in the capital on Sunday.", []),
+    # 'him' is never the one who phoned; 'the same night' is the night just told
+    ("President Ana Ruiz met the security chiefs on Friday evening. President Omar Haddad "
+     "telephoned her the same night to offer condolences.",
+     [("held", D(2024, 3, 29), "unknown"), ("held", D(2024, 3, 29), "virtual")]),
+    # a conference of its own kind after a news conference is still a meeting
+    ("Ana Ruiz told a news conference on Friday that Norway and Japan would co-host a donors' "
+     "conference by video on Sunday.", [("planned", D(2024, 3, 31), "virtual")]),
     ("The ministers discussed whether to hold talks with the rebels.", []),
     ("The government met its deficit target.", []),
     # a city before the meeting noun names where it was, not a side: the summit told before
@@ -866,3 +873,20 @@ def test_whom_a_call_is_with_is_the_verbs_even_when_hung_on_the_telephone() -> N
     )
     assert len(found) == 2
     assert any("Yoshihide Suga" in m.participants for m in found)
+
+
+def test_the_one_phoned_is_not_the_one_who_phoned() -> None:
+    found = meetings(
+        "President Ana Ruiz met the security chiefs on Friday evening. President Omar Haddad "
+        "telephoned her the same night to offer condolences."
+    )
+    assert found[-1].participants == ["Omar Haddad", "Ana Ruiz"]
+
+
+def test_bilateral_talks_after_a_three_way_meeting_are_another_meeting() -> None:
+    found = meetings(
+        "On Wednesday Ana Ruiz held a three-way meeting in Oslo with Foreign Minister Omar "
+        "Haddad and Foreign Minister Lena Berg. Haddad and Berg then held their first bilateral "
+        "talks, a 20-minute meeting in which they discussed fishing rights."
+    )
+    assert len(found) == 2

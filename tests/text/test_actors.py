@@ -525,3 +525,16 @@ def test_a_long_acronym_in_brackets_is_the_body_it_follows() -> None:
     )
     assert "SOFICOM" not in found
     assert "SOFICOM" in found["Southern Ocean Fisheries Community"].aliases
+
+
+def test_a_name_whose_last_part_is_hyphenated_in_lower_case_is_one_person() -> None:
+    found = kinds(
+        "President Ana Ruiz met South Korean President Moon Jae-in on Tuesday, then Prime "
+        "Minister Lee Sang-woo at the Government Complex in Seoul."
+    )
+    assert found.get("Moon Jae-in") == "person"
+    assert found.get("Lee Sang-woo") == "person"
+
+
+def test_a_name_made_an_adjective_is_no_person() -> None:
+    assert "Ana Ruiz-led" not in kinds("An Ana Ruiz-led delegation met the rebels on Tuesday.")

@@ -165,6 +165,8 @@ STATUSES = [
     ("The talks between the two ministers were put off until Monday.", "rescheduled"),
     ("A plenary session the chairman had called for Sunday was put off.", "cancelled"),
     ("The delegations would now meet on June 29 in Osh.", "rescheduled"),
+    ("The mayor said the council would meet instead on Monday, August 5.", "rescheduled"),
+    ("A dinner between the two ministers set for Friday was dropped.", "cancelled"),
     ("The premier flew to Oslo on Monday to meet the king.", "held"),  # a journey's purpose
     ("The leaders meet in Cairo.", None),  # present tense: nothing settled
     # a plan told in the past perfect was overtaken: not held as set
@@ -496,6 +498,12 @@ FELL_THROUGH = [
         "The minister had been scheduled to meet the mayors on Friday but flew to Lima instead.",
         "cancelled",
     ),
+    # the noun's own words set it; the verb says it did not happen
+    (
+        "The meeting between Ida Lund and Max Hahn, scheduled for Monday, did not take place.",
+        "cancelled",
+    ),
+    ("A summit that officials had pencilled in for May never took place.", "cancelled"),
 ]
 
 
@@ -661,3 +669,63 @@ def test_what_happened_at_a_summit_is_not_a_plan_for_it() -> None:
         "where they agreed to set up a fund."
     )
     assert [m.status for m in found if m.trigger.text == "summit"] == ["held"]
+
+
+def test_no_meeting_that_took_place_calls_nothing_off() -> None:
+    assert [m.status for m in mentions("No meeting between Ida Lund and Max Hahn took place.")] in (
+        [],
+        [None],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guest"),
+    [
+        ("Ida Lund hosted South Korean President Moon Jae-in at the White House.", "Moon Jae-in"),
+        ("Kim Jong-un met President Moon Jae-in at Panmunjom.", "Moon Jae-in"),
+    ],
+)
+def test_a_name_with_a_hyphenated_lower_case_part_is_one_guest(sentence: str, guest: str) -> None:
+    [mention] = mentions(sentence)
+    assert mention.status == "held"
+    assert guest in [p.text for p in mention.participants]
+
+
+def test_a_co_verb_is_read_as_its_verb() -> None:
+    [mention] = mentions(
+        "Lund said that Norway and Japan would co-host a donors' conference by video on Sunday."
+    )
+    assert (mention.trigger.text, mention.status, mention.format) == (
+        "conference",
+        "planned",
+        "virtual",
+    )
+    assert mention.date is not None and mention.date.date == D(2024, 3, 31)
+
+
+def test_whom_a_matter_was_discussed_with_is_who_was_met() -> None:
+    [mention] = mentions("Ida Lund discussed the crisis with Max Hahn by telephone on Friday.")
+    assert [p.text for p in mention.counterparts] == ["Max Hahn"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Lund and Max Hahn had met the general in a side room on Friday.",
+        "Investigators from Ruvania are to meet the commission in Oslo next week.",
+    ],
+)
+def test_meeting_a_general_or_a_body_is_a_meeting(sentence: str) -> None:
+    assert [m.trigger.text for m in mentions(sentence)] in (["met"], ["meet"])
+
+
+def test_a_body_meeting_a_target_is_no_meeting() -> None:
+    assert mentions("The plan met the committee's approval on Friday.") == []
+
+
+def test_relations_with_a_country_to_be_discussed_are_no_talks_with_it() -> None:
+    found = mentions(
+        "The leaders will meet in Oslo on October 15 for a summit, which is expected to discuss "
+        "relations with Ruvania and with Tamberg."
+    )
+    assert all(not m.counterparts for m in found)

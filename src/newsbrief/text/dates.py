@@ -123,7 +123,8 @@ _PATTERNS: dict[str, str] = {
     r"|a\s+few|several|a\s+couple\s+of))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
     r"(?i:ago)\b",
     "anaphor": r"\b(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same"
-    r"\s+day|(?:later|earlier)\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening)"
+    r"\s+(?:day|morning|afternoon|evening|night)|(?:later|earlier)\s+in\s+the\s+day"
+    r"|in\s+the\s+(?:morning|afternoon|evening)"
     r"(?!\s+(?i:on|of)\s)"
     r"|the\s+(?P<step>following|next|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
     "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"

@@ -51,7 +51,7 @@ OFFICIALS = frozenset(
     "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
     "elder donor investor employer unionist organiser organizer authority management "
     "leadership chair co-chair speaker emir sultan sheikh prince princess queen monarch emperor "
-    "pope cardinal archbishop patriarch".split()
+    "pope cardinal archbishop patriarch general investigator inspector".split()
 )
 # Nouns for a number of people, who are whoever their "of" phrase names: 'a group of senators'.
 _GROUPS_OF = frozenset("group team panel contingent body handful number".split())
@@ -157,10 +157,23 @@ def prefer_subjects(people: list[Token], pronoun: Token) -> Token | None:
     'Pompeo pressed the crown prince on the case of Jamal Khashoggi. He left ...'. Without
     a subject, the last one named.
     """
+    mates = _own_subject(pronoun)
+    people = [t for t in people if t.i not in mates]
     subjects = [t for t in people if _named_as_subject(t)]
     own = [t for t in subjects if t.sent == pronoun.sent]
     chosen = own or subjects or people
     return chosen[-1] if chosen else None
+
+
+def _own_subject(pronoun: Token) -> set[int]:
+    """The tokens of the subject of the verb whose object `pronoun` is.
+
+    'Kenyatta telephoned him': 'him' is never its own verb's subject ('himself' would be).
+    """
+    if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return {t.i for c in subjects(verb) for t in c.subtree}
 
 
 def _named_as_subject(tok: Token) -> bool:

@@ -34,7 +34,7 @@ _PROPOSE = frozenset(
 )
 _PLAN = frozenset(
     "schedule slate set plan arrange expect due agree prepare intend organise organize "
-    "await".split()
+    "await pencil".split()
 )
 _PLAN_AMOD = frozenset("upcoming next future forthcoming coming planned scheduled".split())
 _HYPOTHETICAL = {
@@ -198,7 +198,7 @@ def _cues(nodes: list[Token]) -> set[str]:
         lemma = node.lemma_.lower()
         kids = list(node.children)
         particles = {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
-        if lemma in _CANCEL or (lemma == "call" and "off" in particles):
+        if _cancels(lemma, particles):
             found.add("cancelled")
         if "indefinitely" in particles and lemma in _RESCHEDULE:
             found.add("cancelled")
@@ -227,6 +227,13 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _cancels(lemma: str, particles: set[str]) -> bool:
+    """'Cancelled', 'called off'; 'the dinner was dropped', not 'dropped in on the talks'."""
+    if lemma == "drop":
+        return not particles & {"by", "in", "out", "off", "to"}
+    return lemma in _CANCEL or (lemma == "call" and "off" in particles)
 
 
 def _on_a_condition(clause: Token) -> bool:
@@ -276,6 +283,9 @@ def _adverb_cues(kids: list[Token]) -> set[str]:
     if any(c.lower_ == "originally" for c in kids):
         found.add("originally")
     if any(c.lower_ in ("instead", "now") and c.dep_ == "advmod" for c in kids):
+        found.add("instead")
+    days = [c for c in kids if c.dep_ == "prep"]  # 'meet instead on Monday': hung on the 'on'
+    if any(g.lower_ == "instead" and g.dep_ == "advmod" for c in days for g in c.children):
         found.add("instead")
     return found
 
@@ -335,6 +345,16 @@ def called_off(sent: Span) -> bool:
         if lemma in _MOVE | {"put"} and particles & {"to", "back", "forward", "off"}:
             return True
     return False
+
+
+def _planned_did_not_occur(word: Token, verb: Token | None, tense: Tense) -> bool:
+    """'The meeting, scheduled for Monday, did not take place': set, then fallen through.
+
+    The meeting noun's own words say it was set; the verb says, in the past, that it did not
+    happen. Without the plan ('no meeting took place') nothing was called off.
+    """
+    occurs = verb is not None and verb.lemma_.lower() in _OCCUR
+    return occurs and tense == "past" and "planned" in _noun_cues(word)
 
 
 def topmost(nodes: list[Token]) -> Token | None:
@@ -418,6 +438,8 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading("cancelled")
     if "negated" in cues and tense == "future" and _specific(word, nodes):
         return StatusReading("cancelled")  # 'the talks will not take place on Monday'
+    if "negated" in cues and _planned_did_not_occur(word, verb, tense):
+        return StatusReading("cancelled")  # 'a meeting, pencilled in for Monday, did not happen'
     if "negated" in cues or "hypothetical" in cues:
         return StatusReading(None, hypothetical=True)
     if "proposed" in cues:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
-_NEEDS_WITH = frozenset("discussions consultations".split())
+_NEEDS_WITH = frozenset("discussions consultations dialogue".split())
 # Meals are meetings only between people named: 'a dinner between A and B', not 'a gala dinner'.
 _MEALS = frozenset("dinner lunch luncheon breakfast banquet".split())
 _QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())
@@ -291,8 +291,8 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     if _in_a_contest(tok) and not any(p.ent_type_ == "PERSON" for p in people):
         return None  # a fixture; not 'Macron met Putin at the World Cup final'
     objects = [o for o in _parts.objects(tok) if not _behind(o)]
-    if objects and not any(_parts.someone(o) for o in objects):
-        return None  # met the target, met its fate; not 'met the civil surgeons'
+    if objects and not any(_parts.someone(o) or _a_body(o) for o in objects):
+        return None  # met the target, met its fate; not 'met the civil surgeons', 'the council'
     if others and not any(_parts.personish(o) for o in others):
         return None  # met with criticism
     subjects = _parts.subjects(tok)
@@ -301,6 +301,11 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     if any(s.lemma_.lower() in _SITTING for s in subjects):
         return True  # 'the Security Council is to meet on Tuesday': a body sits
     return False if subjects else None
+
+
+def _a_body(noun: Token) -> bool:
+    """'Are to meet the commission': a body whose members sit, met as one."""
+    return noun.lemma_.lower() in _SITTING and noun.pos_ == "NOUN"
 
 
 def _behind(noun: Token) -> bool:
@@ -407,8 +412,8 @@ def _call(tok: Token, lemma: str) -> bool | None:
 
 
 def _phoned_a_name(verb: Token) -> bool:
-    """The one phoned is a person named: 'telephoned President Widodo', not 'the families'."""
-    return any(o.ent_type_ == "PERSON" for o in _parts.objects(verb))
+    """The one phoned is a person: 'telephoned President Widodo', 'him', not 'the families'."""
+    return any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her") for o in _parts.objects(verb))
 
 
 def _purpose(clause: Token) -> bool:
@@ -545,6 +550,8 @@ def _noun_trigger(tok: Token) -> bool | None:
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):
         return None
+    if word == "dialogue" and not (specific or governed or _parts.has_place_or_date(tok)):
+        return None  # 'committed to dialogue with the rebels': a way, not a meeting
     if word in _MEALS and not (_parts.noun_partners(tok) or (governed and _shared_meal(tok))):
         return None
     if word in _QUALIFIED and not _qualified(tok, word, governed):

@@ -93,11 +93,17 @@ INTERACTION_NOUNS = frozenset(
 )
 
 # Nouns that can name a meeting ('talks', 'summit', 'a round'); the meetings step decides.
+# Words a name is joined to that make an adjective of it ('a Biden-led effort'), where a
+# lower-case part after a hyphen is otherwise the end of a name ('Moon Jae-in').
+NAME_COMPOUNDING = frozenset(
+    "led backed based era style born owned run linked allied aligned appointed brokered "
+    "funded sponsored controlled inspired like type".split()
+)
 MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable dinner lunch luncheon breakfast banquet round".split()
+    "gathering forum roundtable dinner lunch luncheon breakfast banquet round dialogue".split()
 )
 # Verbs whose place is where people met ('sat down in Moscow', 'met in Reykjavik').
 MEETING_VERBS = frozenset("meet sit gather convene confer negotiate".split())

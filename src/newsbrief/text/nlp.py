@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from newsbrief.errors import ConfigError
 from newsbrief.text.gazetteer import is_city
 from newsbrief.text.lexicon import (
+    NAME_COMPOUNDING,
     NAME_CONNECTORS,
     ORG_NAME_WORDS,
     PORTFOLIO_TITLES,
@@ -95,14 +96,13 @@ def parse(text: str) -> Doc:
     """
     with _LOCK:
         nlp = _pipeline()
-        doc = nlp.make_doc(text)
-        for tok in doc[:-2]:
-            if tok.is_space and "\n" in tok.text and not doc[tok.i + 1].is_space:
-                doc[tok.i + 1].is_sent_start = True
-                if doc[tok.i + 1].is_alpha or doc[tok.i + 1].like_num:
-                    doc[tok.i + 2].is_sent_start = False  # no one-word sentence at the start
-        for _, component in nlp.pipeline:
-            doc = component(doc)
+        doc = _annotate(nlp, nlp.make_doc(text))
+        names = _hyphenated_names(doc)
+        joins = sorted([*names, *_co_verbs(doc)])
+        if joins:  # 'Moon Jae-in', 'co-hosted': read again with each one word
+            first, doc = doc, _annotate(nlp, _joined(nlp.make_doc(text), joins))
+            _carry_names(doc, first, names)
+        _mend_co_verbs(nlp, doc)
         _mend_split_names(doc)
         _mend_portfolios(doc)
         _mend_surnames(doc)
@@ -111,7 +111,111 @@ def parse(text: str) -> Doc:
         _mend_verbs_after_due(doc)
         _mend_searches_for(doc)
         _mend_calls_with(doc)
+        _mend_talked_over_with(doc)
         return doc
+
+
+def _joined(doc: Doc, joins: list[tuple[int, int]]) -> Doc:
+    """`doc` with each character span of `joins` made one token."""
+    with doc.retokenize() as retokenizer:
+        for start, end in joins:
+            span = doc.char_span(start, end)
+            if span is not None:
+                retokenizer.merge(span)
+    return doc
+
+
+def _co_verbs(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of verbs with 'co-' ('co-hosted'), which spaCy cuts in three.
+
+    Cut, the parser reads 'co' as the verb and the real verb as its modifier, so whatever
+    the verb governs ('co-host a conference on Sunday') is misread.
+    """
+    spans: list[tuple[int, int]] = []
+    for tok in doc[:-2]:
+        hyphen, word = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.lower_ != "co" or hyphen.text != "-" or tok.whitespace_ or hyphen.whitespace_:
+            continue
+        if word.is_alpha and word.is_lower and word.tag_.startswith("VB"):
+            spans.append((tok.idx, word.idx + len(word)))
+    return spans
+
+
+def _mend_co_verbs(nlp: Language, doc: Doc) -> None:
+    """'co-hosted' is done as 'hosted' is: its lemma is the verb's own ('host').
+
+    The lemmatizer does not know 'co-hosted' ('hoste'); it knows 'hosted' as a verb.
+    """
+    from spacy.pipeline import Lemmatizer  # noqa: PLC0415 - spaCy loads with the pipeline
+    from spacy.tokens import Doc  # noqa: PLC0415
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        return
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lower_.startswith("co-") and tok.is_lower:
+            word = Doc(nlp.vocab, words=[tok.lower_.removeprefix("co-")], pos=["VERB"])
+            word[0].tag_ = tok.tag_
+            tok.lemma_ = lemmatizer.rule_lemmatize(word[0])[0]
+
+
+def _annotate(nlp: Language, doc: Doc) -> Doc:
+    for tok in doc[:-2]:
+        if tok.is_space and "\n" in tok.text and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = True
+            if doc[tok.i + 1].is_alpha or doc[tok.i + 1].like_num:
+                doc[tok.i + 2].is_sent_start = False  # no one-word sentence at the start
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _hyphenated_names(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of the parts of a person's name the tokenizer cut at a hyphen.
+
+    'Moon Jae-in', 'Prayut Chan-o-cha': a capitalised part inside a person's name, then
+    lower-case parts joined by hyphens with no space. spaCy splits them ('Jae', '-', 'in')
+    and then reads 'in' as a preposition or a noun, so the name's clause is misparsed.
+    """
+    joins: list[tuple[int, int]] = []
+    for tok in doc[1:-2]:
+        if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I" or not tok.is_title:
+            continue
+        end = tok.i
+        while end + 2 < len(doc) and _a_hyphen_then_lower(doc, end):
+            end += 2
+        if end > tok.i and doc[end].lower_ not in NAME_COMPOUNDING:
+            joins.append((tok.idx, doc[end].idx + len(doc[end])))
+    return joins
+
+
+def _a_hyphen_then_lower(doc: Doc, i: int) -> bool:
+    hyphen, part = doc[i + 1], doc[i + 2]
+    tight = not doc[i].whitespace_ and not hyphen.whitespace_
+    return tight and hyphen.text == "-" and part.is_alpha and part.is_lower
+
+
+def _carry_names(doc: Doc, first: Doc, joins: list[tuple[int, int]]) -> None:
+    """The first reading's names, over the second reading's: only the parse is read again.
+
+    Given 'Jae-in' as one word, the tagger types names worse across the whole text; the
+    first reading's entities stand, a person's name stretched over its joined last part,
+    and the joined part is a proper noun.
+    """
+    from spacy.util import filter_spans  # noqa: PLC0415 - spaCy loads with the pipeline, lazily
+
+    ents: list[Span] = []
+    for ent in first.ents:
+        end = ent.end_char
+        if ent.label_ == "PERSON":
+            end = max([end, *(e for s, e in joins if ent.start_char <= s <= end + 1)])
+        span = doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="expand")
+        if span is not None:
+            ents.append(span)
+    doc.ents = filter_spans(ents)
+    for start, end in joins:  # 'Jae-in' is a proper noun, whatever the tagger made of it
+        for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
 
 
 # Verbs of meeting the tagger does not know as verbs: after "due to" it reads them as nouns.
@@ -157,6 +261,40 @@ def _mend_calls_with(doc: Doc) -> None:
         for other in [c for c in line.children if c.dep_ in ("conj", "cc") and c.i > prep.i]:
             if met is not None and (other.dep_ == "cc" or other.pos_ == "PROPN"):
                 other.head = met
+
+
+# Verbs whose object is the matter talked over: 'discussed the crisis with B'.
+_TALKED_OVER = frozenset({"discuss", "raise", "review", "negotiate", "debate"})
+_WHO = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _mend_talked_over_with(doc: Doc) -> None:
+    """'Discussed the crisis with Donald Trump': whom the verb is done with, not the crisis's.
+
+    The parser hangs 'with' and a person or a body on the matter talked over; it goes back
+    to the verb ('the crisis with Ukraine' after 'discussed' is talk with Ukraine too).
+    """
+    for prep in doc:
+        matter = prep.head
+        verb = matter.head
+        if prep.lower_ != "with" or prep.dep_ != "prep" or matter.dep_ != "dobj":
+            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TALKED_OVER:
+            continue
+        if matter.lemma_.lower() in _BETWEEN_SIDES or not _a_speaker(verb):
+            continue  # 'a summit to discuss relations with China': the relations' partner
+        if any(c.dep_ == "pobj" and c.ent_type_ in _WHO for c in prep.children):
+            prep.head = verb
+
+
+# Matters that are themselves between two sides: 'relations with China' keeps its 'with'.
+_BETWEEN_SIDES = frozenset({"relation", "relations", "tie", "ties", "cooperation", "link"})
+
+
+def _a_speaker(verb: Token) -> bool:
+    """The verb's subject is a person: named, or 'he', 'she', 'they'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "they") for s in subjects)
 
 
 _SEARCHES = frozenset({"search", "hunt"})

@@ -577,6 +577,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
 def _narrower(best: Span, spans: list[Span]) -> Span:
     """The first of two places told one after the other for one event, the narrower.
 
+    So too a place located by the next, no comma between ("in Nasiriyah in southern Iraq").
     "collapsed in the Wujiang district of Suzhou, in China's eastern Jiangsu province":
     both "in" phrases hang on the verb; news names the narrower place first, the larger
     one after a comma to locate it ("in the town of Palma, in the province of Cabo Delgado").
@@ -586,6 +587,9 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
         division = root.head.head  # 'in the northern province of Cabo Delgado'
         root = division if division.lemma_.lower() in _REALMS | _DIVISIONS else root
     prep = root.head
+    inner = _located_by(best, prep, spans) if root.dep_ == "pobj" else None
+    if inner is not None:
+        return inner  # 'in a hospital in Nasiriyah in southern Iraq': Nasiriyah
     if root.dep_ != "pobj" or prep.lower_ not in _IN_PREPS or prep.i < 2:
         return best
     comma = prep.doc[prep.i - 1]
@@ -604,6 +608,22 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
         return best
     inside = [s for s in spans if first.is_ancestor(s.root)]
     return min(inside, key=lambda s: (s.root.head != first, s.start), default=best)
+
+
+def _located_by(best: Span, prep: Token, spans: list[Span]) -> Span | None:
+    """The place just before `best` that `best` locates: 'in Nasiriyah in southern Iraq'.
+
+    Both 'in' phrases hang on one word, the second right after the first, no comma between.
+    """
+    if prep.lower_ != "in" or prep.i < 1:
+        return None
+    for span in spans:
+        other = span.root.head
+        if span == best or span.root.dep_ != "pobj" or other.lower_ != "in":
+            continue
+        if other.head == prep.head and span.end == prep.i:
+            return span
+    return None
 
 
 _INTAKE = frozenset("receive treat admit".split())

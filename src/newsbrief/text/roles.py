@@ -38,10 +38,26 @@ def looks_like_name(name: str) -> bool:
         return False
     if re.search(r"['’]s\b", name) or words[-1].lower() in lexicon.TITLE_WORDS:
         return False
-    if not words[0][:1].isupper() or not words[-1].split("-")[-1][:1].isupper():
+    tail = words[-1].split("-")[-1]
+    if not words[0][:1].isupper() or not (tail[:1].isupper() or _a_name_part(words[-1])):
         return False
     return all(
         _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in lexicon.NAME_CONNECTORS for w in words
+    )
+
+
+def _a_name_part(word: str) -> bool:
+    """'Jae-in', 'Chan-o-cha': a capitalised name whose hyphenated parts are lower case.
+
+    Not 'Biden-led': a name made an adjective by the word after it.
+    """
+    parts = word.split("-")
+    lowered = [p for p in parts[1:] if p.isalpha() and p.islower()]
+    return (
+        len(parts) > 1
+        and parts[0].istitle()
+        and len(lowered) == len(parts) - 1
+        and (parts[-1] not in lexicon.NAME_COMPOUNDING)
     )
 
 

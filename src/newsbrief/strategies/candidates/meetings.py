@@ -45,6 +45,7 @@ _PARTY_EVENT = re.compile(
     r"\b(?!The\b)((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
 )
 _PERSONISH = frozenset("PERSON ORG GPE PROPN".split())
+_BILATERAL = re.compile(r"\bbilateral\b", re.I)
 
 
 class MeetingAnswer(BaseModel):
@@ -137,7 +138,9 @@ def _place(
     names = _participants(ctx, mention, sentence)
     date = _resolve_date(ctx, drafts, mention, sentence)
     evidence = ev(ctx.job.body, sentence.start, sentence.end)
-    target = _same_meeting(drafts, mention, sentence, status, names, date)
+    target = _apposed_to(ctx, drafts, mention) or _same_meeting(
+        drafts, mention, sentence, status, names, date
+    )
     if target is not None:
         target.own.setdefault(sentence.start, _own_words(ctx, mention, sentence))
         _merge(target, mention, sentence, status, names, date, evidence)
@@ -145,8 +148,9 @@ def _place(
     lone = mention.definite or mention.joins
     if lone and not (_anchored(mention, names, date) or (mention.sure and not drafts)):
         return  # 'the talks', 'his conference': refers to something this code did not find
-    if mention.noun == "conference" and _EXCLUDED_BEFORE.search(ctx.job.body[: sentence.start]):
-        return  # 'his conference' after 'held a press conference'
+    told_before = _EXCLUDED_BEFORE.search(ctx.job.body[: sentence.start])
+    if mention.noun == "conference" and mention.definite and told_before:
+        return  # 'his conference' after 'held a press conference', not 'a donors' conference'
     stated = set(names)
     own = _own_words(ctx, mention, sentence)
     if _share_sentence(drafts, evidence):
@@ -167,6 +171,18 @@ def _place(
     draft = _Draft(meeting, mention.noun, key, start, stated=stated, met=met)
     draft.own[sentence.start] = own
     drafts.append(draft)
+
+
+def _apposed_to(ctx: Context, drafts: list[_Draft], mention: MeetingMention) -> _Draft | None:
+    """'Their first bilateral talks, a 20-minute meeting': the meeting the noun is set beside."""
+    span = ctx.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "appos":
+        return None
+    at = span.root.head.idx
+    start = mention.sentence.start
+    return next(
+        (d for d in drafts if start in d.own and d.own[start].start <= at < d.own[start].end), None
+    )
 
 
 def _share_sentence(drafts: list[_Draft], evidence: Evidence) -> bool:
@@ -307,6 +323,8 @@ def _compatible(
     meeting = draft.meeting
     if _a_call_beside_a_gathering(draft, mention):
         return False  # a meeting at the fire station and a call that day: two
+    if _BILATERAL.search(mention.span.text) and len(draft.stated) > 2:
+        return False  # 'a three-way meeting with B and C ... B and C then held bilateral talks'
     if date is not None and meeting.date_text is not None:
         same_day = date.date is not None and date.date == meeting.date
         if not same_day and date.text.lower() != meeting.date_text.lower():
