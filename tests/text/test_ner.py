@@ -291,3 +291,17 @@ def test_two_places_joined_by_and_stay_two() -> None:
 def test_a_name_cut_after_its_particle_is_one_person() -> None:
     doc = parse("European Commission President Ursula von der Leyen said the talks went well.")
     assert ("Ursula von der Leyen", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lee Co-hosted-in met Kim Jong-un.",  # a name part and a 'co-' verb overlap
+        "Kim Jae-in-in-in met co-co-hosted talks co-",
+        "Moon Jae-led Jae-in",
+    ],
+)
+def test_odd_runs_of_hyphens_parse_to_the_text_they_came_from(text: str) -> None:
+    doc = parse(text)
+    assert doc.text == text
+    assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)

@@ -116,12 +116,14 @@ def parse(text: str) -> Doc:
 
 
 def _joined(doc: Doc, joins: list[tuple[int, int]]) -> Doc:
-    """`doc` with each character span of `joins` made one token."""
+    """`doc` with each character span of `joins` made one token (overlapping ones skipped)."""
+    last = -1
     with doc.retokenize() as retokenizer:
-        for start, end in joins:
+        for start, end in sorted(joins):
             span = doc.char_span(start, end)
-            if span is not None:
+            if span is not None and start >= last:
                 retokenizer.merge(span)
+                last = end
     return doc
 
 
@@ -153,8 +155,9 @@ def _mend_co_verbs(nlp: Language, doc: Doc) -> None:
     if not isinstance(lemmatizer, Lemmatizer):
         return
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.lower_.startswith("co-") and tok.is_lower:
-            word = Doc(nlp.vocab, words=[tok.lower_.removeprefix("co-")], pos=["VERB"])
+        tail = tok.lower_.removeprefix("co-")
+        if tok.pos_ == "VERB" and tail != tok.lower_ and tail.isalpha() and tok.is_lower:
+            word = Doc(nlp.vocab, words=[tail], pos=["VERB"])
             word[0].tag_ = tok.tag_
             tok.lemma_ = lemmatizer.rule_lemmatize(word[0])[0]
 
