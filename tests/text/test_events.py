@@ -729,3 +729,15 @@ def test_relations_with_a_country_to_be_discussed_are_no_talks_with_it() -> None
         "relations with Ruvania and with Tamberg."
     )
     assert all(not m.counterparts for m in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Midfielder Ana Ruiz, 19, received the Kopa Trophy for the best young player on Monday.",
+        "The attack came weeks after the bloc blocked Ruvania's membership talks on Monday.",
+        "Tamberg's EU accession talks have been frozen since 2016.",
+    ],
+)
+def test_an_award_received_and_accession_talks_are_no_meeting(sentence: str) -> None:
+    assert [m for m in mentions(sentence) if m.status is not None] == []

@@ -444,10 +444,17 @@ def _host_guest(tok: Token) -> bool:
     """A person received or visited: 'hosted Scholz', 'visited his counterpart', not 'Moscow'."""
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _lone_name(tok):
         return False
+    if tok.lemma_.lower() in _AWARDS:
+        return False  # 'received the Kopa Trophy', 'received the Nobel Peace Prize'
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and _a_site(tok):
         return False  # 'visited Bohol and Southern Leyte', "visited St Joseph's Cathedral"
     return _parts.personish(tok)
 
+
+# Last words of the names of things people receive: awards, not guests.
+_AWARDS = frozenset("trophy prize award medal cup honour honor title plaque".split())
+# Talks that are a process, not one meeting: 'North Macedonia's EU membership talks'.
+_PROCESS_TALKS = frozenset("membership accession".split())
 
 # Last words of the names of places people visit: "St Joseph's Cathedral", "the Louvre Museum".
 _SITES = frozenset(
@@ -709,6 +716,8 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     if word == "conference" and mods & _NOT_CONFERENCE:
         return True
+    if word == "talks" and mods & _PROCESS_TALKS:
+        return True  # 'its EU accession talks': a years-long process, not a meeting
     if word == "convention" and (
         mods & _TREATY or any(c.lower_ in ("on", "against") for c in tok.children)
     ):
