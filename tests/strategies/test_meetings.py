@@ -890,3 +890,54 @@ def test_bilateral_talks_after_a_three_way_meeting_are_another_meeting() -> None
         "talks, a 20-minute meeting in which they discussed fishing rights."
     )
     assert len(found) == 2
+
+
+def test_a_meeting_moved_to_an_afternoon_the_parser_does_not_type_as_a_time() -> None:
+    body = (
+        "A candidate forum on rural schools, originally set for Thursday, was moved to "
+        "tomorrow afternoon because of the debate, the organisers said."
+    )
+    assert summary(body) == [
+        ("cancelled", D(2024, 3, 28), "unknown"),
+        ("rescheduled", D(2024, 3, 31), "unknown"),
+    ]
+
+
+def test_a_meeting_called_off_that_will_now_be_held_later_is_both() -> None:
+    body = (
+        "The two delegations met on Thursday, but a session set for today was called off "
+        "after the attack and will now be held on Tuesday, a negotiator said."
+    )
+    assert summary(body) == [
+        ("held", D(2024, 3, 28), "unknown"),
+        ("cancelled", D(2024, 3, 30), "unknown"),
+        ("rescheduled", D(2024, 4, 2), "unknown"),
+    ]
+
+
+def test_a_meeting_held_on_the_day_another_was_set_for_does_not_hide_the_postponement() -> None:
+    body = (
+        "Council leader Ana Ruiz met shop owners in Tarn yesterday. A meeting of the council's "
+        "cabinet set for last night was postponed until next Monday."
+    )
+    assert summary(body) == [
+        ("held", D(2024, 3, 29), "in_person"),
+        ("cancelled", D(2024, 3, 29), "unknown"),
+        ("rescheduled", D(2024, 4, 1), "unknown"),
+    ]
+
+
+def test_a_delegation_that_was_to_have_met_a_leader_did_not_meet_him() -> None:
+    body = (
+        "A delegation from the regional bloc, which was to have met President Omar Haddad in "
+        "Tarn on Monday, will now travel next week, the presidency said."
+    )
+    assert [m.status for m in meetings(body)][:1] == ["cancelled"]
+
+
+def test_a_meeting_that_set_up_a_commission_was_held() -> None:
+    body = (
+        "Prime Minister Ana Ruiz had chaired an extraordinary cabinet meeting in Tarn on "
+        "Friday morning that set up a state commission."
+    )
+    assert summary(body) == [("held", D(2024, 3, 29), "in_person")]

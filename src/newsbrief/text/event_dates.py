@@ -57,6 +57,10 @@ def past_perfect(verb: Token | None) -> bool:
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+# Parts of a day the parser may not type as a time: 'moved to tomorrow afternoon'.
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+
+
 def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
     """Steps from a date word up to the meeting's words.
 
@@ -71,6 +75,7 @@ def _reach(start: Token, nodes: set[int], word: Token) -> int | None:
         # 'yesterday morning' is still the day; 'in Anchorage, Alaska, tomorrow': a date the
         # parser hung on the meeting's place
         dated = current.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        dated = dated or current.lower_ in _DAY_PARTS
         if current.pos_ in ("NOUN", "PROPN", "VERB") and current.i not in inside and steps:
             if not dated:
                 return None  # 'a press release issued the following day': the release's date
@@ -330,7 +335,9 @@ def moved_to(doc: Doc, date: _dates.DatePhrase) -> bool:
 
 def _moved_to(tok: Token) -> bool:
     """A date a meeting was moved to: 'moved to March 10', 'postponed until May'."""
-    while tok.dep_ in ("compound", "npadvmod") and tok.head.ent_type_ in ("DATE", "TIME"):
+    while tok.dep_ in ("compound", "npadvmod") and (
+        tok.head.ent_type_ in ("DATE", "TIME") or tok.head.lower_ in _DAY_PARTS
+    ):
         tok = tok.head  # 'pushed back to yesterday afternoon': the day names the afternoon
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("to", "until", "till"):

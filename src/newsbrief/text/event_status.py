@@ -210,7 +210,7 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("planned")
         if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _PLAN for c in kids):
             found.add("planned")  # 'the summit is due next week'
-        if _plan_past_perfect(node, lemma, kids):
+        if _plan_past_perfect(node, lemma, kids) or _was_to_have(node, kids):
             found.add("unmet")  # 'had been due to meet B on Monday': it did not happen then
         if lemma in _HYPOTHETICAL.get(node.pos_, ()) or (lemma == "rule" and "out" in particles):
             found.add("hypothetical")
@@ -274,6 +274,18 @@ def _plan_past_perfect(node: Token, lemma: str, kids: list[Token]) -> bool:
     )
 
 
+def _was_to_have(node: Token, kids: list[Token]) -> bool:
+    """'Was to have met him on Thursday': a plan that did not come about."""
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    head = node.head
+    return (
+        node.tag_ == "VBN"
+        and {"to", "have"} <= aux
+        and node.dep_ == "xcomp"
+        and head.lower_ in ("was", "were")
+    )
+
+
 _PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split())
 
 
@@ -334,8 +346,8 @@ def _did_not_happen_beside(nodes: list[Token]) -> bool:
 def called_off(sent: Span) -> bool:
     """True when the sentence cancels or moves something ('was called off', 'postponed').
 
-    Such news says nothing of whether the day it was set for is past or ahead; 'did not
-    take place' does: it is past.
+    Such news says nothing of whether the day it was set for is past or ahead ('was to have
+    met him on Thursday' neither); 'did not take place' does: it is past.
     """
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -344,6 +356,8 @@ def called_off(sent: Span) -> bool:
             return True
         if lemma in _MOVE | {"put"} and particles & {"to", "back", "forward", "off"}:
             return True
+        if _was_to_have(tok, list(tok.children)):
+            return True  # 'was to have met him on Thursday'
     return False
 
 
@@ -406,11 +420,17 @@ def _noun_cues(word: Token) -> set[str]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "compound") and child.lower_ in _PLAN_AMOD:
             found.add("weak_plan")
-        if child.dep_ in ("acl", "relcl") and not _happened_there(child):
+        if child.dep_ in ("acl", "relcl") and not _happened_there(child) and not _acts(child):
             found |= _cues([child]) - {"hypothetical", "modal", "negated", "unmet"}
         if child.dep_ == "det" and lemma == "no":
             found.add("negated")
     return found
+
+
+def _acts(clause: Token) -> bool:
+    """'A meeting that set up a commission': the meeting does something; no plan for it."""
+    subject = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children)
+    return clause.dep_ == "relcl" and subject and clause.lemma_ != "be"
 
 
 def governors(word: Token) -> list[Token]:

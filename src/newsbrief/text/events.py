@@ -817,7 +817,11 @@ def _mentions(
         ),
     )
     day = base.date
-    if reading.status == "rescheduled" and _put_off(word) and not (day and moved_to(word.doc, day)):
+    if reading.status == "cancelled":
+        base = _set_again(word, sent, published, base)
+    elif (
+        reading.status == "rescheduled" and _put_off(word) and not (day and moved_to(word.doc, day))
+    ):
         # 'was postponed', 'was put off': no new day, so the day given is the one called off
         date = attached_date(word, sent, published, "cancelled", crowded=crowded)
         base = dataclasses.replace(base, status="cancelled", date=date)
@@ -900,6 +904,30 @@ def _plan_it_was_set_by(doc: Doc, date: _dates.DatePhrase) -> Token | None:
 
 
 _PUT_OFF = frozenset("postpone delay defer".split())
+
+
+def _set_again(
+    word: Token, sent: Span, published: dt.date | None, base: MeetingMention
+) -> MeetingMention:
+    """A called-off meeting set for a new day: '(was called off) and will now be held on X'.
+
+    The verb that sets it again is a conjunct of the verb that called it off, told in the
+    future with 'now' or 'instead'; the meeting is then rescheduled, first set for the day
+    it had.
+    """
+    verb = frame(word)
+    for conj in verb.children if verb is not None else ():
+        kids = {c.lower_ for c in conj.children}
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or not kids & {"will", "would", "'ll"}:
+            continue
+        if kids & {"now", "instead"}:
+            span = (conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge))
+            new = attached_date(word, sent, published, "rescheduled", crowded=False, within=span)
+            if new is not None:
+                return dataclasses.replace(
+                    base, status="rescheduled", date=new, first_date=base.date
+                )
+    return base
 
 
 def _put_off(word: Token) -> bool:

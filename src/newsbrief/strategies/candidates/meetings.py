@@ -12,6 +12,7 @@ date ("that day") or from another meeting ("the day the debate was to be held") 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -164,13 +165,22 @@ def _place(
     met = {p.text.lower() for p in mention.counterparts}
     start = mention.sentence.start
     first = mention.first_date if status == "rescheduled" else None
-    if first is not None and not any(d.meeting.date == first.date for d in drafts):
+    if first is not None and not any(_called_off_on(d, first.date) for d in drafts):
         # 'postponed from Saturday to April 10': the meeting set for Saturday is off
         was = _new_meeting(ctx, mention, sentence, "cancelled", names, first, evidence)
         drafts.append(_Draft(was, mention.noun, None, start, stated=stated, met=met))
     draft = _Draft(meeting, mention.noun, key, start, stated=stated, met=met)
     draft.own[sentence.start] = own
     drafts.append(draft)
+
+
+def _called_off_on(draft: _Draft, day: dt.date | None) -> bool:
+    """Whether a meeting found before is the one set for `day` and called off.
+
+    A meeting held that day is another one: 'officials met chiefs yesterday' does not list
+    'a session set for yesterday, postponed until Monday'.
+    """
+    return draft.meeting.date == day and draft.meeting.status != "held"
 
 
 def _apposed_to(ctx: Context, drafts: list[_Draft], mention: MeetingMention) -> _Draft | None:
