@@ -1145,10 +1145,26 @@ def test_a_division_named_by_a_demonym_is_no_name_the_one_after_of_is() -> None:
         ("Eight of the miners were hauled to the surface that night.", 8),
         ("Helicopters plucked 167 people from rooftops over the weekend.", 167),
         ("Rescuers led 68 of the guests out through the stairwells.", 68),
+        ("Soldiers led more than 200 students and staff out of the buildings.", 200),
+        ("Firefighters brought 27 people down from balconies using ladders.", 27),
+        ("Army helicopters lifted 36 people from rooftops in the village overnight.", 36),
+        ("Of the survivors, 163 were picked up by a cargo ship.", 163),
+        ("A passing tug picked up 21 crew members.", 21),
     ],
 )
 def test_people_brought_out_of_danger_are_aid(body: str, value: int) -> None:
     assert read(body) == [("aid", value)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police picked up 20 suspects after the raid.",
+        "Air defences brought down two drones from the north.",
+    ],
+)
+def test_an_arrest_or_a_drone_brought_down_is_no_rescue(body: str) -> None:
+    assert all(metric != "aid" for metric, _ in read(body))
 
 
 def test_an_aircraft_brought_down_is_no_rescue() -> None:

@@ -941,3 +941,15 @@ def test_a_meeting_that_set_up_a_commission_was_held() -> None:
         "Friday morning that set up a state commission."
     )
     assert summary(body) == [("held", D(2024, 3, 29), "in_person")]
+
+
+def test_a_move_reported_in_the_past_perfect_is_to_a_day_ahead() -> None:
+    # 'said ... had been moved' is told as 'has been moved': the new day is ahead
+    body = (
+        "The spokesman said consultations with the parties, initially set for Thursday, had "
+        "been moved to Tuesday."
+    )
+    assert summary(body) == [
+        ("cancelled", D(2024, 3, 28), "unknown"),
+        ("rescheduled", D(2024, 4, 2), "unknown"),
+    ]

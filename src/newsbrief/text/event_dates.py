@@ -37,12 +37,23 @@ def _date_tense(
     if status == "cancelled":
         return "unknown"  # 'but the meeting did not take place': the last such day
     if status in ("planned", "rescheduled", "proposed"):
-        return "unknown" if past_perfect(frame(word)) else "future"
+        verb = frame(word)
+        return "unknown" if past_perfect(verb) and not _backshifted(verb) else "future"
     if status == "held":
         return "past"
     if present:
         return "future"  # 'the summit opens on Sunday', 'is hosting B on Tuesday': a timetable
     return clause_tense(word)
+
+
+def _backshifted(verb: Token | None) -> bool:
+    """'Officials said it had been moved to Saturday': told as 'has been moved', so ahead."""
+    return (
+        verb is not None
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in SPEECH
+        and any(c.lemma_ in _MOVES for c in (verb, *verb.children))
+    )
 
 
 # Verbs that commit to a meeting ahead of them: 'had agreed to meet on Wednesday' tells when

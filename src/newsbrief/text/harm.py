@@ -305,10 +305,22 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
 # 'lifted out', 'led out'); not 'brought down' (an aircraft) nor 'took off' (a flight).
 _OUT_OF_DANGER = {
     "bring": frozenset({"out", "up"}),
-    "lift": frozenset({"out"}),
+    "lift": frozenset({"out", "from"}),
     "haul": frozenset({"out", "up"}),
     "lead": frozenset({"out"}),
+    "pick": frozenset({"up"}),  # '163 were picked up by a cargo ship' (a vessel: _picked_up)
 }
+# Craft that pick people up out of the water: 'picked up by a passing tanker'.
+_CRAFT = frozenset(
+    "ship boat vessel tanker tug trawler freighter ferry lifeboat helicopter guard navy".split()
+)
+
+
+def _picked_up(verb: Token) -> bool:
+    """'Were picked up by a cargo ship', 'a tug picked up 21': not 'police picked up 20'."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return any(d.lemma_.lower() in _CRAFT for d in doers)
 
 
 _BY_SEA = frozenset("boat ship sea ferry helicopter air".split())
@@ -326,9 +338,17 @@ def _brought_out(verb: Token, lemma: str) -> bool:
     if lemma == "take" and _taken_off_by_sea(verb):
         return True  # "had taken 147 people off two beaches by boat"
     ways = _OUT_OF_DANGER.get(lemma)
-    if ways is None:
+    if ways is None or (lemma == "pick" and not _picked_up(verb)):
         return False
-    particle = any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ways for c in verb.children)
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if lemma == "bring" and "from" in preps:
+        ways = ways | {"down"}  # 'brought 27 people down from balconies', not 'brought down'
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]  # 'led students and staff out of'
+    particle = any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ways
+        for c in [*verb.children, *(k for o in objects for k in o.children if k.dep_ == "prep")]
+    )
     surface = any(
         c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
         for c in verb.children
