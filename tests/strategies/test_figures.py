@@ -1537,6 +1537,10 @@ def test_the_province_is_the_one_last_named_with_that_word(body: str, place: str
         ("A fire broke out in a hospital in Nasiriyah in southern Iraq, killing 60 people.",
          "Nasiriyah"),
         ("A bus crashed in Kasur in eastern Pakistan, killing 11 people.", "Kasur"),
+        ("A bomb exploded at a seminary in Peshawar, in north-western Pakistan, yesterday, "
+         "killing eight people.", "Peshawar"),
+        ("An explosion tore through a mosque in Narayanganj, near the Bangladeshi capital Dhaka, "
+         "killing 27 people.", "Narayanganj"),
     ],
 )  # fmt: skip
 def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: str) -> None:
@@ -1546,3 +1550,16 @@ def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: st
 def test_an_item_after_and_keeps_its_place_not_the_one_before() -> None:
     body = "Of the dead, 70 were in Kelso and 11 in Tamberg regency, the agency said."
     assert [(f.value, f.place) for f in figures(body)] == [(70, "Kelso"), (11, "Tamberg")]
+
+
+def test_the_minister_who_said_it_is_the_minister_named_before() -> None:
+    body = (
+        "Health Minister Ana Ruiz visited the injured on Friday. Of the injured, 52 were still "
+        "in hospital this morning, the minister said."
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(52, "Ana Ruiz")]
+
+
+def test_a_bare_title_with_nobody_named_so_stays_as_written() -> None:
+    body = "Omar Haddad met the victims. Forty homes were destroyed, the mayor said."
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(40, "mayor")]

@@ -953,3 +953,70 @@ def test_a_move_reported_in_the_past_perfect_is_to_a_day_ahead() -> None:
         ("cancelled", D(2024, 3, 28), "unknown"),
         ("rescheduled", D(2024, 4, 2), "unknown"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A joint meeting of the council had been scheduled for Thursday, but a spokesman said "
+        "it had been put back to Tuesday.",
+        "A joint meeting of the council had been scheduled for Thursday. A spokesman said it "
+        "had been moved to Tuesday.",
+    ],
+)
+def test_a_meeting_it_says_was_moved_is_rescheduled_to_that_day(body: str) -> None:
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 3, 28)),
+        ("rescheduled", D(2024, 4, 2)),
+    ]
+
+
+def test_a_session_called_for_a_day_then_put_back_is_cancelled_and_rescheduled() -> None:
+    body = (
+        "The speaker had called an emergency session for tomorrow to question the minister, "
+        "but it was put back to Tuesday after members said they could not travel in time."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 3, 31)),
+        ("rescheduled", D(2024, 4, 2)),
+    ]
+
+
+def test_talks_under_way_since_a_day_began_that_day() -> None:
+    body = (
+        "The attack comes as the negotiators, who have been meeting in Tarn since March 12, "
+        "try to agree on the rules for the talks."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [("held", D(2024, 3, 12))]
+
+
+def test_a_first_meeting_since_a_day_is_not_on_that_day() -> None:
+    body = "Ana Ruiz and Omar Haddad met in Tarn, their first meeting since March 12."
+    assert [m.date for m in meetings(body)] == [None]
+
+
+def test_a_debate_held_without_a_studio_audience_is_one_meeting() -> None:
+    body = (
+        "A televised debate between the three, which had been due to take place on Thursday, "
+        "was postponed; it has been moved to Tuesday and will be held without a studio audience."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 3, 28)),
+        ("rescheduled", D(2024, 4, 2)),
+    ]
+
+
+def test_a_session_called_off_that_will_be_held_on_a_day_is_rescheduled_there() -> None:
+    body = (
+        "A session of the regional council that had been scheduled for this afternoon was "
+        "called off, and will be held on Tuesday."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("cancelled", D(2024, 3, 30)),
+        ("rescheduled", D(2024, 4, 2)),
+    ]
+
+
+def test_a_debate_held_at_a_studio_is_a_meeting() -> None:
+    body = "Ana Ruiz and Omar Haddad faced each other in a debate held at a studio in Tarn."
+    assert [m.status for m in meetings(body)] == ["held"]

@@ -17,6 +17,8 @@ D = dt.date
 RESOLVE = [
     ("Monday", SAT, "future", D(2024, 4, 1), "day"),
     ("on Monday", SAT, "future", D(2024, 4, 1), "day"),
+    ("put off until April 9", SAT, "future", D(2024, 4, 9), "day"),  # the day, not the month
+    ("until April, when", SAT, "future", None, "month"),
     ("on Monday", SAT, "past", D(2024, 3, 25), "day"),
     ("on Monday", SAT, "unknown", D(2024, 3, 25), "day"),
     ("met on Friday", SAT, "past", D(2024, 3, 29), "day"),

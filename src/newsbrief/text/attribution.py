@@ -585,7 +585,9 @@ def source_name(tok: Token) -> str | None:
     if named is not None:
         return named
     ent = _entity_of(tok)
-    earlier = (_named_before(tok) or _issuer_before(tok)) if ent is None else None
+    earlier = (
+        (_named_before(tok) or _titled_before(tok) or _issuer_before(tok)) if ent is None else None
+    )
     if earlier is not None:
         return earlier
     start = ent.start if ent is not None else tok.i
@@ -708,6 +710,41 @@ def _named_before(tok: Token) -> str | None:
         # for the last body named, 'the National Service for ... (SNAI)'
         same = [e for e in before_it if e.root.lemma_.lower() == lemma] or near
     return _strip_the(same[-1]) if same else None
+
+
+# Titles a bare "the minister said" takes up from the person named with it before.
+_TITLES = frozenset(
+    "minister governor mayor prefect premier chancellor commissioner director secretary "
+    "coordinator president chairman chairwoman".split()
+)
+
+
+def _titled_before(tok: Token) -> str | None:
+    """The person a bare "the minister said" names: the last one given that title before.
+
+    "Health Minister Fahrettin Koca ... the minister said"; a name set beside the title
+    ("the minister, Koca, said") is the apposition's job.
+    """
+    lemma = tok.lemma_.lower()
+    before = [c.lower_ for c in tok.children if c.i < tok.i]
+    if tok.pos_ != "NOUN" or lemma not in _TITLES or before != ["the"]:
+        return None  # not 'its director': the director of what was just named
+    people = [
+        e
+        for e in ents(tok.doc)
+        if e.label_ == "PERSON" and e.end <= tok.i and tok.sent.start - e.sent.start < _BACK_REACH
+    ]
+    titled = [e for e in people if _titled(e, lemma)]
+    return titled[-1].text if titled else None
+
+
+def _titled(person: Span, lemma: str) -> bool:
+    """'Health Minister Fahrettin Koca', 'Koca, the health minister', 'the minister, Koca'."""
+    doc = person.doc
+    words = [doc[i] for i in range(max(person.start - 3, 0), person.start)]
+    words += [c for t in person for c in t.children if c.dep_ == "appos"]
+    words += [person.root.head] if person.root.dep_ == "appos" else []
+    return any(w.lemma_.lower() == lemma for w in words)
 
 
 def _headed_by(name: Span, lemma: str) -> bool:

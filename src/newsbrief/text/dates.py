@@ -106,7 +106,7 @@ _PATTERNS: dict[str, str] = {
     "dmy": rf"{_ON_WD}(?:\b(?i:the)\s+)?\b{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_ANY_MONTH})"
     rf"(?:,?\s+{_YEAR})?{_REL_YEAR}",
     "month": r"\b(?i:(?:in\s+)?(?:early|late|mid-?)|in|since|during|until|by|before|after|last"
-    rf"|this|next)\s*\b(?P<month>{_FULL_MONTH})\b(?:,?\s+{_YEAR})?",
+    rf"|this|next)\s*\b(?P<month>{_FULL_MONTH})\b(?!\s+{_DAY})(?:,?\s+{_YEAR})?",
     "month_year": rf"\b(?P<month>{_FULL_MONTH}),?\s+{_YEAR}",
     "year": r"\b(?i:(?:in\s+)?(?:early|late|mid-?)|in|since|during|until|by|before|after)"
     rf"\s*{_YEAR}(?![,.]?[0-9])",

@@ -284,11 +284,9 @@ def attached_date(
     own = _own_conjunct(word)
     best: tuple[int, _dates.DatePhrase] | None = None
     for phrase in phrases:
-        if phrase.text.lower().startswith("since"):
-            continue  # 'their first meeting since 2019': a span, not the meeting's date
         start, end = sent.start_char + phrase.start, sent.start_char + phrase.end
         toks = [t for t in sent if start <= t.idx < end]
-        if not toks or _beside_speech(toks[0], toks[-1]):
+        if not toks or _beside_speech(toks[0], toks[-1]) or _since_on_a_noun(toks):
             continue  # 'said on Thursday (that) ...': the date of the saying
         roots = [t for t in toks if t.head not in toks or t.head == t] or toks
         steps = _reach(roots[0], nodes, word)
@@ -307,6 +305,21 @@ def attached_date(
     if best is None:
         return None
     return _made_exact(best[1], [_shift(p, sent.start_char) for p in phrases], sent)
+
+
+def _since_on_a_noun(toks: list[Token]) -> bool:
+    """'Their first meeting since 2019': a span after another meeting, not this one's date.
+
+    So is any span of months or years ('has been pushed back twice since November', 'have
+    been negotiating since 2013'); 'have been meeting in Doha since September 12' tells the
+    day the talks began.
+    """
+    first = toks[0]
+    since = first if first.lower_ == "since" else first.doc[first.i - 1] if first.i else None
+    if since is None or since.lower_ != "since":
+        return False
+    day = any(t.like_num and len(t.text) <= 2 for t in toks)  # 'September 12', not '2013'
+    return since.head.pos_ in ("NOUN", "PROPN") or not day
 
 
 def _made_exact(

@@ -170,9 +170,18 @@ def tense_of(verb: Token | None) -> Tense:
         return "past"
     if "have" in {c.lemma_ for c in aux} and verb.tag_ == "VBN":
         return "past"
+    if {"have", "has"} & words and "been" in words and verb.tag_ == "VBG" and _since_a_day(verb):
+        return "past"  # 'have been meeting since September 12': begun that day
     if _bare_participle(verb):
         return "past"
     return "unknown"
+
+
+def _since_a_day(verb: Token) -> bool:
+    """'(Have been meeting) since September 12': a day, not 'since 2013' (a long process)."""
+    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+    nums = [t for s in since for t in s.subtree if t.like_num]
+    return bool(nums) and any(len(t.text) <= 2 for t in nums)
 
 
 def _going_to(verb: Token) -> bool:
@@ -204,8 +213,7 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("cancelled")
         if _moves(lemma, particles):
             found.add("rescheduled")
-        if lemma in _PROPOSE or (lemma == "call" and "for" in particles):
-            found.add("proposed")
+        found |= _asked_for(lemma, kids, particles)
         if lemma in _PLAN or lemma == "ahead":
             found.add("planned")
         if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _PLAN for c in kids):
@@ -227,6 +235,25 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _asked_for(lemma: str, kids: list[Token], particles: set[str]) -> set[str]:
+    """'Proposed talks', 'called for talks': offered; 'called a session for tomorrow': set."""
+    if lemma == "call" and _for_a_day(kids):
+        return {"planned"}
+    if lemma in _PROPOSE or (lemma == "call" and "for" in particles):
+        return {"proposed"}
+    return set()
+
+
+def _for_a_day(kids: list[Token]) -> bool:
+    """'(Called a session) for tomorrow': a day the meeting is set for, not 'called for talks'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        for c in kids
+    )
 
 
 def _cancels(lemma: str, particles: set[str]) -> bool:

@@ -159,6 +159,7 @@ def _meeting_it_stands_for(pronoun: Token) -> Token | None:
         or (lemma == "take" and "place" in kids)
         or (lemma == "go" and "ahead" in kids)
         or lemma in ("resume", "reconvene")
+        or (pronoun.dep_ == "nsubjpass" and _moved_to_a_day(verb))
     )
     if not happens:
         return None
@@ -168,6 +169,15 @@ def _meeting_it_stands_for(pronoun: Token) -> Token | None:
         if tok.pos_ != "PRON" and _noun_of(tok) is not None and _trigger(tok):
             return tok
     return None
+
+
+def _moved_to_a_day(verb: Token) -> bool:
+    """'(It) had been put back to Tuesday', 'was moved to Monday': moved to a day told."""
+    lemma = verb.lemma_.lower()
+    moves = lemma in ("move", "postpone", "push", "put", "delay", "shift", "bring")
+    heads = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward"))]
+    to = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "until")]
+    return moves and any(o.ent_type_ in ("DATE", "TIME") for p in to for o in p.children)
 
 
 def _verb_trigger(tok: Token) -> bool | None:
@@ -589,6 +599,8 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
         return tok.tag_ not in ("NNS", "NNPS") or bool(met)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
+    if word == "audience" and tok.dep_ == "pobj" and not partners:
+        return False  # 'held without a studio audience', 'in front of an audience'
     if word == "session":  # 'an emergency session was held', 'a session with the delegation'
         kind = bool(mods & (_SESSION_KIND | _SESSION_PLACE)) or _of_a_body(tok) or _a_bodys(tok)
         anchored = governed or _parts.has_place_or_date(tok) or _set_for(tok)
@@ -734,7 +746,8 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     if word == "debate":
         kind = mods & _DEBATE_KIND or _parts.ordinal(tok) or _parts.noun_partners(tok)
         held = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
-        return not (kind or held or _parts.has_place_or_date(tok))
+        held = held or any(c.dep_ == "acl" and c.lemma_.lower() in _HOLD for c in tok.children)
+        return not (kind or held or _parts.has_place_or_date(tok))  # 'a debate held at X'
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
 
 
@@ -900,10 +913,23 @@ def _plan_it_was_set_by(doc: Doc, date: _dates.DatePhrase) -> Token | None:
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
-    return next((a for a in span.root.ancestors if a.lemma_.lower() in _SET_FOR), None)
+    for above in span.root.ancestors:
+        lemma = above.lemma_.lower()
+        if lemma in _SET_FOR:
+            return above
+        if above.pos_ == "VERB" and lemma in _MOVED:
+            return None  # '(had been scheduled for today, but) it was put back to Tuesday'
+    return None
+
+
+_MOVED = frozenset("move postpone reschedule delay push put shift defer bring".split())
 
 
 _PUT_OFF = frozenset("postpone delay defer".split())
+
+
+# Verbs that set a meeting for a day: '(was called off,) and will be held on Thursday'.
+_HELD_AGAIN = frozenset("hold take reconvene resume convene meet".split())
 
 
 def _set_again(
@@ -912,15 +938,16 @@ def _set_again(
     """A called-off meeting set for a new day: '(was called off) and will now be held on X'.
 
     The verb that sets it again is a conjunct of the verb that called it off, told in the
-    future with 'now' or 'instead'; the meeting is then rescheduled, first set for the day
-    it had.
+    future with 'now' or 'instead' or as held or meeting; the meeting is then rescheduled,
+    first set for the day it had.
     """
     verb = frame(word)
     for conj in verb.children if verb is not None else ():
         kids = {c.lower_ for c in conj.children}
         if conj.dep_ != "conj" or conj.pos_ != "VERB" or not kids & {"will", "would", "'ll"}:
             continue
-        if kids & {"now", "instead"}:
+        negated = any(c.dep_ == "neg" for c in conj.children)
+        if (kids & {"now", "instead"} or conj.lemma_ in _HELD_AGAIN) and not negated:
             span = (conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge))
             new = attached_date(word, sent, published, "rescheduled", crowded=False, within=span)
             if new is not None:
@@ -933,8 +960,11 @@ def _set_again(
 def _put_off(word: Token) -> bool:
     """'The summit was postponed (indefinitely)': put off, not moved to another day or place."""
     verb = frame(word)
-    if verb is None or any(c.lower_ in ("to", "until", "till") for c in verb.children):
-        return False  # 'postponed to May': moved to a day, however loose
+    if verb is None:
+        return False
+    heads = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward"))]
+    if any(c.lower_ in ("to", "until", "till") for h in heads for c in h.children):
+        return False  # 'postponed to May', 'put back to Tuesday': moved to a day, however loose
     put = verb.lemma_ == "put" and any(c.lower_ in ("off", "back") for c in verb.children)
     return put or verb.lemma_.lower() in _PUT_OFF
 

@@ -586,6 +586,8 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
         division = root.head.head  # 'in the northern province of Cabo Delgado'
         root = division if division.lemma_.lower() in _REALMS | _DIVISIONS else root
+    if root.dep_ == "appos" and root.head.dep_ == "pobj":
+        root = root.head  # 'near the Bangladeshi capital Dhaka'
     prep = root.head
     inner = _located_by(best, prep, spans) if root.dep_ == "pobj" else None
     if inner is not None:
@@ -605,7 +607,14 @@ def _narrower(best: Span, spans: list[Span]) -> Span:
         None,
     )
     if first is None:
-        return best
+        # 'a seminary in Peshawar, in north-western Pakistan', 'a mosque in Narayanganj, near
+        # the capital Dhaka': the place told just before the comma, the larger one locating it
+        told = [
+            s
+            for s in spans
+            if s.end == comma.i and s.root.dep_ == "pobj" and s.root.head.lower_ in ("in", "at")
+        ]
+        return told[0] if told else best
     inside = [s for s in spans if first.is_ancestor(s.root)]
     return min(inside, key=lambda s: (s.root.head != first, s.start), default=best)
 

@@ -293,10 +293,17 @@ def _the_one_it_stands_for(
     """'It was held at a villa': the meeting its pronoun takes up, unless the words differ.
 
     '... was called off; it will now be held on Monday': what replaces a meeting called off
-    is a new one, never one told earlier.
+    is a new one, never one told earlier; a planned meeting 'it' says was moved to another
+    day is then called off.
     """
     draft = _draft_quoting(drafts, mention.stands_for)
     if draft is None or draft.meeting.status == "cancelled" and status != "cancelled":
+        return None
+    moved = status == "rescheduled" and draft.meeting.status == "planned"
+    if moved and date is not None and draft.meeting.date not in (None, date.date):
+        # 'had called a session for tomorrow, but it was put back to Saturday': the session
+        # set for tomorrow is off, and the one on Saturday replaces it
+        draft.meeting = draft.meeting.model_copy(update={"status": "cancelled"})
         return None
     return draft if _compatible(draft, mention, names, date) else None
 
