@@ -1150,6 +1150,7 @@ def test_a_division_named_by_a_demonym_is_no_name_the_one_after_of_is() -> None:
         ("Army helicopters lifted 36 people from rooftops in the village overnight.", 36),
         ("Of the survivors, 163 were picked up by a cargo ship.", 163),
         ("A passing tug picked up 21 crew members.", 21),
+        ("Army helicopters lifted more than 1,000 people to safety.", 1000),
     ],
 )
 def test_people_brought_out_of_danger_are_aid(body: str, value: int) -> None:
@@ -1563,3 +1564,14 @@ def test_the_minister_who_said_it_is_the_minister_named_before() -> None:
 def test_a_bare_title_with_nobody_named_so_stays_as_written() -> None:
     body = "Omar Haddad met the victims. Forty homes were destroyed, the mayor said."
     assert [(f.value, f.reported_by) for f in figures(body)] == [(40, "mayor")]
+
+
+def test_a_closing_said_speaks_for_a_relative_clause_too() -> None:
+    body = (
+        "Two more people were missing in Tarn, where about 300 people were evacuated from "
+        "their homes, regional president Ana Ruiz said."
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [
+        (2, "regional president Ana Ruiz"),
+        (300, "regional president Ana Ruiz"),
+    ]

@@ -1020,3 +1020,30 @@ def test_a_session_called_off_that_will_be_held_on_a_day_is_rescheduled_there() 
 def test_a_debate_held_at_a_studio_is_a_meeting() -> None:
     body = "Ana Ruiz and Omar Haddad faced each other in a debate held at a studio in Tarn."
     assert [m.status for m in meetings(body)] == ["held"]
+
+
+def test_a_meeting_a_body_is_expected_to_consider_a_matter_at_is_ahead() -> None:
+    body = "The coordinating group is expected to consider the request at a meeting on Friday."
+    assert [(m.status, m.date) for m in meetings(body)] == [("planned", D(2024, 4, 5))]
+
+
+def test_a_meeting_of_members_that_was_planned_and_did_not_go_ahead_is_cancelled() -> None:
+    # the parser hangs 'which ... had planned to hold' on the last member named
+    body = (
+        "A meeting of the foreign ministers of Ruvania, Tamberg and Kelso, which Tarn had "
+        "planned to hold in its capital on Tuesday, did not go ahead."
+    )
+    assert [m.status for m in meetings(body)] == ["cancelled"]
+
+
+def test_a_plan_told_after_an_opening_instead_is_planned_not_moved() -> None:
+    body = "Instead, officials from the two countries are scheduled to meet on April 3 in Tarn."
+    assert [(m.status, m.date) for m in meetings(body)] == [("planned", D(2024, 4, 3))]
+
+
+def test_a_meeting_told_as_the_time_of_what_is_expected_is_not_set_by_it() -> None:
+    body = (
+        "Ana Ruiz met Omar Haddad in Tarn on Friday. Ruiz is expected to leave Tarn after her "
+        "meeting with Haddad."
+    )
+    assert [m.status for m in meetings(body)] == ["held"]

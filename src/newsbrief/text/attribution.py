@@ -59,8 +59,9 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     sentence, a verb of saying whose clause ends the sentence after a comma (", police told
     reporters."), then "reportedly" or "by reports" on the number's own clause ("reports").
     A relative clause ("where 20 died") is the writer's own description: the search for a
-    speaker does not climb out of it. "They" or "it" as the speaker is `previous`, the source
-    the paragraph named last ("The agency said ... It said ...").
+    speaker does not climb out of it, but a closing ", X said" speaks for it too. "They"
+    or "it" as the speaker is `previous`, the source the paragraph named last ("The agency
+    said ... It said ...").
     """
     chain = _clause_chain(tok)
     country: Attribution | None = None
@@ -85,7 +86,13 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
         if found is not None:
             return found
     closing = _closing_attribution(tok.sent)
-    if closing is not None and tok.i not in range(closing.left_edge.i, closing.right_edge.i + 1):
+    outside = closing is not None and tok.i not in range(
+        closing.left_edge.i, closing.right_edge.i + 1
+    )
+    # '..., in Piedmont, where about 300 people were evacuated, its president said': the
+    # closing clause speaks for the relative clause too
+    told = closing is not None and chain[-1].dep_ == "relcl" and closing in chain[-1].ancestors
+    if closing is not None and (outside or told):
         found = _speaker(closing, previous)
         if found is not None:
             return found

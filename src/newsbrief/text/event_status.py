@@ -184,6 +184,32 @@ def _since_a_day(verb: Token) -> bool:
     return bool(nums) and any(len(t.text) <= 2 for t in nums)
 
 
+_EXPECTED = frozenset("expect schedule slate plan set due".split())
+
+
+def _expected_at(word: Token, verb: Token | None) -> bool:
+    """Whether the meeting is inside what is told now as expected: then it is ahead.
+
+    'Is expected to consider it at a meeting on Friday', 'are scheduled to discuss it in
+    talks'. Not '(is expected to leave) after his meeting with B' (a meeting told as a time), nor
+    'the envoy for the dialogue is expected to ...' (the meeting outside it).
+    """
+    if verb is None or (word.dep_ == "pobj" and word.head.lower_ in _BEFORE_AFTER):
+        return False
+    if verb.dep_ == "xcomp":
+        head, plan = verb.head, verb
+    else:
+        head = verb
+        plan = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    to = plan is not head and any(c.lower_ == "to" and c.dep_ == "aux" for c in plan.children)
+    now = any(
+        c.lower_ in ("is", "are", "am", "'s", "'re") and c.dep_ in ("aux", "auxpass")
+        for c in head.children
+    )
+    inside = plan.is_ancestor(word) or word == plan
+    return to and now and inside and head.lemma_.lower() in _EXPECTED
+
+
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head != head
@@ -316,13 +342,20 @@ def _was_to_have(node: Token, kids: list[Token]) -> bool:
 _PLANS = frozenset("trip visit journey plan plans meeting talks it tour".split())
 
 
+def _opens(adverb: Token) -> bool:
+    """An adverb that opens its sentence, set off by a comma: 'Instead, ...'."""
+    doc = adverb.doc
+    after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
+    return adverb.i == adverb.sent.start and after is not None and after.text == ","
+
+
 def _adverb_cues(kids: list[Token]) -> set[str]:
     """'Originally set for May', 'will instead be held on May 15', 'would now meet on June 29'."""
     found: set[str] = set()
     if any(c.lower_ == "originally" for c in kids):
         found.add("originally")
-    if any(c.lower_ in ("instead", "now") and c.dep_ == "advmod" for c in kids):
-        found.add("instead")
+    if any(c.lower_ in ("instead", "now") and c.dep_ == "advmod" and not _opens(c) for c in kids):
+        found.add("instead")  # not 'Instead, officials are to meet on March 3': another plan
     days = [c for c in kids if c.dep_ == "prep"]  # 'meet instead on Monday': hung on the 'on'
     if any(g.lower_ == "instead" and g.dep_ == "advmod" for c in days for g in c.children):
         found.add("instead")
@@ -443,7 +476,7 @@ def _happened_there(clause: Token) -> bool:
 def _noun_cues(word: Token) -> set[str]:
     """Modifiers of a meeting noun: 'the upcoming summit', 'the talks, cancelled last week'."""
     found: set[str] = set()
-    for child in word.children:
+    for child in [*word.children, *_held_clauses_of_its_members(word)]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "compound") and child.lower_ in _PLAN_AMOD:
             found.add("weak_plan")
@@ -452,6 +485,25 @@ def _noun_cues(word: Token) -> set[str]:
         if child.dep_ == "det" and lemma == "no":
             found.add("negated")
     return found
+
+
+_HOLDS = frozenset("hold host convene organise organize stage".split())
+
+
+def _held_clauses_of_its_members(word: Token) -> list[Token]:
+    """Relative clauses the parser hung on a meeting's members that tell of the meeting.
+
+    'A meeting of the troika, which Moscow had planned to hold': what was to be held is the
+    meeting, not the troika.
+    """
+    members = [t for p in word.children if p.lower_ == "of" for t in p.subtree]
+    return [
+        c
+        for c in members
+        if c.dep_ == "relcl"
+        and any(t.dep_ == "dobj" and t.tag_ == "WDT" for t in c.subtree)
+        and any(t.lemma_.lower() in _HOLDS for t in c.subtree)
+    ]
 
 
 def _acts(clause: Token) -> bool:
@@ -476,7 +528,7 @@ def status_of(word: Token) -> StatusReading:
     cues = _cues(nodes) | _noun_cues(word) | _called_off_beside(nodes) | _trip_undone(nodes)
     if _invited_to(word):
         cues = (cues - {"proposed"}) | {"planned"}  # 'invited them to a summit in May'
-    tense = tense_of(verb)
+    tense = "future" if _expected_at(word, verb) else tense_of(verb)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
     if "rescheduled" in cues or (cues & {"originally", "instead"} and tense == "future"):
@@ -487,10 +539,8 @@ def status_of(word: Token) -> StatusReading:
         return StatusReading("cancelled")  # 'the talks will not take place on Monday'
     if "negated" in cues and _planned_did_not_occur(word, verb, tense):
         return StatusReading("cancelled")  # 'a meeting, pencilled in for Monday, did not happen'
-    if "negated" in cues or "hypothetical" in cues:
-        return StatusReading(None, hypothetical=True)
-    if "proposed" in cues:
-        return StatusReading(None, hypothetical=True)  # an offer or a call to meet: no meeting yet
+    if cues & {"negated", "hypothetical", "proposed"}:
+        return StatusReading(None, hypothetical=True)  # an offer or a call to meet: none yet
     if ("planned" in cues or tense == "future") and _did_not_happen_beside(nodes):
         return StatusReading("cancelled")
     if "planned" in cues:

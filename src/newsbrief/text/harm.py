@@ -350,9 +350,11 @@ def _brought_out(verb: Token, lemma: str) -> bool:
         for c in [*verb.children, *(k for o in objects for k in o.children if k.dep_ == "prep")]
     )
     surface = any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "surface" for p in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lemma_ in ("surface", "safety") for p in c.children)
         for c in verb.children
-    )
+    )  # 'hauled to the surface', 'lifted 1,000 people to safety'
     return particle or surface
 
 
