@@ -1575,3 +1575,17 @@ def test_a_closing_said_speaks_for_a_relative_clause_too() -> None:
         (2, "regional president Ana Ruiz"),
         (300, "regional president Ana Ruiz"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # the parser reads 'that they had killed' as a clause of 'statement'
+        ("The Ruvanian Front said in a statement that it had killed 24 soldiers.", "Ruvanian Front"),
+        # and 'killed' as a clause of 'helicopters': the closing 'he said' still speaks for it
+        ("Army spokesman Omar Haddad spoke in Tarn. Troops backed by helicopters killed about 30 "
+         "of the attackers, he said.", "Omar Haddad"),
+    ],
+)  # fmt: skip
+def test_a_speaker_holds_for_a_clause_the_parser_hung_on_a_noun(body: str, source: str) -> None:
+    assert [f.reported_by for f in figures(body)] == [source]

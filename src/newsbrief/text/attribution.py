@@ -91,7 +91,11 @@ def attribution(tok: Token, previous: str | None = None) -> Attribution | None:
     )
     # '..., in Piedmont, where about 300 people were evacuated, its president said': the
     # closing clause speaks for the relative clause too
-    told = closing is not None and chain[-1].dep_ == "relcl" and closing in chain[-1].ancestors
+    told = (
+        closing is not None
+        and chain[-1].dep_ in ("relcl", "acl")
+        and closing in chain[-1].ancestors
+    )
     if closing is not None and (outside or told):
         found = _speaker(closing, previous)
         if found is not None:
@@ -170,6 +174,10 @@ def _clause_chain(tok: Token) -> list[Token]:
         chain = _climb([*chain, chain[-1].head])  # 'reported outages affecting 5,000 households'
     elif chain[-1].dep_ == "acl" and _a_clause_said(chain[-1]):
         chain = _climb([*chain, chain[-1].head])  # 'A blast killed 11 miners, officials said'
+    elif chain[-1].dep_ == "acl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in chain[-1].children
+    ):
+        chain = _climb([*chain, chain[-1].head])  # 'said in a statement that they had killed'
     return chain
 
 
