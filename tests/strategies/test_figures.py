@@ -1581,7 +1581,8 @@ def test_a_closing_said_speaks_for_a_relative_clause_too() -> None:
     ("body", "source"),
     [
         # the parser reads 'that they had killed' as a clause of 'statement'
-        ("The Ruvanian Front said in a statement that it had killed 24 soldiers.", "Ruvanian Front"),
+        ("The Ruvanian Front said in a statement that it had killed 24 soldiers.",
+         "Ruvanian Front"),
         # and 'killed' as a clause of 'helicopters': the closing 'he said' still speaks for it
         ("Army spokesman Omar Haddad spoke in Tarn. Troops backed by helicopters killed about 30 "
          "of the attackers, he said.", "Omar Haddad"),

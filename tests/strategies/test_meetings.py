@@ -1047,3 +1047,14 @@ def test_a_meeting_told_as_the_time_of_what_is_expected_is_not_set_by_it() -> No
         "meeting with Haddad."
     )
     assert [m.status for m in meetings(body)] == ["held"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the men's final later today, champion Omar Haddad will meet Pablo Soto of Tamberg.",
+        "Ana Ruiz and Pablo Soto, who meet in a run-off vote on April 11, condemned the killings.",
+    ],
+)
+def test_rivals_who_meet_in_a_final_or_a_run_off_hold_no_meeting(body: str) -> None:
+    assert meetings(body) == []

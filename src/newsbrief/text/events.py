@@ -280,24 +280,28 @@ def _subtree_text(tok: Token) -> str:
 
 _CONTESTS = frozenset(
     "league final semifinal semi-final quarterfinal quarter-final cup match tournament "
-    "championship game playoff play-off derby fixture bout race".split()
+    "championship game playoff play-off derby fixture bout race run-off runoff".split()
 )
 
 
-def _in_a_contest(verb: Token) -> bool:
+def _in_a_contest(verb: Token, preps: tuple[str, ...] = ("in", "at")) -> bool:
     """'The two sides had met twice in the league', 'will meet Chelsea in the final': sport."""
     places = [
         p
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        if c.dep_ == "prep" and c.lower_ in preps
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return any(w.lemma_.lower() in _CONTESTS for p in places for w in (p, *p.children))
+    words = {w.lemma_.lower() for p in places for w in (p, *p.children)}
+    joined = {doc_text(verb.doc)[p.left_edge.idx : p.idx].lower().strip() for p in places}
+    return bool(words & _CONTESTS) or any(j.endswith(("run-off", "runoff")) for j in joined)
 
 
 def _meet(tok: Token, others: list[Token]) -> bool | None:
     people = [*_parts.subjects(tok), *_parts.objects(tok)]
+    if _in_a_contest(tok, ("in",)):
+        return None  # 'Djokovic will meet Medvedev in the final', 'meet in a run-off'
     if _in_a_contest(tok) and not any(p.ent_type_ == "PERSON" for p in people):
         return None  # a fixture; not 'Macron met Putin at the World Cup final'
     objects = [o for o in _parts.objects(tok) if not _behind(o)]
