@@ -1590,3 +1590,13 @@ def test_a_closing_said_speaks_for_a_relative_clause_too() -> None:
 )  # fmt: skip
 def test_a_speaker_holds_for_a_clause_the_parser_hung_on_a_noun(body: str, source: str) -> None:
     assert [f.reported_by for f in figures(body)] == [source]
+
+
+def test_a_place_named_before_home_to_a_count_is_its_place() -> None:
+    body = "Gunmen attacked the village of Kelso, home to about 5,000 people, in Tamberg State."
+    assert [(f.value, f.place) for f in figures(body)] == [(5000, "Kelso")]
+
+
+def test_a_day_is_never_a_place() -> None:
+    body = "Ruvania began vaccinating health workers last Tuesday with 50,000 doses from Tamberg."
+    assert all(f.place != "Tuesday" for f in figures(body))

@@ -62,7 +62,14 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
                 found[(named.start, named.end)] = named
             at = window.find(name, at + len(name))
     ordered = sorted(found.values(), key=lambda s: s.start)
-    return [s for s in ordered if _used_as_place(s.root) and not _a_surname(s)]
+    return [
+        s
+        for s in ordered
+        if _used_as_place(s.root) and not _a_surname(s) and s.root.ent_type_ not in _TIMES
+    ]
+
+
+_TIMES = frozenset({"DATE", "TIME"})  # 'last Tuesday' is no place, whatever found it
 
 
 # Lower-case particles inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -568,6 +575,8 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
         cost = costs.get(root.i, 1000) + (2000 if _landmark(root) else 0)
         if told == tok or _own_place(tok, root) or care or _described(tok, root):
             cost = -1  # "and the Dinagat Islands with 14": the place the number is told for
+        elif _home_to(tok, span):
+            cost = -1  # "Zabarmari, home to about 5,000 people"
         ranked.append((cost, abs(root.i - tok.i), span.start, span))
     if not ranked:
         return None
@@ -682,6 +691,16 @@ def _own_place(tok: Token, root: Token) -> bool:
 
 
 _CLIMB = frozenset({"pobj", "prep", "dobj", "attr"})
+
+
+def _home_to(tok: Token, span: Span) -> bool:
+    """The place named just before ', home to N people' (which the parser may hang elsewhere)."""
+    node = tok.head if tok.dep_ == "nummod" else tok
+    prep = node.head
+    home = prep.head
+    if node.dep_ != "pobj" or prep.lower_ != "to" or home.lemma_.lower() != "home" or home.i < 2:
+        return False
+    return home.doc[home.i - 1].text == "," and span.end == home.i - 1
 
 
 def _described(tok: Token, root: Token) -> bool:
