@@ -1058,3 +1058,22 @@ def test_a_meeting_told_as_the_time_of_what_is_expected_is_not_set_by_it() -> No
 )
 def test_rivals_who_meet_in_a_final_or_a_run_off_hold_no_meeting(body: str) -> None:
     assert meetings(body) == []
+
+
+def test_a_meeting_on_the_sidelines_of_a_conference_and_the_conference_are_two() -> None:
+    body = (
+        "Foreign Minister Ana Ruiz met Foreign Minister Omar Haddad on Friday on the sidelines "
+        "of the Tarn Security Conference."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("held", D(2024, 3, 29)),
+        ("held", D(2024, 3, 29)),
+    ]
+
+
+def test_the_summit_a_sidelines_meeting_was_held_at_is_the_one_told_before() -> None:
+    body = (
+        "The Tarn summit opened on Friday. Ana Ruiz met Omar Haddad on the sidelines of the "
+        "Tarn summit this morning."
+    )
+    assert len(meetings(body)) == 2

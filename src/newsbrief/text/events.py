@@ -110,6 +110,7 @@ class MeetingMention:
     date: _dates.DatePhrase | None  # offsets into the whole text
     first_date: _dates.DatePhrase | None = None  # rescheduled: the day it was first set for
     again: bool = False  # "will meet again on October 20": a later meeting than any told
+    sidelines: bool = False  # "(met B) on the sidelines of the summit": the summit is its own
     stands_for: int | None = None  # 'it will now be held': where the meeting 'it' takes up is
 
 
@@ -825,6 +826,7 @@ def _mentions(
         named=word.pos_ == "PROPN" or any(_names_it(c) for c in word.children),
         fresh=_parts.is_fresh(word),
         again=any(c.lower_ == "again" and c.dep_ == "advmod" for c in word.children),
+        sidelines=_on_its_sidelines(word),
         ordinal=_parts.ordinal(word),
         joins=any(n.lemma_ in ("join", "attend", "participate") for n in chain(word)[1:3]),
         format=_parts.meeting_format(word),
@@ -959,6 +961,16 @@ def _set_again(
                     base, status="rescheduled", date=new, first_date=base.date
                 )
     return base
+
+
+def _on_its_sidelines(word: Token) -> bool:
+    """'On the sidelines of the summit', 'on the margins of the assembly': the gathering."""
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
+    )
 
 
 def _put_off(word: Token) -> bool:

@@ -256,6 +256,8 @@ def _same_meeting(
     """The meeting a mention refers to, if it is one already found."""
     if mention.stands_for is not None:
         return _the_one_it_stands_for(drafts, mention, status, names, date)
+    if mention.sidelines and mention.named:  # 'on the sidelines of the G20 summit': another
+        drafts = [d for d in drafts if d.last != mention.sentence.start]
     key = _key(mention)
     numbered = False  # 'the third round of talks': that one, or none found before
     if key is not None:
