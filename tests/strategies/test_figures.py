@@ -1600,3 +1600,8 @@ def test_a_place_named_before_home_to_a_count_is_its_place() -> None:
 def test_a_day_is_never_a_place() -> None:
     body = "Ruvania began vaccinating health workers last Tuesday with 50,000 doses from Tamberg."
     assert all(f.place != "Tuesday" for f in figures(body))
+
+
+def test_the_people_who_talked_are_no_count() -> None:
+    body = "The two men also talked about Ruvania, where 22.8 million people need food aid."
+    assert [f.value for f in figures(body)] == [22800000]

@@ -993,6 +993,8 @@ def read_count(count: Token) -> Reading:
     noun = _counts.counted_noun(count)
     if noun is None and _of_the_counted(count):
         return Reading("none")  # "recovered the bodies of the three": people counted before
+    if noun is not None and _the_talkers(noun):
+        return Reading("none")  # "the two men also talked about Afghanistan": who met
     told = _told_by_its_frame(count, noun)
     if told is not None:
         return told
@@ -1026,6 +1028,15 @@ def read_count(count: Token) -> Reading:
     if best.metric in _HARM and _counts.disjoined(best.token) and _harms_differ(best.token):
         return Reading(None, _sentence_choices(count))
     return Reading(best.metric)
+
+
+_TALKING = frozenset("talk meet discuss speak confer negotiate agree".split())
+
+
+def _the_talkers(noun: Token) -> bool:
+    """'The two men talked', 'the two leaders agreed': the people of a meeting, not a count."""
+    definite = any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+    return definite and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _TALKING
 
 
 def _a_structure(noun: Token) -> bool:
