@@ -21,6 +21,7 @@ from newsbrief.text.event_status import (
     clause_tense,
     frame,
     governors,
+    since_a_day,
     topmost,
 )
 from newsbrief.text.nlp import doc_text
@@ -318,8 +319,7 @@ def _since_on_a_noun(toks: list[Token]) -> bool:
     since = first if first.lower_ == "since" else first.doc[first.i - 1] if first.i else None
     if since is None or since.lower_ != "since":
         return False
-    day = any(t.like_num and len(t.text) <= 2 for t in toks)  # 'September 12', not '2013'
-    return since.head.pos_ in ("NOUN", "PROPN") or not day
+    return since.head.pos_ in ("NOUN", "PROPN") or not since_a_day(since)
 
 
 def _made_exact(

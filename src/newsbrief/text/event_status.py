@@ -170,18 +170,22 @@ def tense_of(verb: Token | None) -> Tense:
         return "past"
     if "have" in {c.lemma_ for c in aux} and verb.tag_ == "VBN":
         return "past"
-    if {"have", "has"} & words and "been" in words and verb.tag_ == "VBG" and _since_a_day(verb):
+    progressive = {"have", "has"} & words and "been" in words and verb.tag_ == "VBG"
+    if progressive and any(since_a_day(c) for c in verb.children if c.dep_ == "prep"):
         return "past"  # 'have been meeting since September 12': begun that day
     if _bare_participle(verb):
         return "past"
     return "unknown"
 
 
-def _since_a_day(verb: Token) -> bool:
-    """'(Have been meeting) since September 12': a day, not 'since 2013' (a long process)."""
-    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
-    nums = [t for s in since for t in s.subtree if t.like_num]
-    return bool(nums) and any(len(t.text) <= 2 for t in nums)
+def since_a_day(since: Token) -> bool:
+    """'Since September 12': a day; not 'since 2013' or 'since November' (a span).
+
+    Only the date's own words count: not 'since November, when the six leaders last met'.
+    """
+    dates = [o for o in since.children if o.dep_ == "pobj"]
+    words = [t for o in dates for t in (o, *o.children)]
+    return since.lower_ == "since" and any(t.like_num and len(t.text) <= 2 for t in words)
 
 
 _EXPECTED = frozenset("expect schedule slate plan set due".split())

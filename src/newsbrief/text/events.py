@@ -176,7 +176,7 @@ def _moved_to_a_day(verb: Token) -> bool:
     """'(It) had been put back to Tuesday', 'was moved to Monday': moved to a day told."""
     lemma = verb.lemma_.lower()
     moves = lemma in ("move", "postpone", "push", "put", "delay", "shift", "bring")
-    heads = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward"))]
+    heads = _with_its_particle(verb)
     to = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "until")]
     return moves and any(o.ent_type_ in ("DATE", "TIME") for p in to for o in p.children)
 
@@ -973,12 +973,17 @@ def _on_its_sidelines(word: Token) -> bool:
     )
 
 
+def _with_its_particle(verb: Token) -> list[Token]:
+    """The verb and its 'back' or 'forward', where the parser may hang 'to Tuesday'."""
+    return [verb, *(c for c in verb.children if c.lower_ in ("back", "forward"))]
+
+
 def _put_off(word: Token) -> bool:
     """'The summit was postponed (indefinitely)': put off, not moved to another day or place."""
     verb = frame(word)
     if verb is None:
         return False
-    heads = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward"))]
+    heads = _with_its_particle(verb)
     if any(c.lower_ in ("to", "until", "till") for h in heads for c in h.children):
         return False  # 'postponed to May', 'put back to Tuesday': moved to a day, however loose
     put = verb.lemma_ == "put" and any(c.lower_ in ("off", "back") for c in verb.children)
