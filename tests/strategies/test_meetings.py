@@ -1077,3 +1077,55 @@ def test_the_summit_a_sidelines_meeting_was_held_at_is_the_one_told_before() -> 
         "Tarn summit this morning."
     )
     assert len(meetings(body)) == 2
+
+
+def test_a_group_met_that_day_is_another_meeting_than_the_leaders_one() -> None:
+    body = (
+        "President Ana Ruiz and Prime Minister Omar Haddad met in Tarn yesterday. Earlier "
+        "yesterday, Ruiz met her national security team at the palace."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [
+        ("held", D(2024, 3, 29)),
+        ("held", D(2024, 3, 29)),
+    ]
+
+
+def test_a_call_by_someone_else_that_day_is_not_the_meeting_held_in_person() -> None:
+    # the tagger may type the caller's surname as a place; she is still someone else
+    body = (
+        "Prime Minister Omar Haddad held a meeting with town officials at the fire station on "
+        "Friday. European Commission President Ursula von der Leyen spoke with Haddad by phone "
+        "on Friday and offered help."
+    )
+    assert [(m.status, m.date, m.format) for m in meetings(body)] == [
+        ("held", D(2024, 3, 29), "unknown"),
+        ("held", D(2024, 3, 29), "virtual"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("King Omar Haddad hosted a luncheon for President Ana Ruiz on Friday.", 1),
+        ("The charity held a dinner for 200 donors on Friday.", 0),
+    ],
+)
+def test_a_meal_hosted_for_a_named_guest_is_a_meeting(body: str, found: int) -> None:
+    assert len(meetings(body)) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (
+            "In a separate call later that day, Prime Minister Omar Haddad told President "
+            "Ana Ruiz that Tarn expected answers.",
+            [("held", "virtual")],
+        ),
+        ("In a call, he said the company would grow.", []),
+    ],
+)
+def test_one_person_telling_another_in_a_call_is_a_phone_call(
+    body: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.status, m.format) for m in meetings(body)] == found

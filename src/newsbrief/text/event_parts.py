@@ -10,7 +10,7 @@ from newsbrief.models import MeetingFormat
 from newsbrief.text.event_status import chain
 from newsbrief.text.gazetteer import is_city
 from newsbrief.text.harm import is_person
-from newsbrief.text.lexicon import SPEECH_VERBS
+from newsbrief.text.lexicon import MEETING_NOUNS, SPEECH_VERBS
 from newsbrief.text.nlp import doc_text
 from newsbrief.text.states import is_country
 
@@ -606,6 +606,18 @@ def participant_groups(word: Token) -> list[tuple[list[Token], list[Token]]]:
     owned = any(c.dep_ == "poss" and personish(c) for c in word.children)
     framed = [] if owned and met else _frame_people(word)  # "after Trump's call with X": theirs
     return [(_named(framed + noun_partners(word)), met)]
+
+
+def described_counterparts(verb: Token) -> list[Token]:
+    """Who the subject of 'meet' meets, described rather than named.
+
+    'Biden met his national security team', 'met relatives of the victims': a group of
+    people the text does not name, so no participant, but someone the meeting is with.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_ != "meet":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return [c for c in objects if not personish(c) and c.lemma_ not in MEETING_NOUNS]
 
 
 def met_on_the_verb(noun: Token) -> list[Token]:

@@ -39,7 +39,7 @@ from newsbrief.text.event_dates import attached_date, moved_to, past_perfect
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
-from newsbrief.text.lexicon import MEETING_NOUNS
+from newsbrief.text.lexicon import MEETING_NOUNS, SPEECH_VERBS
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ class MeetingMention:
     sentence: Phrase
     participants: tuple[Phrase, ...]  # name phrases: subject, objects, with/between, possessor
     counterparts: tuple[Phrase, ...]  # who a verb's subject meets: 'met with B', 'phoned B'
+    described: tuple[Phrase, ...]  # who it meets, unnamed: 'met his national security team'
     span: Phrase  # the meeting's own words: the noun phrase, or 'with B' of 'met A, then B'
     status: MeetingStatus | None  # None: the words do not settle it
     hypothetical: bool  # whether to hold, could meet, refused to meet, no meeting
@@ -594,7 +595,24 @@ def _shared_meal(meal: Token) -> bool:
         c.dep_ == "prep" and any(p.lemma_ in ("honour", "honor") for p in c.children) for c in words
     )
     hosted = any(c.dep_ == "relcl" and c.lemma_.lower() in _HOST_MEAL for c in meal.children)
-    return honour or hosted or (verb is not None and _several(verb))
+    return honour or hosted or _given_for(meal, verb) or (verb is not None and _several(verb))
+
+
+def _given_for(meal: Token, verb: Token | None) -> bool:
+    """'Hosted a luncheon for Xi', 'gave a dinner for President Ramaphosa': a named guest's meal.
+
+    Not 'a dinner for 200 donors': a guest the text does not name may be anyone.
+    """
+    if verb is None or verb.lemma_.lower() not in _HOST_MEAL:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(_named_guest(p) for p in c.children)
+        for c in [*meal.children, *verb.children]
+    )
+
+
+def _named_guest(tok: Token) -> bool:
+    return _host_guest(tok) and any(t.ent_type_ == "PERSON" for t in tok.subtree)
 
 
 def _qualified(tok: Token, word: str, governed: bool) -> bool:
@@ -740,7 +758,7 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     ):
         return True
     if word in ("call", "conversation"):
-        phone = mods & _CALL_KIND or _parts.has_place_or_date(tok)
+        phone = mods & _CALL_KIND or _parts.has_place_or_date(tok) or _told_on_a_call(tok)
         return not (phone or _parts.noun_partners(tok))
     if word == "summit" and _peak(tok):
         return True
@@ -754,6 +772,22 @@ def _excluded_noun(tok: Token, word: str) -> bool:
         held = held or any(c.dep_ == "acl" and c.lemma_.lower() in _HOLD for c in tok.children)
         return not (kind or held or _parts.has_place_or_date(tok))  # 'a debate held at X'
     return tok.tag_ in ("NNS", "NNPS") and word not in _PLURAL_ONLY | {"meeting"}
+
+
+def _told_on_a_call(call: Token) -> bool:
+    """'In a separate call, Trudeau told Rouhani that ...': one person speaks to another on it.
+
+    The call frames a verb of speaking whose subject and object both name people; 'in a
+    call, he said' may be a call with anyone.
+    """
+    if call.dep_ != "pobj" or call.head.lower_ not in ("in", "during", "on"):
+        return False
+    verb = call.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    named = [t for t in [*_parts.subjects(verb), *objects] if t.ent_type_ == "PERSON"]
+    return bool(objects) and len(named) >= 2
 
 
 def _a_places(child: Token) -> bool:
@@ -816,6 +850,7 @@ def _mentions(
         sentence=whole,
         participants=(),
         counterparts=(),
+        described=tuple(_parts.name_phrase(t) for t in _parts.described_counterparts(word)),
         span=_clause_of(word) if taken_up is not None else _parts.own_span(word, []),
         status=reading.status,
         hypothetical=reading.hypothetical,

@@ -46,6 +46,7 @@ _PARTY_EVENT = re.compile(
     r"\b(?!The\b)((?:[A-Z][\w'’-]+\s+){1,3}?)(?:National\s+)?(?:Convention|Congress|Conference)\b"
 )
 _PERSONISH = frozenset("PERSON ORG GPE PROPN".split())
+_NAMED = frozenset("PERSON PROPN ORG GPE NORP".split())
 _BILATERAL = re.compile(r"\bbilateral\b", re.I)
 
 
@@ -162,7 +163,7 @@ def _place(
         date = scene_date(ctx, sentence, names)
     meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
     key = _key(mention)
-    met = {p.text.lower() for p in mention.counterparts}
+    met = {p.text.lower() for p in (*mention.counterparts, *mention.described)}
     start = mention.sentence.start
     first = mention.first_date if status == "rescheduled" else None
     if first is not None and not any(_called_off_on(d, first.date) for d in drafts):
@@ -366,9 +367,14 @@ def _a_call_beside_a_gathering(draft: _Draft, mention: MeetingMention) -> bool:
 
 
 def _someone_else(draft: _Draft, mention: MeetingMention) -> bool:
-    """'Later that day, Ruto met with religious leaders': the subject meets someone new."""
+    """'Later that day, Ruto met with religious leaders': the subject meets someone new.
+
+    So too 'Biden met his national security team' beside the meeting he held with a
+    leader that day: a group told, not named, that the meeting does not have.
+    """
     if not mention.counterparts:
-        return False
+        described = {p.text.lower() for p in mention.described}
+        return bool(described) and not described & draft.met
     if _another_subject(draft, mention):
         return True  # 'Seule met Kasso ... Manuake spoke with Kasso': not Seule's meeting
     written = {p.text.lower() for p in mention.counterparts}
@@ -386,7 +392,7 @@ def _another_subject(draft: _Draft, mention: MeetingMention) -> bool:
     if not draft.stated:
         return False
     subjects = [p for p in mention.participants if p not in mention.counterparts]
-    named = [p.text for p in subjects if p.label in ("PERSON", "PROPN")]
+    named = [p.text for p in subjects if p.label in _NAMED]  # the tagger may type a name GPE
     return bool(named) and not _overlap(named, draft.stated)
 
 
@@ -443,7 +449,7 @@ def _merge(
     update["status"] = _merged_status(draft, meeting.status, status)
     draft.meeting = meeting.model_copy(update=update)
     draft.stated |= set(names)
-    draft.met |= {p.text.lower() for p in mention.counterparts}
+    draft.met |= {p.text.lower() for p in (*mention.counterparts, *mention.described)}
     draft.last = mention.sentence.start
 
 
