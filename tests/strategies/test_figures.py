@@ -1605,3 +1605,103 @@ def test_a_day_is_never_a_place() -> None:
 def test_the_people_who_talked_are_no_count() -> None:
     body = "The two men also talked about Ruvania, where 22.8 million people need food aid."
     assert [f.value for f in figures(body)] == [22800000]
+
+
+@pytest.mark.parametrize(
+    ("second", "found"),
+    [
+        # one victim told by nationality, in a clause of its own: an item of the breakdown
+        ("Among the dead was a Kenyan national, the foreign ministry said.", [("killed", 1.0)]),
+        ("Officials said a Kenyan national was also among those killed.", [("killed", 1.0)]),
+        # someone told before, by age, or an item hung on the toll: inside the total
+        ("The pilot was among the dead.", []),
+        ("A 14-year-old boy was among the dead.", []),
+        ("A fourth, who had been critically wounded, died of his injuries overnight.", []),
+    ],
+)
+def test_one_victim_told_by_nationality_is_an_item_of_the_toll(
+    second: str, found: list[tuple[str, float]]
+) -> None:
+    assert read("At least 40 people were killed in the blast, police said. " + second) == [
+        ("killed", 40.0),
+        *found,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        # who searches is not missing; who is searched for is
+        ("The rover is searching for signs of ancient life in what was once a lake.", []),
+        (
+            "The army said it had arrested the son of the landowner and was searching for the "
+            "owner himself.",
+            [],
+        ),
+        (
+            "Rescuers found two bodies and were searching for three fishermen.",
+            [("killed", 2.0), ("missing", 3.0)],
+        ),
+    ],
+)
+def test_who_searches_is_not_missing(body: str, found: list[tuple[str, float]]) -> None:
+    assert read(body) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Tarn has reported one case of wild poliovirus this year.", [("other", 1.0)]),
+        ("Neighbouring Velm has recorded one case.", [("other", 1.0)]),
+        ("The country closed its border because of a single case.", []),
+    ],
+)
+def test_one_case_a_country_reports_is_a_tally_of_one(
+    body: str, found: list[tuple[str, float]]
+) -> None:
+    assert read(body) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (
+            "The driver and his assistant had left the tanker before the explosion, and neither "
+            "was hurt.",
+            [("wounded", 0.0)],
+        ),
+        ("Neither of the two pilots was hurt.", [("wounded", 0.0)]),
+        ("None of the 40 passengers was hurt.", [("wounded", 0.0)]),
+    ],
+)
+def test_neither_and_none_of_a_group_state_a_zero(
+    body: str, found: list[tuple[str, float]]
+) -> None:
+    assert read(body) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("The fire broke out in Block C2, which held 122 inmates.", [("population", 122.0)]),
+        ("The jail holds 500 prisoners.", [("population", 500.0)]),
+    ],
+)
+def test_the_inmates_a_named_block_held_live_there(
+    body: str, found: list[tuple[str, float]]
+) -> None:
+    assert read(body) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Witnesses said a gunman opened fire on the guards and was shot dead.", [("killed", 1.0)]),
+        ("Two soldiers fought off the attackers and were wounded.", [("wounded", 2.0)]),
+        ("Three men stole a car and were arrested.", []),
+    ],
+)
+def test_harm_told_by_a_passive_verb_joined_to_the_subjects_act(
+    body: str, found: list[tuple[str, float]]
+) -> None:
+    assert read(body) == found

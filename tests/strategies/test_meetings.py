@@ -1129,3 +1129,41 @@ def test_one_person_telling_another_in_a_call_is_a_phone_call(
     body: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.status, m.format) for m in meetings(body)] == found
+
+
+def test_ministers_meeting_that_agreed_something_met() -> None:
+    body = "EU foreign ministers meeting in Tarn on Monday agreed to widen sanctions."
+    assert [(m.status, m.date) for m in meetings(body)] == [("held", D(2024, 3, 25))]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (
+            "Members of the commission have summoned Omar Haddad to a working meeting at the "
+            "parliament building on Monday.",
+            [("planned", D(2024, 4, 1))],
+        ),
+        (
+            "The commission summoned Omar Haddad to a meeting at the parliament building on "
+            "Monday, where he apologised.",
+            [("held", D(2024, 3, 25))],
+        ),
+    ],
+)
+def test_a_meeting_someone_has_been_summoned_to_is_ahead(
+    body: str, found: list[tuple[str, dt.date]]
+) -> None:
+    assert [(m.status, m.date) for m in meetings(body)] == found
+
+
+def test_talking_someone_is_criticised_for_is_the_talk_of_who_is_criticised() -> None:
+    body = (
+        "Chancellor Ana Ruiz spoke to President Omar Haddad by phone on Monday. Prime Minister "
+        "Pablo Soto, who has criticised Ruiz for talking to Haddad, will hold talks with his "
+        "counterpart Lena Berg in Tarn on Sunday."
+    )
+    assert [(m.status, m.date, sorted(m.participants)) for m in meetings(body)] == [
+        ("held", D(2024, 3, 25), ["Ana Ruiz", "Omar Haddad"]),
+        ("planned", D(2024, 3, 31), ["Lena Berg", "Pablo Soto"]),
+    ]

@@ -225,6 +225,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _expand(found)
     if verb.dep_ == "acl":
         return _expand([verb.head]) if personish(verb.head) else []
+    blamed = _done_by_the_object(verb)
+    if blamed:
+        return blamed
     climb = ("xcomp", "conj", "advcl", "pcomp", "acomp")
     run_on = verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB"
     if depth < 3 and (verb.dep_ in climb or run_on) and verb.head != verb:
@@ -233,6 +236,14 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _name_before(verb)  # a subject the parser hung elsewhere
     return []
+
+
+def _done_by_the_object(verb: Token) -> list[Token]:
+    """'Criticised Merkel for talking to Lukashenko': the object of the verb above did it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+        return []
+    return [o for o in objects(prep.head) if personish(o)]
 
 
 def _name_before(verb: Token) -> list[Token]:

@@ -244,7 +244,7 @@ def _cues(nodes: list[Token]) -> set[str]:
         if _moves(lemma, particles):
             found.add("rescheduled")
         found |= _asked_for(lemma, kids, particles)
-        if lemma in _PLAN or lemma == "ahead":
+        if (lemma in _PLAN and not _its_own_act(nodes[0], node)) or lemma == "ahead":
             found.add("planned")
         if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_ in _PLAN for c in kids):
             found.add("planned")  # 'the summit is due next week'
@@ -265,6 +265,15 @@ def _cues(nodes: list[Token]) -> set[str]:
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "csubjpass", "nsubj"):
             found.add("hypothetical")  # 'holding a meeting is a way to ...': no meeting in view
     return found
+
+
+def _its_own_act(word: Token, node: Token) -> bool:
+    """'Ministers meeting in Brussels agreed to widen sanctions': what the meeting did.
+
+    The meeting is the subject of the verb; it agreed or arranged something, nobody
+    arranged it.
+    """
+    return word.dep_ == "nsubj" and word.head == node and word.pos_ in ("NOUN", "PROPN")
 
 
 def _asked_for(lemma: str, kids: list[Token], particles: set[str]) -> set[str]:
@@ -571,7 +580,11 @@ def _invited_to(word: Token) -> bool:
         # the parser's 'to talks' as a verb's; only talks set somewhere or for a day
         return word.head.lemma_.lower() == "invite" and _set_somewhere_or_for_a_day(word)
     prep = word.head
-    return word.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() == "invite"
+    if word.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    # 'have summoned the minister to a meeting on Monday': set; not a summons told as done
+    return verb.lemma_.lower() == "invite" or (verb.lemma_ == "summon" and verb.tag_ != "VBD")
 
 
 def _set_somewhere_or_for_a_day(noun: Token) -> bool:

@@ -469,7 +469,17 @@ def _a_facility_holds(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head  # 'the al-Hol camp, which holds ...'
-    return subject is not None and subject.lemma_.lower() in _HOLDERS
+    if subject is not None and subject.lemma_.lower() in _HOLDERS:
+        return True
+    # 'Block C2, which held 122 inmates': a place named, its occupants counted
+    held = [c for c in verb.children if c.dep_ == "dobj"]
+    named = subject is not None and subject.pos_ == "PROPN"
+    named = named and subject is not None and subject.ent_type_ not in ("PERSON", "ORG", "NORP")
+    return named and any(c.lemma_.lower() in _OCCUPANTS for c in held)
+
+
+# Who a place holds: 'Block C2 held 122 inmates' (not 'gunmen held 20 hostages').
+_OCCUPANTS = frozenset("inmate prisoner detainee patient refugee migrant resident".split())
 
 
 def _on_board(tok: Token) -> bool:
@@ -1016,7 +1026,7 @@ def read_count(count: Token) -> Reading:
         cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
     head = noun or count
     cues = _whole_cues(count, head, cues)
-    state = _state_word(count, noun)
+    state = _state_word(count, noun) or (_befell_the_subject(noun) if not cues else None)
     if not cues or (state is not None and cues[0].metric in _HARM):
         if state is not None:
             return Reading(state)
@@ -1277,6 +1287,11 @@ def _at_the_time(verb: Token) -> bool:
     return any(t.lower_ == "time" and t.head.lower_ == "at" for t in verb.subtree)
 
 
+def among_the(head: Token) -> Metric | None:
+    """The harm of the group a sentence puts one person in: 'Among the dead was a Kenyan'."""
+    return harm_of(_among_the(head))
+
+
 def _among_the(head: Token) -> Label | None:
     """The harm of the group a sentence puts a count in, or None.
 
@@ -1488,9 +1503,15 @@ def verb_harm(noun: Token) -> Metric | None:
     suffered = noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "nsubj" and (experiencer or not any(c.dep_ == "dobj" for c in verb.children))
     )
+    if not suffered and noun.dep_ == "nsubj":
+        return _then_befell(verb)  # 'one attacker opened fire and was shot dead'
     if not suffered or _counts.negated(verb) or _shot_down(verb):
         return None
+    if noun.dep_ == "nsubj" and lemma in _SEARCH:
+        return None  # 'the rover is searching for signs of life': who searches is not missing
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
+    if noun.dep_ == "dobj":  # 'arrested the son and was searching for the owner': not the son
+        verbs = [v for v in verbs if v == verb or v.lemma_.lower() not in _SEARCH]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
     if verb.lemma_.lower() in _RAISING:  # "no one is believed to be missing"
         words += [c for c in verb.children if c.dep_ == "xcomp"]
@@ -1500,6 +1521,24 @@ def verb_harm(noun: Token) -> Metric | None:
         words += [c for c in verb.children if c.dep_ == "dobj"]
     harm = [m for word in words if (m := harm_of(cue_label(word))) is not None]
     return harm[-1] if harm else None
+
+
+def _befell_the_subject(noun: Token | None) -> Label | None:
+    """'Two soldiers fought back and were wounded': the harm of the joined passive verb."""
+    return _then_befell(noun.head) if noun is not None and noun.dep_ == "nsubj" else None
+
+
+def _then_befell(verb: Token) -> Metric | None:
+    """The harm a passive verb joined to the subject's act names: '... and was shot dead'."""
+    passives = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and any(a.dep_ == "auxpass" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+    ]
+    harm = [m for c in passives if (m := harm_of(cue_label(c))) is not None]
+    return harm[-1] if harm and not _counts.negated(passives[-1]) else None
 
 
 def _shot_down(verb: Token) -> bool:

@@ -88,7 +88,7 @@ async def find_figures(ctx: Context) -> list[Figure]:
         mined: list[Figure] = []
         previous = named[1] if named[0] == sentence.paragraph else None
         for found in [*_number_counts(ctx, sentence), *_word_counts(ctx, sentence)]:
-            if (found.start, found.end) in spans or _conditional(found.token):
+            if (found.start, found.end) in spans or _not_told(found.token):
                 continue
             last = mined or (figures[told[1] :] if told[0] == sentence.paragraph else [])
             metric = _that_toll_again(found.token, last)  # 'lowered that to 20'
@@ -405,6 +405,18 @@ def _conditional(count: Token) -> bool:
     )
 
 
+def _not_told(count: Token) -> bool:
+    """A count that befell no one: 'if he died in prison', 'none of the 40 passengers'."""
+    return _conditional(count) or _none_of(count)
+
+
+def _none_of(count: Token) -> bool:
+    """'Neither of the two pilots', 'none of the 40 passengers': a group no harm befell."""
+    noun = count.head if count.dep_ == "nummod" else count
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _NOBODY
+
+
 _NAMES = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
@@ -442,7 +454,7 @@ async def _metric(ctx: Context, sentence: Sentence, found: _Found) -> Metric | N
 
 # --- stated zeros and single victims ----------------------------------------------------------
 
-_NOBODY = frozenset({"nobody", "none"})
+_NOBODY = frozenset({"nobody", "none", "neither"})
 
 
 def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
@@ -570,7 +582,7 @@ def _single(tok: Token) -> _Found | None:
     one = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ == "one"), None)
     if det is None and one is not None and not list(one.children) and tok.dep_ == "nsubjpass":
         det = one  # 'One volunteer firefighter has been killed'; not 'at least one person
-    if det is None or tok.tag_ != "NN" or not harm.is_person(tok):
+    if det is None or not _singular_noun(tok) or not harm.is_person(tok):
         return None  # 'a man', 'the driver', 'one volunteer firefighter'
     if _speaks(tok):
         return None  # "a nurse there said": who tells the toll, not one more in it
@@ -582,15 +594,44 @@ def _single(tok: Token) -> _Found | None:
     sibling = _numbered_item(tok)
     breakdown = sibling is not None
     metric = harm.verb_harm(tok)
+    if metric is None and _one_of_the_dead(tok, det):
+        metric = harm.among_the(tok)  # 'Among the dead was a Kenyan national': no subject
     if metric is None and sibling is not None:
         metric = harm.harm_of(harm.read_count(sibling).metric)  # what the numbered item is
     if metric is None or det.lower_ not in ("a", "an", "the", "one"):
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
-    told = among or _raised_the_toll(tok)
+    told = (among and not _one_of_the_dead(tok, det)) or _raised_the_toll(tok)
     fallback = (det.lower_ == "the" or told) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+_NAME_MODS = frozenset({"amod", "compound", "nmod"})
+
+
+def _one_of_the_dead(tok: Token, det: Token) -> bool:
+    """'A Sri Lankan national was among the dead': an item of the toll's breakdown by country.
+
+    Said as a clause of its own, of someone told by nationality; not 'the pilot was among the
+    dead' (someone told before), 'a 14-year-old boy was among the dead' or 'killing three,
+    among them a six-year-old boy'.
+    """
+    verb = tok.head
+    if det.lower_ not in ("a", "an") or tok.dep_ not in ("nsubj", "attr") or verb.lemma_ != "be":
+        return False
+    nation = tok.ent_type_ == "NORP" or any(
+        c.ent_type_ in ("NORP", "GPE") for c in tok.children if c.dep_ in _NAME_MODS
+    )
+    groups = [o for c in verb.children if c.lower_ == "among" for o in c.children]
+    return nation and any(o.dep_ == "pobj" and o.lower_ != "them" for o in groups)
+
+
+def _singular_noun(tok: Token) -> bool:
+    """A singular noun; the tagger may take one for an adjective ('a Sri Lankan national')."""
+    if tok.tag_ == "JJ" and tok.ent_type_ in ("ORDINAL", "CARDINAL"):
+        return False  # 'a fourth (died)': the next of a toll, told by `_ordinal`
+    return tok.tag_ == "NN" or (tok.tag_ == "JJ" and tok.dep_ in ("nsubj", "nsubjpass", "attr"))
 
 
 def _raised_the_toll(tok: Token) -> bool:
@@ -716,10 +757,18 @@ def _lone(tok: Token) -> _Found | None:
     if not lone or _a_kind(tok):
         return None
     label = harm.cue_label(tok)
-    if label != "killed":
+    if label != "killed" and not (label == "other" and _tallied(tok)):
         return None  # not 'closed the border because of a single case': a reason, not a tally
     first = min([lone[0].i, *(c.i for c in tok.children if c.dep_ == "det")])
     return _word_found(tok.doc[first : tok.i + 1], tok, 1, label)
+
+
+_TALLY = frozenset("report record confirm register detect log".split())
+
+
+def _tallied(noun: Token) -> bool:
+    """'Has reported one case', 'one case was confirmed': a country's tally of one."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _TALLY
 
 
 _KINDS = frozenset("type kind sort nature its".split())
