@@ -1705,3 +1705,18 @@ def test_harm_told_by_a_passive_verb_joined_to_the_subjects_act(
     body: str, found: list[tuple[str, float]]
 ) -> None:
     assert read(body) == found
+
+
+def test_a_prison_named_by_its_town_is_where_its_inmates_died() -> None:
+    body = (
+        "A fire tore through a cell block at Kampala prison, killing 44 inmates, the ministry said."
+    )
+    assert [f.place for f in figures(body)] == ["Kampala"]
+
+
+def test_a_city_set_after_its_description_is_the_place_whole() -> None:
+    body = (
+        "A fuel tanker exploded in Haiti's second city, Cap-Haitien, killing 75 people, "
+        "officials said."
+    )
+    assert [f.place for f in figures(body)] == ["Cap-Haitien"]

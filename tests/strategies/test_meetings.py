@@ -1167,3 +1167,16 @@ def test_talking_someone_is_criticised_for_is_the_talk_of_who_is_criticised() ->
         ("held", D(2024, 3, 25), ["Ana Ruiz", "Omar Haddad"]),
         ("planned", D(2024, 3, 31), ["Lena Berg", "Pablo Soto"]),
     ]
+
+
+def test_an_official_met_with_a_group_in_one_noun_phrase_is_met() -> None:
+    body = (
+        "The UN envoy, David Shearer, flew to Bor on Monday and met Jonglei Governor Denay "
+        "Jock Chagor and aid agencies."
+    )
+    assert [(m.status, m.date) for m in meetings(body)] == [("held", D(2024, 3, 25))]
+
+
+def test_a_round_numbered_in_figures_is_one_of_a_series_of_talks() -> None:
+    body = "Exploratory talks resumed in January, and the 62nd round was held in Tarn on March 16."
+    assert ("held", D(2024, 3, 16)) in [(m.status, m.date) for m in meetings(body)]

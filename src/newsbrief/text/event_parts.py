@@ -200,6 +200,8 @@ def personish(tok: Token) -> bool:
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
+        # 'met Governor Denay Chagor and aid agencies', parsed as one noun phrase
+        or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "nmod")
         or tok.lemma_.lower() in _GROUPS_OF
         and any(personish(p) for g in _prep_objects(tok, frozenset({"of"})) for p in g)
     )

@@ -720,9 +720,9 @@ def _round_of_talks(tok: Token) -> bool:
         return False  # 'a round of talks': the talks are the meeting; 'a round of voting'
     if any(c.dep_ in ("compound", "nmod") for c in tok.children):
         return False  # 'a mortar round', 'the qualifying round'
-    mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+    mods = {c.lower_ for c in tok.children if c.dep_ == "amod" and c.ent_type_ != "ORDINAL"}
     if mods - _ROUND_MODS:
-        return False  # 'a live round'
+        return False  # 'a live round'; 'the 62nd round' is one of a series of talks
     determined = _parts.has_determiner(tok) or bool(_parts.ordinal(tok))
     return determined and not _OTHER_ROUNDS.search(tok.sent.text)
 

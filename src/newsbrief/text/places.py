@@ -63,10 +63,15 @@ def places(doc: Doc, start: int, end: int, known: Collection[str] = ()) -> list[
             at = window.find(name, at + len(name))
     ordered = sorted(found.values(), key=lambda s: s.start)
     return [
-        s
+        _the_town(s)
         for s in ordered
         if _used_as_place(s.root) and not _a_surname(s) and s.root.ent_type_ not in _TIMES
     ]
+
+
+def _the_town(span: Span) -> Span:
+    """'Tangerang prison' is in Tangerang: the town names the place."""
+    return span[:-1] if _named_by_its_town(span[-1]) and len(span) > 1 else span
 
 
 _TIMES = frozenset({"DATE", "TIME"})  # 'last Tuesday' is no place, whatever found it
@@ -95,7 +100,9 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if span is None:
         return
     for tok in span:
-        if tok.pos_ != "PROPN" or tok.lower_ not in _FACILITIES or tok.dep_ == "compound":
+        if tok.lower_ not in _FACILITIES or tok.dep_ == "compound":
+            continue
+        if tok.pos_ != "PROPN" and not _named_by_its_town(tok):
             continue
         first = tok.i
         while first > span.start:
@@ -107,6 +114,19 @@ def _facilities(doc: Doc, start: int, end: int) -> Iterator[Span]:
                 break
         if first < tok.i:
             yield doc[first : tok.i + 1]
+
+
+def _named_by_its_town(facility: Token) -> bool:
+    """'At Tangerang prison': a facility named by the town it is in (a lower-case noun).
+
+    Not a hospital: 'died in a Houston hospital' tells where the injured were taken.
+    """
+    if facility.pos_ != "NOUN" or facility.lower_ not in _FACILITIES - {"hospital"}:
+        return False
+    if any(c.dep_ == "det" for c in facility.children):
+        return False  # 'the Emirati port of Fujairah': a country's port, named after
+    town = facility.doc[facility.i - 1] if facility.i else facility
+    return town.dep_ == "compound" and town.ent_type_ in ("GPE", "LOC")
 
 
 def _hyphen_between(word: Token, hyphen: Token) -> bool:
@@ -209,7 +229,7 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
                 yield doc[name_start(tok) : tok.i + 1]  # "Hanau, a city of 100,000 people"
                 continue
         if tok.pos_ == "PROPN" and _named_realm(tok):
-            yield doc[name_start(tok) : tok.i + 1]  # "in the capital, Dhaka", typed as anything
+            yield doc[_whole_name_start(tok) : tok.i + 1]  # "in the capital, Dhaka", any type
             continue
         if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ == "DATE":
             continue
@@ -235,18 +255,27 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             yield doc[first : tok.i + 1]
 
 
+def _whole_name_start(tok: Token) -> int:
+    """Where the name ending at `tok` starts, across the hyphens of 'Cap-Haitien'."""
+    start = name_start(tok)
+    while start > 0 and tok.doc[start].ent_iob_ == "I" and tok.ent_iob_ != "O":
+        start -= 1
+    return start
+
+
 def _named_realm(tok: Token) -> bool:
     """The name set beside 'in the capital' or 'in the port city': "in the capital, Dhaka".
 
     The parser may hang the name on the noun as an apposition or a conjunct, and type it
     as anything.
     """
-    realm = tok.head
-    if tok.dep_ not in ("appos", "conj") or realm.pos_ != "NOUN" or realm.i >= tok.i:
+    start = _whole_name_start(tok)
+    if tok.dep_ not in ("appos", "conj") or start < 2 or tok.doc[start - 1].text != ",":
         return False
-    if realm.lemma_.lower() not in _REALMS | _DIVISIONS or realm.dep_ != "pobj":
+    realm = tok.doc[start - 2]  # 'capital, X'; the parser may hang X on another noun
+    if realm.pos_ != "NOUN" or realm.lemma_.lower() not in _REALMS | _DIVISIONS:
         return False
-    return realm.head.lower_ in _IN_PREPS and name_start(tok) == realm.i + 2  # 'capital, X'
+    return realm.dep_ == "pobj" and realm.head.lower_ in _IN_PREPS
 
 
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "dative", "attr"})
