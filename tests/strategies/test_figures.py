@@ -1720,3 +1720,56 @@ def test_a_city_set_after_its_description_is_the_place_whole() -> None:
         "officials said."
     )
     assert [f.place for f in figures(body)] == ["Cap-Haitien"]
+
+
+def test_a_country_that_detected_cases_is_their_place() -> None:
+    body = (
+        "Ruiz hosted Haddad in Lisbon yesterday. India had detected 21 cases of the new "
+        "variant by yesterday, according to the health ministry."
+    )
+    assert [(f.metric, f.value, f.place) for f in figures(body)] == [("other", 21.0, "India")]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Health authorities have confirmed a case of Marburg virus disease.", [("other", 1.0)]),
+        ("The ministry reported a case of cholera in the port.", [("other", 1.0)]),
+        ("Officials confirmed a case of fraud.", []),
+        ("The country had not recorded a case of cholera in more than a century.", []),
+    ],
+)
+def test_a_confirmed_case_of_an_illness_is_a_tally_of_one(
+    body: str, found: list[tuple[str, float]]
+) -> None:
+    assert read(body) == found
+
+
+def test_an_attacker_who_took_his_own_life_is_killed() -> None:
+    body = "The gunman, a 57-year-old worker, took his own life as deputies closed in."
+    assert read(body) == [("killed", 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Police said at first that 26 people could not be accounted for.", [("missing", 26.0)]),
+        ("All 40 passengers have been accounted for.", [("population", 40.0)]),
+    ],
+)
+def test_people_not_accounted_for_are_missing(body: str, found: list[tuple[str, float]]) -> None:
+    assert read(body) == found
+
+
+def test_where_leaders_met_is_no_place_for_a_toll_when_the_article_names_another() -> None:
+    body = (
+        "Ruiz hosted the two leaders at talks in Sochi yesterday. Fighting broke out in Syunik "
+        "province last week, killing six soldiers. The army said seven of its soldiers were "
+        "killed."
+    )
+    assert [f.place for f in figures(body)] == ["Syunik", "Syunik"]
+
+
+def test_a_name_that_has_residents_is_their_place_whatever_the_tagger_says() -> None:
+    body = "Hurricane Iota hit Nicaragua on Monday. Providencia has about 6,000 residents."
+    assert [(f.metric, f.place) for f in figures(body)] == [("population", "Providencia")]

@@ -1180,3 +1180,22 @@ def test_an_official_met_with_a_group_in_one_noun_phrase_is_met() -> None:
 def test_a_round_numbered_in_figures_is_one_of_a_series_of_talks() -> None:
     body = "Exploratory talks resumed in January, and the 62nd round was held in Tarn on March 16."
     assert ("held", D(2024, 3, 16)) in [(m.status, m.date) for m in meetings(body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the parser makes 'the commissioner and builders' associations' one noun phrase
+        "Minister Omar Haddad visited the site on Monday. Haddad will meet the municipal "
+        "commissioner and builders' associations next week to discuss the housing stock.",
+        # 'among the ruins' is where, not with whom
+        "President Ana Ruiz visited the island on Thursday. Ruiz met local officials and "
+        "residents among the ruins of the main town.",
+    ],
+)
+def test_officials_met_beside_a_group_or_a_place_are_met(body: str) -> None:
+    assert len(meetings(body)) == 1
+
+
+def test_a_plan_that_met_with_criticism_is_no_meeting() -> None:
+    assert meetings("The plan met with criticism among the opposition.") == []

@@ -614,6 +614,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return False
     if group.labels["ROLE"] or _of_an_organisation(doc, group):
         return True
+    if " " in name and any(ner.owns_his(doc, m) for m in group.mentions):
+        return True  # 'Novak Djokovic won his sixth title', typed as an organisation
     if set(group.uses) <= {"place"} or all(ner.beside_place(doc, m) for m in group.mentions):
         return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
     if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in ents(doc)):

@@ -200,11 +200,18 @@ def personish(tok: Token) -> bool:
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
-        # 'met Governor Denay Chagor and aid agencies', parsed as one noun phrase
-        or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "nmod")
+        # 'met Governor Denay Chagor and aid agencies', 'the commissioner and builders'
+        # associations', parsed as one noun phrase
+        or any(_a_listed_person(c) for c in tok.children if c.dep_ == "nmod")
         or tok.lemma_.lower() in _GROUPS_OF
         and any(personish(p) for g in _prep_objects(tok, frozenset({"of"})) for p in g)
     )
+
+
+def _a_listed_person(nmod: Token) -> bool:
+    """A person or official listed first in a noun phrase the parser made one ('X and Y's')."""
+    listed = any(c.dep_ == "cc" for c in nmod.children)
+    return nmod.ent_type_ == "PERSON" or (listed and nmod.lemma_.lower() in OFFICIALS)
 
 
 def _common_word(tok: Token) -> bool:

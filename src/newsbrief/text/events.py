@@ -309,7 +309,8 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
     objects = [o for o in _parts.objects(tok) if not _behind(o)]
     if objects and not any(_parts.someone(o) or _a_body(o) for o in objects):
         return None  # met the target, met its fate; not 'met the civil surgeons', 'the council'
-    if others and not any(_parts.personish(o) for o in others):
+    met = any(_parts.someone(o) for o in objects)  # 'met officials among the ruins'
+    if others and not any(_parts.personish(o) for o in others) and not met:
         return None  # met with criticism
     subjects = _parts.subjects(tok)
     if others or objects or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects):

@@ -146,7 +146,7 @@ def _lookup(table: dict[str, Label], tok: Token) -> Label | None:
 
 
 # Verbs whose failure leaves people missing: "have not been found", "unable to contact".
-_NOT_FOUND = frozenset("find locate trace contact".split())
+_NOT_FOUND = frozenset("find locate trace contact account".split())  # not accounted for
 
 
 def cue_label(tok: Token) -> Label | None:
@@ -1550,10 +1550,10 @@ def _shot_down(verb: Token) -> bool:
 
 
 def _lost_life(verb: Token) -> bool:
-    """'No soldier lost his life': the subject suffered the loss."""
-    return verb.lemma_.lower() == "lose" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children
-    )
+    """'No soldier lost his life', 'the gunman took his own life': the subject's own death."""
+    lives = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"]
+    own = any(m.lower_ == "own" for life in lives for m in life.children)
+    return bool(lives) and (verb.lemma_.lower() == "lose" or verb.lemma_.lower() == "take" and own)
 
 
 def _shares_subject(conj: Token) -> bool:

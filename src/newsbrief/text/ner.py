@@ -331,6 +331,19 @@ def speaks(doc: Doc, span: NameSpan) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
 
 
+def owns_his(doc: Doc, span: NameSpan) -> bool:
+    """True when the mention is the subject of a verb whose object is 'his' or 'her' thing.
+
+    'Novak Djokovic won his sixth title': a person, whatever label the tagger gave the
+    name (a body's things are 'its').
+    """
+    token = _first_conjunct(head_of(doc, span))
+    if token.dep_ != "nsubj":
+        return False
+    objects = [c for c in token.head.children if c.dep_ in ("dobj", "attr")]
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for o in objects for c in o.children)
+
+
 def beside_person(doc: Doc, span: NameSpan) -> bool:
     """True when the mention is listed with a person ('Nikos Dendias, Nikos X and Y')."""
     head = head_of(doc, span)

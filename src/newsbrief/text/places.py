@@ -27,7 +27,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 _VENUE_VERBS = frozenset("strike hit attack target bomb raid storm shell".split())
 _TALLY_VERBS = frozenset(
-    "record register report confirm see suffer lose count log account have host".split()
+    "record register report confirm see suffer lose count log account have host detect".split()
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
@@ -228,6 +228,9 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             if any(_counted_beside(c) for c in tok.children):
                 yield doc[name_start(tok) : tok.i + 1]  # "Hanau, a city of 100,000 people"
                 continue
+        if tok.pos_ == "PROPN" and _has_residents(tok):
+            yield doc[_whole_name_start(tok) : tok.i + 1]  # 'Providencia has 6,000 residents'
+            continue
         if tok.pos_ == "PROPN" and _named_realm(tok):
             yield doc[_whole_name_start(tok) : tok.i + 1]  # "in the capital, Dhaka", any type
             continue
@@ -253,6 +256,17 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
             while first > span.start and doc[first - 1].dep_ == "compound":
                 first -= 1
             yield doc[first : tok.i + 1]
+
+
+_RESIDENTS = frozenset("resident inhabitant population people".split())
+
+
+def _has_residents(tok: Token) -> bool:
+    """A name that has residents is a place, whatever the tagger typed it as."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "have":
+        return False
+    held = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _RESIDENTS and any(c.like_num for c in o.subtree) for o in held)
 
 
 def _whole_name_start(tok: Token) -> int:
@@ -362,8 +376,8 @@ def _used_as_place(root: Token) -> bool:
         root = root.head  # "in Kerala state": the division word carries the use
     if any(_where_clause(c) or _counted_beside(c) for c in root.children):
         return True  # "Ondo, where 98 cases have been recorded"
-    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain"):
-        return True  # "Edo state remains the worst hit, with 139 cases"
+    if (root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain")) or _has_residents(root):
+        return True  # "Edo state remains the worst hit, with 139 cases", "X has 6,000 residents"
     if before_a_count(root):
         return True  # "followed by Cebu with 26": one place of a breakdown
     if root.dep_ == "pobj":
@@ -789,6 +803,7 @@ def lead_place(
     is the place only when the sentence names no other. A line with no verb ('GILGIL,
     Kenya, March 8 -', a dateline) tells no event.
     """
+    venue: str | None = None  # where people met: the place only when no event has another
     for start, end in sentences:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not any(t.pos_ in _VERBAL for t in span):
@@ -806,8 +821,10 @@ def lead_place(
                     p.start,
                 ),
             )
-            return _narrower(best, found).text
-    return None
+            if not _venue(best.root):
+                return _narrower(best, found).text
+            venue = venue or _narrower(best, found).text
+    return venue
 
 
 def _bystander(root: Token) -> bool:

@@ -754,6 +754,8 @@ def _lone(tok: Token) -> _Found | None:
     if tok.lemma_.lower() not in _NUMBERED or tok.tag_ != "NN":
         return None
     lone = [c for c in tok.children if c.lower_ in ("single", "lone", "sole", "one")]
+    if not lone and _tallied(tok) and _of_an_illness(tok):  # 'confirmed a case of Marburg'
+        lone = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
     if not lone or _a_kind(tok):
         return None
     label = harm.cue_label(tok)
@@ -768,7 +770,24 @@ _TALLY = frozenset("report record confirm register detect log".split())
 
 def _tallied(noun: Token) -> bool:
     """'Has reported one case', 'one case was confirmed': a country's tally of one."""
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _TALLY
+    verb = noun.head
+    told = noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _TALLY
+    return told and not _counts.negated(verb)  # not 'had not recorded a case in a century'
+
+
+_ILLNESS = frozenset(
+    "virus disease fever flu influenza infection poliovirus cholera measles polio ebola mpox "
+    "dengue malaria meningitis typhoid diphtheria covid-19".split()
+)
+
+
+def _of_an_illness(case: Token) -> bool:
+    """'A case of Marburg virus disease', 'a case of cholera': not 'a case of fraud'."""
+    of = _counts.of_object(case)
+    if of is None:
+        return False
+    words = [t for t in of.subtree]
+    return any(t.lemma_.lower() in _ILLNESS or t.pos_ == "PROPN" for t in words)
 
 
 _KINDS = frozenset("type kind sort nature its".split())
