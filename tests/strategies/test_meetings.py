@@ -1199,3 +1199,15 @@ def test_officials_met_beside_a_group_or_a_place_are_met(body: str) -> None:
 
 def test_a_plan_that_met_with_criticism_is_no_meeting() -> None:
     assert meetings("The plan met with criticism among the opposition.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tarn, which controls the straits under the 1936 Montreux Convention, was notified.",
+        "A Tarnish official denied that any meeting had taken place.",
+        "The ministry denied that the talks would be held in Doha.",
+    ],
+)
+def test_a_treaty_and_a_denied_meeting_are_no_meetings(body: str) -> None:
+    assert meetings(body) == []

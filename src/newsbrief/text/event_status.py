@@ -257,6 +257,8 @@ def _cues(nodes: list[Token]) -> set[str]:
             found.add("hypothetical")
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ == "no" for c in kids):
             found.add("negated")
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() == "deny":
+            found.add("denied")  # 'denied that any meeting had taken place': none told
         if any(_nobody(c) for c in kids if c.dep_ in ("nsubj", "nsubjpass")):
             found.add("negated")  # 'Neither side announced a further round'
         if any(c.lower_ in _WEAK_MODALS and c.dep_ == "aux" for c in kids):
@@ -542,6 +544,8 @@ def status_of(word: Token) -> StatusReading:
     if _invited_to(word):
         cues = (cues - {"proposed"}) | {"planned"}  # 'invited them to a summit in May'
     tense = "future" if _expected_at(word, verb) else tense_of(verb)
+    if "denied" in cues:
+        return StatusReading(None, hypothetical=True)
     if "cancelled" in cues:
         return StatusReading("rescheduled" if "rescheduled" in cues else "cancelled")
     if "rescheduled" in cues or (cues & {"originally", "instead"} and tense == "future"):

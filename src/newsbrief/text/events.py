@@ -755,7 +755,9 @@ def _excluded_noun(tok: Token, word: str) -> bool:
     if word == "talks" and mods & _PROCESS_TALKS:
         return True  # 'its EU accession talks': a years-long process, not a meeting
     if word == "convention" and (
-        mods & _TREATY or any(c.lower_ in ("on", "against") for c in tok.children)
+        mods & _TREATY
+        or any(c.lower_ in ("on", "against") for c in tok.children)
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "under")  # 'under the Montreux Convention'
     ):
         return True
     if word in ("call", "conversation"):
