@@ -1773,3 +1773,21 @@ def test_where_leaders_met_is_no_place_for_a_toll_when_the_article_names_another
 def test_a_name_that_has_residents_is_their_place_whatever_the_tagger_says() -> None:
     body = "Hurricane Iota hit Nicaragua on Monday. Providencia has about 6,000 residents."
     assert [(f.metric, f.place) for f in figures(body)] == [("population", "Providencia")]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (
+            "Cyclone Yasa hit Fiji on Thursday. Vanua Levu, Fiji's second-largest island, is home "
+            "to about 135,000 people.",
+            "Vanua Levu",
+        ),
+        (
+            "Yellow fever has killed 76 people in Tarnia. Delta accounted for 40 of the deaths.",
+            "Delta",
+        ),
+    ],
+)
+def test_a_name_home_to_or_accounting_for_a_count_is_its_place(body: str, place: str) -> None:
+    assert figures(body)[-1].place == place

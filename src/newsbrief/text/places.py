@@ -262,11 +262,31 @@ _RESIDENTS = frozenset("resident inhabitant population people".split())
 
 
 def _has_residents(tok: Token) -> bool:
-    """A name that has residents is a place, whatever the tagger typed it as."""
-    if tok.dep_ != "nsubj" or tok.head.lemma_ != "have":
+    """A name that has residents or is home to a count is a place, whatever its type.
+
+    'Providencia has about 6,000 residents', 'Vanua Levu ... is home to 135,000 people',
+    'Enugu accounted for 40 of the deaths'.
+    """
+    if tok.dep_ != "nsubj":
         return False
-    held = [c for c in tok.head.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in _RESIDENTS and any(c.like_num for c in o.subtree) for o in held)
+    verb = tok.head
+    if verb.lemma_ == "have":
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        return any(o.lemma_.lower() in _RESIDENTS and _counted(o) for o in held)
+    if verb.lemma_ not in ("be", "account"):
+        return False
+    word = "home" if verb.lemma_ == "be" else None
+    preps = [
+        c
+        for w in [verb, *(k for k in verb.children if k.lower_ == word)]
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ == ("to" if word else "for")
+    ]
+    return any(_counted(o) for p in preps for o in p.children if o.dep_ == "pobj")
+
+
+def _counted(noun: Token) -> bool:
+    return noun.like_num or any(c.like_num for c in noun.subtree)
 
 
 def _whole_name_start(tok: Token) -> int:
