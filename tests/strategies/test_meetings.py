@@ -1211,3 +1211,8 @@ def test_a_plan_that_met_with_criticism_is_no_meeting() -> None:
 )
 def test_a_treaty_and_a_denied_meeting_are_no_meetings(body: str) -> None:
     assert meetings(body) == []
+
+
+def test_an_amount_received_is_no_guest() -> None:
+    body = "The minister said each affected household would receive RM1,000 in cash."
+    assert meetings(body) == []

@@ -196,7 +196,8 @@ def personish(tok: Token) -> bool:
         return False  # 'Impeachment also came up': a common noun the tagger took for a name
     return (
         tok.ent_type_ in _PERSONISH
-        or (tok.pos_ == "PROPN" and not tok.ent_type_)  # a name the tagger did not label
+        # a name the tagger did not label; not 'RM1,000', an amount
+        or (tok.pos_ == "PROPN" and not tok.ent_type_ and not any(c.isdigit() for c in tok.text))
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))
