@@ -39,6 +39,9 @@ PURPOSES = [
     ("Talks on the ceasefire resumed; Qatar mediated.", "the ceasefire resumed"),
     ("They met on Monday.", None),  # a date, not a topic
     ("They will meet on 5 May.", None),
+    ("Ruiz first telephoned Haddad on January 22, and the two met later.", None),  # a date
+    ("Ruiz will meet him on the summit's sidelines on Sunday.", None),  # where, not what
+    ("They agreed on the terms of a truce.", "the terms of a truce"),
     ("They met over dinner.", None),  # one word is not a purpose
     ("They met.", None),
     ("They met to discuss " + " ".join(f"w{i}" for i in range(20)) + ".",

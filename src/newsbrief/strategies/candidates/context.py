@@ -125,9 +125,16 @@ def known_names(ctx: Context, text: str) -> list[str]:
     return found
 
 
+_NOT_A_TOPIC = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the following|[0-9]"
+# After 'on', a day or a time is when, not what: 'on January 22', 'on the sidelines'.
+_WHEN_AFTER_ON = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"the (?:[\w-]+'s )?(?:sidelines|margins)\b|"
+    r"the (?:eve|same|next|previous|night|morning|afternoon|evening|day)\b"
+)
 _PURPOSE = re.compile(
-    r"\b(?:to discuss|to talk about|to address|about|over|regarding|concerning|on)\s+"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the following|[0-9]))"
+    r"\b(?:(?:to discuss|to talk about|to address|about|over|regarding|concerning)\s+"
+    rf"(?!(?:{_NOT_A_TOPIC}))|on\s+(?!(?:{_NOT_A_TOPIC}|{_WHEN_AFTER_ON})))"
     r"((?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=,|;|(?<!\b[A-Z])\.(?:\s|$)|$|\s+according to)"
 )
 
