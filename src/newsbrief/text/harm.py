@@ -472,10 +472,10 @@ def _a_facility_holds(verb: Token) -> bool:
     if subject is not None and subject.lemma_.lower() in _HOLDERS:
         return True
     # 'Block C2, which held 122 inmates': a place named, its occupants counted
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
     held = [c for c in verb.children if c.dep_ == "dobj"]
-    named = subject is not None and subject.pos_ == "PROPN"
-    named = named and subject is not None and subject.ent_type_ not in ("PERSON", "ORG", "NORP")
-    return named and any(c.lemma_.lower() in _OCCUPANTS for c in held)
+    return any(c.lemma_.lower() in _OCCUPANTS for c in held)
 
 
 # Who a place holds: 'Block C2 held 122 inmates' (not 'gunmen held 20 hostages').
@@ -1551,9 +1551,10 @@ def _shot_down(verb: Token) -> bool:
 
 def _lost_life(verb: Token) -> bool:
     """'No soldier lost his life', 'the gunman took his own life': the subject's own death."""
+    lemma = verb.lemma_.lower()
     lives = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"]
     own = any(m.lower_ == "own" for life in lives for m in life.children)
-    return bool(lives) and (verb.lemma_.lower() == "lose" or verb.lemma_.lower() == "take" and own)
+    return bool(lives) and (lemma == "lose" or (lemma == "take" and own))
 
 
 def _shares_subject(conj: Token) -> bool:

@@ -123,9 +123,9 @@ def _named_by_its_town(facility: Token) -> bool:
     """
     if facility.pos_ != "NOUN" or facility.lower_ not in _FACILITIES - {"hospital"}:
         return False
-    if any(c.dep_ == "det" for c in facility.children):
+    if facility.i == 0 or any(c.dep_ == "det" for c in facility.children):
         return False  # 'the Emirati port of Fujairah': a country's port, named after
-    town = facility.doc[facility.i - 1] if facility.i else facility
+    town = facility.doc[facility.i - 1]
     return town.dep_ == "compound" and town.ent_type_ in ("GPE", "LOC")
 
 
@@ -273,15 +273,13 @@ def _has_residents(tok: Token) -> bool:
     if verb.lemma_ == "have":
         held = [c for c in verb.children if c.dep_ == "dobj"]
         return any(o.lemma_.lower() in _RESIDENTS and _counted(o) for o in held)
-    if verb.lemma_ not in ("be", "account"):
+    if verb.lemma_ == "be":  # 'is home to N': 'to' on the verb or on 'home'
+        heads, word = [verb, *(k for k in verb.children if k.lower_ == "home")], "to"
+    elif verb.lemma_ == "account":  # 'accounted for N'
+        heads, word = [verb], "for"
+    else:
         return False
-    word = "home" if verb.lemma_ == "be" else None
-    preps = [
-        c
-        for w in [verb, *(k for k in verb.children if k.lower_ == word)]
-        for c in w.children
-        if c.dep_ == "prep" and c.lower_ == ("to" if word else "for")
-    ]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == word]
     return any(_counted(o) for p in preps for o in p.children if o.dep_ == "pobj")
 
 
@@ -292,7 +290,9 @@ def _counted(noun: Token) -> bool:
 def _whole_name_start(tok: Token) -> int:
     """Where the name ending at `tok` starts, across the hyphens of 'Cap-Haitien'."""
     start = name_start(tok)
-    while start > 0 and tok.doc[start].ent_iob_ == "I" and tok.ent_iob_ != "O":
+    if tok.ent_iob_ == "O":
+        return start
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
         start -= 1
     return start
 

@@ -594,7 +594,8 @@ def _single(tok: Token) -> _Found | None:
     sibling = _numbered_item(tok)
     breakdown = sibling is not None
     metric = harm.verb_harm(tok)
-    if metric is None and _one_of_the_dead(tok, det):
+    listed = _one_of_the_dead(tok, det)  # an item of the toll's breakdown by nationality
+    if metric is None and listed:
         metric = harm.among_the(tok)  # 'Among the dead was a Kenyan national': no subject
     if metric is None and sibling is not None:
         metric = harm.harm_of(harm.read_count(sibling).metric)  # what the numbered item is
@@ -602,7 +603,7 @@ def _single(tok: Token) -> _Found | None:
         return None
     perpetrator = tok.lemma_.lower() in harm.PERPETRATORS and metric == "killed"
     among = any(c.lower_ == "among" for c in tok.head.children)  # one of a toll told elsewhere
-    told = (among and not _one_of_the_dead(tok, det)) or _raised_the_toll(tok)
+    told = (among and not listed) or _raised_the_toll(tok)
     fallback = (det.lower_ == "the" or told) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
 
@@ -786,8 +787,7 @@ def _of_an_illness(case: Token) -> bool:
     of = _counts.of_object(case)
     if of is None:
         return False
-    words = [t for t in of.subtree]
-    return any(t.lemma_.lower() in _ILLNESS or t.pos_ == "PROPN" for t in words)
+    return any(t.lemma_.lower() in _ILLNESS or t.pos_ == "PROPN" for t in of.subtree)
 
 
 _KINDS = frozenset("type kind sort nature its".split())

@@ -163,7 +163,7 @@ def _place(
         date = scene_date(ctx, sentence, names)
     meeting = _new_meeting(ctx, mention, sentence, status, names, date, evidence)
     key = _key(mention)
-    met = {p.text.lower() for p in (*mention.counterparts, *mention.described)}
+    met = _met_by(mention)
     start = mention.sentence.start
     first = mention.first_date if status == "rescheduled" else None
     if first is not None and not any(_called_off_on(d, first.date) for d in drafts):
@@ -449,8 +449,13 @@ def _merge(
     update["status"] = _merged_status(draft, meeting.status, status)
     draft.meeting = meeting.model_copy(update=update)
     draft.stated |= set(names)
-    draft.met |= {p.text.lower() for p in (*mention.counterparts, *mention.described)}
+    draft.met |= _met_by(mention)
     draft.last = mention.sentence.start
+
+
+def _met_by(mention: MeetingMention) -> set[str]:
+    """Who the mention's subject meets, named or described, as written (lower case)."""
+    return {p.text.lower() for p in (*mention.counterparts, *mention.described)}
 
 
 def _merged_status(draft: _Draft, old: MeetingStatus, new: MeetingStatus) -> MeetingStatus:
