@@ -37,6 +37,15 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # a killer's own death is one more killed, which the toll of his victims leaves out
+    ("A former pupil killed 12 children at the school before shooting himself, police said.",
+     [("killed", 12), ("killed", 1)]),
+    ("The gunman killed two guards and then himself.", [("killed", 2), ("killed", 1)]),
+    ("He opened fire on the bus, killing three passengers before killing himself.",
+     [("killed", 3), ("killed", 1)]),
+    ("The guard shot himself in the foot while cleaning his rifle.", []),
+    ("The bomber blew himself up at the gate, killing four people.", [("killed", 4)]),
+    ("She said she had not killed herself out of luck.", []),
     # a toll named by 'that' and set anew keeps the harm of the toll just told
     ("Early reports spoke of 31 dead, but the provincial police lowered that to 24 on Monday.",
      [("killed", 31), ("killed", 24)]),

@@ -571,6 +571,8 @@ def _single(tok: Token) -> _Found | None:
     if tok.lower_ == "one":
         return _one(tok)
     if tok.pos_ == "PRON":
+        if tok.lower_ in ("himself", "herself"):
+            return _killed_self(tok)
         if tok.dep_ == "nsubjpass" and tok.lower_ in ("he", "she") and _perpetrator_before(tok):
             metric = harm.verb_harm(tok)  # "the gunman ... before he was shot dead"
             return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, metric) if metric else None
@@ -606,6 +608,30 @@ def _single(tok: Token) -> _Found | None:
     told = (among and not listed) or _raised_the_toll(tok)
     fallback = (det.lower_ == "the" or told) and not perpetrator and not breakdown
     return _word_found(_counts.left_phrase(tok), tok, 1, metric, fallback)
+
+
+# Verbs whose reflexive object is the subject's own death: 'before shooting himself'.
+_SELF_KILLING = frozenset({"kill", "shoot"})
+
+
+def _killed_self(pron: Token) -> _Found | None:
+    """'Killed 12 children before shooting himself', 'killed his wife and then himself'.
+
+    The killer's own death, which a toll of his victims does not count. Not 'shot himself in
+    the leg' (a wound), and not 'blew himself up' (a bomber the tolls seldom count apart).
+    """
+    verb = pron.head
+    while pron.dep_ == "conj" and verb.pos_ in ("NOUN", "PROPN", "PRON"):
+        pron, verb = verb, verb.head  # 'his mother and then himself': the object's verb
+    if pron.dep_ not in ("dobj", "conj") or verb.pos_ != "VERB" or _counts.negated(verb):
+        return None
+    wounded_in = [o for c in verb.children if c.lower_ == "in" for o in c.children]
+    if any(o.lemma_.lower() != "head" for o in wounded_in):
+        return None  # 'shot himself in the foot'; not 'in the head'
+    killing = verb.lemma_.lower() in _SELF_KILLING
+    if not (killing or harm.to_death(verb)):
+        return None
+    return _word_found(pron.doc[pron.i : pron.i + 1], pron, 1, "killed")
 
 
 _NAME_MODS = frozenset({"amod", "compound", "nmod"})
