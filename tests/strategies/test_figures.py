@@ -37,6 +37,16 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # 'both' counts two people; 'not a single' one states a zero
+    ("Both pilots were among the injured.", [("wounded", 2)]),
+    ("Two guards were shot. Both guards were treated in hospital and released.",
+     [("wounded", 2), ("aid", 2)]),
+    ("A man and his son were shot. Both were in a stable condition last night.",
+     [("wounded", 1)]),
+    ("Both flight recorders have been recovered.", []),
+    ("Nine people died, among them a nurse and both gunmen.", [("killed", 9), ("killed", 2)]),
+    ("Both sides met in Geneva and both countries reported new cases.", []),
+    ("Not a single member of the crew was hurt, the captain said.", [("wounded", 0)]),
     # a killer's own death is one more killed, which the toll of his victims leaves out
     ("A former pupil killed 12 children at the school before shooting himself, police said.",
      [("killed", 12), ("killed", 1)]),

@@ -110,7 +110,8 @@ _NOT_PERSON_ER = frozenset(
     "liter litre quarter corner river water power paper matter member chapter layer floor "
     "motor sector door error mirror factor disaster shelter cancer fever weather winter "
     "summer thunder helicopter tractor reactor generator corridor harbour harbor theatre "
-    "theater cluster specimen abdomen regimen".split()
+    "theater cluster specimen abdomen regimen recorder trailer tanker freighter cylinder boiler "
+    "transformer elevator excavator".split()
 )
 _STRUCTURES = frozenset(
     "building house home apartment flat school hospital shop store structure vehicle car bus "

@@ -463,7 +463,8 @@ def _word_counts(ctx: Context, sentence: Sentence) -> list[_Found]:
     out: list[_Found] = []
     for tok in span if span is not None else ():
         zero = _zero(tok)
-        found = zero or _single(tok) or _named_victim(tok) or _ordinal(tok) or _lone(tok)
+        found = zero or _both(tok) or _single(tok) or _named_victim(tok) or _ordinal(tok)
+        found = found or _lone(tok)
         if found is not None:
             out.append(found)
         if zero is not None:
@@ -495,6 +496,8 @@ def _zero(tok: Token) -> _Found | None:
         head = tok
     elif tok.lower_ == "no" and tok.dep_ == "det":
         head = tok.head
+    elif _not_a_single(tok):
+        head, tok = tok, next(c for c in tok.children if c.dep_ == "neg")
     else:
         return None
     reported = _reports_of(head)  # "no reports of injuries"
@@ -506,6 +509,28 @@ def _zero(tok: Token) -> _Found | None:
     last = reported or head
     phrase = tok.doc[min(tok.i, head.i) : last.i + 1]
     return _word_found(phrase, head, 0, metric)
+
+
+def _not_a_single(noun: Token) -> bool:
+    """'Not a single member of the crew was hurt': a zero told by its one person."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("neg", "amod")}
+    return noun.dep_ in ("nsubj", "nsubjpass") and {"not", "single"} <= words
+
+
+def _both(tok: Token) -> _Found | None:
+    """'Both pilots were among the injured', 'both attackers': a count of two people.
+
+    What befell them is read as for a number; 'both sides', 'both flight recorders' are no
+    people, and a bare 'both' ('Both were in a stable condition') mostly restates a pair the
+    article counted in words of its own ('a man and his son').
+    """
+    noun = tok.head
+    if tok.lower_ != "both" or tok.dep_ not in ("det", "predet") or noun.pos_ != "NOUN":
+        return None
+    if not harm.is_person(noun):
+        return None
+    phrase = tok.doc[tok.i : noun.i + 1]
+    return _Found(phrase.start_char, phrase.end_char, phrase.text, 2, tok)
 
 
 def _reports_of(noun: Token) -> Token | None:
