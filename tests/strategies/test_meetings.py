@@ -37,6 +37,16 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # one briefed by telephone is on a call; reporters briefed are a news conference
+    ("The prime minister briefed President Omar Haddad by telephone on Sunday afternoon.",
+     [("held", D(2024, 3, 24), "virtual")]),
+    ("The minister briefed reporters by video link on Monday.", []),
+    # a task force or a working group is a body met as one; a cabinet's session is its meeting
+    ("Health Minister Ana Ruiz will travel to Kasese on Saturday to meet the district task force.",
+     [("planned", D(2024, 4, 6), "unknown")]),
+    ("The cabinet, at its weekly session on Tuesday, agreed to postpone the vote.",
+     [("held", D(2024, 3, 26), "unknown")]),
+    ("The minister met the press on Tuesday.", []),
     # a meeting called off on a day is not the one held that day
     ("Yesterday, Government Minister Ana Ruiz received relatives of inmates at the ministry in "
      "Quito. A meeting between prison officials and inmates' families that had been planned "

@@ -243,10 +243,12 @@ def _a_body_sits(verb: Token) -> bool:
 def _briefed_by(verb: Token) -> bool | None:
     """'Was briefed on the fire by the shipping minister': an official reports to a leader.
 
-    Only the passive with a named briefer; 'briefed reporters' is a news conference.
+    The passive with a named briefer, or someone briefed by telephone ('briefed the president
+    by telephone'); 'briefed reporters' is a news conference.
     """
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+        called = _parts.by_phone(verb)
+        return True if called and any(_principal(o) for o in _parts.objects(verb)) else None
     briefers = [a for a in _parts.agents(verb) if _parts.personish(a)]
     return True if briefers else None
 
@@ -321,8 +323,17 @@ def _meet(tok: Token, others: list[Token]) -> bool | None:
 
 
 def _a_body(noun: Token) -> bool:
-    """'Are to meet the commission': a body whose members sit, met as one."""
-    return noun.lemma_.lower() in _SITTING and noun.pos_ == "NOUN"
+    """'Are to meet the commission', 'the task force': a body whose members sit, met as one."""
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    kinds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    return lemma in _SITTING or (lemma in _TEAMS and bool(kinds & _TEAM_KINDS))
+
+
+# Groups that sit as a body when their kind says so: 'the task force', 'a working group'.
+_TEAMS = frozenset("force group".split())
+_TEAM_KINDS = frozenset("task working steering contact".split())
 
 
 def _behind(noun: Token) -> bool:
@@ -638,7 +649,9 @@ _SESSION_PLACE = frozenset(
     "closed".split()
 )
 # Bodies whose sessions are meetings; a parliament's or a court's sitting is not one.
-_BODIES = frozenset("commission committee council delegation board group task talks".split())
+_BODIES = frozenset(
+    "commission committee council cabinet delegation board group task talks".split()
+)
 
 
 def _of_a_body(tok: Token) -> bool:
