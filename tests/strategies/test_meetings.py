@@ -41,6 +41,12 @@ ARTICLES = [
     ("The prime minister briefed President Omar Haddad by telephone on Sunday afternoon.",
      [("held", D(2024, 3, 24), "virtual")]),
     ("The minister briefed reporters by video link on Monday.", []),
+    # moved 'until July' (a new month, no day): the day first set is called off, and the
+    # meeting is moved to a month not yet fixed
+    ("A meeting of health ministers, which had been due to take place next Tuesday, "
+     "has been postponed until July.",
+     [("cancelled", D(2024, 4, 2), "unknown"), ("rescheduled", None, "unknown")]),
+    ("The talks were postponed until July.", [("rescheduled", None, "unknown")]),
     # a task force or a working group is a body met as one; a cabinet's session is its meeting
     ("Health Minister Ana Ruiz will travel to Kasese on Saturday to meet the district task force.",
      [("planned", D(2024, 4, 6), "unknown")]),

@@ -363,8 +363,8 @@ def _moved_to(tok: Token) -> bool:
         tok.head.ent_type_ in ("DATE", "TIME") or tok.head.lower_ in _DAY_PARTS
     ):
         tok = tok.head  # 'pushed back to yesterday afternoon': the day names the afternoon
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "until", "till"):
+    prep = tok if tok.dep_ == "prep" else tok.head  # the phrase may begin at 'until July'
+    if tok.dep_ not in ("pobj", "prep") or prep.lower_ not in ("to", "until", "till"):
         return False
     # 'postponed its summit, which was due on Saturday, to April 10': the parser may hang
     # the new day on a verb inside the moved thing's own clause
