@@ -37,6 +37,12 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # each verb of 'killing A and wounding B' names what befell its own object
+    ("The gunman opened fire, killing a security guard and wounding two police officers.",
+     [("wounded", 2), ("killed", 1)]),
+    # what the part's own verb says befell it, however the parser hangs 'more of the'
+    ("Three more of the injured died in hospital on Friday.", [("killed", 3)]),
+    ("Two more of the wounded were flown to the capital.", [("wounded", 2)]),
     # 'both' counts two people; 'not a single' one states a zero
     ("Both pilots were among the injured.", [("wounded", 2)]),
     ("Two guards were shot. Both guards were treated in hospital and released.",

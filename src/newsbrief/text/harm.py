@@ -539,8 +539,9 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
         if reach.clauses and (closed or label == "population"):
             continue  # "on board" or "home to" speaks only of its own clause's people
         found.append(_Cue(label, cost, abs(tok.i - count.i), tok))
-    whole = _counts.of_object(count) if count.dep_ in ("nsubj", "nsubjpass") else None
-    if whole is not None and any(_in_predicate(c.token, count) for c in found):
+    part = _the_part(count)
+    whole = _counts.of_object(part) if part is not None else None
+    if part is not None and whole is not None and any(_in_predicate(c.token, part) for c in found):
         # "six of the injured later died": what the part's own verb says happened to it
         found = [
             replace(c, cost=c.cost + 1) if whole.i == c.token.i or whole.is_ancestor(c.token) else c
@@ -559,6 +560,16 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
 
 
 _LATER_DEATHS = frozenset("die perish succumb".split())
+
+
+def _the_part(count: Token) -> Token | None:
+    """The subject a count is a part of a group by: 'six of ...', 'three more of ...'."""
+    if count.dep_ in ("nsubj", "nsubjpass"):
+        return count
+    more = count.head
+    if count.dep_ == "nummod" and more.lower_ == "more" and more.dep_ in ("nsubj", "nsubjpass"):
+        return more  # 'three more of the injured died': the parser hangs 'of' on 'more'
+    return None
 
 
 def _in_predicate(cue: Token, subject: Token) -> bool:
@@ -1513,6 +1524,8 @@ def verb_harm(noun: Token) -> Metric | None:
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
     if noun.dep_ == "dobj":  # 'arrested the son and was searching for the owner': not the son
         verbs = [v for v in verbs if v == verb or v.lemma_.lower() not in _SEARCH]
+        # 'killing a guard and wounding two officers': a later verb's harm is its own object's
+        verbs = [v for v in verbs if v == verb or not any(c.dep_ == "dobj" for c in v.children)]
     words = [*verbs, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
     if verb.lemma_.lower() in _RAISING:  # "no one is believed to be missing"
         words += [c for c in verb.children if c.dep_ == "xcomp"]
