@@ -1586,6 +1586,35 @@ def test_the_minister_who_said_it_is_the_minister_named_before() -> None:
     assert [(f.value, f.reported_by) for f in figures(body)] == [(52, "Ana Ruiz")]
 
 
+def test_the_minister_named_long_before_is_still_the_one_who_said_it() -> None:
+    body = (
+        "Health Minister Ana Ruiz visited the injured on Friday. "
+        + "Divers searched the wreck through the night and into the morning. " * 12
+        + "Of the injured, 52 were still in hospital this morning, the minister said."
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(52, "Ana Ruiz")]
+
+
+def test_the_airline_is_the_airline_named_however_far_back() -> None:
+    body = (
+        "A plane of Kestrel Airlines crashed near Bole on Sunday. "
+        + "Divers searched the wreck through the night and into the morning. " * 12
+        + "The dead came from 35 countries, with 32 from Kenya, according to the airline."
+    )
+    assert {f.reported_by for f in figures(body)} == {"Kestrel Airlines"}
+
+
+def test_an_acronym_is_the_body_it_was_given_to() -> None:
+    body = (
+        "The Nigeria Centre for Disease Control (NCDC) said on Monday that 40 people had died. "
+        "A week earlier, the NCDC had reported 35 deaths."
+    )
+    assert [(f.value, f.reported_by) for f in figures(body)] == [
+        (40, "Nigeria Centre for Disease Control (NCDC)"),
+        (35, "Nigeria Centre for Disease Control (NCDC)"),
+    ]
+
+
 def test_a_bare_title_with_nobody_named_so_stays_as_written() -> None:
     body = "Omar Haddad met the victims. Forty homes were destroyed, the mayor said."
     assert [(f.value, f.reported_by) for f in figures(body)] == [(40, "mayor")]

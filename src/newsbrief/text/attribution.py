@@ -620,7 +620,24 @@ def source_name(tok: Token) -> str | None:
     end = max(ent.end if ent is not None else tok.i + 1, _named_appos_end(tok))
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
-    return _strip_the(tok.doc[start : _acronym_end(tok, end)])
+    name = tok.doc[start : _acronym_end(tok, end)]
+    return _spelled_out(name) or _strip_the(name)
+
+
+def _spelled_out(name: Span) -> str | None:
+    """An acronym with the full name the body spelled it out as before.
+
+    'NCDC' after 'the Nigeria Centre for Disease Control (NCDC)' is that name, as written
+    there, with its acronym.
+    """
+    if len(name) != 1 or not name[0].is_upper or len(name.text) < 2:
+        return None
+    doc = name.doc
+    for j in range(name.start - 3, 0, -1):
+        if doc[j].text == "(" and doc[j + 1].text == name.text and doc[j + 2].text == ")":
+            full = next((e for e in ents(doc) if e.end == j and e.label_ == "ORG"), None)
+            return None if full is None else f"{_strip_the(full)} ({name.text})"
+    return None
 
 
 def _report_owner(report: Token) -> Token | None:
@@ -715,11 +732,13 @@ def _named_before(tok: Token) -> str | None:
     before_it = [  # not 'were in the Sud department': a place the tagger called a body
         e for e in ents(tok.doc) if e.label_ == "ORG" and e.end <= tok.i and not _after_in(e.root)
     ]
-    near = [e for e in before_it if tok.sent.start - e.sent.start < _BACK_REACH]
-    near = [e for e in near if not is_city(e.text)]  # a town the tagger called an organisation
+    named = [e for e in before_it if not is_city(e.text)]  # not a town tagged as a body
+    near = [e for e in named if tok.sent.start - e.sent.start < _BACK_REACH]
     if before == ["its"] or lemma in _KIND_NOUNS:  # 'the group', 'its members'
         return _strip_the(near[-1]) if near else None
-    same = [e for e in near if _headed_by(e, lemma)]
+    # a body named by the same noun ('Ethiopian Airlines' for 'the airline') is the one
+    # meant however far back; any body is, only when near
+    same = [e for e in named if _headed_by(e, lemma)]
     if not same and lemma in _BODY_NOUNS and tok.tag_ == "NN":
         # 'the authority' for a Transport Authority named further back; else 'the agency'
         # for the last body named, 'the National Service for ... (SNAI)'
@@ -744,12 +763,8 @@ def _titled_before(tok: Token) -> str | None:
     before = [c.lower_ for c in tok.children if c.i < tok.i]
     if tok.pos_ != "NOUN" or lemma not in _TITLES or before != ["the"]:
         return None  # not 'its director': the director of what was just named
-    people = [
-        e
-        for e in ents(tok.doc)
-        if e.label_ == "PERSON" and e.end <= tok.i and tok.sent.start - e.sent.start < _BACK_REACH
-    ]
-    titled = [e for e in people if _titled(e, lemma)]
+    people = [e for e in ents(tok.doc) if e.label_ == "PERSON" and e.end <= tok.i]
+    titled = [e for e in people if _titled(e, lemma)]  # however far back: the title says who
     return titled[-1].text if titled else None
 
 
