@@ -1573,6 +1573,16 @@ def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: st
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_a_name_set_beside_a_district_of_so_many_people_is_that_place() -> None:
+    body = "Kasese, a district of about 700,000 people on the slopes of Rwenzori, borders Congo."
+    assert [(f.value, f.place) for f in figures(body)] == [(700_000, "Kasese")]
+
+
+def test_an_illness_named_after_a_river_is_no_place() -> None:
+    body = "Uganda has confirmed three cases of Ebola, the health ministry said."
+    assert [(f.value, f.place) for f in figures(body)] == [(3, "Uganda")]
+
+
 def test_an_item_after_and_keeps_its_place_not_the_one_before() -> None:
     body = "Of the dead, 70 were in Kelso and 11 in Tamberg regency, the agency said."
     assert [(f.value, f.place) for f in figures(body)] == [(70, "Kelso"), (11, "Tamberg")]

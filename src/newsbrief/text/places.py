@@ -224,10 +224,14 @@ def _proper_places(doc: Doc, start: int, end: int) -> Iterator[Span]:
         if tok.pos_ == "PROPN" and not timely and any(_where_clause(c) for c in tok.children):
             yield doc[name_start(tok) : tok.i + 1]  # "followed by Ondo, where 98 cases ..."
             continue
-        if tok.pos_ == "PROPN" and (tok.ent_type_ in _PLACE_ENTS | {""} or _mistyped_org(tok)):
-            if any(_counted_beside(c) for c in tok.children):
-                yield doc[name_start(tok) : tok.i + 1]  # "Hanau, a city of 100,000 people"
-                continue
+        typed = tok.ent_type_ in _PLACE_ENTS | {""} or _mistyped_org(tok)
+        if (
+            tok.pos_ == "PROPN"
+            and not timely
+            and any(_counted_beside(c) and (typed or c.dep_ == "appos") for c in tok.children)
+        ):  # "Hanau, a city of 100,000 people": the apposition says what it is, whatever
+            yield doc[name_start(tok) : tok.i + 1]  # type the tagger gave the name
+            continue
         if tok.pos_ == "PROPN" and _has_residents(tok):
             yield doc[_whole_name_start(tok) : tok.i + 1]  # 'Providencia has 6,000 residents'
             continue
@@ -387,6 +391,10 @@ def _names_division(root: Token) -> bool:
 _LAND_EVENTS = frozenset("war conflict fighting insurgency outbreak epidemic".split())
 
 
+# Nouns whose "of" names an illness, though the illness bears a river's or a town's name.
+_ILLNESS_NOUNS = frozenset("case outbreak epidemic infection strain variant".split())
+
+
 def _used_as_place(root: Token) -> bool:
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PARTS:
         return _unnamed_part(root.head)  # "struck Haiti's southwestern peninsula"
@@ -401,14 +409,7 @@ def _used_as_place(root: Token) -> bool:
     if before_a_count(root):
         return True  # "followed by Cebu with 26": one place of a breakdown
     if root.dep_ == "pobj":
-        prep = root.head
-        if prep.lower_ == "from":  # "bodies recovered from X"; not "a bus from X"
-            return prep.head.lemma_ in _RETRIEVALS
-        if prep.lower_ == "of" and prep.head.lemma_ in ("citizen", "national"):
-            return False  # "six citizens of the United States": whose, not where
-        if prep.lower_ == "to":
-            return _taken_to_care(root)
-        return prep.lower_ in _PLACE_PREPS
+        return _a_place_after(root.head, root)
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in _VENUE_VERBS:
         return True
     if _tallies(root):
@@ -418,6 +419,19 @@ def _used_as_place(root: Token) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in _REALMS | _DIVISIONS:
         return root.head.pos_ == "NOUN" and _used_as_place(root.head)  # "in the capital, Nairobi"
     return root.dep_ in ("appos", "conj", "npadvmod") and root.head.pos_ == "PROPN"
+
+
+def _a_place_after(prep: Token, root: Token) -> bool:
+    """Whether the name `root` is a place where its preposition puts it."""
+    if prep.lower_ == "from":  # "bodies recovered from X"; not "a bus from X"
+        return prep.head.lemma_ in _RETRIEVALS
+    if prep.lower_ == "of" and prep.head.lemma_ in ("citizen", "national"):
+        return False  # "six citizens of the United States": whose, not where
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _ILLNESS_NOUNS:
+        return False  # "three cases of Ebola", "an outbreak of Marburg": a disease
+    if prep.lower_ == "to":
+        return _taken_to_care(root)
+    return prep.lower_ in _PLACE_PREPS
 
 
 def _unnamed_part(part: Token) -> bool:
