@@ -37,6 +37,11 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # moved out of where they live: displaced, however the parser nests 'out of'
+    ("About 3,000 people were moved out of the area on Thursday.", [("displaced", 3000)]),
+    # 'one more' person harmed is one
+    ("One more victim died in hospital.", [("killed", 1)]),
+    ("One more soldier said the camp was calm.", []),
     # each verb of 'killing A and wounding B' names what befell its own object
     ("The gunman opened fire, killing a security guard and wounding two police officers.",
      [("wounded", 2), ("killed", 1)]),

@@ -252,11 +252,10 @@ def _from_home(verb: Token) -> bool:
     """'2,000 people had been moved from coastal villages': taken away from where they live."""
     if verb.lemma_.lower() not in ("move", "relocate"):
         return False
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in _HOMES
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "out")
-        for o in prep.children
+    preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "out")]
+    preps += [o for p in preps if p.lower_ == "out" for o in p.children if o.lower_ == "of"]
+    return any(  # 'moved from villages', 'moved out of the area' (the parser nests the 'of')
+        o.dep_ == "pobj" and o.lemma_.lower() in _HOMES for prep in preps for o in prep.children
     )
 
 

@@ -607,7 +607,7 @@ def _single(tok: Token) -> _Found | None:
         return _word_found(tok.doc[tok.i : tok.i + 1], tok, 1, "killed")
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     one = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ == "one"), None)
-    if det is None and one is not None and not list(one.children) and tok.dep_ == "nsubjpass":
+    if det is None and one is not None and not list(one.children) and _one_subject(tok):
         det = one  # 'One volunteer firefighter has been killed'; not 'at least one person
     if det is None or not _singular_noun(tok) or not harm.is_person(tok):
         return None  # 'a man', 'the driver', 'one volunteer firefighter'
@@ -660,6 +660,12 @@ def _killed_self(pron: Token) -> _Found | None:
 
 
 _NAME_MODS = frozenset({"amod", "compound", "nmod"})
+
+
+def _one_subject(noun: Token) -> bool:
+    """'One volunteer has been killed', 'one more victim died': one person, the subject."""
+    more = any(c.lower_ == "more" for c in noun.children)
+    return noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and more)
 
 
 def _one_of_the_dead(tok: Token, det: Token) -> bool:
