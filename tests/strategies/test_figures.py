@@ -39,6 +39,9 @@ def read(body: str) -> list[tuple[str, float]]:
 METRICS = [
     # moved out of where they live: displaced, however the parser nests 'out of'
     ("About 3,000 people were moved out of the area on Thursday.", [("displaced", 3000)]),
+    ("About 24,000 people were ordered out of their homes.", [("displaced", 24000)]),
+    ("Some 3,200 people have left their villages in search of food.", [("displaced", 3200)]),
+    ("About 500 tourists left the village on Monday.", []),
     # 'one more' person harmed is one
     ("One more victim died in hospital.", [("killed", 1)]),
     ("One more soldier said the camp was calm.", []),

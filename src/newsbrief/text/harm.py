@@ -288,6 +288,8 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "displaced"  # "moved to schools", "moved from coastal villages"
     if lemma == "home" and (tok.head.lemma_ in _UPROOT or _driven_from(tok)):
         return "displaced"  # "lost their homes", "forced from their homes"
+    if lemma in ("house", "village") and (_left_their(tok) or _driven_from(tok)):
+        return "displaced"  # "left their villages", "driven from their houses"
     if lemma == "cut" and any(c.lower_ == "free" for t in [tok, *tok.children] for c in t.children):
         return "aid"  # "cut 23 people free" (the parser may hang "free" on the people)
     if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
@@ -362,9 +364,19 @@ _UPROOT = frozenset("lose flee leave force drive chase".split())
 
 
 def _driven_from(home: Token) -> bool:
-    """'Forced from their homes', 'driven from home'."""
+    """'Forced from their homes', 'driven from home', 'ordered out of their homes'."""
     prep = home.head
-    return home.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_ in _UPROOT
+    if home.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ == "out" and prep.head.dep_ in ("prep", "prt"):
+        return prep.head.head.lemma_ in _UPROOT | {"order"}  # the parser nests 'of' in 'out'
+    return prep.lower_ == "from" and prep.head.lemma_ in _UPROOT
+
+
+def _left_their(place: Token) -> bool:
+    """'Have left their villages', 'fled their houses': people who left where they live."""
+    theirs = any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in place.children)
+    return theirs and place.dep_ == "dobj" and place.head.lemma_ in _UPROOT
 
 
 def _legal_case(case: Token) -> bool:
