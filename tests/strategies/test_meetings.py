@@ -37,6 +37,13 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # 'the two leaders talked' tells more of the meeting just told; 'last met' is another
+    ("President Ana Ruiz met Prime Minister Omar Haddad in Lima yesterday. The two leaders "
+     "talked for about three hours, first alone and then with their advisers.",
+     [("held", D(2024, 3, 29), "in_person")]),
+    ("President Ana Ruiz met Prime Minister Omar Haddad in Lima yesterday. The two leaders "
+     "last met in Quito in June.",
+     [("held", D(2024, 3, 29), "in_person"), ("held", None, "in_person")]),
     # one briefed by telephone is on a call; reporters briefed are a news conference
     ("The prime minister briefed President Omar Haddad by telephone on Sunday afternoon.",
      [("held", D(2024, 3, 24), "virtual")]),

@@ -383,6 +383,20 @@ def _the_two(verb: Token) -> bool:
     return both and (is_person(subjects[0]) or _principal(subjects[0]))
 
 
+def _the_two_again(verb: Token) -> bool:
+    """'The two leaders talked for three hours': the pair of a meeting told before.
+
+    A verb whose subject is 'the two men', 'the two leaders', with no date of its own nor
+    'again', tells more of that meeting, not another one.
+    """
+    if verb.pos_ != "VERB" or not _the_two(verb):
+        return False
+    if any(t.ent_type_ == "DATE" or t.lower_ in ("last", "again") for t in verb.subtree):
+        return False  # 'the two men last sat down together on July 9': another meeting
+    subject = _parts.subjects(verb)[0]
+    return any(c.lower_ == "the" for c in subject.children)
+
+
 def _principal(tok: Token) -> bool:
     """Someone whose talks are news: a name, a state, an office ('the two presidents')."""
     named = tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
@@ -872,7 +886,7 @@ def _mentions(
         hypothetical=reading.hypothetical,
         present=reading.present,
         sure=bool(sure),
-        definite=_parts.is_definite(word) or taken_up is not None,
+        definite=_parts.is_definite(word) or taken_up is not None or _the_two_again(word),
         stands_for=taken_up.idx if taken_up is not None else None,
         named=word.pos_ == "PROPN" or any(_names_it(c) for c in word.children),
         fresh=_parts.is_fresh(word),
