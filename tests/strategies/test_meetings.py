@@ -37,6 +37,11 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # 'at the town hall' is where a meeting is, not a town-hall meeting; 'a CNN town hall' is
+    ("Prime Minister Ana Ruiz chaired a crisis meeting at the town hall on Tuesday.",
+     [("held", D(2024, 3, 26), "unknown")]),
+    ("Senator Omar Haddad will take questions from voters at a CNN town hall in Reno tonight.",
+     [("planned", D(2024, 3, 30), "in_person")]),
     # 'the two leaders talked' tells more of the meeting just told; 'last met' is another
     ("President Ana Ruiz met Prime Minister Omar Haddad in Lima yesterday. The two leaders "
      "talked for about three hours, first alone and then with their advisers.",

@@ -703,6 +703,16 @@ def _set_for(tok: Token) -> bool:
     )
 
 
+# Prepositions that put a noun as the place something happens: 'at the town hall'.
+_VENUE_PREPS = frozenset("at in inside outside near to from into".split())
+
+
+def _venue(hall: Token) -> bool:
+    """'Met them at the town hall': the building where, not a town-hall meeting."""
+    words = {c.lower_ for c in hall.children}
+    return hall.dep_ == "pobj" and hall.head.lower_ in _VENUE_PREPS and words == {"the", "town"}
+
+
 def _noun_of(tok: Token) -> str | None:
     low = tok.lower_
     if low in _PLURAL_ONLY:
@@ -710,8 +720,12 @@ def _noun_of(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma not in MEETING_NOUNS or lemma in _PLURAL_ONLY or low == "meets":
         return None
-    if lemma == "hall":
-        return "town hall" if any(c.lower_ == "town" for c in tok.children) else None
+    if lemma == "hall":  # 'held a town hall', 'at a CNN town hall'; not 'at the town hall'
+        return (
+            "town hall"
+            if any(c.lower_ == "town" for c in tok.children) and not _venue(tok)
+            else None
+        )
     if lemma == "assembly":
         return "assembly" if _general_assembly(tok) else None
     if lemma == "congress":
