@@ -1586,6 +1586,14 @@ def test_a_name_set_beside_a_district_of_so_many_people_is_that_place() -> None:
     assert [(f.value, f.place) for f in figures(body)] == [(700_000, "Kasese")]
 
 
+def test_rupees_written_rs_dot_are_money_not_a_toll() -> None:
+    body = (
+        "The state announced compensation of Rs. 400,000 (about US$4,200) for the family of "
+        "each person killed in the fire."
+    )
+    assert figures(body) == []
+
+
 def test_an_illness_named_after_a_river_is_no_place() -> None:
     body = "Uganda has confirmed three cases of Ebola, the health ministry said."
     assert [(f.value, f.place) for f in figures(body)] == [(3, "Uganda")]

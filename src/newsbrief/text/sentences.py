@@ -7,7 +7,7 @@ import re
 _ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev fr st jr sr
-    pres amb hon messrs mme mlle no nos vs approx est dept univ inc corp ltd co bros mt ft
+    pres amb hon messrs mme mlle no nos vs approx est dept univ inc corp ltd co bros mt ft rs
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e al
     """.split()
 )
