@@ -192,7 +192,9 @@ def age_apposition(tok: Token) -> bool:
     head = tok.head
     after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
     one = head.pos_ == "NOUN" and head.tag_ == "NN" and after == ","  # a count needs a plural
-    if head.pos_ != "PROPN" and not one or head.ent_type_ in ("GPE", "LOC"):
+    # the tagger may type a runner's name a place; an age it types a date: "Tesfay, 22,"
+    place = head.ent_type_ in ("GPE", "LOC") and not (tok.ent_type_ == "DATE" and after == ",")
+    if head.pos_ != "PROPN" and not one or place:
         return False  # "from China, eight from Italy": a place has no age
     if head.tag_ == "NNPS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "197 Palestinians, 58 of them children": a part of a group, not an age
