@@ -37,6 +37,10 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # 'the number of soldiers the army has lost', set to a number told before it
+    ("The attack brought to 26 the number of soldiers the army has lost this year.",
+     [("killed", 26)]),
+    ("It raised to 40 the number of people the agency has helped.", []),
     # an age set off after a name the tagger typed a place is still an age
     ("Tesfay, 22, crossed the line in 3 hours 52 minutes, 27 seconds ahead of Uwimana.", []),
     # moved out of where they live: displaced, however the parser nests 'out of'

@@ -96,7 +96,10 @@ async def find_figures(ctx: Context) -> list[Figure]:
             if metric is None and last:
                 metric = _part_of_last(found.token, last) or _the_toll_again(found.token, last)
             if metric is None:
-                metric = _of_the_victims(found.token, [*figures, *mined])
+                told_so_far = [*figures, *mined]
+                metric = _number_of_the_harmed(found.token) or _of_the_victims(
+                    found.token, told_so_far
+                )
             if metric is None:
                 metric = _of_a_told_toll(found.token, [*figures, *mined])
             if metric is None and mined and (_bare_item(found.token) or _a_bare_one(found)):
@@ -173,6 +176,22 @@ def _the_toll_again(count: Token, last: list[Figure]) -> Metric | None:
     if any(not (c.dep_ == "prep" and count.head == c) for c in own):
         return None  # 'the unemployment figure', 'the number of visitors': a count of its own
     return last[-1].metric
+
+
+def _number_of_the_harmed(count: Token) -> Metric | None:
+    """'Brought to 26 the number of soldiers the army has lost': the harm its clause names.
+
+    The parser hangs that clause too far from the number for a cue to reach it.
+    """
+    toll = _toll_noun(count)
+    if toll is None or toll.lemma_.lower() != "number":
+        return None
+    people = [p for c in toll.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if not any(harm.is_person(p) for p in people):
+        return None
+    clauses = [c for t in (toll, *people) for c in t.children if c.dep_ == "relcl"]
+    harms = {m for c in clauses if (m := harm.harm_of(harm.cue_label(c))) is not None}
+    return harms.pop() if len(harms) == 1 else None
 
 
 def _that_toll_again(count: Token, last: list[Figure]) -> Metric | None:
