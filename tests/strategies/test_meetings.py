@@ -37,6 +37,13 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # 'earlier in the day' with no day near it counts from the day of the article's news,
+    # and is another meeting than the one told for that day
+    ("President Ana Ruiz met Prime Minister Omar Haddad in Lima on Tuesday. The talks focused "
+     "on trade.\n\nOfficials said the visit had gone well. Reporters were told little. Both "
+     "sides issued statements. A joint text was signed.\n\nEarlier in the day, the foreign "
+     "ministers held talks at the ministry.",
+     [("held", D(2024, 3, 26), "in_person"), ("held", D(2024, 3, 26), "unknown")]),
     # 'at the town hall' is where a meeting is, not a town-hall meeting; 'a CNN town hall' is
     ("Prime Minister Ana Ruiz chaired a crisis meeting at the town hall on Tuesday.",
      [("held", D(2024, 3, 26), "unknown")]),

@@ -68,6 +68,20 @@ def earlier_day(ctx: Context, sentence: Sentence, before: int) -> dt.date | None
 _READ_TENSES: tuple[_dates.Tense, ...] = ("past", "future")
 
 
+def lead_day(ctx: Context) -> dt.date | None:
+    """The day the article's first paragraph gives its news, told in the past, or None.
+
+    What 'earlier in the day' or 'that morning' counts from when no day is written near it.
+    """
+    first = [s for s in ctx.sentences if s.paragraph == ctx.sentences[0].paragraph]
+    if not first:
+        return None
+    text = ctx.job.body[first[0].start : first[-1].end]
+    found = _dates.find_dates(text, published=ctx.job.published, tense="past")
+    days = [d for d in found if d.date is not None and d.precision == "day" and d.offset is None]
+    return days[0].date if days else None
+
+
 def _in_its_clause(
     ctx: Context,
     start: int,

@@ -31,6 +31,7 @@ from newsbrief.strategies.candidates.context import (
 from newsbrief.strategies.candidates.meeting_dates import (
     earlier_day,
     event_day,
+    lead_day,
     scene_date,
     status_by_date,
 )
@@ -319,10 +320,12 @@ def _draft_quoting(drafts: list[_Draft], at: int | None) -> _Draft | None:
 
 
 def _later_that_day(mention: MeetingMention) -> bool:
-    """'later that evening', 'later on Tuesday': a time after the one just told, so another."""
+    """'Later that evening', 'earlier in the day': another time of the day just told, another."""
     date = mention.date
     if date is None:
         return False
+    if date.text.lower().startswith(("earlier", "later")):
+        return True  # 'earlier in the day': another meeting that day
     before = mention.sentence.text[: max(0, date.start - mention.sentence.start)]
     return before.rstrip().lower().endswith("later")
 
@@ -522,7 +525,8 @@ def _resolve_date(
             if draft.noun == phrase.event and draft.meeting.date is not None:
                 return _dates.anchored(phrase, draft.meeting.date)
         return _dates.anchored(phrase, event_day(ctx, phrase.event))  # 'before the vote'
-    return _dates.anchored(phrase, earlier_day(ctx, sentence, phrase.start))
+    # 'earlier in the day' with no day near it: the day of the article's news
+    return _dates.anchored(phrase, earlier_day(ctx, sentence, phrase.start) or lead_day(ctx))
 
 
 def _participants(ctx: Context, mention: MeetingMention, sentence: Sentence) -> list[str]:
