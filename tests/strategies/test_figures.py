@@ -37,6 +37,13 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # what the subject's joined verb names, when its own verb names nothing
+    ("19 people had been traced and vaccinated.", [("aid", 19)]),
+    # people saved are aid; money saved is no count
+    ("Officials said 368 people had been saved.", [("aid", 368)]),
+    ("He flew on a commercial flight to save money and addressed 20,000 supporters.", []),
+    # people underground or inside when it happened
+    ("Water burst into the mine while 29 miners were underground.", [("population", 29)]),
     # 'the number of soldiers the army has lost', set to a number told before it
     ("The attack brought to 26 the number of soldiers the army has lost this year.",
      [("killed", 26)]),

@@ -263,6 +263,12 @@ _INJURIES = frozenset("burn fracture wound cut bruise trauma".split())
 _CAPACITY = frozenset("license licence design build permit allow certify rate".split())
 
 
+def _saved_people(verb: Token, lemma: str) -> bool:
+    """'368 people had been saved', 'saved 40 villagers'; not 'to save money'."""
+    saved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return lemma == "save" and any(is_person(c) for c in saved)
+
+
 def _capacity(verb: Token) -> bool:
     """'Licensed to carry', 'designed to carry', 'can carry': a capacity, not a load."""
     if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
@@ -294,7 +300,7 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "aid"  # "cut 23 people free" (the parser may hang "free" on the people)
     if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
         return _VERB_ONLY[lemma]
-    if tok.pos_ == "VERB" and _brought_out(tok, lemma):
+    if tok.pos_ == "VERB" and (_brought_out(tok, lemma) or _saved_people(tok, lemma)):
         return "aid"  # "brought out 104 people", "hauled to the surface", "lifted out"
     if lemma == "case" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return "none"  # "found stolen cars in 1,450 cases": instances, not patients
@@ -819,8 +825,13 @@ _INSIDE = frozenset("inside underground aboard onboard indoors".split())
 
 
 def _present_there(noun: Token) -> bool:
-    """People said to be in a place when it happened: "There were 142 people inside"."""
+    """People said to be in a place when it happened: "There were 142 people inside".
+
+    Or said so as the subject: "while 29 miners were underground", "18 staff were inside".
+    """
     verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_ == "be" and is_person(noun):
+        return any(c.lower_ in _INSIDE and c.dep_ in ("advmod", "acomp") for c in verb.children)
     if noun.dep_ != "attr" or verb.lemma_ != "be" or not is_person(noun):
         return False
     if not any(c.dep_ == "expl" for c in verb.children):
@@ -1049,7 +1060,8 @@ def read_count(count: Token) -> Reading:
         cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
     head = noun or count
     cues = _whole_cues(count, head, cues)
-    state = _state_word(count, noun) or (_befell_the_subject(noun) if not cues else None)
+    befell = (_befell_the_subject(noun) or _joined_verb(noun)) if not cues else None
+    state = _state_word(count, noun) or befell
     if not cues or (state is not None and cues[0].metric in _HARM):
         if state is not None:
             return Reading(state)
@@ -1551,6 +1563,19 @@ def verb_harm(noun: Token) -> Metric | None:
 def _befell_the_subject(noun: Token | None) -> Label | None:
     """'Two soldiers fought back and were wounded': the harm of the joined passive verb."""
     return _then_befell(noun.head) if noun is not None and noun.dep_ == "nsubj" else None
+
+
+def _joined_verb(noun: Token | None) -> Label | None:
+    """'19 people had been traced and vaccinated': what the subject's joined verb names.
+
+    Only when the subject's own verb names nothing, and the joined verb has no subject of
+    its own.
+    """
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or cue_label(noun.head):
+        return None
+    joined = [c for c in noun.head.children if c.dep_ == "conj" and _shares_subject(c)]
+    labels = [label for c in joined if (label := cue_label(c)) is not None]
+    return labels[0] if labels and labels[0] != "none" else None
 
 
 def _then_befell(verb: Token) -> Metric | None:
