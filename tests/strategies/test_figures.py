@@ -1643,6 +1643,16 @@ def test_the_airline_is_the_airline_named_however_far_back() -> None:
     assert {f.reported_by for f in figures(body)} == {"Kestrel Airlines"}
 
 
+def test_a_hyphenated_name_the_parser_splits_is_one_speaker() -> None:
+    body = "Lagos State Governor Ada Sanwo-Olu said last night that one man had died."
+    assert [f.reported_by for f in figures(body)] == ["Lagos State Governor Ada Sanwo-Olu"]
+
+
+def test_its_research_is_the_research_of_the_one_who_said_it() -> None:
+    body = "Amnesty said its research showed that at least 56 people had died since May."
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(56, "Amnesty")]
+
+
 def test_an_acronym_is_the_body_it_was_given_to() -> None:
     body = (
         "The Nigeria Centre for Disease Control (NCDC) said on Monday that 40 people had died. "

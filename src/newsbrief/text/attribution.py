@@ -30,7 +30,7 @@ _SAY = frozenset(
 )
 _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
-    "account tweet release bulletin list toll".split()
+    "account tweet release bulletin list toll research analysis survey".split()
 )
 _SPEAKERS = frozenset(
     "official authority police source medium media report witness spokesman spokeswoman "
@@ -609,6 +609,9 @@ def source_name(tok: Token) -> str | None:
     while start > tok.sent.start and (
         tok.doc[start - 1].dep_ in _NAME_DEPS or _hyphen_in_name(tok.doc, start - 1)
     ):
+        if _split_at_hyphen(tok.doc, start - 1):
+            start -= 2  # 'Sanwo-Olu': the parser may make each half a subject of its own
+            continue
         if tok.doc[start - 1].head.i not in range(start, tok.i + 1):
             break
         if start > 1 and tok.doc[start - 2].tag_ == "HYPH" and tok.doc[start - 1].is_lower:
@@ -649,6 +652,8 @@ def _report_owner(report: Token) -> Token | None:
     for child in report.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
+        if child.dep_ == "poss":
+            return _who_said_its(report)  # 'Amnesty said its research showed ...'
         named = child.ent_type_ in ("ORG", "NORP") or (
             child.pos_ == "PROPN" and not child.ent_type_
         )
@@ -663,6 +668,24 @@ def _report_owner(report: Token) -> Token | None:
         if by is not None:
             return by
     return None
+
+
+def _who_said_its(report: Token) -> Token | None:
+    """'Amnesty said its research showed 56 had died': whose 'its' is, the one who said it."""
+    for verb in report.ancestors:
+        if verb.lemma_ not in _SAY:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c != report), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return None
+
+
+def _split_at_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written tight between two halves of one name: 'Sanwo-Olu', not 'Sanwo - Olu'."""
+    return (
+        i > 0 and _hyphen_in_name(doc, i) and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    )
 
 
 def _hyphen_in_name(doc: Doc, i: int) -> bool:
