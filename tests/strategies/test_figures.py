@@ -1644,8 +1644,8 @@ def test_the_airline_is_the_airline_named_however_far_back() -> None:
 
 
 def test_a_hyphenated_name_the_parser_splits_is_one_speaker() -> None:
-    body = "Lagos State Governor Ada Sanwo-Olu said last night that one man had died."
-    assert [f.reported_by for f in figures(body)] == ["Lagos State Governor Ada Sanwo-Olu"]
+    body = "Lagos State Governor Babajide Sanwo-Olu said last night that one man had died."
+    assert [f.reported_by for f in figures(body)] == ["Lagos State Governor Babajide Sanwo-Olu"]
 
 
 def test_its_research_is_the_research_of_the_one_who_said_it() -> None:
