@@ -1544,7 +1544,7 @@ def verb_harm(noun: Token) -> Metric | None:
         return None
     if noun.dep_ == "nsubj" and lemma in _SEARCH:
         return None  # 'the rover is searching for signs of life': who searches is not missing
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shares_subject(c))]
+    verbs = [verb, *_joined_verbs(verb)]
     if noun.dep_ == "dobj":  # 'arrested the son and was searching for the owner': not the son
         verbs = [v for v in verbs if v == verb or v.lemma_.lower() not in _SEARCH]
         # 'killing a guard and wounding two officers': a later verb's harm is its own object's
@@ -1573,20 +1573,13 @@ def _joined_verb(noun: Token | None) -> Label | None:
     """
     if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or cue_label(noun.head):
         return None
-    joined = [c for c in noun.head.children if c.dep_ == "conj" and _shares_subject(c)]
-    labels = [label for c in joined if (label := cue_label(c)) is not None]
+    labels = [label for c in _joined_verbs(noun.head) if (label := cue_label(c)) is not None]
     return labels[0] if labels and labels[0] != "none" else None
 
 
 def _then_befell(verb: Token) -> Metric | None:
     """The harm a passive verb joined to the subject's act names: '... and was shot dead'."""
-    passives = [
-        c
-        for c in verb.children
-        if c.dep_ == "conj"
-        and any(a.dep_ == "auxpass" for a in c.children)
-        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
-    ]
+    passives = [c for c in _joined_verbs(verb) if any(a.dep_ == "auxpass" for a in c.children)]
     harm = [m for c in passives if (m := harm_of(cue_label(c))) is not None]
     return harm[-1] if harm and not _counts.negated(passives[-1]) else None
 
@@ -1605,6 +1598,11 @@ def _lost_life(verb: Token) -> bool:
     lives = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"]
     own = any(m.lower_ == "own" for life in lives for m in life.children)
     return bool(lives) and (lemma == "lose" or (lemma == "take" and own))
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verbs joined to `verb` that share its subject: 'were shot and killed'."""
+    return [c for c in verb.children if c.dep_ == "conj" and _shares_subject(c)]
 
 
 def _shares_subject(conj: Token) -> bool:
