@@ -129,6 +129,17 @@ METRICS = [
     ("The ministry put the toll at ten on Thursday; by Friday it had risen to 16, most of "
      "them killed by falling trees or drowned in the town of Tembo.",
      [("killed", 10), ("killed", 16)]),
+    # ... and the toll that has reached or passed a number, or stands at it
+    ("Police put the toll at seven on Sunday. By Monday afternoon it stood at nine, fire "
+     "officials said.", [("killed", 7), ("killed", 9)]),
+    ("At first 60 people were said to have died; a doctor said overnight that the number had "
+     "passed 90.", [("killed", 60), ("killed", 90)]),
+    ("The ministry said 20 bodies had been found, and on Tuesday an official said the count "
+     "had reached 27.", [("killed", 20), ("killed", 27)]),
+    # not a count of people that reached a number, nor a count with no toll before it
+    ("Floods killed 12 people. Turnout reached 60 percent and the number of voters passed "
+     "9,000.", [("killed", 12)]),
+    ("The count had reached 27 by noon.", []),
     # an irregular plural the tagger leaves as its own lemma still names people
     ("The war killed about 5,000 people. Kyiv has said 1,204 of its servicemen died; Moscow's "
      "count of its own military dead stands at 980.",

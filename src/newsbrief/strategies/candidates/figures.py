@@ -1008,28 +1008,39 @@ def _toll_noun(count: Token) -> Token | None:
     prep = count.head
     if count.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _TOLL_NOUNS:
         return prep.head  # 'gave a figure of 75', 'an earlier toll of 27'
+    if count.dep_ == "dobj" and prep.lemma_.lower() in _REACHES:
+        return _the_toll(prep, [c for c in prep.children if c.dep_ == "nsubj"])
     if count.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
         return None
     owner = prep.head
     nouns = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
-    if owner.lemma_ in _RISES and any(n.lower_ == "it" and n.dep_ == "nsubj" for n in nouns):
-        return next(n for n in nouns if n.lower_ == "it")  # 'by Friday it had risen to 16'
     if owner.lemma_ in _REVISES:  # 'the police lowered that to 20', 'revised it to 75'
         pointer = next((n for n in nouns if n.lower_ in _POINTERS and n.dep_ == "dobj"), None)
         if pointer is not None:
             return pointer
-    return next(
-        (
-            n
-            for n in nouns
-            if n.lemma_.lower() in _TOLL_NOUNS
-            and any(c.lower_ in ("the", *_POINTERS) or c.dep_ == "poss" for c in n.children)
-        ),
-        None,
-    )
+    return _the_toll(owner, nouns)
+
+
+def _the_toll(verb: Token, nouns: list[Token]) -> Token | None:
+    """The definite toll noun among `nouns` ('the toll', 'that count', "the ministry's tally").
+
+    Or the subject 'it' of a verb that says where a toll now stands ("it stood at nine", "it
+    had passed 90").
+    """
+    for noun in nouns:
+        if noun.lower_ == "it" and noun.dep_ == "nsubj" and verb.lemma_ in _STANDS:
+            return noun
+        if noun.lemma_.lower() in _TOLL_NOUNS and any(
+            c.lower_ in ("the", *_POINTERS) or c.dep_ == "poss" for c in noun.children
+        ):
+            return noun
+    return None
 
 
 _RISES = frozenset("rise climb grow increase jump fall drop".split())
+# Verbs whose object is the value a toll has come to: 'the count had reached 27'.
+_REACHES = frozenset("reach pass exceed top surpass hit cross".split())
+_STANDS = _RISES | _REACHES | {"stand", "remain"}
 _REVISES = frozenset("raise lower revise cut reduce increase put bring push lift".split())
 _POINTERS = frozenset({"that", "this", "it"})
 
