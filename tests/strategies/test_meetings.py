@@ -950,6 +950,28 @@ def test_a_meeting_called_off_that_will_now_be_held_later_is_both() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the parser hangs the clause on the body, or on the body's own topic
+        "A session of the regional assembly's health committee that had been set for today has "
+        "been put back to Tuesday, the speaker said.",
+        "A special session of Tarn's regional council on the floods, which had been called for "
+        "today, has been moved to Tuesday.",
+    ],
+)
+def test_a_body_session_set_for_a_day_and_moved_is_called_off_and_set_anew(body: str) -> None:
+    assert summary(body) == [
+        ("cancelled", D(2024, 3, 30), "unknown"),
+        ("rescheduled", D(2024, 4, 2), "unknown"),
+    ]
+
+
+def test_a_council_that_called_for_calm_did_not_set_a_session() -> None:
+    body = "A session of the council of elders, which called for calm, was reported by the radio."
+    assert meetings(body) == []
+
+
 def test_a_meeting_held_on_the_day_another_was_set_for_does_not_hide_the_postponement() -> None:
     body = (
         "Council leader Ana Ruiz met shop owners in Tarn yesterday. A meeting of the council's "

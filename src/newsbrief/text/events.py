@@ -696,11 +696,33 @@ def _a_bodys(tok: Token) -> bool:
 
 
 def _set_for(tok: Token) -> bool:
-    """'A session set for October 2', 'scheduled for August 28': a day it was set for."""
-    return any(
-        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("set", "schedule", "plan", "slate")
-        for c in tok.children
+    """'A session set for October 2', 'scheduled for August 28': a day it was set for.
+
+    The parser may hang the clause on a noun of the session's own phrase: "a session of the
+    committee that had been set for today", "of the council on the flood, which had been
+    called for today".
+    """
+    nouns = [tok]
+    while len(nouns) < 3 and (after := _first_object(nouns[-1])) is not None:
+        nouns.append(after)  # the session, its 'of' noun, and that noun's own 'on' noun
+    return any(c.dep_ in ("acl", "relcl") and _set_verb(c) for n in nouns for c in n.children)
+
+
+def _first_object(noun: Token) -> Token | None:
+    """The object of a noun's first preposition: 'committee' of 'a session of the committee'."""
+    objects = (o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+    return next(objects, None)
+
+
+def _set_verb(verb: Token) -> bool:
+    """'set', 'scheduled', 'planned', or a passive 'called' or 'convened' (not 'called for')."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("set", "schedule", "plan", "slate"):
+        return True
+    passive = verb.tag_ == "VBN" and (
+        verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
     )
+    return passive and lemma in ("call", "convene")
 
 
 # Prepositions that put a noun as the place something happens: 'at the town hall'.
