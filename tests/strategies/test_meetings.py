@@ -972,6 +972,30 @@ def test_a_council_that_called_for_calm_did_not_set_a_session() -> None:
     assert meetings(body) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Omar Haddad chaired the weekly Council of Ministers at the palace in Tarn "
+        "on Wednesday.",
+        "The prime minister presided over the cabinet yesterday.",
+    ],
+)
+def test_a_body_chaired_on_a_day_sat_that_day(body: str) -> None:
+    assert [m.status for m in meetings(body)] == ["held"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Ruiz chaired the committee for six years.",
+        "Tarn, which will chair the council until 2026, backed the plan.",
+        "Ana Ruiz, who chairs the finance committee, said the budget would pass.",
+    ],
+)
+def test_chairing_a_body_for_a_span_of_time_is_no_meeting(body: str) -> None:
+    assert meetings(body) == []
+
+
 def test_a_meeting_held_on_the_day_another_was_set_for_does_not_hide_the_postponement() -> None:
     body = (
         "Council leader Ana Ruiz met shop owners in Tarn yesterday. A meeting of the council's "

@@ -210,6 +210,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         return True if _summoned_an_envoy(tok) else None
     if lemma in _GATHER_VERBS:
         return _gather(tok)
+    if lemma in ("chair", "preside"):
+        return True if _chaired_a_sitting(tok) else None
     if lemma == "see":
         return _journey_to_see(tok)
     if lemma == "brief":
@@ -574,6 +576,33 @@ def _gather(tok: Token) -> bool | None:
     if tok.lemma_ != "gather" and any(b.lemma_.lower() in _SITTING for b in bodies):
         return True  # 'will convene the risk management council', 'the committee will reconvene'
     return True if official and tok.lemma_ != "gather" else (False if official else None)
+
+
+def _chaired_a_sitting(verb: Token) -> bool:
+    """'Chaired the weekly Council of Ministers on Wednesday': the body's sitting, that day.
+
+    The body ('council', 'cabinet', 'committee') is what was chaired or presided over, and a
+    day or a place says when or where it sat: not 'who chairs the committee'.
+    """
+    over = [o for p in verb.children if p.lower_ == "over" for o in p.children]
+    bodies = [o for o in [*_parts.objects(verb), *over] if o.lemma_.lower() in _SITTING]
+    return bool(bodies) and any(_sat_on(t) for t in (verb, *bodies))
+
+
+def _sat_on(tok: Token) -> bool:
+    """A day or a place on the word ('on Monday', 'in Rabat').
+
+    Not a span of time: 'for six years', 'until 2023', 'in 2023'.
+    """
+    for child in tok.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            return True
+        objects = [o.ent_type_ for o in child.children] if child.dep_ == "prep" else []
+        if child.lower_ == "on" and "DATE" in objects:
+            return True
+        if child.lower_ in ("in", "at") and {"GPE", "LOC", "FAC"} & set(objects):
+            return True
+    return False
 
 
 # People who gather without meeting anyone: 'relatives gathered outside the factory gates'.
