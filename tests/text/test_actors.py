@@ -164,6 +164,23 @@ KINDS = [
         "with it.",
         {"North Complex Fire": None, "Beachie Creek Fire": None},
     ),
+    # a name written in another alphabet's capitals is a name like any other
+    (
+        "Merkel will hold talks with her Lithuanian counterpart, Ingrida Šimonytė, on Sunday.",
+        {"Ingrida Šimonytė": "person"},
+    ),
+    (
+        "Turkey's foreign minister, Mevlüt Çavuşoğlu, said the talks had failed.",
+        {"Mevlüt Çavuşoğlu": "person"},
+    ),
+    # a name that 'who' goes on to tell of is a person, whatever the tagger typed it
+    (
+        "The title was won by Australia's Ashleigh Barty, who beat Karolína Plíšková in three "
+        "sets.",
+        {"Ashleigh Barty": "person"},
+    ),
+    # ... but not a place the clause runs on from
+    ("Thousands fled Cabo Delgado, who have nowhere to go.", {"Cabo Delgado": "place"}),
 ]
 
 

@@ -620,6 +620,9 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
     if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in ents(doc)):
         return False  # 'Tupua Tamasese Meaole's clinic' beside 'Tupua Tamasese Meaole Hospital'
+    if _label(group) not in ("GPE", "LOC", "FAC") and " " in name:
+        if any(ner.followed_by_who(doc, m) for m in group.mentions):
+            return True  # 'Ashleigh Barty, who beat ...', typed as an organisation
     others = sum(v for k, v in group.labels.items() if k != "PERSON") - group.speaking
     votes = group.labels["PERSON"] + group.speaking
     if " " not in name:

@@ -344,6 +344,18 @@ def owns_his(doc: Doc, span: NameSpan) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for o in objects for c in o.children)
 
 
+def followed_by_who(doc: Doc, span: NameSpan) -> bool:
+    """True when 'who' opens the clause after the name ('Ashleigh Barty, who beat ...').
+
+    A body is told with 'which'; only a person (or a team, which has a word of its own) takes
+    'who'.
+    """
+    at = span.last + 1
+    if at < len(doc) and doc[at].text == ",":
+        at += 1
+    return at < len(doc) and doc[at].lower_ == "who"
+
+
 def beside_person(doc: Doc, span: NameSpan) -> bool:
     """True when the mention is listed with a person ('Nikos Dendias, Nikos X and Y')."""
     head = head_of(doc, span)

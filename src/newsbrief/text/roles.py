@@ -28,7 +28,8 @@ DIPLOMATIC_NOUNS = frozenset(
 # Heads of state or government, who speak for their state ('Prime' + 'Minister' is one too).
 _LEADERS = frozenset({"president", "chancellor", "premier", "king", "queen", "emir"})
 _FOREIGN_OFFICES = frozenset({"minister", "secretary", "ministry", "office"})
-_NAME_WORD = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z][\w'’.]*(?:-[\w'’]+)*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+_NAME_TAIL = re.compile(r"[\w'’.]*(?:-[\w'’]+)*")
 
 
 def looks_like_name(name: str) -> bool:
@@ -41,9 +42,14 @@ def looks_like_name(name: str) -> bool:
     tail = words[-1].split("-")[-1]
     if not words[0][:1].isupper() or not (tail[:1].isupper() or _a_name_part(words[-1])):
         return False
-    return all(
-        _NAME_WORD.fullmatch(w) or w.split("-")[0].lower() in lexicon.NAME_CONNECTORS for w in words
-    )
+    return all(_name_word(w) or w.split("-")[0].lower() in lexicon.NAME_CONNECTORS for w in words)
+
+
+def _name_word(word: str) -> bool:
+    """Initials ('J.R.'), or a capital of any alphabet and word characters ('Šimonytė')."""
+    if _INITIALS.fullmatch(word):
+        return True
+    return word[:1].isupper() and bool(_NAME_TAIL.fullmatch(word[1:]))
 
 
 def _a_name_part(word: str) -> bool:
