@@ -157,6 +157,15 @@ METRICS = [
      [("killed", 16), ("killed", 43), ("killed", 17), ("killed", 16), ("killed", 10)]),
     # a zero denies every harm it names
     ("No one was hurt or killed in the blast.", [("killed", 0), ("wounded", 0)]),
+    ("None of the pupils had been physically harmed, the principal said.", [("wounded", 0)]),
+    # the value a toll was put at before the time of day it was given, which the parser reads
+    # as counting that time
+    ("Police had put the death toll at 25 yesterday morning.", [("killed", 25)]),
+    ("The council had put the toll at 16 last night.", [("killed", 16)]),
+    # people told by an age bound the parser hangs on the verb are an age, not a count
+    ("Health workers vaccinated more than 3,500 children under five in Tarn this week.",
+     [("aid", 3500)]),
+    ("Polio mainly affects children under five.", []),
     ("None of the guards was killed or injured, the warden said.",
      [("wounded", 0), ("killed", 0)]),
     ("There were no deaths or injuries at the plant.", [("killed", 0), ("wounded", 0)]),

@@ -32,7 +32,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys(
         "injure injured injury wound wounded hurt hospitalize hospitalise hospitalized "
-        "hospitalised admit casualty maim shoot stab".split(),
+        "hospitalised admit casualty maim shoot stab harm".split(),
         "wounded",
     ),
     **dict.fromkeys("missing miss unaccounted disappear trap trapped".split(), "missing"),
@@ -678,7 +678,7 @@ def _age_or_ratio(count: Token) -> bool:
         if head.lower_ == "of" and person.tag_ == "NN" and person.lemma_.lower() not in _GROUPS:
             return True
         return head.lower_ in _AGE_BOUNDS
-    if _said_to_be_under(count):
+    if _said_to_be_under(count) or _bound_after_people(count):
         return True  # 'three of the four children who died were under five'
     first = head if count.dep_ == "conj" else count  # 'aged three and eight'
     aged = first.head
@@ -694,6 +694,14 @@ def _age_or_ratio(count: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lower_ in _AGE_SUPERLATIVES for c in head.children)
     # 'were killed, the youngest just 14': the superlative rides on the number itself
     return any(c.dep_ == "amod" and c.lower_ in _AGE_SUPERLATIVES for c in count.children)
+
+
+def _bound_after_people(count: Token) -> bool:
+    """'Vaccinated 3,500 children under five': an age bound the parser hangs on the verb."""
+    bound = count.head
+    if count.dep_ != "pobj" or bound.lower_ not in _AGE_BOUNDS or bound.i != count.i - 1:
+        return False
+    return bound.i > 0 and is_person(count.doc[bound.i - 1])
 
 
 def _said_to_be_under(count: Token) -> bool:

@@ -356,6 +356,33 @@ def _mend_numbers_before_a_day(doc: Doc) -> None:
             continue
         tok.head, tok.dep_ = prep, "pobj"
         day.head, day.dep_ = prep.head, "npadvmod"
+    for tok in doc[1:-2]:
+        _mend_value_before_a_time(doc, tok)
+
+
+# Verbs that set or move a toll to a value: 'put the toll at 25', 'rose to 40'.
+_VALUED = _SETTING | frozenset("rise climb grow jump fall drop stand reach".split())
+# Words that open a time of day after a number: '25 yesterday morning', '16 last night'.
+_TIME_OPENERS = _DAY_WORDS | {"last", "this", "early", "late"}
+
+
+def _mend_value_before_a_time(doc: Doc, tok: Token) -> None:
+    """'Put the toll at 25 yesterday morning': 25 is the value, not a count of mornings.
+
+    The parser reads the number as counting the time of day after it. Only after 'to' or
+    'at' on a verb that sets or moves a toll: not 'killed at 10 last night' (a clock time).
+    """
+    prep, time = doc[tok.i - 1], tok.head
+    if tok.dep_ != "nummod" or not tok.like_num or time.i <= tok.i + 1 or time.i > tok.i + 3:
+        return
+    if doc[tok.i + 1].lower_ not in _TIME_OPENERS or time.ent_type_ not in ("DATE", "TIME"):
+        return
+    if prep.lower_ not in ("to", "at") or time.head.i != prep.i:
+        return
+    if prep.head.lemma_ not in _VALUED:
+        return
+    tok.head, tok.dep_ = prep, "pobj"
+    time.head, time.dep_ = prep.head, "npadvmod"
 
 
 def _mend_split_names(doc: Doc) -> None:
