@@ -96,6 +96,8 @@ NOT_COUNTS = [
     "They met on 22 March 2024 in Tel Aviv.",
     "The 1973 building collapsed.",
     "Unrest has continued since 2011.",
+    "It is the deadliest disaster in the state since 1865.",  # an older year, told as one
+    "The church was built in 1597.",
     "The meeting starts at 10:30 local time.",
     "The blast occurred at 6am.",
     "The quake occurred at 3 p.m. on Friday.",
@@ -129,6 +131,10 @@ NOT_COUNTS = [
 @pytest.mark.parametrize("sentence", NOT_COUNTS)
 def test_not_counts(sentence: str) -> None:
     assert find_numbers(sentence) == []
+
+
+def test_an_older_number_with_a_unit_is_still_a_count() -> None:
+    assert [p.value for p in find_numbers("The floods destroyed 1500 homes in 1865.")] == [1500]
 
 
 def test_a_decimal_times_a_scale_word_is_the_whole_number_it_names() -> None:

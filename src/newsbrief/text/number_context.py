@@ -61,10 +61,16 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 
 def is_year(text: str, digits: str, start: int, unit: str | None) -> bool:
-    """Whether the four digits at `start` are a year ("in 2019", or a bare 2019 with no unit)."""
-    if len(digits) != 4 or not digits.isdigit() or not 1900 <= int(digits) <= 2100:
+    """Whether the four digits at `start` are a year ("in 2019", or a bare 2019 with no unit).
+
+    An older year counts only with no unit and a word of time before it: "since 1865", "in
+    1597"; not "in 1500 homes".
+    """
+    if len(digits) != 4 or not digits.isdigit() or not 1000 <= int(digits) <= 2100:
         return False
     before = text[max(0, start - 30) : start]
+    if int(digits) < 1900:
+        return unit is None and bool(_YEAR_BEFORE.search(before))
     return unit is None or unit == "%" or bool(_YEAR_BEFORE.search(before))
 
 
