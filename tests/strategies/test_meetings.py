@@ -972,6 +972,11 @@ def test_a_council_that_called_for_calm_did_not_set_a_session() -> None:
     assert meetings(body) == []
 
 
+def test_a_guest_received_by_a_titled_one_word_name_was_met() -> None:
+    body = "The pope was received by Emperor Hiroyuki at the palace in Tarn yesterday morning."
+    assert summary(body) == [("held", D(2024, 3, 29), "in_person")]
+
+
 @pytest.mark.parametrize(
     "body",
     [

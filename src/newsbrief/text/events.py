@@ -39,7 +39,7 @@ from newsbrief.text.event_dates import attached_date, moved_to, past_perfect
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
-from newsbrief.text.lexicon import MEETING_NOUNS, SPEECH_VERBS
+from newsbrief.text.lexicon import MEETING_NOUNS, SPEECH_VERBS, TITLE_HEADS
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -540,6 +540,8 @@ def _lone_name(tok: Token) -> bool:
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_HEADS:
+        return False  # 'received by Emperor Naruhito': a title names a person
     return not any(
         e.label_ == "PERSON" and len(e) > 1 and tok.text in {t.text for t in e}
         for e in tok.doc.ents

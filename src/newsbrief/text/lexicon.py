@@ -19,7 +19,7 @@ TITLE_HEADS = frozenset(
         "superintendent admiral commandant sergeant sgt. lieutenant lt. major maj. inspector "
         "mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady professor prof. attorney prosecutor "
         "detective constable commissioner administrator premier marshal corporal brigadier "
-        "imam rabbi ayatollah whip advisor adviser senators ruler dictator"
+        "imam rabbi ayatollah whip advisor adviser senators ruler dictator emperor empress"
     ).split()
 )
 TITLE_WORDS = TITLE_HEADS | frozenset(
@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset(
         "national citizen veteran soldier sergeant marine firefighter policeman "
         "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
         "politician councillor councilor superintendent executive economist pseudonym alias "
-        "nickname"
+        "nickname emperor empress"
     ).split()
 )
 # Prepositions whose object is where something happens, not who acts.
