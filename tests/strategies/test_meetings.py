@@ -60,6 +60,10 @@ ARTICLES = [
     ("The prime minister briefed President Omar Haddad by telephone on Sunday afternoon.",
      [("held", D(2024, 3, 24), "virtual")]),
     ("The minister briefed reporters by video link on Monday.", []),
+    # ... and so is one to be briefed at a place on a day; reporters still are not
+    ("The envoy is due to brief President Omar Haddad in Accra on Sunday.",
+     [("planned", D(2024, 3, 31), "in_person")]),
+    ("The minister briefed reporters in Tarn on Monday.", []),
     # moved 'until July' (a new month, no day): the day first set is called off, and the
     # meeting is moved to a month not yet fixed
     ("A meeting of health ministers, which had been due to take place next Tuesday, "

@@ -246,10 +246,11 @@ def _briefed_by(verb: Token) -> bool | None:
     """'Was briefed on the fire by the shipping minister': an official reports to a leader.
 
     The passive with a named briefer, or someone briefed by telephone ('briefed the president
-    by telephone'); 'briefed reporters' is a news conference.
+    by telephone') or on a day or at a place ('will brief the president in Accra on Sunday');
+    'briefed reporters' is a news conference.
     """
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        called = _parts.by_phone(verb)
+        called = _parts.by_phone(verb) or _sat_on(verb)  # 'is due to brief X in Accra on Sunday'
         return True if called and any(_principal(o) for o in _parts.objects(verb)) else None
     briefers = [a for a in _parts.agents(verb) if _parts.personish(a)]
     return True if briefers else None
