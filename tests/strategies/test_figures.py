@@ -1592,6 +1592,9 @@ def test_a_land_whose_body_tells_its_own_count_is_the_counts_place(body: str, pl
          "Friday. The province is home to about three million people.", "Idlib"),
         ("Rain hit Karachi on Sunday. Then it swept the province of Sindh. At least 40 people "
          "died in the province.", "Sindh"),
+        # a zone too, and the one named before the land it lies in
+        ("Gunmen raided villages in the Metekel zone of western Ethiopia on Wednesday. More "
+         "than 100,000 people have been displaced in the zone, the UN said.", "Metekel"),
     ],
 )  # fmt: skip
 def test_the_province_is_the_one_last_named_with_that_word(body: str, place: str) -> None:

@@ -366,7 +366,7 @@ def _mistyped_org(tok: Token) -> bool:
 _DIVISIONS = frozenset(
     "state province region district county city town village island territory prefecture "
     "governorate municipality department regency oblast krai canton borough township upazila "
-    "tehsil woreda".split()
+    "tehsil woreda zone commune parish".split()
 )
 
 
@@ -564,7 +564,8 @@ def division_named_before(tok: Token) -> str | None:
 
     "The province is home to about three million people", after "Syria's northwestern Idlib
     province": the last division named with the same word ("Idlib province", "the province
-    of Idlib") in the sentences before, if one was.
+    of Idlib"; "the Metekel zone of western Ethiopia" is Metekel's) in the sentences before,
+    if one was.
     """
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in _VERBAL), None)
     if verb is None:
@@ -589,8 +590,8 @@ def division_named_before(tok: Token) -> str | None:
         if word.lemma_.lower() != kind:
             continue
         named = [c for c in word.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        named += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.pos_ == "PROPN"]  # fmt: skip
+        named = named or [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.pos_ == "PROPN"]  # fmt: skip
         if named:
             root = named[-1]
             return doc[name_start(root) : root.i + 1].text
