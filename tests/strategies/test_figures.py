@@ -1617,6 +1617,18 @@ def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: st
     assert [f.place for f in figures(sentence)] == [place]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Explosions tore through Aden's international airport on Wednesday, killing 26 "
+         "people, the health minister said.", "Aden"),
+        ("A fire swept through Lagos's biggest market, killing nine traders.", "Lagos"),
+    ],
+)  # fmt: skip
+def test_a_town_that_owns_the_site_of_the_count_is_its_place(sentence: str, place: str) -> None:
+    assert [f.place for f in figures(sentence)] == [place]
+
+
 def test_a_name_set_beside_a_district_of_so_many_people_is_that_place() -> None:
     body = "Kasese, a district of about 700,000 people on the slopes of Rwenzori, borders Congo."
     assert [(f.value, f.place) for f in figures(body)] == [(700_000, "Kasese")]

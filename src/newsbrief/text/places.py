@@ -398,8 +398,8 @@ _ILLNESS_NOUNS = frozenset("case outbreak epidemic infection strain variant".spl
 def _used_as_place(root: Token) -> bool:
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PARTS:
         return _unnamed_part(root.head)  # "struck Haiti's southwestern peninsula"
-    if root.dep_ == "poss" and root.head.lemma_.lower() in _LAND_EVENTS:
-        return root.ent_type_ in ("GPE", "LOC")  # "killed in Yemen's war"
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _LAND_EVENTS | _SITES:
+        return root.ent_type_ in ("GPE", "LOC")  # "killed in Yemen's war", "Aden's airport"
     if _names_division(root):
         root = root.head  # "in Kerala state": the division word carries the use
     if any(_where_clause(c) or _counted_beside(c) for c in root.children):
