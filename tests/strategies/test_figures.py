@@ -1617,6 +1617,14 @@ def test_a_place_located_by_the_next_in_is_the_narrower(sentence: str, place: st
     assert [f.place for f in figures(sentence)] == [place]
 
 
+def test_a_named_valley_or_peninsula_is_a_place_like_a_district() -> None:
+    body = (
+        "Twenty soldiers died in a clash in the Galwan valley in eastern Ladakh on Monday "
+        "night, the army said. An official said 76 soldiers had been injured."
+    )
+    assert [f.place for f in figures(body)] == ["Galwan", "Galwan"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [

@@ -372,7 +372,11 @@ _DIVISIONS = frozenset(
 
 # Works where an industrial accident happens, named by the word before them.
 _WORKS = frozenset("mine colliery factory plant warehouse refinery shipyard dam quarry".split())
-_SITES = _DIVISIONS | _WORKS | frozenset("station camp site airport port market".split())
+_SITES = (
+    _DIVISIONS
+    | _WORKS
+    | frozenset("station camp site airport port market peninsula valley delta plateau".split())
+)
 
 
 def _names_division(root: Token) -> bool:
