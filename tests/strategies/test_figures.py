@@ -1696,6 +1696,16 @@ def test_its_research_is_the_research_of_the_one_who_said_it() -> None:
     assert [(f.value, f.reported_by) for f in figures(body)] == [(56, "Amnesty")]
 
 
+def test_a_study_is_reported_by_those_it_is_by() -> None:
+    body = "The war killed about 383,000 people, according to a 2018 study by Tarn University."
+    assert [f.reported_by for f in figures(body)] == ["Tarn University"]
+
+
+def test_an_illness_that_claimed_lives_said_nothing() -> None:
+    body = "The country is also fighting measles, which has claimed more than 400 lives this year."
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(400, None)]
+
+
 def test_an_acronym_is_the_body_it_was_given_to() -> None:
     body = (
         "The Nigeria Centre for Disease Control (NCDC) said on Monday that 40 people had died. "

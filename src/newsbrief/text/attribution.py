@@ -30,7 +30,7 @@ _SAY = frozenset(
 )
 _REPORT_NOUNS = frozenset(
     "report data datum figure statistic estimate count tally record update announcement statement "
-    "account tweet release bulletin list toll research analysis survey".split()
+    "account tweet release bulletin list toll research analysis survey study assessment".split()
 )
 _SPEAKERS = frozenset(
     "official authority police source medium media report witness spokesman spokeswoman "
@@ -220,6 +220,8 @@ def _speaker(tok: Token, previous: str | None = None) -> Attribution | None:
         return None
     if tok.lemma_ == "admit" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # 'its treatment centre had admitted 900 patients': took them in
+    if tok.lemma_ == "claim" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in tok.children):
+        return None  # 'measles, which has claimed 400 lives': killed them, said nothing
     subject = _subject(tok)
     if subject is not None and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
         return _relative_speaker(subject, tok.head)
