@@ -181,6 +181,18 @@ KINDS = [
     ),
     # ... but not a place the clause runs on from
     ("Thousands fled Cabo Delgado, who have nowhere to go.", {"Cabo Delgado": "place"}),
+    # a body named after a place is a body, whatever the tagger typed it; a place named
+    # after a body's word is still a place
+    (
+        "A summit of the Lake Chad Basin Commission, set for N'Djamena on April 2, has been "
+        "postponed.",
+        {"Lake Chad Basin Commission": "government"},
+    ),
+    (
+        "Leaders met at the Asia-Pacific Economic Cooperation summit in Santiago.",
+        {"Asia-Pacific Economic Cooperation": "organisation"},
+    ),
+    ("Protesters gathered in Union Square.", {"Union Square": "place"}),
 ]
 
 

@@ -442,9 +442,7 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     if _is_person(doc, group):
         # 'fighting Boko Haram': the tagger took a known armed group's name for a person's
         return "armed_group" if _ARMED_NAME.fullmatch(name) else "person"
-    label = _label(group)
-    if label == "ACRONYM" or label == "PERSON" and re.fullmatch(r"[A-Z]\w*[A-Z]\w*", name):
-        label = "ORG" if _acts(group) else label  # 'SpaceX'
+    label = _label_read(group)
     if is_country(name) or is_country(canonical_alias(name) or "-"):
         return "state" if _acts(group) else "place"
     if label in ("GPE", "LOC", "FAC") or _PLACE_END.search(name):
@@ -492,6 +490,36 @@ def _named_as_a_body(doc: Doc, group: _Group) -> bool:
             if head.lemma_.lower() in _BODY_NOUNS and head.i == mention.first - 1:
                 return True
     return False
+
+
+def _label_read(group: _Group) -> str:
+    """The parser's label, mended where the name says otherwise.
+
+    An acronym or a camel-cased 'person' that acts is an organisation ('SpaceX'); a 'place'
+    whose head noun is a body's is one ('Lake Chad Basin Commission').
+    """
+    label, name = _label(group), group.name
+    if label == "ACRONYM" or label == "PERSON" and re.fullmatch(r"[A-Z]\w*[A-Z]\w*", name):
+        return "ORG" if _acts(group) else label
+    if label in ("GPE", "LOC", "FAC") and _a_body_by_name(name) and not _PLACE_END.search(name):
+        return "ORG"
+    return label
+
+
+# Head nouns that make a name a body, whatever place it is named after: 'Lake Chad Basin
+# Commission', 'Asia-Pacific Economic Cooperation', 'Chamber of Commerce'.
+_BODY_HEADS = frozenset(
+    "commission council union organisation organization committee cooperation authority agency "
+    "bank fund federation association league alliance chamber coalition community court "
+    "assembly ministry department institute board secretariat".split()
+)
+
+
+def _a_body_by_name(name: str) -> bool:
+    """A name whose head noun is a body's: the last word, or the word before its first 'of'."""
+    words = name.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower() in _BODY_HEADS
 
 
 def _kind_as_written(doc: Doc, group: _Group) -> EntityKind | None:
