@@ -976,6 +976,23 @@ def test_a_council_that_called_for_calm_did_not_set_a_session() -> None:
     assert meetings(body) == []
 
 
+def test_a_meeting_due_on_a_weekday_held_instead_today_was_due_on_the_weekday_ahead() -> None:
+    # told on a Saturday: brought forward from the coming Monday, not moved from last Monday
+    body = (
+        "The mayors' council, which had been due to meet in Tarn on Monday, will instead meet "
+        "this afternoon, a spokesman said."
+    )
+    assert summary(body) == [
+        ("cancelled", D(2024, 4, 1), "in_person"),
+        ("rescheduled", D(2024, 3, 30), "unknown"),
+    ]
+
+
+def test_a_meeting_pushed_back_to_today_was_due_on_the_weekday_past() -> None:
+    body = "A meeting of the council, set for Tuesday, was pushed back to today after the storm."
+    assert summary(body)[0] == ("cancelled", D(2024, 3, 26), "unknown")
+
+
 def test_a_guest_received_by_a_titled_one_word_name_was_met() -> None:
     body = "The pope was received by Emperor Hiroyuki at the palace in Tarn yesterday morning."
     assert summary(body) == [("held", D(2024, 3, 29), "in_person")]

@@ -94,6 +94,8 @@ async def find_meetings(ctx: Context) -> list[Meeting]:
         if status is not None:
             _place(ctx, drafts, mention, sentence, status)
     _mark_replacements(drafts)
+    if ctx.job.published is not None:
+        _brought_forward(drafts, ctx.job.published)
     return [d.meeting for d in drafts]
 
 
@@ -481,6 +483,43 @@ def _mark_replacements(drafts: list[_Draft]) -> None:
             if draft.meeting.status == "planned" and same_people and draft.meeting.date:
                 draft.meeting = draft.meeting.model_copy(update={"status": "rescheduled"})
                 break
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+# A move told as a swap ('will instead meet'), not as a delay ('pushed back', 'postponed').
+_INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:back|postpone\w*|delay\w*|put off|late[rd])\b", re.IGNORECASE)
+
+
+def _brought_forward(drafts: list[_Draft], published: dt.date) -> None:
+    """The weekday a moved meeting had been set for, read from which way it was moved.
+
+    'Which had been due to meet on Thursday, will instead meet this afternoon' (told on a
+    Wednesday): brought forward, so its Thursday is the one ahead, not the one past. 'Set for
+    Tuesday, was pushed back to today' (told on a Saturday): a delay, so its Tuesday is the
+    one gone by. Only a weekday with no other word ('last Thursday'), moved in one sentence.
+    """
+    week = dt.timedelta(days=7)
+    for off in drafts:
+        was = off.meeting
+        told = was.evidence[0].quote if was.evidence else ""
+        if was.status != "cancelled" or was.date is None or not was.date_text:
+            continue
+        if not _WEEKDAY.fullmatch(re.sub(r"^(?:on|for)\s+", "", was.date_text)):
+            continue
+        moved = [
+            d.meeting.date
+            for d in drafts
+            if d.last == off.last and d.meeting.status == "rescheduled" and d.meeting.date
+        ]
+        if not moved:
+            continue
+        day, later = was.date, bool(_LATER.search(told))
+        if later and day > moved[0]:
+            day -= week  # a delay to a day before the one set: that day had passed
+        elif _INSTEAD.search(told) and not later and day < published <= moved[0] < day + week:
+            day += week  # swapped for a day before the weekday comes: brought forward
+        off.meeting = was.model_copy(update={"date": day})
 
 
 def _date_fields(date: _dates.DatePhrase) -> dict[str, object]:
