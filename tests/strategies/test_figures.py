@@ -162,6 +162,16 @@ METRICS = [
     # as counting that time
     ("Police had put the death toll at 25 yesterday morning.", [("killed", 25)]),
     ("The council had put the toll at 16 last night.", [("killed", 16)]),
+    # people sheltering or staying in shelters are a population there (the dev conventions:
+    # "population living or sheltering in a place"); driven out, they are displaced
+    ("About 27,000 people were staying in evacuation centres in Tarn this morning.",
+     [("population", 27000)]),
+    ("As of yesterday, 38,410 of them were still at 229 relief centres.", [("population", 38410)]),
+    ("About 38,000 people had fled their homes and were sheltering in 48 schools.",
+     [("displaced", 38000)]),
+    ("About 93,000 people displaced by the cyclone were still living in resettlement sites.",
+     [("displaced", 93000)]),
+    ("About 25 soldiers were at the site.", []),
     # people told by an age bound the parser hangs on the verb are an age, not a count
     ("Health workers vaccinated more than 3,500 children under five in Tarn this week.",
      [("aid", 3500)]),
@@ -194,12 +204,13 @@ METRICS = [
     ("Rebels shelled the town, killing six and injuring 15.", [("killed", 6), ("wounded", 15)]),
     ("Nine miners remain missing.", [("missing", 9)]),
     ("The valley is home to about 80,000 people.", [("population", 80000)]),
-    # people staying, sleeping or housed somewhere live there; in a refuge they were driven out
+    # people staying, sleeping or housed somewhere live there, a refuge too (the dev conventions:
+    # "population living or sheltering in a place")
     ("About 2,600 people were staying in the town's hotels.", [("population", 2600)]),
     ("The arena was housing more than 900 people.", [("population", 900)]),
     ("The Tarvel camp, which holds some 45,000 people, was sealed.", [("population", 45000)]),
-    ("About 3,100 people were staying in evacuation centres.", [("displaced", 3100)]),
-    ("Some 700 families were sleeping in tents near the stadium.", [("displaced", 700)]),
+    ("About 3,100 people were staying in evacuation centres.", [("population", 3100)]),
+    ("Some 700 families were sleeping in tents near the stadium.", [("population", 700)]),
     ("The ferry had 240 passengers on board.", [("population", 240)]),
     ("Medics have vaccinated 3,100 children.", [("aid", 3100)]),
     ("Officials confirmed 418 new cases of cholera.", [("other", 418)]),
@@ -357,9 +368,10 @@ METRICS = [
     ("Eleven people were electrocuted by fallen power lines.", [("killed", 11)]),
     ("Volunteers gave first aid to 27 people at the scene.", [("aid", 27)]),
     ("Two nurses and a porter suffered burns.", [("wounded", 2), ("wounded", 1)]),
-    # people moved to, or spending the night in, places of refuge have left their homes
+    # people moved to places of refuge have left their homes; spending the night there, they
+    # shelter there
     ("More than 2,100 families have moved to schools and churches.", [("displaced", 2100)]),
-    ("About 2,600 people spent the night in hotels and a sports hall.", [("displaced", 2600)]),
+    ("About 2,600 people spent the night in hotels and a sports hall.", [("population", 2600)]),
     ("Twenty people were taken to hospital.", [("wounded", 20)]),
     ("Twelve people were sent to hospital.", [("wounded", 12)]),
     # a breakdown's own noun names its harm; otherwise it is the total's

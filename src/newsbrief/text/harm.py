@@ -754,7 +754,45 @@ def _told_by_its_frame(count: Token, noun: Token | None) -> Reading | None:
         return Reading("aid")  # "handed out food and blankets to 5,200 people"
     if noun is not None and _relief_delivered(noun):
         return Reading("aid")  # "delivered 1.5 million water purification tablets"
+    if _sheltering_in(noun or count):
+        return Reading("population")  # "27,000 people were staying in evacuation centres"
     return None
+
+
+# Verbs of people staying somewhere, and the places people shelter in after a disaster.
+_STAYING = frozenset("shelter stay sleep live remain spend be".split())
+_SHELTERS = frozenset(
+    "centre center shelter camp school church mosque madrasa tent site hall gym gymnasium "
+    "stadium dormitory hotel embankment compound temple building facility".split()
+)
+# Places where being is sheltering: 'were still at 229 relief centres'.
+_CAMPS = frozenset("centre center shelter camp".split())
+# Words of being driven out, which make people sheltering somewhere displaced.
+_DRIVEN = frozenset("flee displace evacuate leave force drive uproot".split())
+
+
+def _sheltering_in(head: Token) -> bool:
+    """People the count's clause has sheltering or staying in shelters: a population there.
+
+    "27,000 people were staying in evacuation centres", "4,000 survivors were sheltering in a
+    school". Not when its clause also drives them out ("had fled their homes and were
+    sheltering in schools", "displaced by the cyclone were still living in camps", "who fled":
+    displaced).
+    """
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in _STAYING or not is_person(head):
+        if not (head.dep_ == "nsubj" and head.like_num and verb.lemma_.lower() in _STAYING):
+            return False
+    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    shelters = _CAMPS if verb.lemma_ == "be" else _SHELTERS  # not 'soldiers were at the site'
+    if not any(o.lemma_.lower() in shelters for o in places):
+        return False
+    linked = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        linked.append(verb.head)
+    linked += [c for c in head.children if c.dep_ in ("acl", "relcl")]  # 'displaced by Idai'
+    return not any(v.lemma_.lower() in _DRIVEN for v in linked)
 
 
 TOLLS = frozenset("toll tally count number total".split())
