@@ -158,6 +158,8 @@ METRICS = [
     # a zero denies every harm it names
     ("No one was hurt or killed in the blast.", [("killed", 0), ("wounded", 0)]),
     ("None of the pupils had been physically harmed, the principal said.", [("wounded", 0)]),
+    # the hurt who succumbed to their injuries died of them
+    ("Four more people succumbed to their injuries overnight, doctors said.", [("killed", 4)]),
     # the value a toll was put at before the time of day it was given, which the parser reads
     # as counting that time
     ("Police had put the death toll at 25 yesterday morning.", [("killed", 25)]),

@@ -27,7 +27,7 @@ Label = Metric | Literal["none"]
 _LEXICON: dict[str, Label] = {
     **dict.fromkeys(
         "kill die dead death fatality body corpse murder perish drown toll behead massacre "
-        "slay slain fatal killing electrocute neutralise neutralize".split(),
+        "slay slain fatal killing electrocute neutralise neutralize succumb".split(),
         "killed",
     ),
     **dict.fromkeys(
