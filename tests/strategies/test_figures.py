@@ -158,6 +158,12 @@ METRICS = [
     # a zero denies every harm it names
     ("No one was hurt or killed in the blast.", [("killed", 0), ("wounded", 0)]),
     ("None of the pupils had been physically harmed, the principal said.", [("wounded", 0)]),
+    # what a campaign or a plan sets out to do, or is to be done by a date, is a target
+    ("The campaign to vaccinate 80 million people began in May.", []),
+    ("Officials said the plan to relocate 5,000 families had stalled.", []),
+    ("The country has run a campaign since 2019 to vaccinate 80 million people by 2026.", []),
+    ("Health workers vaccinated 3,000 children in a campaign to stop the outbreak.",
+     [("aid", 3000)]),
     # the hurt who succumbed to their injuries died of them
     ("Four more people succumbed to their injuries overnight, doctors said.", [("killed", 4)]),
     # the value a toll was put at before the time of day it was given, which the parser reads

@@ -1273,7 +1273,24 @@ def _aimed_at(noun: Token) -> bool:
         return False
     if verb.lemma_ == "expect" and noun.dep_ == "dobj":
         return any(c.lower_ in ("would", "normally") for c in verb.children)  # a baseline
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _DRIVES:
+            return True  # 'a campaign to vaccinate 80 million'
+        if verb.dep_ in ("acl", "advcl") and _by_a_date(verb):
+            return True  # '... to vaccinate 80 million people by 2026': a deadline, a target
     return verb.dep_ == "xcomp" and verb.head.lemma_ in _AIMS
+
+
+def _by_a_date(verb: Token) -> bool:
+    """'By 2026', 'by the end of the year': the date something is to be done by."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(o.ent_type_ == "DATE" for o in c.children)
+        for c in verb.children
+    )
+
+
+# Nouns of an undertaking whose 'to' clause says what it sets out to do.
+_DRIVES = frozenset("campaign drive plan programme program effort goal target aim bid push".split())
 
 
 def _a_rate(count: Token, noun: Token | None) -> bool:
