@@ -988,6 +988,15 @@ def test_a_meeting_due_on_a_weekday_held_instead_today_was_due_on_the_weekday_ah
     ]
 
 
+def test_a_meeting_brought_forward_beside_a_later_one_was_due_on_the_weekday_ahead() -> None:
+    # 'later this week' of another meeting in the sentence is no delay of this one
+    body = (
+        "A meeting of the task force, which had been due on Monday, was brought forward to "
+        "today, and officials are expected to meet ministers later this week."
+    )
+    assert summary(body)[0] == ("cancelled", D(2024, 4, 1), "unknown")
+
+
 def test_a_meeting_pushed_back_to_today_was_due_on_the_weekday_past() -> None:
     body = "A meeting of the council, set for Tuesday, was pushed back to today after the storm."
     assert summary(body)[0] == ("cancelled", D(2024, 3, 26), "unknown")

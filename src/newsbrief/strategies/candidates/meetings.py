@@ -488,7 +488,7 @@ def _mark_replacements(drafts: list[_Draft]) -> None:
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 # A move told as a swap ('will instead meet'), not as a delay ('pushed back', 'postponed').
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
-_LATER = re.compile(r"\b(?:back|postpone\w*|delay\w*|put off|late[rd])\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:back|postpone\w*|delay\w*|put off)\b", re.IGNORECASE)
 
 
 def _brought_forward(drafts: list[_Draft], published: dt.date) -> None:
