@@ -780,11 +780,16 @@ def _sheltering_in(head: Token) -> bool:
     displaced).
     """
     verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_.lower() not in _STAYING or not is_person(head):
-        if not (head.dep_ == "nsubj" and head.like_num and verb.lemma_.lower() in _STAYING):
-            return False
-    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    staying = head.dep_ == "nsubj" and verb.lemma_.lower() in _STAYING
+    if not staying or not (is_person(head) or head.like_num):
+        return False
+    places = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     shelters = _CAMPS if verb.lemma_ == "be" else _SHELTERS  # not 'soldiers were at the site'
     if not any(o.lemma_.lower() in shelters for o in places):
         return False
