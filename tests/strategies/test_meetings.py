@@ -1002,6 +1002,18 @@ def test_a_meeting_pushed_back_to_today_was_due_on_the_weekday_past() -> None:
     assert summary(body)[0] == ("cancelled", D(2024, 3, 26), "unknown")
 
 
+def test_a_call_with_the_head_of_a_body_named_agency_is_no_interview() -> None:
+    body = (
+        "The environment secretary spoke by phone with the chief executive of the Environment "
+        "Agency, Sir James Tarn, on Sunday morning."
+    )
+    assert summary(body) == [("held", D(2024, 3, 24), "virtual")]
+
+
+def test_talking_to_the_agency_is_still_an_interview() -> None:
+    assert meetings("The minister spoke to the agency by telephone on Sunday.") == []
+
+
 def test_a_guest_received_by_a_titled_one_word_name_was_met() -> None:
     body = "The pope was received by Emperor Hiroyuki at the palace in Tarn yesterday morning."
     assert summary(body) == [("held", D(2024, 3, 29), "in_person")]

@@ -40,7 +40,7 @@ _RELATIVE = frozenset("who which that whom".split())
 MEDIA = re.compile(
     r"\b(?:news|times|post|journal|press|radio|tv|television|wikinews|reuters|afp|cnn|bbc|nbc"
     r"|cbs|abc|fox|axios|reporters?|journalists?|media|newspaper|magazine|broadcaster"
-    r"|interviewer|agency)\b",
+    r"|interviewer|(?-i:agency))\b",  # 'told the agency'; not a body named 'Environment Agency'
     re.I,
 )
 OFFICIALS = frozenset(
