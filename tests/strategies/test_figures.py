@@ -1716,6 +1716,19 @@ def test_its_research_is_the_research_of_the_one_who_said_it() -> None:
     assert [(f.value, f.reported_by) for f in figures(body)] == [(56, "Amnesty")]
 
 
+def test_a_full_name_is_given_with_the_acronym_the_body_gave_it() -> None:
+    body = (
+        "The Tarn Disaster Management Council (TDMC) met on Monday. At least 14 people were "
+        "injured, the Tarn Disaster Management Council said."
+    )
+    assert [f.reported_by for f in figures(body)] == ["Tarn Disaster Management Council (TDMC)"]
+
+
+def test_a_word_of_quantity_names_no_source() -> None:
+    body = "Floods swept the region, and many estimate that 14,000 homes have been destroyed."
+    assert [(f.value, f.reported_by) for f in figures(body)] == [(14000, None)]
+
+
 def test_a_study_is_reported_by_those_it_is_by() -> None:
     body = "The war killed about 383,000 people, according to a 2018 study by Tarn University."
     assert [f.reported_by for f in figures(body)] == ["Tarn University"]

@@ -8,6 +8,7 @@ else the head noun with its compounds and adjectives ("local officials"); "figur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -579,9 +580,15 @@ def _said_by_noun(tok: Token) -> Attribution | None:
 _COUNTS = frozenset({"QUANTITY", "PERCENT", "MONEY"})
 
 
+# Words of quantity that stand for people no one names: 'many fear', 'some say'.
+_QUANTITIES = frozenset("many some most several others few all both none each".split())
+
+
 def _named(tok: Token) -> Attribution | None:
     if any(ch.isdigit() for ch in tok.text) or tok.ent_type_ in _COUNTS:
         return None  # '2,522 cases, 2,428 of them confirmed': a count confirms nothing
+    if tok.lower_ in _QUANTITIES:
+        return None  # 'many estimate that 14,000 homes were destroyed': no one named
     name = source_name(tok)
     return Attribution(name, tok) if name else None
 
@@ -626,7 +633,22 @@ def source_name(tok: Token) -> str | None:
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
     name = tok.doc[start : _acronym_end(tok, end)]
-    return _spelled_out(name) or _strip_the(name)
+    return _spelled_out(name) or _with_its_acronym(_strip_the(name), doc_text(tok.doc))
+
+
+_GIVEN_ACRONYM = r" \(([A-Z][A-Za-z]{1,9})\)"
+
+
+def _with_its_acronym(name: str, text: str) -> str:
+    """A full name with the acronym the body gives it elsewhere, as the body first wrote both.
+
+    'the National Disaster Risk Reduction and Management Council said', after 'the National
+    Disaster Risk Reduction and Management Council (NDRRMC)': that name with '(NDRRMC)'.
+    """
+    if len(name.split()) < 2 or name.endswith(")"):
+        return name
+    given = re.search(re.escape(name) + _GIVEN_ACRONYM, text)
+    return f"{name} ({given.group(1)})" if given else name
 
 
 def _spelled_out(name: Span) -> str | None:
