@@ -11,13 +11,17 @@ from typing import Any
 
 import pytest
 
+from newsbrief import brief
 from newsbrief.models import Figure
+from newsbrief.settings import Settings
 from newsbrief.strategies import prompts as _prompts
 from newsbrief.strategies.base import Job, RulesAsker
 from newsbrief.strategies.candidates import FigureAnswer
 from newsbrief.strategies.candidates.context import Context, sentences
 from newsbrief.strategies.candidates.figures import find_figures
 from tests.askers import CannedAsker
+
+RULES = Settings(backend="rules")
 
 
 def figures(body: str, ask: Any = None) -> list[Figure]:
@@ -1120,6 +1124,20 @@ def test_a_hospital_only_some_were_taken_to_is_not_the_place_of_them_all() -> No
         "were flown to Velm General Hospital."
     )
     assert "Velm General Hospital" not in [f.place for f in figures(body) if f.value == 9]
+
+
+def test_the_institute_where_the_hurt_later_died_is_not_the_articles_place() -> None:
+    body = (
+        "The death toll from Sunday's explosion in a building in the Moghbazar area of Dhaka "
+        "has risen to 11, after two injured men died overnight at the Chittagong National "
+        "Institute of Burn Surgery, a doctor at the institute said this morning.\n\n"
+        "Police had put the toll at seven on Sunday night.\n\n"
+        "More than 50 people were injured, according to the fire service."
+    )
+    found = brief(
+        body, title="Explosion toll rises to 11", published="2021-06-29", settings=RULES
+    ).figures
+    assert [f.place for f in found if f.value in (7, 50)] == ["Dhaka", "Dhaka"]
 
 
 def test_a_place_name_that_holds_a_possessive_is_kept_whole() -> None:

@@ -444,8 +444,10 @@ def _unnamed_part(part: Token) -> bool:
     return not named and _used_as_place(part)
 
 
-_CARE = frozenset("hospital clinic infirmary".split())
-_TAKING = frozenset("take admit rush bring transfer airlift move send fly carry ferry".split())
+_CARE = frozenset("hospital clinic infirmary institute".split())
+_TAKING = frozenset(
+    "take admit rush bring transfer airlift move send fly carry ferry die treat succumb".split()
+)
 
 
 def _taken_to_care(root: Token) -> bool:
