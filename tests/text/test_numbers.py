@@ -98,6 +98,7 @@ NOT_COUNTS = [
     "Unrest has continued since 2011.",
     "It is the deadliest disaster in the state since 1865.",  # an older year, told as one
     "The church was built in 1597.",
+    "Troops fired on protesters between July 10 and 12, the UN said.",  # the range's last day
     "The meeting starts at 10:30 local time.",
     "The blast occurred at 6am.",
     "The quake occurred at 3 p.m. on Friday.",
@@ -131,6 +132,11 @@ NOT_COUNTS = [
 @pytest.mark.parametrize("sentence", NOT_COUNTS)
 def test_not_counts(sentence: str) -> None:
     assert find_numbers(sentence) == []
+
+
+def test_a_count_after_a_day_and_and_is_still_a_count() -> None:
+    found = find_numbers("The storm killed 9 people on March 3 and 12 more were hurt.")
+    assert [p.value for p in found] == [9, 12]
 
 
 def test_an_older_number_with_a_unit_is_still_a_count() -> None:

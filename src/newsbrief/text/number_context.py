@@ -16,6 +16,9 @@ _MONTH = (
 )
 _I = re.IGNORECASE
 _BEFORE_MONTH = re.compile(rf"\b{_MONTH}\.?\s*$", _I)
+# The second day of 'between July 10 and 12', 'on June 3-4': a range of days closed there.
+_DAY_RANGE = re.compile(rf"\b{_MONTH}\.?\s*[0-9]{{1,2}}\s*(?:and|to|-|–)\s*$", _I)
+_RANGE_END = re.compile(r"^\s*(?:[,.;:)]|$|[0-9]{4}\b)")
 _AFTER_MONTH = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", _I)
 _YEAR_BEFORE = re.compile(
     rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|year"
@@ -75,10 +78,16 @@ def is_year(text: str, digits: str, start: int, unit: str | None) -> bool:
 
 
 def is_date_day(text: str, digits: str, start: int, end: int) -> bool:
-    """Whether the number at `start:end` is a day of a month ("March 3", "3 March")."""
+    """Whether the number at `start:end` is a day of a month ("March 3", "3 March").
+
+    Or the last day of a range that a stop or a year closes ("between July 10 and 12,"); not
+    "on March 3 and 12 more were hurt".
+    """
     if not digits.isdigit() or not 1 <= int(digits) <= 31:
         return False
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 22) : start]
+    if _DAY_RANGE.search(before) and _RANGE_END.match(text[end : end + 6]):
+        return True
     return bool(_BEFORE_MONTH.search(before) or _AFTER_MONTH.search(text[end : end + 14]))
 
 
