@@ -1742,6 +1742,16 @@ def test_a_full_name_is_given_with_the_acronym_the_body_gave_it() -> None:
     assert [f.reported_by for f in figures(body)] == ["Tarn Disaster Management Council (TDMC)"]
 
 
+def test_a_source_and_a_place_written_as_possessors_are_named_without_the_possessive() -> None:
+    body = (
+        "North Rhine-Westphalia's state government reported 43 deaths, and Magen David Adom's "
+        "first toll was 38."
+    )
+    found = figures(body)
+    assert all(not (f.reported_by or "").endswith("'s") for f in found), found
+    assert all(not (f.place or "").endswith("'s") for f in found), found
+
+
 def test_a_word_of_quantity_names_no_source() -> None:
     body = "Floods swept the region, and many estimate that 14,000 homes have been destroyed."
     assert [(f.value, f.reported_by) for f in figures(body)] == [(14000, None)]

@@ -633,7 +633,8 @@ def source_name(tok: Token) -> str | None:
     if ent is None and tok.pos_ == "NOUN":
         end = max(end, _whose_end(tok))
     name = tok.doc[start : _acronym_end(tok, end)]
-    return _spelled_out(name) or _with_its_acronym(_strip_the(name), doc_text(tok.doc))
+    found = _spelled_out(name) or _with_its_acronym(_strip_the(name), doc_text(tok.doc))
+    return re.sub(r"['’]s$", "", found)  # "Magen David Adom's first toll": Magen David Adom
 
 
 _GIVEN_ACRONYM = r" \(([A-Z][A-Za-z]{1,9})\)"

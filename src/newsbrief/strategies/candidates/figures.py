@@ -1141,7 +1141,8 @@ def _figure(
         qualifier=found.qualifier,
         upper=found.upper,
         unit=found.unit,
-        place=_places.worldwide(found.token, place) or (place.text if place else named or lead),
+        place=_places.worldwide(found.token, place)
+        or _unowned(place.text if place else named or lead),
         reported_by=source.name if source else quoted,
         evidence=[
             _clause_ev(
@@ -1149,6 +1150,11 @@ def _figure(
             )
         ],
     )
+
+
+def _unowned(place: str | None) -> str | None:
+    """A place as a name, without the possessive it was written with ("Ontario's" -> Ontario)."""
+    return re.sub(r"['’]s$", "", place) if place else place
 
 
 # Where a clause ends: punctuation, but not the comma of "1,025,000" or the colon of "10:30".
