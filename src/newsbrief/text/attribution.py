@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from newsbrief.text.counts import nearby
 from newsbrief.text.gazetteer import is_city
 from newsbrief.text.lexicon import ORG_NAME_WORDS
+from newsbrief.text.names import without_possessive
 from newsbrief.text.nlp import doc_text, ents
 
 if TYPE_CHECKING:
@@ -634,7 +635,7 @@ def source_name(tok: Token) -> str | None:
         end = max(end, _whose_end(tok))
     name = tok.doc[start : _acronym_end(tok, end)]
     found = _spelled_out(name) or _with_its_acronym(_strip_the(name), doc_text(tok.doc))
-    return re.sub(r"['’]s$", "", found)  # "Magen David Adom's first toll": Magen David Adom
+    return without_possessive(found)  # "Magen David Adom's first toll": Magen David Adom
 
 
 _GIVEN_ACRONYM = r" \(([A-Z][A-Za-z]{1,9})\)"

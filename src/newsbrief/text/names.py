@@ -30,10 +30,14 @@ def without_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def without_possessive(name: str) -> str:
+    """A name without the possessive it was written with: "Magen David Adom's" -> the name."""
+    return re.sub(r"['’]s$", "", name)
+
+
 def fold(name: str) -> str:
     """Compare names case-, accent-, punctuation- and article-insensitively."""
-    text = without_accents(name.strip())
-    text = re.sub(r"['’]s$", "", text)
+    text = without_possessive(without_accents(name.strip()))
     text = re.sub(r"[.\u2019'`]", "", text).casefold()
     text = re.sub(r"^the\s+", "", text)
     return " ".join(text.split())

@@ -28,6 +28,7 @@ from newsbrief.text import harm
 from newsbrief.text import numbers as _numbers
 from newsbrief.text import places as _places
 from newsbrief.text.lexicon import SPEECH_VERBS
+from newsbrief.text.names import without_possessive
 from newsbrief.text.ner import count_after
 from newsbrief.text.nlp import ents
 from newsbrief.text.states import is_country
@@ -1154,7 +1155,7 @@ def _figure(
 
 def _unowned(place: str | None) -> str | None:
     """A place as a name, without the possessive it was written with ("Ontario's" -> Ontario)."""
-    return re.sub(r"['’]s$", "", place) if place else place
+    return without_possessive(place) if place else place
 
 
 # Where a clause ends: punctuation, but not the comma of "1,025,000" or the colon of "10:30".

@@ -38,6 +38,7 @@ from newsbrief.strategies.candidates.meeting_dates import (
 from newsbrief.text import dates as _dates
 from newsbrief.text.event_parts import Phrase, prefer_subjects
 from newsbrief.text.events import MeetingMention, meeting_mentions
+from newsbrief.text.number_context import WEEKDAYS
 from newsbrief.text.states import is_country
 
 _UPCOMING = ("planned", "rescheduled", "proposed")
@@ -485,7 +486,6 @@ def _mark_replacements(drafts: list[_Draft]) -> None:
                 break
 
 
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 # A move told as a swap ('will instead meet'), not as a delay ('pushed back', 'postponed').
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:back|postpone\w*|delay\w*|put off)\b", re.IGNORECASE)
@@ -505,7 +505,7 @@ def _brought_forward(drafts: list[_Draft], published: dt.date) -> None:
         told = was.evidence[0].quote if was.evidence else ""
         if was.status != "cancelled" or was.date is None or not was.date_text:
             continue
-        if not _WEEKDAY.fullmatch(re.sub(r"^(?:on|for)\s+", "", was.date_text)):
+        if re.sub(r"^(?:on|for)\s+", "", was.date_text).lower() not in WEEKDAYS:
             continue
         moved = [
             d.meeting.date
@@ -519,7 +519,8 @@ def _brought_forward(drafts: list[_Draft], published: dt.date) -> None:
             day -= week  # a delay to a day before the one set: that day had passed
         elif _INSTEAD.search(told) and not later and day < published <= moved[0] < day + week:
             day += week  # swapped for a day before the weekday comes: brought forward
-        off.meeting = was.model_copy(update={"date": day})
+        if day != was.date:
+            off.meeting = was.model_copy(update={"date": day})
 
 
 def _date_fields(date: _dates.DatePhrase) -> dict[str, object]:
