@@ -89,6 +89,23 @@ KINDS = [
         {"NATO": "organisation", "Ana Berg": "person"},
     ),
     ("Defence Secretary Omar Vale said the ships would sail.", {"Defence": None}),
+    # a body named in the title by its own name takes part: a body's word in the name, or a
+    # body's own lower-case title after it; a portfolio before 'Minister' does not
+    (
+        "Arvelan Rail Safety Board member Lena Dorn said the brakes had failed.",
+        {"Arvelan Rail Safety Board": "organisation", "Lena Dorn": "person"},
+    ),
+    (
+        "Norvia founder Pedro Salas said the rocket would fly again in May.",
+        {"Norvia": "organisation", "Pedro Salas": "person"},
+    ),
+    (
+        "Territorial Administration Minister Ali Bako said the roads were shut.",
+        {
+            "Territorial Administration": None,
+        },
+    ),
+    ("Supreme Leader Ali Karimi said the deal was dead.", {"Supreme": None}),
     # a country that sanctions are aimed at takes part
     (
         "The ministers agreed on Monday to extend sanctions against Belarus.",

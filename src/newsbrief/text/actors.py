@@ -298,6 +298,7 @@ def _outside_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         if s.label in ("PERSON", "ROLE", "COLLECTIVE")
         or not set(range(s.first, s.last + 1)) <= titles
         or _organisation_in_title(s)
+        or _body_led_in_title(doc, s)
     ]
 
 
@@ -310,6 +311,42 @@ def _organisation_in_title(span: NameSpan) -> bool:
     if span.label != "ORG" or len(span.text) < 2:
         return False
     return span.text.isupper() or bool(_ORG_WORDS.search(span.text))
+
+
+# Titles that a body gives the people who lead it or speak for it, not a minister's portfolio:
+# 'Podemos leader X', 'Entergy chief executive X', 'Kremlin aide X' name the body.
+_LEADS_A_BODY = frozenset(
+    "founder chief ceo president chairman chairwoman chair leader spokesman spokeswoman "
+    "spokesperson aide director head member".split()
+)
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "adviser", "advisor"})
+
+
+def _body_led_in_title(doc: Doc, span: NameSpan) -> bool:
+    """An organisation named in a person's title by its own name, not by a portfolio.
+
+    'European Commission President X' and 'National Transportation Safety Board member X' (the
+    name has a body's word), 'Virgin Galactic founder X' (a body's own title follows); not
+    'Interior Minister X', 'Local Government Minister X' or 'Transport Cabinet Secretary X',
+    which name a portfolio, nor 'Supreme Leader X' or 'Ugandan President X'.
+    """
+    if span.label != "ORG" or " and " in span.text:
+        return False
+    after = doc[span.last + 1] if span.last + 1 < len(doc) else None
+    if after is None or after.lower_ in _PORTFOLIO_TITLES:
+        return False
+    if " " in span.text and _GOVERNMENT.search(span.text):
+        return True
+    # a body's own title is written in lower case: 'Podemos leader', not 'Supreme Leader'
+    if after.text not in _LEADS_A_BODY or not span.text[:1].isupper():
+        return False
+    word = doc[span.first]
+    return " " in span.text or (
+        word.pos_ == "PROPN"
+        and state_of(word.text) is None
+        and word.lower_ not in lexicon.TITLE_WORDS
+        and not _GOVERNMENT.fullmatch(word.text)
+    )
 
 
 def _key(span: NameSpan) -> str:
@@ -553,7 +590,8 @@ def _misread_place(doc: Doc, group: _Group) -> bool:
 # People who act for a body: a name that qualifies one of these names a party.
 _MEMBERS = frozenset(
     "official spokesman spokeswoman spokesperson member leader commander chief head envoy "
-    "negotiator delegation representative fighter militant rebel insurgent soldier troop".split()
+    "negotiator delegation representative fighter militant rebel insurgent soldier troop "
+    "founder aide".split()
 )
 
 
