@@ -106,6 +106,20 @@ KINDS = [
         },
     ),
     ("Supreme Leader Ali Karimi said the deal was dead.", {"Supreme": None}),
+    # so does the state of a head of state or a diplomat, whatever words its name takes and
+    # whether or not the tagger knows the nationality
+    (
+        "South Korean President Han Do-yun will host the summit in the capital.",
+        {"South Korea": "state"},
+    ),
+    (
+        "United States special envoy Mark Hale welcomed the agreement.",
+        {"United States": "state", "Mark Hale": "person"},
+    ),
+    (
+        "Lithuanian Foreign Minister Rasa Vaitkus said the failure was a bad signal.",
+        {"Lithuania": "state", "Rasa Vaitkus": "person"},
+    ),
     # a country that sanctions are aimed at takes part
     (
         "The ministers agreed on Monday to extend sanctions against Belarus.",

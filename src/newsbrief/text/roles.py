@@ -175,22 +175,33 @@ def official_states(doc: Doc) -> list[NameSpan]:
     """
     out: list[NameSpan] = []
     for token in doc:
-        if token.ent_type_ not in ("NORP", "GPE") or token.ent_iob_ != "B":
-            continue
-        head = _official_head(token)
-        if head is None:
+        if not _nationality_start(token):
             continue
         last = token.i
         while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
             last += 1
+        # the official hangs on the name's last word: 'South Korean President', 'United States
+        # envoy'
+        if _official_head(doc[last]) is None:
+            continue
         text = ner.text_of(doc, token.i, last)
-        state = state_of(text) if token.ent_type_ == "NORP" else _country(text)
+        state = _country(text) if token.ent_type_ == "GPE" else state_of(text)
         if state is None:
             continue
         span = ner.clean(doc, token.i, last, "OFFICIAL")
         if span is not None:
             out.append(NameSpan(state, span.start, span.end, "OFFICIAL", span.first, span.last))
     return out
+
+
+def _nationality_start(token: Token) -> bool:
+    """The first word of a country's or nationality's name, as tagged or as known.
+
+    The tagger misses some adjectives of nationality ('Lithuanian Foreign Minister').
+    """
+    if token.ent_type_ in ("NORP", "GPE"):
+        return token.ent_iob_ == "B"
+    return not token.ent_type_ and token.text[:1].isupper() and state_of(token.text) is not None
 
 
 def _official_head(token: Token) -> Token | None:
