@@ -120,6 +120,8 @@ KINDS = [
         "Lithuanian Foreign Minister Rasa Vaitkus said the failure was a bad signal.",
         {"Lithuania": "state", "Rasa Vaitkus": "person"},
     ),
+    # a country the tagger did not tag is still a country
+    ("Niger declared three days of national mourning after the raids.", {"Niger": "state"}),
     # a country that sanctions are aimed at takes part
     (
         "The ministers agreed on Monday to extend sanctions against Belarus.",

@@ -129,7 +129,7 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     spans = ner.shared_surnames(doc, ner.entity_spans(doc))
     spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + spans
     spans = collectives.party_members(doc) + spans
-    spans = _outside_titles(doc, spans) + ner.acronym_spans(doc)
+    spans = _outside_titles(doc, spans) + ner.acronym_spans(doc) + ner.country_spans(doc)
     spans = [s for s in spans if not _in_credit(doc_text(doc), s)]
     dateline = dateline_span(doc_text(doc))  # 'RIGA, March 10 - ': a place, never an actor
     if dateline is not None:

@@ -28,6 +28,7 @@ from newsbrief.text.lexicon import (
     TITLE_WORDS,
 )
 from newsbrief.text.nlp import doc_text, ents
+from newsbrief.text.states import is_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -233,6 +234,25 @@ def acronym_spans(doc: Doc) -> list[NameSpan]:
         for t in doc
         if t.ent_type_ == "" and t.is_alpha and t.is_upper and 3 <= len(t.text) <= 8
     ]
+
+
+def country_spans(doc: Doc) -> list[NameSpan]:
+    """Names of countries the entity tagger missed ('Niger began three days of mourning')."""
+    out: list[NameSpan] = []
+    i = 0
+    while i < len(doc):
+        last = i
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and not doc[last + 1].ent_type_:
+            last += 1
+        names = (
+            [k for k in range(last, i - 1, -1) if is_country(doc[i : k + 1].text)]
+            if doc[i].pos_ == "PROPN" and not doc[i].ent_type_
+            else []
+        )
+        if names:
+            out.append(_span(doc, i, names[0], "GPE"))
+        i = (names[0] if names else i) + 1
+    return out
 
 
 def head_of(doc: Doc, span: NameSpan) -> Token:
