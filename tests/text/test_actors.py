@@ -605,3 +605,30 @@ def test_a_name_made_an_adjective_is_no_person() -> None:
 def test_a_name_whose_things_are_his_is_a_person_whatever_the_tagger_says() -> None:
     # the tagger calls this name an organisation; 'his trophy' says who it is
     assert kinds("Novak Djokovic lifted his trophy on Sunday.") == {"Novak Djokovic": "person"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "formal"),
+    [
+        (
+            "The Texas government said the roads were shut.",
+            "Texas government",
+            "Government of Texas",
+        ),
+        (
+            "The Hong Kong government said the roads were shut.",
+            "Hong Kong government",
+            "Government of Hong Kong",
+        ),
+        (
+            "The Philippine government said the roads were shut.",
+            "Philippine government",
+            "Government of the Philippines",
+        ),
+    ],
+)
+def test_a_government_has_its_formal_name_as_its_one_alias(
+    body: str, name: str, formal: str
+) -> None:
+    # 'the' only before a country whose name is plural; a name of two words takes it too
+    assert actors(body)[name].aliases == [formal]

@@ -165,7 +165,8 @@ _FORMAL_HEADS = frozenset({"government", "cabinet", "parliament"})
 
 def _government_of(country: str) -> str:
     """'Government of Turkey', 'Government of the United States', '... of the Netherlands'."""
-    the = country.startswith(("United ", "Republic ", "Democratic ")) or country.endswith("s")
+    plural = country.endswith("s") and is_country(country)  # not 'the Texas'
+    the = country.startswith(("United ", "Republic ", "Democratic ")) or plural
     return f"Government of the {country}" if the else f"Government of {country}"
 
 
@@ -205,15 +206,20 @@ def _formal_names(name: str, adjectives: dict[str, str] | None = None) -> set[st
         if adjective is not None:
             out.add(f"{adjective} {rest}")
     words = name.replace("'s ", " ").split()
-    if len(words) == 2 and words[1].lower() == "government" and _place_word(words[0]):
-        out.add(_government_of(words[0]))
+    if len(words) >= 2 and words[-1].lower() == "government" and all(map(_place_word, words[:-1])):
+        out.add(_government_of(" ".join(words[:-1])))  # 'Government of Andhra Pradesh'
     if len(words) in (2, 3) and words[-1].lower() == "ministry":  # 'the economy ministry'
         portfolio = words[-2].lower()
         out.add(f"Ministry of {_PORTFOLIOS.get(portfolio, portfolio.capitalize())}")
     if len(words) == 2 and words[1].lower() in _FORMAL_HEADS:
         country = words[0] if is_country(words[0]) else state_of(words[0])
         if country:
-            out.add(f"{words[1].capitalize()} of {country}")
+            head = words[1].lower()
+            out.add(
+                _government_of(country)
+                if head == "government"
+                else f"{head.capitalize()} of {country}"
+            )
     return out
 
 
