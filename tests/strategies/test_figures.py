@@ -526,6 +526,9 @@ METRICS = [
     # each clause's own verb: the zero died, the officers were hurt
     ('The minister said "no one has died", and that 47 officers had been injured.',
      [("wounded", 47), ("killed", 0)]),
+    # the word beside a bare number beats a participle the verb takes further off
+    ("The army's first tally, released on Monday morning, listed nine dead and 12 injured.",
+     [("killed", 9), ("wounded", 12)]),
 ]  # fmt: skip
 
 

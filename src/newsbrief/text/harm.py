@@ -1104,8 +1104,8 @@ def read_count(count: Token) -> Reading:
     if scene is not None:
         return Reading(scene)
     predicate = _object_predicate(noun or count)
-    if predicate is not None:
-        return Reading(predicate)
+    if predicate is not None and _state_word(count, noun) is None:
+        return Reading(predicate)  # the word beside the number beats one further off
     cues = _cues(count, noun)
     if structure:  # "destroyed 120 homes"; not "search teams using two ships"
         cues = [c for c in cues if c.metric == "none" or c.token.lemma_.lower() in _DAMAGE]
