@@ -529,6 +529,11 @@ METRICS = [
     # the word beside a bare number beats a participle the verb takes further off
     ("The army's first tally, released on Monday morning, listed nine dead and 12 injured.",
      [("killed", 9), ("wounded", 12)]),
+    # a bare number that sizes a settlement is its population, whatever befell others there
+    ("Cholera has killed 40 people in the town of 25,000.",
+     [("killed", 40), ("population", 25000)]),
+    ("The outbreak has now killed 310 people in the country of 4.5 million.",
+     [("killed", 310), ("population", 4500000)]),
 ]  # fmt: skip
 
 

@@ -1428,11 +1428,11 @@ def _at_the_scene(head: Token) -> Label | None:
     """People present when it happened, or living in a place: population.
 
     "30 people had been working underground when the shaft gave way"; "a village of about
-    1,500 people".
+    1,500 people", "the city of 200,000".
     """
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_person(head):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (is_person(head) or head.like_num):
         if head.head.head.lemma_.lower() in _SETTLEMENTS:
-            return "population"
+            return "population"  # 'a village of about 1,500 people', 'a country of 10.7 million'
     if _a_lands_people(head) and harm_of(cue_label(head.head)) is None:
         return "population"  # "Ethiopia's roughly 110 million people", "Egypt, whose 100 million"
     verb = head.head
