@@ -534,6 +534,8 @@ METRICS = [
      [("killed", 40), ("population", 25000)]),
     ("The outbreak has now killed 310 people in the country of 4.5 million.",
      [("killed", 310), ("population", 4500000)]),
+    # what a verb set its object down as
+    ("The council listed 30 residents as missing.", [("missing", 30)]),
 ]  # fmt: skip
 
 

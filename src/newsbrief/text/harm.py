@@ -1366,6 +1366,23 @@ def _object_predicate(head: Token) -> Label | None:
             label = cue_label(child)
             if label in _OPEN:
                 return label
+    return _listed_as(verb, head)
+
+
+def _listed_as(verb: Token, obj: Token) -> Label | None:
+    """What a verb set its object down as: 'listed 19 residents as missing'."""
+    for prep in verb.children:
+        if prep.i < obj.i or prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for word in prep.children:
+            if word.dep_ in ("pcomp", "pobj", "amod", "acomp") and word.tag_ in (
+                "VBG",
+                "VBN",
+                "JJ",
+            ):
+                label = cue_label(word)
+                if label in _OPEN:
+                    return label
     return None
 
 
