@@ -141,6 +141,17 @@ def test_meeting_words(sentence: str, word: str | None) -> None:
     assert [m.trigger.text for m in found][:1] == ([word] if word else [])
 
 
+def test_the_session_of_a_body_the_main_clause_names_is_its_meeting() -> None:
+    found = mentions(
+        "The county board had been due to meet on Tuesday, but the session has been postponed "
+        "to May 4 because its chairman is ill, a clerk said."
+    )
+    assert [(m.trigger.text, m.status) for m in found] == [
+        ("meet", "cancelled"),
+        ("session", "rescheduled"),
+    ]
+
+
 # (sentence, the status the governing words give, or None when they do not settle it)
 STATUSES = [
     ("The leaders met on Tuesday.", "held"),

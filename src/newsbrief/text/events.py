@@ -714,12 +714,14 @@ def _a_bodys(tok: Token) -> bool:
     """A session of the body that is the subject of its verb.
 
     'The committee postponed its session to Monday', 'the council will review it at a
-    session next month'.
+    session next month', or the body of the sentence's main clause: 'the board was due to meet
+    on Thursday, but the session has been postponed, a member said'.
     """
     verb = next((a for a in [tok, *tok.ancestors][:4] if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     verbs = [verb, *(a for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))][:2]
+    verbs.append(tok.sent.root)  # 'the board was due to meet on Thursday, but the session ...'
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BODIES
         for v in verbs
