@@ -152,6 +152,16 @@ def test_the_session_of_a_body_the_main_clause_names_is_its_meeting() -> None:
     ]
 
 
+def test_a_moved_meeting_was_first_set_for_the_day_its_own_clause_names() -> None:
+    moved = one(
+        "A council meeting that had been scheduled for tomorrow will instead be held online on "
+        "Friday, an aide said."
+    )
+    assert moved.status == "rescheduled"
+    assert moved.date is not None and moved.date.text == "on Friday"
+    assert moved.first_date is not None and moved.first_date.text == "tomorrow"
+
+
 # (sentence, the status the governing words give, or None when they do not settle it)
 STATUSES = [
     ("The leaders met on Tuesday.", "held"),

@@ -742,6 +742,20 @@ def _set_for(tok: Token) -> bool:
     return any(c.dep_ in ("acl", "relcl") and _set_verb(c) for n in nouns for c in n.children)
 
 
+def _first_set_for(word: Token, sent: Span, published: dt.date | None) -> _dates.DatePhrase | None:
+    """The day a moved meeting was set for by a clause on its noun.
+
+    'A cabinet meeting that had been scheduled for tomorrow will instead be held on Thursday'.
+    """
+    for clause in word.children:
+        if clause.dep_ in ("acl", "relcl") and _set_verb(clause):
+            span = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            return attached_date(
+                word, sent, published, "rescheduled", crowded=False, within=span, original=True
+            )
+    return None
+
+
 def _first_object(noun: Token) -> Token | None:
     """The object of a noun's first preposition: 'committee' of 'a session of the committee'."""
     objects = (o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
@@ -980,7 +994,9 @@ def _mentions(
         date = attached_date(word, sent, published, "cancelled", crowded=crowded)
         base = dataclasses.replace(base, status="cancelled", date=date)
     elif reading.status == "rescheduled" and day is not None:
-        first = attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
+        first = _first_set_for(word, sent, published) or attached_date(
+            word, sent, published, "rescheduled", crowded=True, original=True
+        )
         if first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)
         elif (plan := _plan_it_was_set_by(word.doc, day)) is not None:
