@@ -162,6 +162,13 @@ def test_a_moved_meeting_was_first_set_for_the_day_its_own_clause_names() -> Non
     assert moved.first_date is not None and moved.first_date.text == "tomorrow"
 
 
+def test_a_meeting_put_off_and_set_again_is_moved_from_its_first_day() -> None:
+    moved = one("The board's meeting set for tonight has been put off and will be held on Monday.")
+    assert moved.status == "rescheduled"
+    assert moved.date is not None and moved.date.text == "on Monday"
+    assert moved.first_date is not None and moved.first_date.text == "tonight"
+
+
 # (sentence, the status the governing words give, or None when they do not settle it)
 STATUSES = [
     ("The leaders met on Tuesday.", "held"),

@@ -993,6 +993,7 @@ def _mentions(
         # 'was postponed', 'was put off': no new day, so the day given is the one called off
         date = attached_date(word, sent, published, "cancelled", crowded=crowded)
         base = dataclasses.replace(base, status="cancelled", date=date)
+        base = _set_again(word, sent, published, base)  # '... and will be held on Thursday'
     elif reading.status == "rescheduled" and day is not None:
         first = _first_set_for(word, sent, published) or attached_date(
             word, sent, published, "rescheduled", crowded=True, original=True
