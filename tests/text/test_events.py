@@ -162,6 +162,15 @@ def test_a_moved_meeting_was_first_set_for_the_day_its_own_clause_names() -> Non
     assert moved.first_date is not None and moved.first_date.text == "tomorrow"
 
 
+def test_the_clause_that_set_a_moved_meeting_may_hang_deep_in_its_phrase() -> None:
+    moved = one(
+        "A meeting between the mayor and union leaders on the strike, which had been set for "
+        "tomorrow, will now be held by video link on Friday."
+    )
+    assert moved.date is not None and moved.date.text == "on Friday"
+    assert moved.first_date is not None and moved.first_date.text == "tomorrow"
+
+
 def test_a_meeting_put_off_and_set_again_is_moved_from_its_first_day() -> None:
     moved = one("The board's meeting set for tonight has been put off and will be held on Monday.")
     assert moved.status == "rescheduled"

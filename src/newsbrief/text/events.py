@@ -745,15 +745,34 @@ def _set_for(tok: Token) -> bool:
 def _first_set_for(word: Token, sent: Span, published: dt.date | None) -> _dates.DatePhrase | None:
     """The day a moved meeting was set for by a clause on its noun.
 
-    'A cabinet meeting that had been scheduled for tomorrow will instead be held on Thursday'.
+    'A cabinet meeting that had been scheduled for tomorrow will instead be held on Thursday';
+    'a second round, which had been expected on Monday, will now take place on October 28';
+    the clause may hang on a noun of the meeting's own phrase ('a meeting between A and B on
+    the rollout, which had been set for tomorrow').
     """
-    for clause in word.children:
-        if clause.dep_ in ("acl", "relcl") and _set_verb(clause):
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return None  # a verb's subtree holds its subject's clauses: 'X, which had been due to
+        # meet on Thursday, will instead meet today' is told by that clause's own mention
+    for clause in word.subtree:
+        if clause.dep_ in ("acl", "relcl") and (_set_verb(clause) or _expected(clause)):
             span = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            told_after = past_perfect(clause)  # 'had been due on Thursday': a day now past
             return attached_date(
-                word, sent, published, "rescheduled", crowded=False, within=span, original=True
+                word,
+                sent,
+                published,
+                "held" if told_after else "rescheduled",
+                crowded=False,
+                within=span,
+                original=True,
             )
     return None
+
+
+def _expected(verb: Token) -> bool:
+    """'Which had been expected on Monday', 'which had been due on Tuesday'."""
+    due = verb.lemma_ == "be" and any(c.lower_ == "due" for c in verb.children)
+    return due or verb.lemma_.lower() == "expect"
 
 
 def _first_object(noun: Token) -> Token | None:
