@@ -549,6 +549,9 @@ def test_the_cue_nearest_the_number_in_the_parse_names_the_metric(
 NOT_FIGURES = [
     "Cameras helped police find stolen cars in 1,450 cases.",  # instances, not patients
     "Officials filed court cases against 1,300 property owners.",  # cases in law
+    # people booked on a charge, whatever the charge names
+    "Police booked six people, among them the site manager, on suspicion of negligence "
+    "resulting in death.",
     "About 300 residents of nearby villages rallied outside the town hall.",  # a crowd
     "The victims, aged 68 and 41, were named by police.",  # ages
     "The campaign targets people aged between 2 and 29.",

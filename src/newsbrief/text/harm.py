@@ -54,7 +54,7 @@ _LEXICON: dict[str, Label] = {
     ),
     **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
     **dict.fromkeys(
-        "arrest detain custody jail imprison sentence convict charge vote voter ballot poll "
+        "arrest detain custody jail imprison sentence convict charge book vote voter ballot poll "
         "seat aftershock deploy attend elect".split(),
         "none",
     ),
