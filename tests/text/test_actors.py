@@ -431,6 +431,13 @@ def test_party_members_keep_the_offsets_of_the_word_as_written() -> None:
             "Rajab Sharipov",
             "governor of Tajikistan's Sughd region",
         ),
+        # a district's collector and a coordinator are roles
+        (
+            "The UN resident coordinator, Elsa Brandt, spoke by telephone with the minister.",
+            "Elsa Brandt",
+            "UN resident coordinator",
+        ),
+        ("District collector Anil Varkey said the roads were shut.", "Anil Varkey", "collector"),
         # a ruler is a title whatever the tagger calls the name
         (
             "The candidate, former military ruler Muhammadu Buhari, is the challenger.",

@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset(
         "national citizen veteran soldier sergeant marine firefighter policeman "
         "policewoman constable spokesman-for negotiator mediator lawmaker legislator "
         "politician councillor councilor superintendent executive economist pseudonym alias "
-        "nickname emperor empress"
+        "nickname emperor empress collector coordinator surgeon composer"
     ).split()
 )
 # Prepositions whose object is where something happens, not who acts.
