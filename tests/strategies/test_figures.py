@@ -536,6 +536,11 @@ METRICS = [
      [("killed", 310), ("population", 4500000)]),
     # what a verb set its object down as
     ("The council listed 30 residents as missing.", [("missing", 30)]),
+    # troops stationed somewhere are no toll, though the clause before told one
+    ("About 900 peacekeepers died in the mission, and 2,400 remain stationed in the north.",
+     [("killed", 900)]),
+    # 'no one' is a zero, whatever word follows it
+    ("No one remains missing after the landslide, the governor said.", [("missing", 0)]),
 ]  # fmt: skip
 
 

@@ -55,7 +55,7 @@ _LEXICON: dict[str, Label] = {
     **dict.fromkeys("kidnap abduct hostage captive".split(), "detained"),
     **dict.fromkeys(
         "arrest detain custody jail imprison sentence convict charge book vote voter ballot poll "
-        "seat aftershock deploy attend elect".split(),
+        "seat aftershock deploy station attend elect".split(),
         "none",
     ),
 }

@@ -492,6 +492,8 @@ def _phrase(text: str, toks: list[_Tok], i: int, relaxed: bool) -> NumberPhrase 
     plain = draft.qualifier is None or draft.qualifier == "exact"
     if core.bare_one and plain and not relaxed and unit is None:
         return None
+    if core.bare_one and plain and _low(toks, draft.start - 1) == "no":
+        return None  # 'no one remains missing': a zero, told by the figure step's own reading
     qualifier: NumberQualifier = draft.qualifier or ("more_than" if core.vague else "exact")
     start, end = toks[draft.start].start, toks[draft.end - 1].end
     return NumberPhrase(
