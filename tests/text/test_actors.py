@@ -506,6 +506,18 @@ def test_a_state_that_acts_has_its_government_as_an_alias() -> None:
     assert found["Turkey"].aliases == ["Government of Turkey"]
 
 
+def test_a_state_is_also_its_government_as_the_articles_adjective_names_it() -> None:
+    # a reader (and an annotator) says 'the Spanish government' as often as 'Government of Spain'
+    body = "Spain said on Monday it would send troops. The Spanish prime minister spoke later."
+    assert actors(body)["Spain"].aliases == ["Government of Spain", "Spanish government"]
+
+
+def test_a_state_whose_adjective_the_article_never_writes_gets_no_adjective_alias() -> None:
+    assert actors("Spain said on Monday it would send troops.")["Spain"].aliases == [
+        "Government of Spain"
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "name", "kind"),
     [

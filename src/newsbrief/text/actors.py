@@ -153,7 +153,7 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
         forms = {m.text for m in actor.mentions if m.label != "OFFICIAL"}
         formal = _formal_names(actor.name, adjectives) if actor.kind == "government" else set()
         if actor.kind == "state":
-            formal = {_government_of(actor.name)}  # 'Turkey said': its government spoke
+            formal = _state_government(actor.name, adjectives)  # 'Turkey said': its government
         actor.aliases = sorted((forms | formal) - {actor.name})
         if actor.kind == "person":
             _describe(doc, actor, actors)
@@ -168,6 +168,18 @@ def _government_of(country: str) -> str:
     plural = country.endswith("s") and is_country(country)  # not 'the Texas'
     the = country.startswith(("United ", "Republic ", "Democratic ")) or plural
     return f"Government of the {country}" if the else f"Government of {country}"
+
+
+def _state_government(country: str, adjectives: dict[str, str]) -> set[str]:
+    """The government of a state, as formal names write it and as the article's adjective does.
+
+    'Government of Spain', and 'Spanish government' when the article writes 'Spanish'.
+    """
+    names = {_government_of(country)}
+    adjective = adjectives.get(country)
+    if adjective is not None:
+        names.add(f"{adjective} government")
+    return names
 
 
 def _place_word(word: str) -> bool:
