@@ -651,3 +651,30 @@ def test_a_government_has_its_formal_name_as_its_one_alias(
 ) -> None:
     # 'the' only before a country whose name is plural; a name of two words takes it too
     assert actors(body)[name].aliases == [formal]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "European Commission President Ursula von der Leyen took part from Brussels. "
+        "Von der Leyen said the EU wanted an agreement by the end of the year.",
+        "President Charles Michel and Commission President Ursula von der Leyen spoke first. "
+        "Von der Leyen said she hoped to meet Xi in person.",
+    ],
+)
+def test_a_surname_of_several_words_typed_a_body_is_the_person_whose_name_it_ends(
+    body: str,
+) -> None:
+    # the tagger calls 'Von der Leyen' an organisation; it ends one person's name
+    found = actors(body)
+    assert "Von der Leyen" not in found
+    assert len(found["Ursula von der Leyen"].mentions) == 2
+
+
+def test_a_person_named_within_a_longer_name_stays_apart() -> None:
+    # a father's name inside his son's ('Idriss Déby' in 'Mahamat Idriss Déby')
+    body = (
+        "General Mahamat Idriss Déby took power on Tuesday. His father, Idriss Déby, "
+        "had ruled since 1990."
+    )
+    assert {"Mahamat Idriss Déby", "Idriss Déby"} <= set(actors(body))

@@ -755,8 +755,18 @@ def _merge_people(actors: list[Actor], unsure: list[Actor]) -> list[Actor]:
     known = {id(a) for a in actors}
     out: list[Actor] = []
     for actor in actors + unsure:
-        if actor.kind in ("state", "source") or (actor.kind != "person" and " " in actor.name):
+        if actor.kind in ("state", "source"):
             out.append(actor)
+            continue
+        if actor.kind != "person" and " " in actor.name:
+            # 'Von der Leyen', 'López Obrador': a surname of several words, typed a body
+            owners = [p for p in people if _ends_name(actor.name, p.name)]
+            if len(owners) == 1:
+                owners[0].mentions = sorted(
+                    owners[0].mentions + actor.mentions, key=lambda m: m.start
+                )
+            else:
+                out.append(actor)
             continue
         owners = [p for p in people if p is not actor and _shortens_person(actor.name, p.name)]
         if len(owners) == 1:
@@ -764,6 +774,12 @@ def _merge_people(actors: list[Actor], unsure: list[Actor]) -> list[Actor]:
         elif id(actor) in known:
             out.append(actor)
     return out
+
+
+def _ends_name(short: str, full: str) -> bool:
+    """'Von der Leyen' of 'Ursula von der Leyen': the last words of a longer name, in full."""
+    words, whole = fold(short).split(), fold(full).split()
+    return 1 < len(words) < len(whole) and whole[-len(words) :] == words
 
 
 def _shortens_person(short: str, full: str) -> bool:
