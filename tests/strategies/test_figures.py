@@ -454,6 +454,8 @@ METRICS = [
     ("About 30 people had been working underground when the shaft gave way.",
      [("population", 30)]),
     ("The boat stopped near a fishing village of about 1,500 people.", [("population", 1500)]),
+    ("Kalvara, a prefecture of about 290,000 people, reported cases.", [("population", 290000)]),
+    ("Dorvik, a peninsula of about 2.4 million people, was cut off.", [("population", 2400000)]),
     ("Nine people were sleeping in tents at the camp, at about 6,200 metres, when a slab of "
      "snow broke away.", [("population", 9)]),
     ("Lesotho, a mountainous kingdom of about 2.1 million people, held elections.",
@@ -466,6 +468,15 @@ METRICS = [
     ("The camps are home to more than 880,000 Rohingya.", [("population", 880000)]),
     ("Ethiopia's roughly 110 million people lack electricity.", [("population", 110000000)]),
     ("Egypt, whose 100 million people depend on the Nile, objected.", [("population", 1e8)]),
+    # people a building holds at the time, whatever the verb of holding
+    ("The clinic had 90 patients on its wards when the fire started.", [("population", 90)]),
+    ("The hotel was hosting about 60 guests, its manager said.", [("population", 60)]),
+    ("The jail, which was built for 800 inmates and holds about 2,300, burned.",
+     [("population", 2300)]),
+    ("The prison was built for 600 inmates but held more than 2,000.", [("population", 2000)]),
+    ("The camp now hosts more than 38,000.", [("population", 38000)]),
+    ("The company has 200 employees.", []),  # a body's staff, not a building's people
+    ("The stadium holds 50,000.", []),  # a capacity, not people there
     # taken off a shore by boat, or brought out alive: a rescue
     ("The coastguard said it had taken 147 people off two beaches by boat.", [("aid", 147)]),
     ("Rescuers brought eleven coal miners out alive from the mine.", [("aid", 11)]),

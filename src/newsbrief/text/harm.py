@@ -1437,7 +1437,8 @@ def _among_the(head: Token) -> Label | None:
 
 _SETTLEMENTS = frozenset(
     "village town city community settlement island camp country kingdom nation state region "
-    "province district county territory municipality".split()
+    "province district county territory municipality prefecture peninsula archipelago port "
+    "suburb neighbourhood neighborhood".split()
 )
 
 
@@ -1452,6 +1453,8 @@ def _at_the_scene(head: Token) -> Label | None:
             return "population"  # 'a village of about 1,500 people', 'a country of 10.7 million'
     if _a_lands_people(head) and harm_of(cue_label(head.head)) is None:
         return "population"  # "Ethiopia's roughly 110 million people", "Egypt, whose 100 million"
+    if _held_by_a_building(head):
+        return "population"  # "the hospital had 90 patients", "a jail that holds about 2,300"
     verb = head.head
     if head.dep_ != "nsubj" or not is_person(head):
         return None
@@ -1468,6 +1471,36 @@ def _at_the_scene(head: Token) -> Label | None:
         for t in verb.subtree
     )
     return "population" if progressive and when else None
+
+
+# Verbs by which a building holds people, and the buildings that hold them.
+_HOLDING = frozenset("have hold host house accommodate".split())
+_SUBJECTS = ("nsubj", "nsubjpass")
+_HOLDERS = frozenset(
+    "school college university hospital clinic ward prison jail camp centre center shelter "
+    "hotel dormitory mosque church synagogue temple ship vessel boat ferry".split()
+)
+
+
+def _held_by_a_building(head: Token) -> bool:
+    """People a building holds at the time: population there.
+
+    "The hospital had 90 COVID-19 patients on its rolls", "the hotel was hosting about 60
+    guests", "the jail, which was built for 800 inmates and holds about 2,300", "the camp
+    hosts more than 38,000". The holder is the verb's subject, the subject of the verb it
+    is joined to, or what "which" or "that" stands for.
+    """
+    if head.dep_ != "dobj" or not (is_person(head) or head.like_num):
+        return False
+    verb = head.head
+    if verb.lemma_.lower() not in _HOLDING:
+        return False
+    while not any(c.dep_ in _SUBJECTS for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head  # "was built for 800 inmates but held more than 2,000"
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in _HOLDERS
 
 
 def _a_lands_people(noun: Token) -> bool:
