@@ -1455,11 +1455,15 @@ def _at_the_scene(head: Token) -> Label | None:
         return "population"  # "Ethiopia's roughly 110 million people", "Egypt, whose 100 million"
     if _held_by_a_building(head):
         return "population"  # "the hospital had 90 patients", "a jail that holds about 2,300"
-    verb = head.head
-    if head.dep_ != "nsubj" or not is_person(head):
+    if head.dep_ == "conj" and head.head.dep_ in _SUBJECTS and is_person(head):
+        head = head.head  # "126 patients and 18 staff were inside at the time"
+    verb = _raised(head)
+    if head.dep_ not in _SUBJECTS or not is_person(head):
         return None
     if verb.lemma_ == "be" and (_at_the_time(verb) or _on_a_vessel(verb)):
         return "population"  # "30 customers were inside when ...", "170 were on the vessel"
+    if head.dep_ != "nsubj":
+        return None
     if verb.tag_ != "VBG":
         return None
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
@@ -1501,6 +1505,24 @@ def _held_by_a_building(head: Token) -> bool:
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
     return subject is not None and subject.lemma_.lower() in _HOLDERS
+
+
+# Verbs that pass their subject on to an infinitive: "were believed to have been inside".
+_RAISING = frozenset("believe think say report estimate fear".split())
+
+
+def _raised(subject: Token) -> Token:
+    """The verb a subject belongs to: past a passive verb of belief to its infinitive.
+
+    "more than 100 workers were believed to have been inside when the fire started": the
+    workers' verb is "been", not "believed".
+    """
+    verb = subject.head
+    if subject.dep_ == "nsubjpass" and verb.lemma_.lower() in _RAISING:
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if infinitive is not None:
+            return infinitive
+    return verb
 
 
 def _a_lands_people(noun: Token) -> bool:
