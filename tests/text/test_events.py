@@ -53,6 +53,8 @@ TRIGGERS = [
     ("The company met its sales target.", None),
     ("Two climbers reached the summit of Everest on Tuesday.", None),
     ("The summit of Mount Kenya was closed to hikers.", None),
+    # a body's summit, whatever place the body is named after
+    ("A summit of the Lake Chad Basin Commission has been postponed.", "summit"),
     ("The plan met with fierce criticism.", None),
     ("Parliament will debate the budget.", None),
     ("The minister called on rebels to lay down arms.", None),

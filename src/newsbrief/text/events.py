@@ -39,7 +39,7 @@ from newsbrief.text.event_dates import attached_date, moved_to, past_perfect
 from newsbrief.text.event_parts import Phrase
 from newsbrief.text.event_status import chain, frame, governors, status_of
 from newsbrief.text.harm import is_person
-from newsbrief.text.lexicon import MEETING_NOUNS, SPEECH_VERBS, TITLE_HEADS
+from newsbrief.text.lexicon import MEETING_NOUNS, ORG_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS
 from newsbrief.text.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -963,7 +963,9 @@ def _peak(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CLIMB:
         return True
     place = of_object(tok)
-    return place is not None and place.ent_type_ in ("LOC", "FAC")
+    if place is None or place.lemma_.lower() in ORG_NAME_WORDS:
+        return False  # 'a summit of the Lake Chad Basin Commission': a body's summit
+    return place.ent_type_ in ("LOC", "FAC")
 
 
 def _mentions(
