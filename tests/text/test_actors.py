@@ -678,3 +678,30 @@ def test_a_person_named_within_a_longer_name_stays_apart() -> None:
         "had ruled since 1990."
     )
     assert {"Mahamat Idriss Déby", "Idriss Déby"} <= set(actors(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Marlow Memorial Hospital said 12 of the injured were in a critical condition.",
+        "Marlow Memorial Hospital's director said 12 of the injured were in a critical condition.",
+    ],
+)
+def test_a_hospital_that_speaks_is_a_party(body: str) -> None:
+    assert kinds(body)["Marlow Memorial Hospital"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The injured were taken to Marlow Memorial Hospital on Monday.",
+        "Marlow Memorial Hospital returned to normal operation on Sunday.",
+    ],
+)
+def test_a_hospital_that_only_treats_or_reopens_is_a_place(body: str) -> None:
+    assert kinds(body)["Marlow Memorial Hospital"] == "place"
+
+
+def test_general_inside_a_hospitals_name_is_no_title() -> None:
+    body = "Kwekwe General Hospital said 12 of the injured were in a critical condition."
+    assert kinds(body) == {"Kwekwe General Hospital": "organisation"}

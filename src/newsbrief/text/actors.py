@@ -500,6 +500,8 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     label = _label_read(group)
     if is_country(name) or is_country(canonical_alias(name) or "-"):
         return "state" if _acts(group) else "place"
+    if _CARE_END.search(name) and _speaks_or_acts(doc, group):
+        return "organisation"  # 'Mulago Hospital said', 'the hospital's director': it takes part
     if label in ("GPE", "LOC", "FAC") or _PLACE_END.search(name):
         return "place"
     if label != "ORG" and _PLACE_END_UNLESS_ORG.search(name):
@@ -672,6 +674,18 @@ def _label(group: _Group) -> str:
 
 # A country named this often is central to the story, whatever the grammar of its mentions.
 _CENTRAL_MENTIONS = 4
+
+
+# Names of places of care, which are also bodies that speak and act: 'X Hospital said'.
+_CARE_END = re.compile(r"\b(?:Hospital|Clinic|Medical Cent(?:re|er))$")
+
+
+def _speaks_or_acts(doc: Doc, group: _Group) -> bool:
+    """True when some mention says something or owns something ('the hospital's director').
+
+    Not a subject of any other verb: 'X Hospital returned to normal operation' is a building.
+    """
+    return group.uses["possessor"] > 0 or any(ner.speaks(doc, m) for m in group.mentions)
 
 
 def _acts(group: _Group) -> bool:

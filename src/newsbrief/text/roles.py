@@ -107,6 +107,8 @@ def person_spans(doc: Doc) -> list[NameSpan]:
         if span.first > 0 and doc[span.first - 1].lower_ in ("and", "of", "&"):
             continue  # 'Minister of Transport and Logistics': the end of an office's name
         titled = ner.title_before(doc, span) is not None
+        if titled and _a_building(doc, span):
+            continue  # 'Kwekwe General Hospital': the title word is part of its name
         if not titled and _not_a_persons_name(doc, span):
             continue
         if not titled and ner.appositive_role(doc, span) is None:
@@ -117,6 +119,19 @@ def person_spans(doc: Doc) -> list[NameSpan]:
             continue
         out.append(span)
     return out
+
+
+# Buildings that end a body's name after a word that is also a title: 'Kwekwe General
+# Hospital', 'St Mary's Cathedral'. No person is named so.
+_BUILDINGS = frozenset(
+    "hospital clinic hotel airport stadium school college university church mosque "
+    "cathedral".split()
+)
+
+
+def _a_building(doc: Doc, span: NameSpan) -> bool:
+    """The 'name' after a title is a building's word: 'General Hospital' is no General."""
+    return doc[span.last].lower_ in _BUILDINGS
 
 
 def _not_a_persons_name(doc: Doc, span: NameSpan) -> bool:
