@@ -509,6 +509,10 @@ METRICS = [
     # the last item of a list of counts is one of them, even as a bare 'one'
     ("Of the 14 dead, nine were in Recife, four in Olinda and one in Paulista.",
      [("killed", 14), ("killed", 9), ("killed", 4), ("killed", 1)]),
+    # a bare 'one' after a count, with a verb of its own, is what that verb says
+    ("Of the injured, four were taken to hospitals and one was treated at the scene.",
+     [("wounded", 4), ("aid", 1)]),
+    ("Five were killed, and one was arrested.", [("killed", 5)]),
     # a singular body that is someone's is still a death
     ("One body was recovered from the river on Monday.", [("killed", 1)]),
     ("Officials said the body count had risen to 30.", [("killed", 30)]),
@@ -688,6 +692,11 @@ def test_a_definite_victim_counts_only_when_no_number_is_stated() -> None:
 def test_a_definite_restatement_is_not_listed_again() -> None:
     body = "The fire killed five workers. Inspectors said all five deaths were avoidable."
     assert read(body) == [("killed", 5)]
+
+
+def test_two_items_of_one_list_with_the_same_number_and_noun_are_both_listed() -> None:
+    body = "The dead were two women from Lyon and two women from Nice, police said."
+    assert read(body) == [("killed", 2), ("killed", 2)]
 
 
 def test_a_number_given_as_the_toll_restates_the_same_number_before() -> None:

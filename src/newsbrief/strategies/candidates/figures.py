@@ -577,7 +577,15 @@ def _one(tok: Token) -> _Found | None:
         metric = harm.verb_harm(tok)
         if metric:
             return _word_found(word, tok, 1, metric)
+        if tok.dep_ != "dobj" and _counted_before(tok) and harm.read_count(tok).metric == "aid":
+            # 'four were taken to hospitals and one was treated at the scene': cared for
+            return _word_found(word, tok, 1, "aid")
     return item if _an_item_of_a_breakdown(tok) else None
+
+
+def _counted_before(one: Token) -> bool:
+    """A number comes before the bare "one" in its sentence: it is one of a count told."""
+    return any(t.like_num and t.pos_ == "NUM" for t in one.doc[one.sent.start : one.i])
 
 
 def _an_item_of_a_breakdown(one: Token) -> bool:
@@ -975,8 +983,15 @@ def _part_of_a_larger(count: Token, value: float) -> bool:
 
 
 def _listed_together(earlier: Token, later: Token) -> bool:
-    """Two items of one list: "eight from China, eight from Italy and eight from Peru"."""
-    return earlier.sent == later.sent and later.dep_ in ("conj", "appos")
+    """Two items of one list: "eight from China, eight from Italy and eight from Peru".
+
+    The number or the noun it counts is joined to the list: "two women from Lyon and two
+    women from Nice".
+    """
+    item = _counts.counted_noun(later) or later
+    return earlier.sent == later.sent and (
+        later.dep_ in ("conj", "appos") or item.dep_ in ("conj", "appos")
+    )
 
 
 def _sentences_apart(earlier: Token, later: Token) -> int:
