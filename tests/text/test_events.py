@@ -173,6 +173,17 @@ def test_the_clause_that_set_a_moved_meeting_may_hang_deep_in_its_phrase() -> No
     assert moved.first_date is not None and moved.first_date.text == "tomorrow"
 
 
+def test_a_moved_meetings_new_day_is_the_one_after_the_clause_that_set_the_first() -> None:
+    # 'on Monday' in the clause is nearer the meeting word than the new day after it
+    moved = one(
+        "The second round of talks, which had been expected on Monday, will now take place "
+        "on October 28, officials said."
+    )
+    assert moved.status == "rescheduled"
+    assert moved.date is not None and moved.date.text == "on October 28"
+    assert moved.first_date is not None and moved.first_date.text == "on Monday"
+
+
 def test_a_meeting_put_off_and_set_again_is_moved_from_its_first_day() -> None:
     moved = one("The board's meeting set for tonight has been put off and will be held on Monday.")
     assert moved.status == "rescheduled"

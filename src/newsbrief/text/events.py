@@ -750,23 +750,48 @@ def _first_set_for(word: Token, sent: Span, published: dt.date | None) -> _dates
     the clause may hang on a noun of the meeting's own phrase ('a meeting between A and B on
     the rollout, which had been set for tomorrow').
     """
+    clause = _set_clause(word)
+    if clause is None:
+        return None
+    told_after = past_perfect(clause)  # 'had been due on Thursday': a day now past
+    return attached_date(
+        word,
+        sent,
+        published,
+        "held" if told_after else "rescheduled",
+        crowded=False,
+        within=_extent(clause),
+        original=True,
+    )
+
+
+def _set_clause(word: Token) -> Token | None:
+    """The clause on a meeting noun's phrase that set the day first ('which had been due')."""
     if word.pos_ not in ("NOUN", "PROPN"):
         return None  # a verb's subtree holds its subject's clauses: 'X, which had been due to
         # meet on Thursday, will instead meet today' is told by that clause's own mention
     for clause in word.subtree:
         if clause.dep_ in ("acl", "relcl") and (_set_verb(clause) or _expected(clause)):
-            span = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
-            told_after = past_perfect(clause)  # 'had been due on Thursday': a day now past
-            return attached_date(
-                word,
-                sent,
-                published,
-                "held" if told_after else "rescheduled",
-                crowded=False,
-                within=span,
-                original=True,
-            )
+            return clause
     return None
+
+
+def _extent(clause: Token) -> tuple[int, int]:
+    """The character offsets a clause spans."""
+    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+
+
+def _moved_to_after(word: Token, sent: Span, published: dt.date | None) -> _dates.DatePhrase | None:
+    """The new day of a moved meeting, told after the clause that set the first one.
+
+    'A second round, which had been expected on Monday, will now take place on October 28':
+    the day nearest the meeting word is the one in its clause; the new one comes after it.
+    """
+    clause = _set_clause(word)
+    if clause is None:
+        return None
+    after = (_extent(clause)[1], sent.end_char)
+    return attached_date(word, sent, published, "rescheduled", crowded=False, within=after)
 
 
 def _expected(verb: Token) -> bool:
@@ -1019,7 +1044,10 @@ def _mentions(
         first = _first_set_for(word, sent, published) or attached_date(
             word, sent, published, "rescheduled", crowded=True, original=True
         )
-        if first is not None and first.start != day.start:
+        new = _moved_to_after(word, sent, published) if first is not None else None
+        if first is not None and first.start == day.start and new is not None:
+            base = dataclasses.replace(base, date=new, first_date=first)
+        elif first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)
         elif (plan := _plan_it_was_set_by(word.doc, day)) is not None:
             # 'had been due on June 15 but was postponed': the day given is the one called
