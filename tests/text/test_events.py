@@ -55,6 +55,9 @@ TRIGGERS = [
     ("The summit of Mount Kenya was closed to hikers.", None),
     # a body's summit, whatever place the body is named after
     ("A summit of the Lake Chad Basin Commission has been postponed.", "summit"),
+    # a review is a meeting only with the people it is held with
+    ("A review with the hospital owners has been put off until Monday.", "review"),
+    ("The ministry ordered a review of safety rules.", None),
     ("The plan met with fierce criticism.", None),
     ("Parliament will debate the budget.", None),
     ("The minister called on rebels to lay down arms.", None),

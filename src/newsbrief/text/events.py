@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 _NOMINAL = frozenset("nsubj nsubjpass dobj pobj attr".split())
 _PLURAL_ONLY = frozenset("talks negotiations discussions consultations".split())
-_NEEDS_WITH = frozenset("discussions consultations dialogue".split())
+_NEEDS_WITH = frozenset("discussions consultations dialogue review".split())
 # Meals are meetings only between people named: 'a dinner between A and B', not 'a gala dinner'.
 _MEALS = frozenset("dinner lunch luncheon breakfast banquet".split())
 _QUALIFIED = frozenset("session audience gathering forum roundtable meeting".split())

@@ -103,7 +103,8 @@ MEETING_NOUNS = frozenset(
     "meeting meet talks summit conference convention debate call conversation negotiations "
     "discussions "
     "consultations videoconference teleconference hall assembly congress session audience "
-    "gathering forum roundtable dinner lunch luncheon breakfast banquet round dialogue".split()
+    "gathering forum roundtable dinner lunch luncheon breakfast banquet round dialogue "
+    "review".split()
 )
 # Verbs whose place is where people met ('sat down in Moscow', 'met in Reykjavik').
 MEETING_VERBS = frozenset("meet sit gather convene confer negotiate".split())
