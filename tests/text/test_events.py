@@ -55,6 +55,10 @@ TRIGGERS = [
     ("The summit of Mount Kenya was closed to hikers.", None),
     # a body's summit, whatever place the body is named after
     ("A summit of the Lake Chad Basin Commission has been postponed.", "summit"),
+    # two people told before, hosted as 'both men' or 'the pair'
+    ("The president hosted both men at his residence on Monday.", "hosted"),
+    ("The minister hosted the pair for lunch on Monday.", "hosted"),
+    ("The hospital received two men with burns.", None),
     # a review is a meeting only with the people it is held with
     ("A review with the hospital owners has been put off until Monday.", "review"),
     ("The ministry ordered a review of safety rules.", None),

@@ -493,7 +493,19 @@ def _host_guest(tok: Token) -> bool:
         return False  # 'received the Kopa Trophy', 'received the Nobel Peace Prize'
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and _a_site(tok):
         return False  # 'visited Bohol and Southern Leyte', "visited St Joseph's Cathedral"
-    return _parts.personish(tok)
+    return _parts.personish(tok) or _the_two_named(tok)
+
+
+# Nouns that point back at two people named before when they are definite: 'both men'.
+_PAIR_NOUNS = frozenset("man woman pair duo".split())
+
+
+def _the_two_named(tok: Token) -> bool:
+    """'Hosted both men', 'hosted the pair', 'received the two women': people told before."""
+    if tok.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    return "both" in words or "the" in words and ("two" in words or tok.lemma_.lower() != "man")
 
 
 # Last words of the names of things people receive: awards, not guests.
