@@ -475,6 +475,10 @@ METRICS = [
     ("The camps are home to more than 880,000 Rohingya.", [("population", 880000)]),
     ("Ethiopia's roughly 110 million people lack electricity.", [("population", 110000000)]),
     ("Egypt, whose 100 million people depend on the Nile, objected.", [("population", 1e8)]),
+    # people who have not come back are missing; people not back home are not
+    ("Two fishermen who set out on Sunday night had not returned.", [("missing", 2)]),
+    ("Three climbers never returned to the camp.", [("missing", 3)]),
+    ("Some 2,000 people had not returned home by Friday.", []),
     # people a building holds at the time, whatever the verb of holding
     ("The clinic had 90 patients on its wards when the fire started.", [("population", 90)]),
     ("The hotel was hosting about 60 guests, its manager said.", [("population", 60)]),

@@ -147,7 +147,22 @@ def _lookup(table: dict[str, Label], tok: Token) -> Label | None:
 
 
 # Verbs whose failure leaves people missing: "have not been found", "unable to contact".
-_NOT_FOUND = frozenset("find locate trace contact account".split())  # not accounted for
+_NOT_FOUND = frozenset("find locate trace contact account return".split())  # not accounted for
+# Where people who have not gone back are kept from: 'have not returned to their homes' is
+# displacement, not a disappearance.
+_HOMES = frozenset("home house village town city area region".split())
+
+
+def _goes_home(verb: Token) -> bool:
+    """'Have not returned home', 'not returned to their villages': going back to a place."""
+    places = [
+        o
+        for c in verb.children
+        if c.dep_ in ("prep", "advmod", "dobj")
+        for o in (c, *c.children)
+        if o.lemma_.lower() in _HOMES
+    ]
+    return bool(places)
 
 
 def cue_label(tok: Token) -> Label | None:
@@ -547,8 +562,8 @@ def _cues(count: Token, noun: Token | None) -> list[_Cue]:
             label, cost = weak, cost + _WEAK_PENALTY
         elif tok.lemma_.lower() in _ON_BOARD or _of_something_else(tok, noun):
             cost += _WEAK_PENALTY
-        if _counts.negated(tok) and tok.lemma_.lower() in _NOT_FOUND:
-            label = "missing"  # "sixty people who have not been found"
+        if _counts.negated(tok) and tok.lemma_.lower() in _NOT_FOUND and not _goes_home(tok):
+            label = "missing"  # "sixty people who have not been found", "had not returned"
         elif label is None or _counts.negated(tok):
             continue
         if label != "none" and _counts.is_agent(reach.via, tok) and tok.lemma_ not in _MOVERS:
