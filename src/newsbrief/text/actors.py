@@ -500,7 +500,7 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     label = _label_read(group)
     if is_country(name) or is_country(canonical_alias(name) or "-"):
         return "state" if _acts(group) else "place"
-    if _CARE_END.search(name) and _speaks_or_acts(doc, group):
+    if _CARE_END.search(name) and _speaks_or_owns(doc, group):
         return "organisation"  # 'Mulago Hospital said', 'the hospital's director': it takes part
     if label in ("GPE", "LOC", "FAC") or _PLACE_END.search(name):
         return "place"
@@ -680,7 +680,7 @@ _CENTRAL_MENTIONS = 4
 _CARE_END = re.compile(r"\b(?:Hospital|Clinic|Medical Cent(?:re|er))$")
 
 
-def _speaks_or_acts(doc: Doc, group: _Group) -> bool:
+def _speaks_or_owns(doc: Doc, group: _Group) -> bool:
     """True when some mention says something or owns something ('the hospital's director').
 
     Not a subject of any other verb: 'X Hospital returned to normal operation' is a building.
@@ -772,17 +772,10 @@ def _merge_people(actors: list[Actor], unsure: list[Actor]) -> list[Actor]:
         if actor.kind in ("state", "source"):
             out.append(actor)
             continue
-        if actor.kind != "person" and " " in actor.name:
-            # 'Von der Leyen', 'López Obrador': a surname of several words, typed a body
-            owners = [p for p in people if _ends_name(actor.name, p.name)]
-            if len(owners) == 1:
-                owners[0].mentions = sorted(
-                    owners[0].mentions + actor.mentions, key=lambda m: m.start
-                )
-            else:
-                out.append(actor)
-            continue
-        owners = [p for p in people if p is not actor and _shortens_person(actor.name, p.name)]
+        # 'Von der Leyen', 'López Obrador': a surname of several words, typed a body
+        typed_a_body = actor.kind != "person" and " " in actor.name
+        shortens = _ends_name if typed_a_body else _shortens_person
+        owners = [p for p in people if p is not actor and shortens(actor.name, p.name)]
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + actor.mentions, key=lambda m: m.start)
         elif id(actor) in known:

@@ -754,17 +754,14 @@ def _set_for(tok: Token) -> bool:
     return any(c.dep_ in ("acl", "relcl") and _set_verb(c) for n in nouns for c in n.children)
 
 
-def _first_set_for(word: Token, sent: Span, published: dt.date | None) -> _dates.DatePhrase | None:
-    """The day a moved meeting was set for by a clause on its noun.
+def _first_set_for(
+    word: Token, clause: Token, sent: Span, published: dt.date | None
+) -> _dates.DatePhrase | None:
+    """The day a moved meeting was set for by a clause on its noun (see `_set_clause`).
 
     'A cabinet meeting that had been scheduled for tomorrow will instead be held on Thursday';
-    'a second round, which had been expected on Monday, will now take place on October 28';
-    the clause may hang on a noun of the meeting's own phrase ('a meeting between A and B on
-    the rollout, which had been set for tomorrow').
+    'a second round, which had been expected on Monday, will now take place on October 28'.
     """
-    clause = _set_clause(word)
-    if clause is None:
-        return None
     told_after = past_perfect(clause)  # 'had been due on Thursday': a day now past
     return attached_date(
         word,
@@ -778,7 +775,11 @@ def _first_set_for(word: Token, sent: Span, published: dt.date | None) -> _dates
 
 
 def _set_clause(word: Token) -> Token | None:
-    """The clause on a meeting noun's phrase that set the day first ('which had been due')."""
+    """The clause on a meeting noun's phrase that set the day first ('which had been due').
+
+    It may hang on a noun of the meeting's own phrase ('a meeting between A and B on the
+    rollout, which had been set for tomorrow').
+    """
     if word.pos_ not in ("NOUN", "PROPN"):
         return None  # a verb's subtree holds its subject's clauses: 'X, which had been due to
         # meet on Thursday, will instead meet today' is told by that clause's own mention
@@ -793,15 +794,14 @@ def _extent(clause: Token) -> tuple[int, int]:
     return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
 
 
-def _moved_to_after(word: Token, sent: Span, published: dt.date | None) -> _dates.DatePhrase | None:
+def _moved_to_after(
+    word: Token, clause: Token, sent: Span, published: dt.date | None
+) -> _dates.DatePhrase | None:
     """The new day of a moved meeting, told after the clause that set the first one.
 
     'A second round, which had been expected on Monday, will now take place on October 28':
     the day nearest the meeting word is the one in its clause; the new one comes after it.
     """
-    clause = _set_clause(word)
-    if clause is None:
-        return None
     after = (_extent(clause)[1], sent.end_char)
     return attached_date(word, sent, published, "rescheduled", crowded=False, within=after)
 
@@ -1053,11 +1053,16 @@ def _mentions(
         base = dataclasses.replace(base, status="cancelled", date=date)
         base = _set_again(word, sent, published, base)  # '... and will be held on Thursday'
     elif reading.status == "rescheduled" and day is not None:
-        first = _first_set_for(word, sent, published) or attached_date(
-            word, sent, published, "rescheduled", crowded=True, original=True
+        clause = _set_clause(word)
+        first = (
+            _first_set_for(word, clause, sent, published) if clause is not None else None
+        ) or attached_date(word, sent, published, "rescheduled", crowded=True, original=True)
+        new = (
+            _moved_to_after(word, clause, sent, published)
+            if clause is not None and first is not None and first.start == day.start
+            else None
         )
-        new = _moved_to_after(word, sent, published) if first is not None else None
-        if first is not None and first.start == day.start and new is not None:
+        if new is not None:
             base = dataclasses.replace(base, date=new, first_date=first)
         elif first is not None and first.start != day.start:
             base = dataclasses.replace(base, first_date=first)

@@ -155,14 +155,12 @@ _HOMES = frozenset("home house village town city area region".split())
 
 def _goes_home(verb: Token) -> bool:
     """'Have not returned home', 'not returned to their villages': going back to a place."""
-    places = [
-        o
+    return any(
+        o.lemma_.lower() in _HOMES
         for c in verb.children
         if c.dep_ in ("prep", "advmod", "dobj")
         for o in (c, *c.children)
-        if o.lemma_.lower() in _HOMES
-    ]
-    return bool(places)
+    )
 
 
 def cue_label(tok: Token) -> Label | None:
@@ -1765,7 +1763,7 @@ def _shares_subject(conj: Token) -> bool:
 
     Not "... and that 47 officers were hurt", a clause with a subject of its own.
     """
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    own = any(c.dep_ in _SUBJECTS for c in conj.children)
     return conj.pos_ == "VERB" and not own
 
 

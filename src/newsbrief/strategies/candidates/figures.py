@@ -577,15 +577,16 @@ def _one(tok: Token) -> _Found | None:
         metric = harm.verb_harm(tok)
         if metric:
             return _word_found(word, tok, 1, metric)
-        if tok.dep_ != "dobj" and _counted_before(tok) and harm.read_count(tok).metric == "aid":
+        counted = tok.dep_ != "dobj" and _numbers_before(tok)
+        if counted and harm.read_count(tok).metric == "aid":
             # 'four were taken to hospitals and one was treated at the scene': cared for
             return _word_found(word, tok, 1, "aid")
     return item if _an_item_of_a_breakdown(tok) else None
 
 
-def _counted_before(one: Token) -> bool:
-    """A number comes before the bare "one" in its sentence: it is one of a count told."""
-    return any(t.like_num and t.pos_ == "NUM" for t in one.doc[one.sent.start : one.i])
+def _numbers_before(one: Token) -> list[Token]:
+    """The numbers before a bare "one" in its sentence: the count it may be one of."""
+    return [t for t in one.doc[one.sent.start : one.i] if t.like_num and t.pos_ == "NUM"]
 
 
 def _an_item_of_a_breakdown(one: Token) -> bool:
@@ -596,7 +597,7 @@ def _an_item_of_a_breakdown(one: Token) -> bool:
     takes the metric of the list it ends; a "one" with no number before it is no item.
     """
     doc = one.doc
-    before = [t for t in doc[one.sent.start : one.i] if t.like_num and t.pos_ == "NUM"]
+    before = _numbers_before(one)
     after = [t.lower_ for t in doc[one.i + 1 : one.i + 3]]
     if not before or one.i + 1 < len(doc) and doc[one.i + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
         return False  # 'one man', 'one British national': a noun of its own, read elsewhere
