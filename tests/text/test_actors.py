@@ -681,25 +681,25 @@ def test_a_person_named_within_a_longer_name_stays_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "kind"),
     [
-        "Marlow Memorial Hospital said 12 of the injured were in a critical condition.",
-        "Marlow Memorial Hospital's director said 12 of the injured were in a critical condition.",
+        # a hospital that speaks, or owns someone, takes part
+        (
+            "Marlow Memorial Hospital said 12 of the injured were in a critical condition.",
+            "organisation",
+        ),
+        (
+            "Marlow Memorial Hospital's director said 12 of the injured were in a critical "
+            "condition.",
+            "organisation",
+        ),
+        # one that only treats the hurt or reopens is where things happen
+        ("The injured were taken to Marlow Memorial Hospital on Monday.", "place"),
+        ("Marlow Memorial Hospital returned to normal operation on Sunday.", "place"),
     ],
 )
-def test_a_hospital_that_speaks_is_a_party(body: str) -> None:
-    assert kinds(body)["Marlow Memorial Hospital"] == "organisation"
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "The injured were taken to Marlow Memorial Hospital on Monday.",
-        "Marlow Memorial Hospital returned to normal operation on Sunday.",
-    ],
-)
-def test_a_hospital_that_only_treats_or_reopens_is_a_place(body: str) -> None:
-    assert kinds(body)["Marlow Memorial Hospital"] == "place"
+def test_a_hospital_is_a_party_only_when_it_speaks(body: str, kind: str) -> None:
+    assert kinds(body)["Marlow Memorial Hospital"] == kind
 
 
 def test_general_inside_a_hospitals_name_is_no_title() -> None:

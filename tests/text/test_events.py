@@ -161,41 +161,46 @@ def test_the_session_of_a_body_the_main_clause_names_is_its_meeting() -> None:
     ]
 
 
-def test_a_moved_meeting_was_first_set_for_the_day_its_own_clause_names() -> None:
-    moved = one(
+# (sentence, the day a moved meeting is now set for, the day it was first set for)
+MOVED = [
+    # the day its own clause names is the day first set
+    (
         "A council meeting that had been scheduled for tomorrow will instead be held online on "
-        "Friday, an aide said."
-    )
-    assert moved.status == "rescheduled"
-    assert moved.date is not None and moved.date.text == "on Friday"
-    assert moved.first_date is not None and moved.first_date.text == "tomorrow"
-
-
-def test_the_clause_that_set_a_moved_meeting_may_hang_deep_in_its_phrase() -> None:
-    moved = one(
+        "Friday, an aide said.",
+        "on Friday",
+        "tomorrow",
+    ),
+    # the clause that set it may hang deep in the meeting's phrase
+    (
         "A meeting between the mayor and union leaders on the strike, which had been set for "
-        "tomorrow, will now be held by video link on Friday."
-    )
-    assert moved.date is not None and moved.date.text == "on Friday"
-    assert moved.first_date is not None and moved.first_date.text == "tomorrow"
-
-
-def test_a_moved_meetings_new_day_is_the_one_after_the_clause_that_set_the_first() -> None:
-    # 'on Monday' in the clause is nearer the meeting word than the new day after it
-    moved = one(
+        "tomorrow, will now be held by video link on Friday.",
+        "on Friday",
+        "tomorrow",
+    ),
+    # the new day is the one after that clause, though 'on Monday' in it is nearer the word
+    (
         "The second round of talks, which had been expected on Monday, will now take place "
-        "on October 28, officials said."
-    )
-    assert moved.status == "rescheduled"
-    assert moved.date is not None and moved.date.text == "on October 28"
-    assert moved.first_date is not None and moved.first_date.text == "on Monday"
+        "on October 28, officials said.",
+        "on October 28",
+        "on Monday",
+    ),
+    # put off, then set again by the next verb
+    (
+        "The board's meeting set for tonight has been put off and will be held on Monday.",
+        "on Monday",
+        "tonight",
+    ),
+]
 
 
-def test_a_meeting_put_off_and_set_again_is_moved_from_its_first_day() -> None:
-    moved = one("The board's meeting set for tonight has been put off and will be held on Monday.")
+@pytest.mark.parametrize(("sentence", "now", "first"), MOVED)
+def test_a_moved_meeting_has_its_new_day_and_the_day_first_set(
+    sentence: str, now: str, first: str
+) -> None:
+    moved = one(sentence)
     assert moved.status == "rescheduled"
-    assert moved.date is not None and moved.date.text == "on Monday"
-    assert moved.first_date is not None and moved.first_date.text == "tonight"
+    assert moved.date is not None and moved.date.text == now
+    assert moved.first_date is not None and moved.first_date.text == first
 
 
 # (sentence, the status the governing words give, or None when they do not settle it)
