@@ -89,6 +89,21 @@ KINDS = [
         {"NATO": "organisation", "Ana Berg": "person"},
     ),
     ("Defence Secretary Omar Vale said the ships would sail.", {"Defence": None}),
+    # a well-known two-letter body in a title is one too ('UN', 'EU')
+    (
+        "UN Secretary-General Ana Berg said she was appalled by the attack.",
+        {"UN": "organisation", "Ana Berg": "person"},
+    ),
+    (
+        "The talks were led by the EU special envoy, Mark Hale, in Tunis.",
+        {"EU": "organisation", "Mark Hale": "person"},
+    ),
+    # and an agency of one, described in lower-case words, is a body of its own
+    (
+        "More than 2,000 people have fled, according to the UN refugee agency.",
+        {"UN refugee agency": "organisation"},
+    ),
+    ("The EU border agency said 300 boats had crossed.", {"EU border agency": "organisation"}),
     # a body named in the title by its own name takes part: a body's word in the name, or a
     # body's own lower-case title after it; a portfolio before 'Minister' does not
     (

@@ -634,8 +634,10 @@ def _looks_like_org_name(doc: Doc, name: str) -> bool:
     Not 'Prohibition Party, Reform Party', 'Crete and Cyprus', 'Interior', nor 'Reports' at
     the start of a sentence.
     """
-    if re.search(r", (?!Inc|Ltd|LLC)", name) or len(name) <= 2:
+    if re.search(r", (?!Inc|Ltd|LLC)", name):
         return False
+    if len(name) <= 2:
+        return canonical_alias(name) is not None  # 'UN', 'EU': short, but well known
     if any(is_country(part) for part in name.split(" and ")[1:]):
         return False
     if all(w.lower() in lexicon.TITLE_WORDS for w in name.split()):
@@ -649,7 +651,10 @@ def _collective_kind(group: _Group) -> EntityKind:
     name = group.name
     if is_country(name) or group.labels["OFFICIAL"] and not group.labels["COLLECTIVE"]:
         return "state" if _acts(group) else "place"
-    return "organisation" if name.endswith("campaign") else "government"
+    owner = canonical_alias(name.split()[0])
+    if name.endswith("campaign") or owner is not None and not is_country(owner):
+        return "organisation"  # 'the Ruiz campaign', 'the UN refugee agency'
+    return "government"
 
 
 def _organisation_kind(doc: Doc, group: _Group) -> EntityKind:

@@ -32,7 +32,7 @@ def collective_spans(doc: Doc) -> list[NameSpan]:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.lower_ in _DESCRIBED_BODIES:
-            described = _owned_described(doc, token)
+            described = _owned_described(doc, token) or _a_bodys_described(doc, token)
             if described is not None:
                 out.append(described)
             continue
@@ -130,6 +130,31 @@ def _owned_described(doc: Doc, head: Token) -> NameSpan | None:
     if not all(t.is_lower and (t.is_alpha or t.text == "-") for t in words):
         return None
     return clean(doc, name_start(owner), head.i, "COLLECTIVE")
+
+
+def _a_bodys_described(doc: Doc, head: Token) -> NameSpan | None:
+    """An agency of a well-known body, described in lower-case words after its short name.
+
+    'the UN refugee agency', 'the UN humanitarian office': the short name is one whose long
+    form is known ('UN', 'EU') and the words between it and the body plain lower-case words.
+    """
+    if not head.is_lower:
+        return None  # 'Office' is part of a name, not a description
+    k = head.i - 1
+    while k >= max(head.i - _DESCRIPTION_WORDS, 0) and _describes(doc[k]):
+        k -= 1
+    if k == head.i - 1 or k < 0:
+        return None
+    owner = doc[k]
+    long = canonical_alias(owner.text)
+    if not owner.text.isupper() or long is None or is_country(long):
+        return None
+    return clean(doc, k, head.i, "COLLECTIVE")
+
+
+def _describes(word: Token) -> bool:
+    """A plain lower-case word that says what a body does ('refugee', 'humanitarian')."""
+    return word.is_lower and word.is_alpha and word.pos_ in ("NOUN", "ADJ")
 
 
 def _proper_owner(head: Token) -> Token | None:
