@@ -473,6 +473,23 @@ def test_a_rescheduled_meeting_has_the_day_it_was_moved_to() -> None:
     ]
 
 
+def test_the_day_first_set_in_a_participle_the_parser_hung_on_the_verb_is_called_off() -> None:
+    body = (
+        "A meeting between Okafor and the regional district board, planned for yesterday, "
+        "was pushed back to Sunday."
+    )
+    assert summary(body) == [
+        ("cancelled", D(2024, 3, 29), "unknown"),
+        ("rescheduled", D(2024, 3, 31), "unknown"),
+    ]
+
+
+def test_two_people_talking_a_matter_over_in_a_call_held_it() -> None:
+    body = "Ana Ruiz and Pablo Soto discussed the inquiry in a call on Monday night."
+    assert summary(body) == [("held", D(2024, 3, 25), "virtual")]
+    assert meetings("In a call, Ana Ruiz said the inquiry would go on.") == []
+
+
 def test_a_meeting_moved_to_a_part_of_a_day_is_moved_to_that_day() -> None:
     body = "A closing session planned for Thursday was pushed back to yesterday afternoon."
     assert summary(body) == [

@@ -786,6 +786,14 @@ def _set_clause(word: Token) -> Token | None:
     for clause in word.subtree:
         if clause.dep_ in ("acl", "relcl") and (_set_verb(clause) or _expected(clause)):
             return clause
+    if word.dep_ in ("nsubj", "nsubjpass"):
+        # 'A meeting between A and B, planned for Friday, was pushed back': the parser may hang
+        # the participle set off after the subject on the main verb
+        verb = word.head
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.tag_ == "VBN" and word.i < clause.i < verb.i:
+                if _set_verb(clause) or _expected(clause):
+                    return clause
     return None
 
 
@@ -947,17 +955,26 @@ def _excluded_noun(tok: Token, word: str) -> bool:
 def _told_on_a_call(call: Token) -> bool:
     """'In a separate call, Trudeau told Rouhani that ...': one person speaks to another on it.
 
-    The call frames a verb of speaking whose subject and object both name people; 'in a
-    call, he said' may be a call with anyone.
+    The call frames a verb of speaking whose subject and object both name people, or a verb
+    of talking things over whose subjects do ('A and B discussed the inquiry in a call'); 'in
+    a call, he said' may be a call with anyone.
     """
     if call.dep_ != "pobj" or call.head.lower_ not in ("in", "during", "on"):
         return False
     verb = call.head.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in SPEECH_VERBS | _TALKED_OVER:
         return False
+    subjects = _parts.subjects(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    named = [t for t in [*_parts.subjects(verb), *objects] if t.ent_type_ == "PERSON"]
+    if lemma in _TALKED_OVER and sum(t.pos_ == "PROPN" for t in subjects) >= 2:
+        return True
+    named = [t for t in [*subjects, *objects] if t.ent_type_ == "PERSON"]
     return bool(objects) and len(named) >= 2
+
+
+# Verbs of two sides talking a matter over: their subjects took part in what framed it.
+_TALKED_OVER = frozenset("discuss agree review exchange debate".split())
 
 
 def _a_places(child: Token) -> bool:
