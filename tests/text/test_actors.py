@@ -98,6 +98,19 @@ KINDS = [
         "The talks were led by the EU special envoy, Mark Hale, in Tunis.",
         {"EU": "organisation", "Mark Hale": "person"},
     ),
+    # a group of states named by its size, a body whose summit is told, and a forum or fund
+    # with members or a voice are bodies; a fund that is only money is not
+    ("Leaders of the G20 agreed to suspend debt payments.", {"G20": "organisation"}),
+    ("Biden flew to a NATO summit in Brussels on Monday.", {"NATO": "organisation"}),
+    (
+        "Foreign ministers of the Pacific Islands Forum held a call on Wednesday.",
+        {"Pacific Islands Forum": "organisation"},
+    ),
+    (
+        "The International Monetary Fund said growth would slow.",
+        {"International Monetary Fund": "organisation"},
+    ),
+    ("Donors paid $3 million into the Harbour Relief Fund.", {"Harbour Relief Fund": None}),
     # and an agency of one, described in lower-case words, is a body of its own
     (
         "More than 2,000 people have fled, according to the UN refugee agency.",
@@ -272,6 +285,15 @@ def test_a_short_form_of_a_state_is_an_alias() -> None:
 def test_a_national_government_has_its_formal_name_as_an_alias() -> None:
     found = actors("The Iraqi government said on Monday that it would respond.")
     assert found["Iraqi government"].aliases == ["Government of Iraq"]
+
+
+def test_a_state_takes_the_adjective_the_article_writes_in_a_bodys_name() -> None:
+    found = actors(
+        "Norway will ban the drinks, the government said. The Norwegian Institute of "
+        "Public Health backed the ban, and Norway's health ministry will enforce it."
+    )
+    assert "Norwegian government" in found["Norway"].aliases
+    assert "Norwegian health ministry" in found["Norway's health ministry"].aliases
 
 
 def test_two_forms_of_one_government_are_one_party() -> None:

@@ -101,6 +101,27 @@ _NOT_ACTOR = re.compile(
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
     r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"  # a storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'
 )
+# A group of states named by its size ('G20', 'G5 Sahel'), not a number in a name.
+_GROUP_OF_STATES = re.compile(r"G\d{1,2}\b")
+# Words that end the name of a body as well as of an event or a pot of money.
+_BODY_OR_EVENT_END = re.compile(r"\b(?:Forum|Fund)$")
+
+
+def _a_body_after_all(group: _Group) -> bool:
+    """A name the event and thing words would rule out that names a body all the same.
+
+    'G20' and 'the G5 Sahel' are groups of states; a forum or fund that speaks, owns or has
+    members or meets ('ministers of the Pacific Islands Forum', 'the International Monetary
+    Fund said', 'talks with the IMF') is a body, not a meeting or a pot of money.
+    """
+    name = group.name
+    if _GROUP_OF_STATES.match(name):
+        return True
+    return bool(_BODY_OR_EVENT_END.search(name)) and (
+        group.uses["agent"] + group.uses["possessor"] + group.uses["partner"] > 0
+    )
+
+
 # A political party is never a place, even when met only 'at' ('at the Labour Party's
 # conference').
 _POLITICAL_PARTY = re.compile(r"\bParty\b")
@@ -195,7 +216,8 @@ def _adjectives(doc: Doc) -> dict[str, str]:
     """The adjective of nationality the article writes for each country ('Turkey': 'Turkish')."""
     out: dict[str, str] = {}
     for tok in doc:
-        if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
+        # 'Norwegian' in 'the Norwegian Institute of Public Health' is written too
+        if tok.ent_type_ in ("NORP", "ORG") and tok.text[:1].isupper():
             state = state_of(tok.text)
             if state is not None and tok.text.casefold() != state.casefold():
                 out.setdefault(state, tok.text)
@@ -214,7 +236,7 @@ def _formal_names(name: str, adjectives: dict[str, str] | None = None) -> set[st
     if "'s " in name:
         out.add(name.replace("'s ", " ", 1))
         owner, rest = name.split("'s ", 1)
-        adjective = (adjectives or {}).get(owner)
+        adjective = (adjectives or {}).get(canonical_alias(owner) or owner)
         if adjective is not None:
             out.add(f"{adjective} {rest}")
     words = name.replace("'s ", " ").split()
@@ -509,7 +531,7 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
     last = name.split()[-1].lower()
     if (
         label != "ORG"
-        or _NOT_ACTOR.search(name)
+        or (_NOT_ACTOR.search(name) and not _a_body_after_all(group))
         or last in lexicon.TITLE_HEADS | lexicon.NAMED_HAZARDS
     ):
         return None
@@ -615,6 +637,10 @@ _MEMBERS = frozenset(
 )
 
 
+# Meetings a body holds of its members: a name that qualifies one names a party.
+_BODY_MEETINGS = frozenset({"summit", "meeting", "ministerial", "congress"})
+
+
 def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
     """True when the name's one mention qualifies a noun that is not a title ('Mulago hospital').
 
@@ -625,6 +651,8 @@ def _only_qualifies_a_thing(doc: Doc, group: _Group) -> bool:
     noun = ner.head_of(doc, group.mentions[0]).head
     if noun.lemma_.lower() in _MEMBERS and state_of(group.name) is None:
         return False  # 'a Taliban official said', 'Taliban fighters': the body acts through them
+    if noun.lemma_.lower() in _BODY_MEETINGS and state_of(group.name) is None:
+        return False  # 'a NATO summit', 'the G20 summit': the body meets
     return noun.lower_ not in lexicon.TITLE_WORDS
 
 
