@@ -490,6 +490,35 @@ def test_two_people_talking_a_matter_over_in_a_call_held_it() -> None:
     assert meetings("In a call, Ana Ruiz said the inquiry would go on.") == []
 
 
+def test_two_named_sides_doing_anything_by_telephone_held_a_call() -> None:
+    body = "Ana Ruiz and Pablo Soto settled the agenda by telephone on Monday."
+    assert summary(body) == [("held", D(2024, 3, 25), "virtual")]
+    assert meetings("The families were told by telephone on Monday.") == []
+    # joining a meeting told elsewhere by video is not a call of its own
+    assert meetings("Ana Ruiz and Pablo Soto are taking part by video link.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a plan to see a named person or an office is a meeting, as a journey to see one is
+        (
+            "Ana Ruiz is due to see Prime Minister Omar Haddad in Lima on Tuesday.",
+            [("planned", D(2024, 4, 2), "in_person")],
+        ),
+        (
+            "Ruiz and Soto will see each other in Rome on April 12.",
+            [("planned", D(2024, 4, 12), "in_person")],
+        ),
+        # not a plan to see a thing or kin
+        ("The minister is expected to see the damage on Monday.", []),
+        ("She is due to see her family in Lyon.", []),
+    ],
+)
+def test_a_plan_to_see_someone(body: str, expected: list[tuple[str, Any, str]]) -> None:
+    assert summary(body) == expected
+
+
 def test_a_meeting_moved_to_a_part_of_a_day_is_moved_to_that_day() -> None:
     body = "A closing session planned for Thursday was pushed back to yesterday afternoon."
     assert summary(body) == [

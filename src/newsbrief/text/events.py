@@ -206,6 +206,15 @@ def _verb_trigger(tok: Token) -> bool | None:
             return True if any(_host_guest(o) for o in objects) else None  # not 'the bill'
         rivals = any(s.lemma_.lower() in _RIVALS for s in _parts.subjects(tok))
         return True if len(_parts.subjects(tok)) > 1 or rivals or others else None
+    return _other_verb(tok, lemma)
+
+
+# Verbs of joining a meeting told elsewhere: 'A and B took part by video link'.
+_TAKE_PART = frozenset("take join participate attend appear address follow watch".split())
+
+
+def _other_verb(tok: Token, lemma: str) -> bool | None:
+    """Verbs that tell a meeting only in some frames: summoned, gathered, chaired, briefed."""
     if lemma == "summon":
         return True if _summoned_an_envoy(tok) else None
     if lemma in _GATHER_VERBS:
@@ -216,6 +225,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _journey_to_see(tok)
     if lemma == "brief":
         return _briefed_by(tok)
+    if _parts.by_phone(tok) and _pair(tok) and lemma not in _TAKE_PART:
+        return True  # 'A and B settled the format by telephone': whatever they did, they spoke
     return None
 
 
@@ -274,10 +285,19 @@ def _journey_to_see(tok: Token) -> bool | None:
     Only when 'see' is the purpose of a journey and whom it sees is a name or an office
     ('flew to Rome to see the Pope'), not a place, a thing or kin ('to see the damage').
     """
-    if tok.dep_ not in ("xcomp", "advcl") or tok.head.lemma_.lower() not in _parts.MOTION:
-        return None
     seen = [o for o in _parts.objects(tok) if o.ent_type_ not in ("GPE", "LOC", "FAC")]
+    each_other = any(c.dep_ == "dobj" and c.lower_ == "other" for c in tok.children)
+    if each_other:
+        return True if _several(tok) else None  # 'the two will see each other in Rome'
+    journey = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _parts.MOTION
+    plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SET_TO
+    if not (journey or plan):
+        return None
     return True if any(_principal(o) for o in seen) else None  # not 'to see her family'
+
+
+# Words of a plan that 'to see' someone completes: 'was due to see the negotiator'.
+_SET_TO = frozenset("due schedule expect set slate plan".split())
 
 
 def _subtree_text(tok: Token) -> str:
