@@ -108,6 +108,19 @@ METRICS = [
     ("No deaths or serious injuries were reported in the county.",
      [("killed", 0), ("wounded", 0)]),
     ("One volunteer firefighter has been killed.", [("killed", 1)]),
+    # people brought down or carried out are rescued; repairs carried out are no count
+    ("Firefighters brought 12 people down with ladders.", [("aid", 12)]),
+    ("Colleagues said he alone carried out eleven people.", [("aid", 11)]),
+    ("Workers carried out 300 repairs.", []),
+    # a number in a gapped clause is a second subject of the verb before it
+    ("Three babies died of burns and seven of smoke.", [("killed", 3), ("killed", 7)]),
+    ("Four bodies were found in the river and two in the forest.",
+     [("killed", 4), ("killed", 2)]),
+    ("The two storms killed 140 people in Tarnia and about 74 in Lorvia.",
+     [("killed", 140), ("killed", 74)]),
+    ("Of the 63 dead, 46 had been travelling on the Tarnia Express, 14 on the Lorvia Express "
+     "and three were railway staff.",
+     [("killed", 63), ("killed", 46), ("killed", 14), ("killed", 3)]),
     # ages told in years old, and the first cases of an outbreak, are no counts
     ("Children between five and 14 years old made up most of the 300 cases.", [("other", 300)]),
     ("The state, which confirmed its first cases in July, has recorded 300 deaths.",

@@ -294,7 +294,8 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
     if lemma in _INJURIES and tok.pos_ == "NOUN" and first.head.lemma_ in _EXPERIENCE:
         return "wounded"  # "suffered burns", "sustained fractures"
     if lemma == "carry" and any(c.dep_ == "prt" for c in tok.children):
-        return None  # "contractors who carried out renovations": a deed, not a load
+        # "carried out eleven people" is a rescue; "carried out renovations" a deed
+        return "aid" if _brought_out(tok, lemma) and _people_moved(tok) else None
     if lemma == "carry" and _capacity(tok):
         return "none"  # "licensed to carry 120 passengers": what it may hold, not who was in it
     if lemma in ("design", "intend") and any(c.lower_ == "for" for c in tok.children):
@@ -329,6 +330,7 @@ _OUT_OF_DANGER = {
     "lift": frozenset({"out", "from"}),
     "haul": frozenset({"out", "up"}),
     "lead": frozenset({"out"}),
+    "carry": frozenset({"out"}),  # 'he alone carried out eleven people'
     "pick": frozenset({"up"}),  # '163 were picked up by a cargo ship' (a vessel: _picked_up)
 }
 # Craft that pick people up out of the water: 'picked up by a passing tanker'.
@@ -354,6 +356,11 @@ def _taken_off_by_sea(verb: Token) -> bool:
     return "off" in preps and by is not None and any(o.lemma_ in _BY_SEA for o in by.children)
 
 
+def _people_moved(verb: Token) -> bool:
+    """Whether the verb's object is people: 'carried out eleven people', not 'renovations'."""
+    return any(c.dep_ == "dobj" and is_person(c) for c in verb.children)
+
+
 def _brought_out(verb: Token, lemma: str) -> bool:
     """'Brought out 104 people', 'eight were hauled to the surface', 'lifted out'."""
     if lemma == "take" and _taken_off_by_sea(verb):
@@ -362,10 +369,12 @@ def _brought_out(verb: Token, lemma: str) -> bool:
     if ways is None or (lemma == "pick" and not _picked_up(verb)):
         return False
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    if lemma == "bring" and "from" in preps:
-        ways = ways | {"down"}  # 'brought 27 people down from balconies', not 'brought down'
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]  # 'led students and staff out of'
+    if lemma == "bring" and ("from" in preps or any(is_person(o) for o in objects)):
+        # 'brought 27 people down from balconies', 'brought 12 people down with ladders';
+        # not 'brought down' a plane or a government
+        ways = ways | {"down"}
     particle = any(
         c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ways
         for c in [*verb.children, *(k for o in objects for k in o.children if k.dep_ == "prep")]
@@ -1212,6 +1221,9 @@ def _borrowed(count: Token) -> Reading | None:
         return Reading("none")  # "Rescue 1122", "Terminal 21": a name, not a count
     if any(c.lower_ == "fatally" for c in count.children):
         return Reading("killed")  # "sickened 230 people, 18 of them fatally"
+    gapped = _gapped_subject(count)
+    if gapped is not None:
+        return read_count(gapped)  # 'three died of burns and seven of suffocation'
     noun = _counts.counted_noun(count)
     if noun is not None and noun.lower_ in ("dose", "doses") and count.lower_ in _FEW:
         return Reading("none")  # "at least one dose", "two doses": a schedule, not a tally
@@ -1227,6 +1239,39 @@ def _borrowed(count: Token) -> Reading | None:
     if noun is not None and noun.lower_ in ("dose", "doses") and _promised(count):
         return Reading("none")  # "pledged to share one billion doses": none given yet
     return _part_of_antecedent(count) or _revised_from(count)
+
+
+def _gapped_subject(count: Token) -> Token | None:
+    """The number a gapped clause repeats the verb of: 'and seven of suffocation'.
+
+    'Three babies died of burns and seven of suffocation', 'four bodies were found in the
+    river and two in the forest': a bare number joined to the verb, or to what the verb's
+    preposition governs, with a preposition of its own, is a second subject of that verb.
+    """
+    if count.dep_ not in ("conj", "appos"):
+        return None  # the parser may set the gapped number beside the noun: '..., 14 on Y'
+    head = count.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        word, verb = head.head.lower_, head.head.head
+    elif head.pos_ == "VERB":
+        word, verb = None, head
+    else:
+        return None
+    own = [c for c in count.children if c.dep_ == "prep"]
+    if verb.pos_ != "VERB" or not own or (word is not None and own[0].lower_ != word):
+        return None
+    if word is None and _counts.counted_noun(count) is not None:
+        return None  # 'and 20 cars in the fire': a count of its own
+    # the object's number first: 'killed 140,000 people in X and 74,000 in Y'
+    roles = (("dobj",), ("nsubj", "nsubjpass"))
+    for role in roles:
+        for told in (c for c in verb.children if c.dep_ in role and c.i < count.i):
+            if told.like_num:
+                return told
+            number = next((c for c in told.children if c.dep_ == "nummod" and c.like_num), None)
+            if number is not None:
+                return number
+    return None
 
 
 def _a_proportion(count: Token) -> bool:
