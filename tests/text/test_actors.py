@@ -111,6 +111,11 @@ KINDS = [
         {"International Monetary Fund": "organisation"},
     ),
     ("Donors paid $3 million into the Harbour Relief Fund.", {"Harbour Relief Fund": None}),
+    # a known armed group the tagger cut short or missed is one
+    (
+        "Islamic State claimed responsibility for the killings, the group's news agency said.",
+        {"Islamic State": "armed_group", "Islamic": None},
+    ),
     # and an agency of one, described in lower-case words, is a body of its own
     (
         "More than 2,000 people have fled, according to the UN refugee agency.",

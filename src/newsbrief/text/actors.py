@@ -150,6 +150,7 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     spans = ner.shared_surnames(doc, ner.entity_spans(doc))
     spans = collectives.collective_spans(doc) + _roles.person_spans(doc) + spans
     spans = collectives.party_members(doc) + spans
+    spans = _armed_group_spans(doc) + spans
     spans = _outside_titles(doc, spans) + ner.acronym_spans(doc) + ner.country_spans(doc)
     spans = [s for s in spans if not _in_credit(doc_text(doc), s)]
     dateline = dateline_span(doc_text(doc))  # 'RIGA, March 10 - ': a place, never an actor
@@ -316,6 +317,19 @@ def _state_named(doc: Doc, index: int) -> str | None:
 
 
 _CREDIT = re.compile(r"\b(?:Image|Photo|Credit):")
+
+
+def _armed_group_spans(doc: Doc) -> list[NameSpan]:
+    """Known armed groups the entity tagger cut or missed ('Islamic' of 'Islamic State')."""
+    out: list[NameSpan] = []
+    for match in _ARMED_NAME.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is None or any(t.ent_type_ in ("ORG", "PERSON") for t in span):
+            continue  # tagged already (a person's name is mended by kind)
+        name = ner.clean(doc, span.start, span.end - 1, "ORG")
+        if name is not None:
+            out.append(name)
+    return out
 
 
 def _in_credit(text: str, span: NameSpan) -> bool:
