@@ -75,6 +75,12 @@ KINDS = [
         "Typhoon Marilag hit the coast and the ferry MV Sonar Tori sank, the navy said.",
         {"Typhoon Marilag": None, "MV Sonar Tori": None},
     ),
+    # nor a person, whatever the tagger calls it
+    (
+        "Storm Ciara brought winds of 150 km/h to Wales on Sunday, the Met Office said.",
+        {"Storm Ciara": None},
+    ),
+    ("Cyclone Gati made landfall on Sunday, killing eight people.", {"Cyclone Gati": None}),
     # a body named by its kind ('the fire service'), not a bare 'the service'
     ("Three people died in the blaze, the fire service said.", {"fire service": "government"}),
     ("The service said it was looking into the complaints.", {"service": None}),

@@ -93,13 +93,16 @@ _ARMED_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
+# A storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'; never a person nor a party.
+_HAZARD_OR_SHIP = re.compile(
+    r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
+    r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"
+)
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
     r"Fund|War|Primary|Election|Zone|Pipeline)$|"
-    r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$|"
-    r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
-    r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"  # a storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'
+    r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$|" + _HAZARD_OR_SHIP.pattern
 )
 # A group of states named by its size ('G20', 'G5 Sahel'), not a number in a name.
 _GROUP_OF_STATES = re.compile(r"G\d{1,2}\b")
@@ -161,7 +164,9 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
     actors: list[Actor] = []
     unsure: list[Actor] = []  # one-word names that count only as a known person's short form
     for group in groups:
-        kind = _kind(doc, group, is_outlet(doc, group.mentions))
+        # 'Storm Ciara', 'Cyclone Gati': the tagger may take them for people
+        hazard = _HAZARD_OR_SHIP.match(group.name)
+        kind = None if hazard else _kind(doc, group, is_outlet(doc, group.mentions))
         if kind == "place" and _headlined(group, subjects):
             kind = _headline_kind(group)
         if kind is not None:
