@@ -81,6 +81,13 @@ KINDS = [
         {"Storm Ciara": None},
     ),
     ("Cyclone Gati made landfall on Sunday, killing eight people.", {"Cyclone Gati": None}),
+    # a city of several words that the text also uses as a place is no person
+    (
+        "The blaze started as the train crossed Rahim Yar Khan district. Dr Ana Ruiz, head of "
+        "the city hospital in Rahim Yar Khan, said 43 passengers had burns. The chief minister "
+        "flew to Rahim Yar Khan on Thursday.",
+        {"Rahim Yar Khan": None, "Ana Ruiz": "person"},
+    ),
     # a body named by its kind ('the fire service'), not a bare 'the service'
     ("Three people died in the blaze, the fire service said.", {"fire service": "government"}),
     ("The service said it was looking into the complaints.", {"service": None}),

@@ -768,6 +768,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return True  # 'Novak Djokovic won his sixth title', typed as an organisation
     if set(group.uses) <= {"place"} or all(ner.beside_place(doc, m) for m in group.mentions):
         return False  # 'in Chippewa Falls', 'Ciudad Juarez, Mexico': a place misread
+    if " " in name and group.uses["place"] and gazetteer.is_city(name):
+        return False  # 'in San Pedro Sula' once and 'San Pedro Sula was flooded': a city
     if any(e.text.startswith(name + " ") and e.label_ != "PERSON" for e in ents(doc)):
         return False  # 'Tupua Tamasese Meaole's clinic' beside 'Tupua Tamasese Meaole Hospital'
     if _label(group) not in ("GPE", "LOC", "FAC") and " " in name:
