@@ -81,6 +81,11 @@ KINDS = [
         {"Storm Ciara": None},
     ),
     ("Cyclone Gati made landfall on Sunday, killing eight people.", {"Cyclone Gati": None}),
+    # nor is a trophy, a prize or an operation, however the tagger types it
+    (
+        "Pedri won the Kopa Trophy and Gianluigi Donnarumma the Yashin Trophy.",
+        {"Kopa Trophy": None, "Yashin Trophy": None},
+    ),
     # a city of several words that the text also uses as a place is no person
     (
         "The blaze started as the train crossed Rahim Yar Khan district. Dr Ana Ruiz, head of "

@@ -98,6 +98,11 @@ _HAZARD_OR_SHIP = re.compile(
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
     r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"
 )
+# Names of things no person is called: 'the Kopa Trophy', 'Operation Yellowhammer'.
+_NO_PERSON = re.compile(
+    r"^Operation\s|\b(?:Trophy|Award|Prize|Medal|Cup|Festival|Summit|Conference|Treaty|"
+    r"Agreement|Accord|Initiative|Project|Pipeline|Games)$"
+)
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
@@ -760,6 +765,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
     name = group.name
     if not looks_like_name(name) or is_country(name) or _label(group) == "NORP":
         return False
+    if _NO_PERSON.search(name):
+        return False  # 'Kopa Trophy', typed a person
     if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
         return False
     if group.labels["ROLE"] or _of_an_organisation(doc, group):
