@@ -86,6 +86,8 @@ KINDS = [
         "Pedri won the Kopa Trophy and Gianluigi Donnarumma the Yashin Trophy.",
         {"Kopa Trophy": None, "Yashin Trophy": None},
     ),
+    # nor a name that begins with a preposition (a sentence's first word, or a name cut short)
+    ("Besides Shen, two other officials were named.", {"Besides Shen": None}),
     # a city of several words that the text also uses as a place is no person
     (
         "The blaze started as the train crossed Rahim Yar Khan district. Dr Ana Ruiz, head of "

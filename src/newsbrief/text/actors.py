@@ -98,6 +98,12 @@ _HAZARD_OR_SHIP = re.compile(
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
     r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"
 )
+# Words no person's name begins with, which a cut name or a sentence's first word may: the
+# 'Sans Frontières' of 'Médecins Sans Frontières', 'Besides' before a surname.
+_NOT_A_FIRST_NAME = frozenset(
+    "without sans besides for of against with from across among after before during since "
+    "under into".split()
+)
 # Names of things no person is called: 'the Kopa Trophy', 'Operation Yellowhammer'.
 _NO_PERSON = re.compile(
     r"^Operation\s|\b(?:Trophy|Award|Prize|Medal|Cup|Festival|Summit|Conference|Treaty|"
@@ -765,8 +771,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
     name = group.name
     if not looks_like_name(name) or is_country(name) or _label(group) == "NORP":
         return False
-    if _NO_PERSON.search(name):
-        return False  # 'Kopa Trophy', typed a person
+    if _NO_PERSON.search(name) or name.split()[0].lower() in _NOT_A_FIRST_NAME:
+        return False  # 'Kopa Trophy', 'Sans Frontières', 'Besides Shen': typed a person
     if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
         return False
     if group.labels["ROLE"] or _of_an_organisation(doc, group):
