@@ -88,6 +88,8 @@ KINDS = [
     ),
     # nor a name that begins with a preposition (a sentence's first word, or a name cut short)
     ("Besides Shen, two other officials were named.", {"Besides Shen": None}),
+    ("Last Friday Rexhepi and Hoti took part in a video summit.", {"Friday Rexhepi": None}),
+    ("The destroyer INS Kolkata rescued 12 sailors.", {"INS Kolkata": None}),
     # a city of several words that the text also uses as a place is no person
     (
         "The blaze started as the train crossed Rahim Yar Khan district. Dr Ana Ruiz, head of "

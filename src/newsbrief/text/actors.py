@@ -96,13 +96,13 @@ _ARMED_CONTEXT = re.compile(
 # A storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'; never a person nor a party.
 _HAZARD_OR_SHIP = re.compile(
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
-    r"MV|MS|SS|HMS|USS|RMS|FV|M/V)\s"
+    r"MV|MS|SS|HMS|USS|RMS|FV|M/V|INS|HMAS|HMCS|HMNZS|USNS|BRP|KRI|TCG|PNS|ROKS|RFA)\s"
 )
 # Words no person's name begins with, which a cut name or a sentence's first word may: the
-# 'Sans Frontières' of 'Médecins Sans Frontières', 'Besides' before a surname.
+# 'Sans Frontières' of 'Médecins Sans Frontières', 'Besides' or 'Friday' before a surname.
 _NOT_A_FIRST_NAME = frozenset(
     "without sans besides for of against with from across among after before during since "
-    "under into".split()
+    "under into monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # Names of things no person is called: 'the Kopa Trophy', 'Operation Yellowhammer'.
 _NO_PERSON = re.compile(
