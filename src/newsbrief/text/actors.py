@@ -92,7 +92,6 @@ _ARMED_CONTEXT = re.compile(
     r"extremists?|guerrillas?)\b",
     re.IGNORECASE,
 )
-# Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
 # A storm or a ship: 'Typhoon Marilag', 'MV Sonar Tori'; never a person nor a party.
 _HAZARD_OR_SHIP = re.compile(
     r"^(?:(?:Super\s+)?Typhoon|(?:Tropical\s+)?(?:Cyclone|Storm|Depression)|Hurricane|"
@@ -109,6 +108,7 @@ _NO_PERSON = re.compile(
     r"^Operation\s|\b(?:Trophy|Award|Prize|Medal|Cup|Festival|Summit|Conference|Treaty|"
     r"Agreement|Accord|Initiative|Project|Pipeline|Games)$"
 )
+# Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
 _NOT_ACTOR = re.compile(
     r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
     r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
@@ -126,7 +126,7 @@ def _a_body_after_all(group: _Group) -> bool:
 
     'G20' and 'the G5 Sahel' are groups of states; a forum or fund that speaks, owns or has
     members or meets ('ministers of the Pacific Islands Forum', 'the International Monetary
-    Fund said', 'talks with the IMF') is a body, not a meeting or a pot of money.
+    Fund said') is a body, not a meeting or a pot of money.
     """
     name = group.name
     if _GROUP_OF_STATES.match(name):
