@@ -103,16 +103,19 @@ _NOT_A_FIRST_NAME = frozenset(
     "without sans besides for of against with from across among after before during since "
     "under into monday tuesday wednesday thursday friday saturday sunday".split()
 )
-# Names of things no person is called: 'the Kopa Trophy', 'Operation Yellowhammer'.
-_NO_PERSON = re.compile(
-    r"^Operation\s|\b(?:Trophy|Award|Prize|Medal|Cup|Festival|Summit|Conference|Treaty|"
-    r"Agreement|Accord|Initiative|Project|Pipeline|Games)$"
+# Last words of names of things, not of anyone: 'the Paris Agreement', 'the World Cup'.
+_THING_ENDS = (
+    "Treaty Agreement Accord Award Prize Games Cup Festival Summit Conference Project "
+    "Initiative Pipeline".split()
 )
+# Names of things no person is called: 'the Kopa Trophy', 'Operation Yellowhammer'.
+_NO_PERSON = re.compile(r"^Operation\s|\b(?:" + "|".join([*_THING_ENDS, "Trophy", "Medal"]) + r")$")
 # Names of actors that are things, not actors: programmes, appeals, vehicles, diseases.
+_NOT_ACTOR_ENDS = (
+    "Campaign Appeal Plan Act Day Week Convention Forum Report Fund War Primary Election Zone"
+).split()
 _NOT_ACTOR = re.compile(
-    r"\b(?:Campaign|Appeal|Plan|Act|Treaty|Agreement|Accord|Award|Prize|"
-    r"Day|Week|Games|Cup|Festival|Summit|Conference|Convention|Forum|Report|Project|Initiative|"
-    r"Fund|War|Primary|Election|Zone|Pipeline)$|"
+    r"\b(?:" + "|".join([*_THING_ENDS, *_NOT_ACTOR_ENDS]) + r")$|"
     r"\d|^(?:UTC|GMT|EST|EDT|PST|PDT|CET|CEST|BST)$|" + _HAZARD_OR_SHIP.pattern
 )
 # A group of states named by its size ('G20', 'G5 Sahel'), not a number in a name.

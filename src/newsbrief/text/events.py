@@ -290,14 +290,10 @@ def _journey_to_see(tok: Token) -> bool | None:
     if each_other:
         return True if _several(tok) else None  # 'the two will see each other in Rome'
     journey = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _parts.MOTION
-    plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SET_TO
+    plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SET_FOR  # 'due to see'
     if not (journey or plan):
         return None
     return True if any(_principal(o) for o in seen) else None  # not 'to see her family'
-
-
-# Words of a plan that 'to see' someone completes: 'was due to see the negotiator'.
-_SET_TO = frozenset("due schedule expect set slate plan".split())
 
 
 def _subtree_text(tok: Token) -> str:

@@ -1263,8 +1263,7 @@ def _gapped_subject(count: Token) -> Token | None:
     if word is None and _counts.counted_noun(count) is not None:
         return None  # 'and 20 cars in the fire': a count of its own
     # the object's number first: 'killed 140,000 people in X and 74,000 in Y'
-    roles = (("dobj",), ("nsubj", "nsubjpass"))
-    for role in roles:
+    for role in (("dobj",), _SUBJECTS):
         for told in (c for c in verb.children if c.dep_ in role and c.i < count.i):
             if told.like_num:
                 return told
