@@ -836,6 +836,34 @@ def test_a_relative_clause_is_said_by_the_body_it_hangs_on(
     assert [(f.value, f.reported_by) for f in figures(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # where the speaker told it is not where it happened
+        (
+            "Fighting in Kelso has killed 83 people. No aid workers were among the dead, Relief "
+            "Agency spokesman Jon Lark told reporters in Geneva.",
+            [(83, "Kelso"), (0, "Kelso")],
+        ),
+        (
+            "A ferry sank off Tamberg on Sunday. Forty survivors were brought ashore, the "
+            "agency's spokeswoman Ana Rees said at a briefing in Geneva.",
+            [(40, "Tamberg")],
+        ),
+        # a place told first frames the whole sentence, the speaker's words too
+        (
+            "Floods swept across Ruvania on Sunday. In neighbouring Belgium, the interior "
+            "minister said 20 people had died.",
+            [(20, "Belgium")],
+        ),
+    ],
+)
+def test_where_the_speaker_spoke_is_not_the_counts_place(
+    body: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.place) for f in figures(body)] == expected
+
+
 def test_a_paragraphs_place_is_not_carried_to_a_count_that_is_not_more_of_the_same() -> None:
     body = (
         "Floods swept across Ruvania on Monday.\n"

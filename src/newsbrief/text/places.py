@@ -646,7 +646,7 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
     for span in candidates:
         root = span.root
         care = intake and root.lemma_.lower() in _CARE
-        if source is not None and (root.i == source.i or source.is_ancestor(root)):
+        if source is not None and (_the_speakers(root, source) or _spoken_at(tok, root, source)):
             if not (_tallies(root) or anaphor or care):
                 continue  # the speaker's place; but a country that records its own count
         told = count_after(tok.doc[span.end - 1])
@@ -665,6 +665,31 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
     if not ranked:
         return None
     return _narrower(min(ranked, key=lambda r: r[:3])[3], [r[3] for r in ranked])
+
+
+def _the_speakers(root: Token, source: Token) -> bool:
+    """A place in the speaker's name: 'a spokesman for the governor of Ituri'."""
+    return root.i == source.i or source.is_ancestor(root)
+
+
+def _spoken_at(tok: Token, root: Token, source: Token) -> bool:
+    """Where the speaker spoke: 'a UNICEF spokeswoman told reporters in Geneva'.
+
+    So too 'a spokesman said at a briefing in Geneva'. The place hangs on the verb of saying
+    the speaker is the subject of, after it, and the count is not in that place's phrase. A
+    place told first frames the whole sentence ('In Idaho, the health department said no
+    deaths had been confirmed').
+    """
+    verb = source.head
+    if source.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in SPEECH_VERBS:
+        return False
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _IN_PREPS or prep.i < verb.i:
+        return False
+    told_at = prep.head  # 'said at a news conference in Kabul': where the conference was
+    if told_at.dep_ == "pobj" and told_at.head.dep_ == "prep":
+        told_at = told_at.head.head
+    return told_at == verb and not prep.is_ancestor(tok)
 
 
 def _narrower(best: Span, spans: list[Span]) -> Span:
