@@ -864,6 +864,39 @@ def test_where_the_speaker_spoke_is_not_the_counts_place(
     assert [(f.value, f.place) for f in figures(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a name that records a count is a land, whatever the tagger made of it
+        (
+            "Ruvania has recorded 1,200 deaths. Kerala has so far recorded no deaths from the "
+            "infection, its health department said.",
+            [(1200, "Ruvania"), (0, "Kerala")],
+        ),
+        (
+            "Ruvania has confirmed 152 cases. Emilia-Romagna has recorded nine cases, its "
+            "health department said.",
+            [(152, "Ruvania"), (9, "Emilia-Romagna")],
+        ),
+        # a body records counts too: named by its kind, or described where it is named
+        (
+            "Fighting in Ruvania killed 300 people last year. The UN Assistance Mission in "
+            "Ruvania (UNAMR) recorded 3,035 civilians killed.",
+            [(300, "Ruvania"), (3035, "Ruvania")],
+        ),
+        (
+            "Protests in Ruvania have left 47 people dead, according to Temblores, a "
+            "non-governmental organisation. Temblores recorded 963 injured civilians.",
+            [(47, "Ruvania"), (963, "Ruvania")],
+        ),
+    ],
+)
+def test_a_land_that_records_a_count_is_its_place(
+    body: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.place) for f in figures(body)] == expected
+
+
 def test_a_paragraphs_place_is_not_carried_to_a_count_that_is_not_more_of_the_same() -> None:
     body = (
         "Floods swept across Ruvania on Monday.\n"

@@ -15,7 +15,13 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsbrief.text.counts import nearby
-from newsbrief.text.lexicon import MEETING_NOUNS, MEETING_VERBS, NAMED_HAZARDS, SPEECH_VERBS
+from newsbrief.text.lexicon import (
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    NAMED_HAZARDS,
+    ORG_NAME_WORDS,
+    SPEECH_VERBS,
+)
 from newsbrief.text.ner import before_a_count, count_after, name_start
 from newsbrief.text.nlp import doc_text, ents
 from newsbrief.text.states import is_country
@@ -177,11 +183,11 @@ def _of_a_name(division: Token) -> bool:
 
 
 def _tallying_countries(doc: Doc, start: int, end: int) -> Iterator[Span]:
-    """A country the tagger did not type, recording its own count: "Sri Lanka has recorded"."""
+    """A land the tagger did not type, recording its own count: "Sri Lanka has recorded"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     for tok in span if span is not None else ():
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and _tallies(tok):
-            yield doc[name_start(tok) : tok.i + 1]
+            yield doc[_whole_name_start(tok) : tok.i + 1]
 
 
 def _tally_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -528,9 +534,34 @@ def _tallies(root: Token) -> bool:
         return True  # "North Kivu province accounted for 2,165"
     if _a_place_elsewhere(root):
         return True  # "Amazonas recorded 198 deaths", after "Brazil's Amazonas state"
+    if _keeps_a_register(root):
+        return True  # "Kerala has so far recorded no deaths", the tagger's "person"
     return any(  # "Selangor, the most populous state, accounted for 6,387"
         c.dep_ == "appos" and c.lemma_.lower() in _DIVISIONS for c in root.children
     )
+
+
+# Verbs of keeping a register of counts: a name that does is a land, not a person.
+_REGISTERS = frozenset("record register log account".split())
+
+
+def _keeps_a_register(root: Token) -> bool:
+    """A name, typed as no body, that records a count: a land ("Kerala has recorded").
+
+    People tell counts ('confirmed', 'reported') and lose relatives; a register of deaths
+    or cases is kept by a land or a body, and a body is named as one: by a word of its kind
+    ('the UN Assistance Mission') or where the article sets a description beside the name
+    ('Temblores, a non-governmental organisation').
+    """
+    if root.pos_ != "PROPN" or root.ent_type_ in ("ORG", "NORP"):
+        return False
+    if root.head.lemma_ not in _REGISTERS:
+        return False
+    words = {w.lower_ for w in root.doc[name_start(root) : root.i + 1]}
+    described = any(
+        t.text == root.text and any(c.dep_ == "appos" for c in t.children) for t in root.doc
+    )
+    return not (words & (ORG_NAME_WORDS | {"mission"}) or described)
 
 
 def speakers_realm(tok: Token, source: Token) -> Span | None:
