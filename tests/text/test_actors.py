@@ -281,6 +281,24 @@ KINDS = [
         {"Asia-Pacific Economic Cooperation": "organisation"},
     ),
     ("Protesters gathered in Union Square.", {"Union Square": "place"}),
+    # a name the tagger took for a person is a body when members sit for it, or when it is
+    # told with 'which' and speaks; a leader before 'which' is still a person, a feast no one
+    (
+        "Negotiators for Fine Gael and the Green Party agreed a programme for government. "
+        "Fine Gael's parliamentary party approved it last night.",
+        {"Fine Gael": "organisation", "Green Party": "organisation"},
+    ),
+    ("Fine Gael's TDs will meet this evening.", {"Fine Gael": "organisation"}),
+    (
+        "Temblores, which monitors police abuse, said 47 people had died.",
+        {"Temblores": "organisation"},
+    ),
+    (
+        "The faction led by Abdel Wahid al-Nur, which holds parts of Darfur, has refused to "
+        "join the talks.",
+        {"Abdel Wahid al-Nur": "person"},
+    ),
+    ("Pilgrims prepared for the Hajj, which begins next week.", {"Hajj": None}),
 ]
 
 

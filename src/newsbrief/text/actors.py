@@ -638,9 +638,34 @@ def _kind_as_written(doc: Doc, group: _Group) -> EntityKind | None:
     """The kind the words around the name state: a collective, or a body in apposition."""
     if group.labels["COLLECTIVE"] or group.labels["OFFICIAL"] or group.labels["BARE"]:
         return _collective_kind(group)
-    if _named_as_a_body(doc, group):
+    if _named_as_a_body(doc, group) or _has_members(doc, group) or _told_with_which(doc, group):
         return _organisation_kind(doc, group)
     return None
+
+
+def _told_with_which(doc: Doc, group: _Group) -> bool:
+    """A 'person' told with 'which' that speaks or owns ('Temblores, which said') is a body.
+
+    A thing is told with 'which' too ('the Hajj, which', 'the Moon, which'), but says and
+    owns nothing.
+    """
+    if _label(group) != "PERSON" or group.labels["ROLE"] or is_country(group.name):
+        return False
+    if not any(ner.followed_by_which(doc, m) for m in group.mentions):
+        return False
+    return _speaks_or_owns(doc, group) or group.uses["agent"] > 0
+
+
+def _has_members(doc: Doc, group: _Group) -> bool:
+    """A 'person' whose members sit for it ('Fine Gael's parliamentary party') is a body.
+
+    A land with lawmakers is still a land, and a name typed as a body is read as one.
+    """
+    if is_country(group.name) or _PLACE_END.search(group.name) or group.uses["place"]:
+        return False
+    if _label(group) != "PERSON":
+        return False  # 'Hela's members of parliament': a province's; a body's name is read
+    return any(ner.owns_members(doc, m) for m in group.mentions)
 
 
 def _misread_place(doc: Doc, group: _Group) -> bool:
@@ -778,6 +803,8 @@ def _is_person(doc: Doc, group: _Group) -> bool:
         return False  # 'Kopa Trophy', 'Sans Frontières', 'Besides Shen': typed a person
     if _ORG_WORDS.search(name) or _GOVERNMENT.search(name) or _PLACE_END.search(name):
         return False
+    if any(ner.followed_by_which(doc, m) for m in group.mentions) and not group.labels["ROLE"]:
+        return False  # 'Sinn Féin, which won the most votes': a body or a place
     if group.labels["ROLE"] or _of_an_organisation(doc, group):
         return True
     if " " in name and any(ner.owns_his(doc, m) for m in group.mentions):

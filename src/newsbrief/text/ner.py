@@ -376,6 +376,41 @@ def followed_by_who(doc: Doc, span: NameSpan) -> bool:
     return at < len(doc) and doc[at].lower_ == "who"
 
 
+def followed_by_which(doc: Doc, span: NameSpan) -> bool:
+    """True when 'which' opens the clause after the name ('Sinn Féin, which won ...').
+
+    Not after a leader's name, where it tells of what they lead ('the faction led by
+    Abdel Wahid al-Nur, which holds ...', 'the party of Nabil Karoui, which has 38').
+    """
+    head = head_of(doc, span)
+    while head.dep_ in ("conj", "appos") and head.head != head:
+        head = head.head  # 'led by Naftali Bennett and Yair Lapid, which ...'
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "of"):
+        return False
+    at = span.last + 1
+    if at < len(doc) and doc[at].text == ",":
+        at += 1
+    return at < len(doc) and doc[at].lower_ == "which"
+
+
+# What only a body has: members who sit for it ('Fianna Fáil's TDs and senators').
+_MEMBERS = frozenset(
+    "member lawmaker legislator mp td deputy senator councillor councilor leadership rank "
+    "branch wing".split()
+)
+
+
+def owns_members(doc: Doc, span: NameSpan) -> bool:
+    """True when the mention owns members, or its parliamentary party ('Fine Gael's TDs')."""
+    head = head_of(doc, span)
+    if head.dep_ != "poss":
+        return False
+    owned = head.head
+    if owned.lemma_.lower() in _MEMBERS:
+        return True
+    return owned.lower_ == "party" and any(c.lower_ == "parliamentary" for c in owned.children)
+
+
 def beside_person(doc: Doc, span: NameSpan) -> bool:
     """True when the mention is listed with a person ('Nikos Dendias, Nikos X and Y')."""
     head = head_of(doc, span)
