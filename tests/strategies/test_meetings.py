@@ -37,6 +37,20 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # one named person saw another: a meeting; what they saw happen, or on a screen, is not
+    ("On Tuesday Ana Ruiz saw Premier Tomas Berg in Lima.",
+     [("held", D(2024, 3, 26), "in_person")]),
+    ("On Tuesday Ana Ruiz saw Tomas Berg leave the hall.", []),
+    ("Ana Ruiz saw Tomas Berg on television.", []),
+    # the office called, then the name set beside it, is a call with that person
+    ("Prime Minister Giuseppe Conte called Lombardy's regional president, Attilio Fontana, "
+     "yesterday morning to offer the government's help.",
+     [("held", D(2024, 3, 29), "virtual")]),
+    # a lone name the tagger labelled a date or a work is still someone met; a day is not
+    ("The UN special envoy and donor ambassadors met Roble yesterday.",
+     [("held", D(2024, 3, 29), "unknown")]),
+    ("Opposition leader Ana Ruiz is scheduled to meet Oli at Baluwatar on Monday.",
+     [("planned", D(2024, 4, 1), "in_person")]),
     # 'earlier in the day' with no day near it counts from the day of the article's news,
     # and is another meeting than the one told for that day
     ("President Ana Ruiz met Prime Minister Omar Haddad in Lima on Tuesday. The talks focused "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -61,6 +62,11 @@ HOSTING = frozenset(
     "plan schedule arrange".split()
 )
 _PERSONISH = frozenset("PERSON ORG GPE NORP".split())
+# Labels the small tagger gives a lone unfamiliar name it has not read as anything else.
+_UNLABELLED = frozenset({"", "WORK_OF_ART", "PRODUCT", "DATE"})
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr) if w
+)
 _TAKING_CALLS = frozenset("receive get take".split())
 
 
@@ -196,8 +202,14 @@ def personish(tok: Token) -> bool:
         return False  # 'Impeachment also came up': a common noun the tagger took for a name
     return (
         tok.ent_type_ in _PERSONISH
-        # a name the tagger did not label; not 'RM1,000', an amount
-        or (tok.pos_ == "PROPN" and not tok.ent_type_ and not any(c.isdigit() for c in tok.text))
+        # a name the tagger did not label, or labelled a work or a date ('met Roble
+        # yesterday', 'to meet Oli'); not 'RM1,000', an amount, nor 'Monday'
+        or (
+            tok.pos_ == "PROPN"
+            and tok.ent_type_ in _UNLABELLED
+            and not any(c.isdigit() for c in tok.text)
+            and tok.lower_ not in _CALENDAR_WORDS
+        )
         or tok.lemma_.lower() in OFFICIALS
         or tok.lower_ in PRONOUNS
         or any(personish(c) for c in tok.children if c.dep_ in ("conj", "appos"))

@@ -292,8 +292,31 @@ def _journey_to_see(tok: Token) -> bool | None:
     journey = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _parts.MOTION
     plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SET_FOR  # 'due to see'
     if not (journey or plan):
-        return None
+        return True if _one_saw_another(tok) else None
     return True if any(_principal(o) for o in seen) else None  # not 'to see her family'
+
+
+def _one_saw_another(verb: Token) -> bool:
+    """'Later that day Trudeau saw Premier Scott Moe': one named person saw another, no more.
+
+    Not what someone saw happen ('saw Moe leave'), nor a name on a screen ('saw Moe on
+    television').
+    """
+    subjects, seen = _parts.subjects(verb), _parts.objects(verb)
+    if len(subjects) != 1 or len(seen) != 1 or verb.tag_ not in ("VBD", "VB", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd", "advcl") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "on" and not _a_day(c) for c in verb.children):
+        return False  # 'on television', not 'on Tuesday'
+
+    people = (subjects[0], seen[0])
+    return all(p.ent_type_ in ("PERSON", "") and p.pos_ == "PROPN" for p in people)
+
+
+def _a_day(prep: Token) -> bool:
+    """'on Tuesday', 'on March 3': a preposition whose object is a day."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _subtree_text(tok: Token) -> str:
@@ -498,7 +521,11 @@ def _called_someone(verb: Token) -> bool:
         return False
     if any(_called_on(c) for c in verb.children):
         return False
-    return kids[0].ent_type_ == "PERSON" and kids[0].pos_ == "PROPN"
+    called = kids[0]
+    if called.pos_ == "NOUN" and called.lemma_.lower() in _parts.OFFICIALS:
+        # 'called Lombardy's regional president, Attilio Fontana': the office, then the name
+        called = next((c for c in called.children if c.dep_ == "appos"), called)
+    return called.ent_type_ == "PERSON" and called.pos_ == "PROPN"
 
 
 def _host_guest(tok: Token) -> bool:
