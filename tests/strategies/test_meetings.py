@@ -37,6 +37,14 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # a regent, and firms, can be met; resistance from firms is no meeting
+    ("Housing Minister Ana Ruiz will meet the regent in Sumedang on Monday to discuss the "
+     "relocation.",
+     [("planned", D(2024, 4, 1), "in_person")]),
+    ("Land Minister Ana Ruiz will meet construction companies in Tarn on Monday to review "
+     "their permits.",
+     [("planned", D(2024, 4, 1), "unknown")]),
+    ("The plan met resistance from construction companies on Monday.", []),
     # one named person saw another: a meeting; what they saw happen, or on a screen, is not
     ("On Tuesday Ana Ruiz saw Premier Tomas Berg in Lima.",
      [("held", D(2024, 3, 26), "in_person")]),

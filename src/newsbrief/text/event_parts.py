@@ -52,7 +52,7 @@ OFFICIALS = frozenset(
     "director commander officer owner commissioner adviser advisor chairman chairwoman boss "
     "elder donor investor employer unionist organiser organizer authority management "
     "leadership chair co-chair speaker emir sultan sheikh prince princess queen monarch emperor "
-    "pope cardinal archbishop patriarch general investigator inspector".split()
+    "pope cardinal archbishop patriarch general investigator inspector regent prefect".split()
 )
 # Nouns for a number of people, who are whoever their "of" phrase names: 'a group of senators'.
 _GROUPS_OF = frozenset("group team panel contingent body handful number".split())

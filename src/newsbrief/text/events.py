@@ -370,7 +370,16 @@ def _a_body(noun: Token) -> bool:
         return False
     lemma = noun.lemma_.lower()
     kinds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    if lemma in _FIRMS:
+        return True  # 'will meet construction companies working in the province'
     return lemma in _SITTING or (lemma in _TEAMS and bool(kinds & _TEAM_KINDS))
+
+
+# Firms and their groupings: met, their people sit across the table.
+_FIRMS = frozenset(
+    "company firm developer contractor union association federation business lender creditor "
+    "insurer manufacturer supplier carrier".split()
+)
 
 
 # Groups that sit as a body when their kind says so: 'the task force', 'a working group'.
