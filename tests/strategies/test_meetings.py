@@ -37,6 +37,14 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # two named people who sat together met; one who briefed leaders at his residence did
+    ("Ana Ruiz and Omar Haddad sat together for two hours at the prime minister's residence "
+     "in Tarn yesterday morning.",
+     [("held", D(2024, 3, 29), "unknown")]),
+    ("On Tuesday Ana Ruiz briefed senior leaders Omar Haddad and Tomas Berg at her residence "
+     "in Tarn.",
+     [("held", D(2024, 3, 26), "unknown")]),
+    ("On Tuesday Ana Ruiz briefed reporters at her office.", []),
     # a regent, and firms, can be met; resistance from firms is no meeting
     ("Housing Minister Ana Ruiz will meet the regent in Sumedang on Monday to discuss the "
      "relocation.",

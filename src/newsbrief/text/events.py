@@ -191,6 +191,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _meet(tok, others)
     if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
+    if lemma == "sit" and _together(tok):
+        return True  # 'Oli and Dahal sat together for two hours'
     if lemma in _TALK_VERBS or (lemma == "sit" and any(c.lower_ == "down" for c in tok.children)):
         return _talk_verb(tok, lemma, others)
     if lemma in _CALL_VERBS:
@@ -669,7 +671,17 @@ def _sat_on(tok: Token) -> bool:
             return True
         if child.lower_ in ("in", "at") and {"GPE", "LOC", "FAC"} & set(objects):
             return True
+        if child.lower_ == "at" and any(_a_seat(o) for o in child.children):
+            return True  # 'at his residence', 'at the ministry'
     return False
+
+
+# Where officials receive people: 'briefed the leaders at his residence'.
+_SEATS = frozenset("residence office palace headquarters ministry home".split())
+
+
+def _a_seat(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in _SEATS | _VENUES
 
 
 # People who gather without meeting anyone: 'relatives gathered outside the factory gates'.
