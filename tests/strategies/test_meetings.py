@@ -41,9 +41,8 @@ ARTICLES = [
     ("Ana Ruiz and Omar Haddad sat together for two hours at the prime minister's residence "
      "in Tarn yesterday morning.",
      [("held", D(2024, 3, 29), "unknown")]),
-    ("On Tuesday Ana Ruiz briefed senior leaders Omar Haddad and Tomas Berg at her residence "
-     "in Tarn.",
-     [("held", D(2024, 3, 26), "unknown")]),
+    ("Ana Ruiz briefed senior leaders Omar Haddad and Tomas Berg at her residence.",
+     [("held", None, "unknown")]),
     ("On Tuesday Ana Ruiz briefed reporters at her office.", []),
     # a regent, and firms, can be met; resistance from firms is no meeting
     ("Housing Minister Ana Ruiz will meet the regent in Sumedang on Monday to discuss the "
