@@ -897,6 +897,34 @@ def test_a_land_that_records_a_count_is_its_place(
     assert [(f.value, f.place) for f in figures(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a count a named hospital discharged, still keeps or treated is at the hospital
+        (
+            "Three people were stabbed to death in Kelso Gardens on Saturday. Two of the "
+            "injured were discharged from the Tamberg General Hospital yesterday.",
+            [(3, "Kelso Gardens"), (2, "Tamberg General Hospital")],
+        ),
+        (
+            "A blast at a church in Kelso injured 20 people. The state-run Bhayangkara "
+            "hospital said 11 of the injured had been discharged by yesterday evening, while "
+            "three remained in intensive care.",
+            [(20, "Kelso"), (11, "Bhayangkara hospital"), (3, "Bhayangkara hospital")],
+        ),
+        # a hospital the article does not name is no place
+        (
+            "A bus crashed in Kelso, injuring eight. Two of them were discharged yesterday.",
+            [(8, "Kelso"), (2, "Kelso")],
+        ),
+    ],
+)
+def test_a_count_in_a_named_hospitals_care_is_at_the_hospital(
+    body: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.place) for f in figures(body)] == expected
+
+
 def test_a_paragraphs_place_is_not_carried_to_a_count_that_is_not_more_of_the_same() -> None:
     body = (
         "Floods swept across Ruvania on Monday.\n"

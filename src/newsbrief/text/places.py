@@ -673,10 +673,12 @@ def place(tok: Token, candidates: list[Span], source: Token | None = None) -> Sp
     costs = {r.token.i: r.cost for r in nearby(tok, limit=64)}
     ranked = []
     anaphor = there(tok)
-    intake = _taken_in(tok)
+    intake = _taken_in(tok) or _in_care(tok)
+    if intake:
+        candidates = [*candidates, *_named_hospitals(tok.sent, candidates)]
     for span in candidates:
         root = span.root
-        care = intake and root.lemma_.lower() in _CARE
+        care = intake and _of_care(root)
         if source is not None and (_the_speakers(root, source) or _spoken_at(tok, root, source)):
             if not (_tallies(root) or anaphor or care):
                 continue  # the speaker's place; but a country that records its own count
@@ -785,6 +787,48 @@ def _located_by(best: Span, prep: Token, spans: list[Span]) -> Span | None:
 
 
 _INTAKE = frozenset("receive treat admit".split())
+# What a hospital does with patients it still has or lets go: 'discharged', 'remained in'.
+_CARE_VERBS = frozenset("discharge release remain".split())
+
+
+def _in_care(tok: Token) -> bool:
+    """A count a hospital let go or still keeps: "11 of the injured had been discharged".
+
+    "Two were discharged from X Hospital", "three remained in intensive care": the
+    hospital named in the sentence is where they are, not where harm found them.
+    """
+    counted = tok.head if tok.dep_ == "nummod" else tok
+    verb = counted.head
+    if counted.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in _CARE_VERBS:
+        return False
+    if verb.lemma_ != "remain":
+        return True
+    kept = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    return any(o.lemma_.lower() in ("care", "hospital", "condition") for o in kept)
+
+
+def _named_hospitals(sentence: Span, taken: list[Span]) -> list[Span]:
+    """Hospitals the sentence names: 'the Royal Berkshire Hospital', 'the X hospital'.
+
+    They are bodies more than places, until a count is in their care.
+    """
+    out = []
+    for word in sentence:
+        if word.lemma_.lower() not in _CARE or word.dep_ == "compound":
+            continue
+        first = word.i
+        while first > sentence.start and word.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first < word.i and not any(s.start <= word.i < s.end for s in taken):
+            out.append(word.doc[first : word.i + 1])
+    return out
+
+
+def _of_care(root: Token) -> bool:
+    """A hospital's name, or the name of one ('the Bhayangkara hospital')."""
+    if root.lemma_.lower() in _CARE:
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _CARE
 
 
 def _taken_in(tok: Token) -> bool:
