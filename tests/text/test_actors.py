@@ -787,3 +787,19 @@ def test_a_hospital_is_a_party_only_when_it_speaks(body: str, kind: str) -> None
 def test_general_inside_a_hospitals_name_is_no_title() -> None:
     body = "Kwekwe General Hospital said 12 of the injured were in a critical condition."
     assert kinds(body) == {"Kwekwe General Hospital": "organisation"}
+
+
+def test_the_government_of_the_one_state_that_acts_is_that_state() -> None:
+    found = actors(
+        "Canada said on Monday it would send aid. The government said 40 people had died."
+    )
+    assert list(found) == ["Canada"]
+    assert [m.text for m in found["Canada"].mentions] == ["Canada", "government"]
+
+
+def test_the_government_stays_its_own_party_when_two_states_act() -> None:
+    found = actors(
+        "Canada and Mexico said on Monday they would send aid. The government said 40 people "
+        "had died."
+    )
+    assert set(found) == {"Canada", "Mexico", "government"}

@@ -188,6 +188,7 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
         elif " " not in group.name and not group.labels["OFFICIAL"]:
             unsure.append(Actor(group.name, "other", group.mentions))
     actors = _merge_people(actors, unsure)
+    actors = _fold_the_government(actors)
     _add_surnames(doc, actors)
     adjectives = _adjectives(doc)
     for actor in actors:
@@ -199,6 +200,19 @@ def read_actors(doc: Doc, headline: frozenset[str] = frozenset()) -> list[Actor]
         if actor.kind == "person":
             _describe(doc, actor, actors)
     return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+def _fold_the_government(actors: list[Actor]) -> list[Actor]:
+    """'The government said' in a story with one state that acts: that state's government.
+
+    Its mentions join the state, whose aliases carry the government's formal names.
+    """
+    states = [a for a in actors if a.kind == "state"]
+    bare = [a for a in actors if a.name.lower() == "government"]
+    if len(states) != 1 or len(bare) != 1:
+        return actors
+    states[0].mentions = sorted([*states[0].mentions, *bare[0].mentions], key=lambda m: m.start)
+    return [a for a in actors if a is not bare[0]]
 
 
 _FORMAL_HEADS = frozenset({"government", "cabinet", "parliament"})
