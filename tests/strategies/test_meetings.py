@@ -37,6 +37,10 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # the day hung on what the meeting was for is the meeting's
+    ("President Ana Ruiz and Prime Minister Omar Haddad first met to discuss the deal on "
+     "March 12.",
+     [("held", D(2024, 3, 12), "unknown")]),
     # two named people who sat together met; one who briefed leaders at his residence did
     ("Ana Ruiz and Omar Haddad sat together for two hours at the prime minister's residence "
      "in Tarn yesterday morning.",

@@ -158,7 +158,17 @@ def _meeting_nodes(word: Token) -> set[int]:
             if p.dep_ == "pobj"
         }
         nodes |= {h.i for h in _hosting_event(word)}  # 'on the sidelines of Tuesday's summit'
+        nodes |= {c.i for c in word.children if _purpose_of_meeting(c)}
     return nodes
+
+
+def _purpose_of_meeting(clause: Token) -> bool:
+    """What a meeting was for: 'met to discuss the deal on March 29'.
+
+    The parser may hang the meeting's day on it.
+    """
+    to = any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
+    return clause.dep_ in ("xcomp", "advcl") and clause.pos_ == "VERB" and to
 
 
 def _describes_who_is_met(clause: Token) -> bool:
