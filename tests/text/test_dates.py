@@ -15,6 +15,10 @@ D = dt.date
 
 # (text, published, tense, expected date, expected precision)
 RESOLVE = [
+    # a holiday on a fixed day is that day, in the year the tense chooses
+    ("on Christmas Day", D(2020, 1, 3), "past", D(2019, 12, 25), "day"),
+    ("late on New Year's Day", D(2020, 1, 3), "past", D(2020, 1, 1), "day"),
+    ("on Christmas Eve", D(2020, 12, 10), "future", D(2020, 12, 24), "day"),
     ("Monday", SAT, "future", D(2024, 4, 1), "day"),
     ("on Monday", SAT, "future", D(2024, 4, 1), "day"),
     ("put off until April 9", SAT, "future", D(2024, 4, 9), "day"),  # the day, not the month

@@ -27,6 +27,8 @@ Rules (``published`` is the publication date):
   reading is within a month, the nearer one wins ("the debate, which was slated for October
   15, has been cancelled" in an article of 2020-10-12 is 2020-10-15, not 2019-10-15).
   A year word after it fixes the year: "March 20 last year", "on 5 May next year".
+* A holiday on a fixed day ("on Christmas Day", "New Year's Eve", "Boxing Day") is that month
+  and day, its year chosen the same way. Precision "day".
 * A full date ("March 22, 2024", "22 March 2024", "2024-03-22") is returned even without a
   publication date, since it needs none.
 * "last/this/next week", "the following week", "earlier this week" -> (None, "week");
@@ -129,6 +131,8 @@ _PATTERNS: dict[str, str] = {
     r"|the\s+(?P<step>following|next|previous)\s+day|the\s+day\s+(?P<side>before|after))\b",
     "later": rf"\b(?P<n>{_NUM})\s+(?i:days?)\s+(?P<dir>(?i:later|earlier))\b"
     r"|\b(?i:a)\s+(?i:day)\s+(?P<dir1>(?i:later|earlier))\b",
+    "holiday": r"\b(?i:on\s+)?(?P<holiday>Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)"
+    r"|Boxing\s+Day)\b",
     "nth": r"\b(?i:on\s+)?(?i:the)\s+(?P<nth>[12][0-9]|3[01]|0?[1-9])(?i:st|nd|rd|th)\b"
     r"(?=\s*[,.;:)]|\s*$|\s+(?i:to|and|at|in|for|when|with|but|after|before|or|of\s+this"
     r"\s+month)\b)",
@@ -228,6 +232,24 @@ def _month_day(m: re.Match[str], published: dt.date | None, tense: Tense) -> Res
     return _choose_year(month, day, published, tense), "day"
 
 
+# Holidays on a fixed day of the year: (month, day).
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "boxing day": (12, 26),
+}
+
+
+def _holiday(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
+    """'On Christmas Day': that day of the year, its year chosen as for a month and day."""
+    month, day = _HOLIDAYS[_norm(m["holiday"]).replace("’", "'")]
+    if published is None:
+        return None, "day"
+    return _choose_year(month, day, published, tense), "day"
+
+
 def _nth(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
     """'On the 14th': that day of this month, or of the next or last month by the tense."""
     if published is None:
@@ -310,6 +332,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], dt.date | None, Tense], Resolved]]
     "bare_year": _fixed("year"),
     "weekday": _weekday,
     "nth": _nth,
+    "holiday": _holiday,
     "dayword": _dayword,
     "period": _period,
     "ago": _ago,
