@@ -37,6 +37,14 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # a meeting put off, moved or set for a day is a meeting, however bare its noun
+    ("The neighbourhood meetings scheduled for tonight have been put off until next week.",
+     [("cancelled", D(2024, 3, 30), "unknown"), ("rescheduled", None, "unknown")]),
+    ("A session of the council was put off until Friday.",
+     [("rescheduled", D(2024, 4, 5), "unknown")]),
+    ("The consultations planned for Monday were moved to Friday.",
+     [("cancelled", D(2024, 4, 1), "unknown"), ("rescheduled", D(2024, 4, 5), "unknown")]),
+    ("Regular meetings keep the council informed.", []),
     # the day hung on what the meeting was for is the meeting's
     ("President Ana Ruiz and Prime Minister Omar Haddad first met to discuss the deal on "
      "March 12.",

@@ -701,8 +701,12 @@ def _noun_trigger(tok: Token) -> bool | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over"):
         if tok.head.head.lemma_.lower() != "preside":  # 'presided over a meeting of X'
             return None  # 'held via a video call': how a meeting is held, not another one
-    governed = any(n.lemma_.lower() in _HOLD for n in governors(tok)[1:4])
+    governed = any(n.lemma_.lower() in _HOLD | _MOVED for n in governors(tok)[1:4])
     governed = governed or _parts.journey(tok) is not None  # 'arrived in X for talks'
+    # 'meetings scheduled for tonight have been put off': set for a day, whatever became of it
+    governed = governed or any(
+        c.dep_ == "acl" and c.lemma_.lower() in _SET_FOR | _HOLD for c in tok.children
+    )
     specific = _parts.has_determiner(tok) or bool(_parts.ordinal(tok)) or tok.pos_ == "PROPN"
     anchored = bool(_parts.noun_partners(tok)) or _parts.has_place_or_date(tok)
     if word in _NEEDS_WITH and not (_parts.noun_partners(tok) or governed):
@@ -753,7 +757,8 @@ def _qualified(tok: Token, word: str, governed: bool) -> bool:
     """Words that name a meeting only with more said: 'an emergency session', 'meetings with'."""
     if word == "meeting":  # 'held meetings with A and B': the 'with' may hang on the verb
         met = _parts.noun_partners(tok) or _parts.met_on_the_verb(tok)
-        return tok.tag_ not in ("NNS", "NNPS") or bool(met)
+        # 'meetings scheduled for tonight have been put off': set for a day, they are meetings
+        return tok.tag_ not in ("NNS", "NNPS") or bool(met) or _set_for(tok)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     partners = bool(_parts.noun_partners(tok))
     if word == "audience" and tok.dep_ == "pobj" and not partners:
