@@ -15,6 +15,9 @@ D = dt.date
 
 # (text, published, tense, expected date, expected precision)
 RESOLVE = [
+    # a week, month or year beyond the next or before the last: that span, no day
+    ("put off until the week after next", SAT, "future", None, "week"),
+    ("the month before last", SAT, "past", None, "month"),
     # a holiday on a fixed day is that day, in the year the tense chooses
     ("on Christmas Day", D(2020, 1, 3), "past", D(2019, 12, 25), "day"),
     ("late on New Year's Day", D(2020, 1, 3), "past", D(2020, 1, 1), "day"),

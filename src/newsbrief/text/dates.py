@@ -31,7 +31,8 @@ Rules (``published`` is the publication date):
   and day, its year chosen the same way. Precision "day".
 * A full date ("March 22, 2024", "22 March 2024", "2024-03-22") is returned even without a
   publication date, since it needs none.
-* "last/this/next week", "the following week", "earlier this week" -> (None, "week");
+* "last/this/next week", "the following week", "earlier this week", "the week after next"
+  -> (None, "week");
   likewise for month and year; "in March", "March 2024" -> (None, "month"); "in 2023" ->
   (None, "year").
 * Dates told from another date ("that day", "that afternoon", "in the evening", "the next
@@ -120,7 +121,8 @@ _PATTERNS: dict[str, str] = {
     r"|afternoon|evening)|yesterday|last\s+night|tomorrow|the\s+day\s+before\s+yesterday"
     r"|the\s+day\s+after\s+tomorrow))\b",
     "period": r"\b(?i:(?:earlier|later)\s+this|this|last|next|the\s+(?:following|previous"
-    r"|past|coming|same|next))\s+(?P<unit>(?i:week|weekend|month|year))\b",
+    r"|past|coming|same|next))\s+(?P<unit>(?i:week|weekend|month|year))\b"
+    r"|\b(?i:the)\s+(?P<far>(?i:week|month|year))\s+(?i:after\s+next|before\s+last)\b",
     "ago": r"\b(?P<n>[0-9]{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+few|several|a\s+couple\s+of))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
     r"(?i:ago)\b",
@@ -297,7 +299,7 @@ def _dayword(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resol
 
 
 def _period(m: re.Match[str], published: dt.date | None, tense: Tense) -> Resolved:
-    unit = _norm(m["unit"])
+    unit = _norm(m["unit"] or m["far"])
     if unit == "weekend":
         return None, "week"
     return None, "month" if unit == "month" else "year" if unit == "year" else "week"
