@@ -53,6 +53,9 @@ ARTICLES = [
     ("Ana Ruiz and Omar Haddad sat together for two hours at the prime minister's residence "
      "in Tarn yesterday morning.",
      [("held", D(2024, 3, 29), "unknown")]),
+    ("Ana Ruiz and Omar Haddad spent six hours together in Tarn on Tuesday.",
+     [("held", D(2024, 3, 26), "in_person")]),
+    ("The two families spent the holiday together.", []),
     ("Ana Ruiz briefed senior leaders Omar Haddad and Tomas Berg at her residence.",
      [("held", None, "unknown")]),
     ("On Tuesday Ana Ruiz briefed reporters at her office.", []),

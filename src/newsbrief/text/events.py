@@ -191,8 +191,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         return _meet(tok, others)
     if any(_parts.MEDIA.search(_subtree_text(o)) for o in others):
         return None  # an interview
-    if lemma == "sit" and _together(tok):
-        return True  # 'Oli and Dahal sat together for two hours'
+    if lemma in ("sit", "spend") and _together(tok):
+        return True  # 'Oli and Dahal sat together', 'A and B spent six hours together'
     if lemma in _TALK_VERBS or (lemma == "sit" and any(c.lower_ == "down" for c in tok.children)):
         return _talk_verb(tok, lemma, others)
     if lemma in _CALL_VERBS:
