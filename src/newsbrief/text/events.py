@@ -311,7 +311,6 @@ def _one_saw_another(verb: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "on" and not _a_day(c) for c in verb.children):
         return False  # 'on television', not 'on Tuesday'
-
     people = (subjects[0], seen[0])
     return all(p.ent_type_ in ("PERSON", "") and p.pos_ == "PROPN" for p in people)
 
@@ -677,7 +676,7 @@ def _sat_on(tok: Token) -> bool:
 
 
 # Where officials receive people: 'briefed the leaders at his residence'.
-_SEATS = frozenset("residence office palace headquarters ministry home".split())
+_SEATS = frozenset("residence office headquarters ministry home".split())
 
 
 def _a_seat(noun: Token) -> bool:
