@@ -370,10 +370,15 @@ def followed_by_who(doc: Doc, span: NameSpan) -> bool:
     A body is told with 'which'; only a person (or a team, which has a word of its own) takes
     'who'.
     """
+    return _word_after(doc, span) == "who"
+
+
+def _word_after(doc: Doc, span: NameSpan) -> str | None:
+    """The word after the name, past a comma: what opens a clause on it ('who', 'which')."""
     at = span.last + 1
     if at < len(doc) and doc[at].text == ",":
         at += 1
-    return at < len(doc) and doc[at].lower_ == "who"
+    return doc[at].lower_ if at < len(doc) else None
 
 
 def followed_by_which(doc: Doc, span: NameSpan) -> bool:
@@ -387,10 +392,7 @@ def followed_by_which(doc: Doc, span: NameSpan) -> bool:
         head = head.head  # 'led by Naftali Bennett and Yair Lapid, which ...'
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "of"):
         return False
-    at = span.last + 1
-    if at < len(doc) and doc[at].text == ",":
-        at += 1
-    return at < len(doc) and doc[at].lower_ == "which"
+    return _word_after(doc, span) == "which"
 
 
 # What only a body has: members who sit for it ('Fianna Fáil's TDs and senators').

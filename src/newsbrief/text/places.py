@@ -816,9 +816,7 @@ def _named_hospitals(sentence: Span, taken: list[Span]) -> list[Span]:
     for word in sentence:
         if word.lemma_.lower() not in _CARE or word.dep_ == "compound":
             continue
-        first = word.i
-        while first > sentence.start and word.doc[first - 1].pos_ == "PROPN":
-            first -= 1
+        first = max(name_start(word), sentence.start)
         if first < word.i and not any(s.start <= word.i < s.end for s in taken):
             out.append(word.doc[first : word.i + 1])
     return out
