@@ -836,90 +836,69 @@ def test_a_relative_clause_is_said_by_the_body_it_hangs_on(
     assert [(f.value, f.reported_by) for f in figures(body)] == expected
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # where the speaker told it is not where it happened
-        (
-            "Fighting in Kelso has killed 83 people. No aid workers were among the dead, Relief "
-            "Agency spokesman Jon Lark told reporters in Geneva.",
-            [(83, "Kelso"), (0, "Kelso")],
-        ),
-        (
-            "A ferry sank off Tamberg on Sunday. Forty survivors were brought ashore, the "
-            "agency's spokeswoman Ana Rees said at a briefing in Geneva.",
-            [(40, "Tamberg")],
-        ),
-        # a place told first frames the whole sentence, the speaker's words too
-        (
-            "Floods swept across Ruvania on Sunday. In neighbouring Belgium, the interior "
-            "minister said 20 people had died.",
-            [(20, "Belgium")],
-        ),
-    ],
-)
-def test_where_the_speaker_spoke_is_not_the_counts_place(
-    body: str, expected: list[tuple[float, str | None]]
-) -> None:
-    assert [(f.value, f.place) for f in figures(body)] == expected
+# (body, the count and place of each figure): where a count is, told around the words
+PLACES = [
+    # where the speaker told it is not where it happened
+    (
+        "Fighting in Kelso has killed 83 people. No aid workers were among the dead, Relief "
+        "Agency spokesman Jon Lark told reporters in Geneva.",
+        [(83, "Kelso"), (0, "Kelso")],
+    ),
+    (
+        "A ferry sank off Tamberg on Sunday. Forty survivors were brought ashore, the "
+        "agency's spokeswoman Ana Rees said at a briefing in Geneva.",
+        [(40, "Tamberg")],
+    ),
+    # a place told first frames the whole sentence, the speaker's words too
+    (
+        "Floods swept across Ruvania on Sunday. In neighbouring Belgium, the interior "
+        "minister said 20 people had died.",
+        [(20, "Belgium")],
+    ),
+    # a name that records a count is a land, whatever the tagger made of it
+    (
+        "Ruvania has recorded 1,200 deaths. Kerala has so far recorded no deaths from the "
+        "infection, its health department said.",
+        [(1200, "Ruvania"), (0, "Kerala")],
+    ),
+    (
+        "Ruvania has confirmed 152 cases. Emilia-Romagna has recorded nine cases, its "
+        "health department said.",
+        [(152, "Ruvania"), (9, "Emilia-Romagna")],
+    ),
+    # a body records counts too: named by its kind, or described where it is named
+    (
+        "Fighting in Ruvania killed 300 people last year. The UN Assistance Mission in "
+        "Ruvania (UNAMR) recorded 3,035 civilians killed.",
+        [(300, "Ruvania"), (3035, "Ruvania")],
+    ),
+    (
+        "Protests in Ruvania have left 47 people dead, according to Temblores, a "
+        "non-governmental organisation. Temblores recorded 963 injured civilians.",
+        [(47, "Ruvania"), (963, "Ruvania")],
+    ),
+    # a count a named hospital discharged, still keeps or treated is at the hospital
+    (
+        "Three people were stabbed to death in Kelso Gardens on Saturday. Two of the "
+        "injured were discharged from the Tamberg General Hospital yesterday.",
+        [(3, "Kelso Gardens"), (2, "Tamberg General Hospital")],
+    ),
+    (
+        "A blast at a church in Kelso injured 20 people. The state-run Bhayangkara "
+        "hospital said 11 of the injured had been discharged by yesterday evening, while "
+        "three remained in intensive care.",
+        [(20, "Kelso"), (11, "Bhayangkara hospital"), (3, "Bhayangkara hospital")],
+    ),
+    # a hospital the article does not name is no place
+    (
+        "A bus crashed in Kelso, injuring eight. Two of them were discharged yesterday.",
+        [(8, "Kelso"), (2, "Kelso")],
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # a name that records a count is a land, whatever the tagger made of it
-        (
-            "Ruvania has recorded 1,200 deaths. Kerala has so far recorded no deaths from the "
-            "infection, its health department said.",
-            [(1200, "Ruvania"), (0, "Kerala")],
-        ),
-        (
-            "Ruvania has confirmed 152 cases. Emilia-Romagna has recorded nine cases, its "
-            "health department said.",
-            [(152, "Ruvania"), (9, "Emilia-Romagna")],
-        ),
-        # a body records counts too: named by its kind, or described where it is named
-        (
-            "Fighting in Ruvania killed 300 people last year. The UN Assistance Mission in "
-            "Ruvania (UNAMR) recorded 3,035 civilians killed.",
-            [(300, "Ruvania"), (3035, "Ruvania")],
-        ),
-        (
-            "Protests in Ruvania have left 47 people dead, according to Temblores, a "
-            "non-governmental organisation. Temblores recorded 963 injured civilians.",
-            [(47, "Ruvania"), (963, "Ruvania")],
-        ),
-    ],
-)
-def test_a_land_that_records_a_count_is_its_place(
-    body: str, expected: list[tuple[float, str | None]]
-) -> None:
-    assert [(f.value, f.place) for f in figures(body)] == expected
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # a count a named hospital discharged, still keeps or treated is at the hospital
-        (
-            "Three people were stabbed to death in Kelso Gardens on Saturday. Two of the "
-            "injured were discharged from the Tamberg General Hospital yesterday.",
-            [(3, "Kelso Gardens"), (2, "Tamberg General Hospital")],
-        ),
-        (
-            "A blast at a church in Kelso injured 20 people. The state-run Bhayangkara "
-            "hospital said 11 of the injured had been discharged by yesterday evening, while "
-            "three remained in intensive care.",
-            [(20, "Kelso"), (11, "Bhayangkara hospital"), (3, "Bhayangkara hospital")],
-        ),
-        # a hospital the article does not name is no place
-        (
-            "A bus crashed in Kelso, injuring eight. Two of them were discharged yesterday.",
-            [(8, "Kelso"), (2, "Kelso")],
-        ),
-    ],
-)
-def test_a_count_in_a_named_hospitals_care_is_at_the_hospital(
+@pytest.mark.parametrize(("body", "expected"), PLACES)
+def test_each_count_is_placed_where_it_is(
     body: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert [(f.value, f.place) for f in figures(body)] == expected
