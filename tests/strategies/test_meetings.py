@@ -37,6 +37,27 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # hours spent with someone named or an office were a meeting; with kin, or on a thing, not
+    ("Trade Minister Ana Ruiz spent four hours with union representatives in Lima on Tuesday.",
+     [("held", D(2024, 3, 26), "in_person")]),
+    ("Ana Ruiz spent the day with his family in Tarn.", []),
+    ("Ana Ruiz spent two hours on the report on Tuesday.", []),
+    # sitting down with someone, told as a clause of its own, is a meeting, not an interview
+    ("Ana Ruiz ended her tour on Friday, sitting down with Tomas Berg in Lima.",
+     [("held", D(2024, 3, 29), "in_person")]),
+    ("Sitting down with reporters on Friday, Ana Ruiz said the deal was close.", []),
+    # 'is to see' an office or a name is a meeting planned; a thing or kin is not
+    ("The mediator is to see Prime Minister Omar Haddad this afternoon.",
+     [("planned", D(2024, 3, 30), "unknown")]),
+    ("The mediator is to see the damage on Monday.", []),
+    # 'he and his counterpart' did it by telephone: a call; offices in the plural sat down
+    ("On Friday he and his Peruvian counterpart, Omar Haddad, settled the timetable by "
+     "telephone.",
+     [("held", D(2024, 3, 29), "virtual")]),
+    ("He and his wife settled the bill by telephone.", []),
+    ("Their finance ministers will sit down together in Lima on Monday.",
+     [("planned", D(2024, 4, 1), "in_person")]),
+    ("The families sat down together for dinner.", []),
     # a meeting put off, moved or set for a day is a meeting, however bare its noun
     ("The neighbourhood meetings scheduled for tonight have been put off until next week.",
      [("cancelled", D(2024, 3, 30), "unknown"), ("rescheduled", None, "unknown")]),

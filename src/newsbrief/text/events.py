@@ -193,6 +193,8 @@ def _verb_trigger(tok: Token) -> bool | None:
         return None  # an interview
     if lemma in ("sit", "spend") and _together(tok):
         return True  # 'Oli and Dahal sat together', 'A and B spent six hours together'
+    if lemma == "spend" and _hours_with(tok):
+        return True  # 'Miller spent nine hours with Mohawk representatives'
     if lemma in _TALK_VERBS or (lemma == "sit" and any(c.lower_ == "down" for c in tok.children)):
         return _talk_verb(tok, lemma, others)
     if lemma in _CALL_VERBS:
@@ -227,7 +229,7 @@ def _other_verb(tok: Token, lemma: str) -> bool | None:
         return _journey_to_see(tok)
     if lemma == "brief":
         return _briefed_by(tok)
-    if _parts.by_phone(tok) and _pair(tok) and lemma not in _TAKE_PART:
+    if _parts.by_phone(tok) and _pair(tok, him=True) and lemma not in _TAKE_PART:
         return True  # 'A and B settled the format by telephone': whatever they did, they spoke
     return None
 
@@ -274,8 +276,9 @@ def _talk_verb(tok: Token, lemma: str, others: list[Token]) -> bool | None:
     if any(_AUDIENCE.search(_subtree_text(o)) for o in others):
         return None  # a speech: 'spoke to supporters'
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own:
-        return None  # 'Speaking to X, he said': an interview, not a meeting
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not own and lemma != "sit":
+        return None  # 'Speaking to X, he said': an interview, not a meeting ('sitting down
+        # with X' says no speech)
     if _parts.by_phone(tok) or (lemma == "discuss" and _a_body_sits(tok)):
         return True
     return _talk(tok, others)
@@ -292,7 +295,7 @@ def _journey_to_see(tok: Token) -> bool | None:
     if each_other:
         return True if _several(tok) else None  # 'the two will see each other in Rome'
     journey = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _parts.MOTION
-    plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SET_FOR  # 'due to see'
+    plan = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (*_SET_FOR, "be")  # 'is to see'
     if not (journey or plan):
         return True if _one_saw_another(tok) else None
     return True if any(_principal(o) for o in seen) else None  # not 'to see her family'
@@ -406,24 +409,48 @@ def _several(verb: Token) -> bool:
     return len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
-def _pair(verb: Token) -> bool:
-    """Named people together as subject ('A and B'), or 'the two leaders', 'both sides'."""
+def _pair(verb: Token, *, him: bool = False) -> bool:
+    """Named people together as subject ('A and B'), or 'the two leaders', 'both sides'.
+
+    With `him`, one of them may be a pronoun: 'he and his Michoacan counterpart'.
+    """
     subjects = _parts.subjects(verb)
     if len(subjects) > 1:
-        return all(_principal(s) for s in subjects)
+        named = [s for s in subjects if not (him and s.lower_ in ("he", "she"))]
+        return len(named) >= len(subjects) - 1 and all(_principal(s) for s in named)
     if not subjects or subjects[0].tag_ not in ("NNS", "NNPS") or not _principal(subjects[0]):
         return False
     return any(c.lower_ in ("two", "both") for c in subjects[0].children)
 
 
-def _together(verb: Token) -> bool:
-    """'Dagalo and al-Hilu sat down together': names, however typed, doing it together."""
+def _together(verb: Token, *, plural: bool = False) -> bool:
+    """'Dagalo and al-Hilu sat down together': names, however typed, doing it together.
+
+    With `plural`, offices in the plural will do: 'their interior ministers sat down together'.
+    """
     subjects = _parts.subjects(verb)
+    offices = plural and len(subjects) == 1 and subjects[0].tag_ == "NNS"
     return (
-        len(subjects) > 1
+        (len(subjects) > 1 or offices)
         and all(s.pos_ == "PROPN" or _principal(s) for s in subjects)
         and any(c.lower_ == "together" for c in verb.children)
     )
+
+
+_SPELLS = frozenset("minute hour day evening morning afternoon night".split())
+
+
+def _hours_with(verb: Token) -> bool:
+    """'Spent nine hours with Mohawk representatives': time spent with someone named or an office.
+
+    Not time spent with kin or on something ('spent the day with his family', 'spent hours on
+    the report'): whom it was spent with is a name or an office.
+    """
+    spells = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _SPELLS]
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    met = [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    named = [o for o in met if o.lemma_.lower() not in _LAY]
+    return bool(spells) and any(_principal(o) or _parts.personish(o) for o in named)
 
 
 def _the_two(verb: Token) -> bool:
@@ -476,7 +503,7 @@ def _talk(tok: Token, others: list[Token]) -> bool | None:
         # rest of the text agrees
         if tok.lemma_ in _RECIPROCAL:
             return False if _several(tok) else None
-        if tok.lemma_ == "sit" and (_together(tok) or _the_two(tok)):
+        if tok.lemma_ == "sit" and (_together(tok, plural=True) or _the_two(tok)):
             return True  # 'A and B sat down together in Juba': 'down' says no speech
         return False if _pair(tok) and _conversation_only(tok) else None
     preps = {o.head.lower_ for o in others if o.head.dep_ == "prep"}
