@@ -37,6 +37,12 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # a meeting that slipped to a day was moved there
+    ("The council meeting set for Monday has slipped to Thursday.",
+     [("cancelled", D(2024, 4, 1), "unknown"), ("rescheduled", D(2024, 4, 4), "unknown")]),
+    # a body that meets today, told in the present, is the day's news: it has yet to sit
+    ("The cabinet meets today to discuss the budget.", [("planned", D(2024, 3, 30), "unknown")]),
+    ("The cabinet met today to discuss the budget.", [("held", D(2024, 3, 30), "unknown")]),
     # hours spent with someone named or an office were a meeting; with kin, or on a thing, not
     ("Trade Minister Ana Ruiz spent four hours with union representatives in Lima on Tuesday.",
      [("held", D(2024, 3, 26), "in_person")]),

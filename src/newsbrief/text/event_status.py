@@ -28,7 +28,7 @@ SPEECH = frozenset(
 )
 _CANCEL = frozenset("cancel scrap abandon scuttle axe cancellation".split())
 _RESCHEDULE = frozenset("reschedule postpone delay postponement relocate shift".split())
-_MOVE = frozenset("move push bring".split())
+_MOVE = frozenset("move push bring slip".split())
 _PROPOSE = frozenset(
     "propose offer suggest invite urge request seek proposal invitation ask".split()
 )

@@ -176,7 +176,7 @@ def _meeting_it_stands_for(pronoun: Token) -> Token | None:
 def _moved_to_a_day(verb: Token) -> bool:
     """'(It) had been put back to Tuesday', 'was moved to Monday': moved to a day told."""
     lemma = verb.lemma_.lower()
-    moves = lemma in ("move", "postpone", "push", "put", "delay", "shift", "bring")
+    moves = lemma in ("move", "postpone", "push", "put", "delay", "shift", "bring", "slip")
     heads = _with_its_particle(verb)
     to = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "until")]
     return moves and any(o.ent_type_ in ("DATE", "TIME") for p in to for o in p.children)

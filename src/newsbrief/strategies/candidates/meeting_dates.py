@@ -32,6 +32,8 @@ def status_by_date(ctx: Context, mention: MeetingMention) -> MeetingStatus | Non
     way = _dates.direction(mention.date.text) if mention.date else None
     if date == ctx.job.published and way is not None:  # 'later today', 'earlier today'
         return "planned" if way == "ahead" else "held"
+    if date == ctx.job.published and mention.present:
+        return "planned"  # 'the council meets today', 'the summit opens today': the day's news
     return "planned" if date > ctx.job.published else "held"
 
 
