@@ -41,6 +41,12 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # patients sent or allowed home were discharged: aid; workers sent home from a site are not
+    ("Twelve people were injured. By the evening seven of them had been sent home.",
+     [("wounded", 12), ("aid", 7)]),
+    ("Forty people were hurt. Twenty were allowed to go home.", [("wounded", 40), ("aid", 20)]),
+    ("The hospital sent home 12 patients.", [("aid", 12)]),
+    ("After the blast 300 workers were sent home.", []),
     # what the subject's joined verb names, when its own verb names nothing
     ("19 people had been traced and vaccinated.", [("aid", 19)]),
     # people saved are aid; money saved is no count

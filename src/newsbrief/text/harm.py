@@ -289,6 +289,32 @@ def _capacity(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _CAPACITY
 
 
+_LET_GO = frozenset("send allow let".split())
+
+
+def _sent_home(verb: Token, lemma: str) -> bool:
+    """'Had been sent home', 'were allowed (to go) home': patients discharged from care."""
+    if lemma == "go" and verb.dep_ == "xcomp":
+        verb, lemma = verb.head, verb.head.lemma_.lower()  # 'allowed to go home'
+    home = any(c.lower_ == "home" for c in verb.children) or any(
+        c.dep_ == "xcomp" and c.lemma_ == "go" and any(h.lower_ == "home" for h in c.children)
+        for c in verb.children
+    )
+    if lemma not in _LET_GO or not home:
+        return False
+    # who was sent: patients, or a bare count of those hurt told before ('seven of them');
+    # not '300 workers were sent home' from a factory
+    sent = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    senders = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.pos_ == "NUM" or c.lemma_.lower() in _CARED_FOR for c in sent) and not any(
+        c.lemma_.lower() not in _CARERS for c in senders
+    )
+
+
+_CARED_FOR = frozenset("patient survivor casualty".split())
+_CARERS = frozenset("hospital clinic doctor medic physician".split())
+
+
 def _word_label(tok: Token, lemma: str) -> Label | None:
     first = tok.head if tok.dep_ == "conj" else tok  # "suffered burns or fractures"
     if lemma in _INJURIES and tok.pos_ == "NOUN" and first.head.lemma_ in _EXPERIENCE:
@@ -314,8 +340,10 @@ def _word_label(tok: Token, lemma: str) -> Label | None:
         return "aid"  # "cut 23 people free" (the parser may hang "free" on the people)
     if tok.pos_ == "VERB" and lemma in _VERB_ONLY:
         return _VERB_ONLY[lemma]
-    if tok.pos_ == "VERB" and (_brought_out(tok, lemma) or _saved_people(tok, lemma)):
-        return "aid"  # "brought out 104 people", "hauled to the surface", "lifted out"
+    if tok.pos_ == "VERB" and (
+        _brought_out(tok, lemma) or _saved_people(tok, lemma) or _sent_home(tok, lemma)
+    ):
+        return "aid"  # "brought out 104 people", "hauled to the surface", "sent home"
     if lemma == "case" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return "none"  # "found stolen cars in 1,450 cases": instances, not patients
     if lemma == "case" and _legal_case(tok):
