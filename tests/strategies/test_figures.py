@@ -41,6 +41,11 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # one of a toll, described, is an item of its breakdown; one named inside it is not
+    ("Three people were killed in the blasts. One of the dead was a conscript.",
+     [("killed", 3), ("killed", 1)]),
+    ("Five people were killed. One of those killed was contractor Adrian Nel, 40.",
+     [("killed", 5)]),
     # patients sent or allowed home were discharged: aid; workers sent home from a site are not
     ("Twelve people were injured. By the evening seven of them had been sent home.",
      [("wounded", 12), ("aid", 7)]),

@@ -577,11 +577,30 @@ def _one(tok: Token) -> _Found | None:
         metric = harm.verb_harm(tok)
         if metric:
             return _word_found(word, tok, 1, metric)
+        part = harm.harm_of(harm.read_count(tok).metric) if _of_the(tok) else None
+        if part:
+            return _word_found(word, tok, 1, part)  # 'One of the dead was a conscript'
         counted = tok.dep_ != "dobj" and _numbers_before(tok)
         if counted and harm.read_count(tok).metric == "aid":
             # 'four were taken to hospitals and one was treated at the scene': cared for
             return _word_found(word, tok, 1, "aid")
     return item if _an_item_of_a_breakdown(tok) else None
+
+
+def _of_the(one: Token) -> bool:
+    """'One of the dead was a conscript': one of a whole its 'of' phrase names, described.
+
+    Only what that one was ('a conscript', 'a child'), not a name ('was Adrian Nel', 'was
+    identified as ...': a named victim inside the toll) nor what that one did.
+    """
+    whole = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
+        for c in one.children
+    )
+    verb = one.head
+    said = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    named = any(t.ent_type_ == "PERSON" for c in said for t in c.subtree)
+    return whole and one.dep_ == "nsubj" and verb.lemma_ == "be" and bool(said) and not named
 
 
 def _numbers_before(one: Token) -> list[Token]:
