@@ -299,7 +299,12 @@ KINDS = [
         {"Abdel Wahid al-Nur": "person"},
     ),
     ("Pilgrims prepared for the Hajj, which begins next week.", {"Hajj": None}),
-]
+    # a name only ever given as an example, or as where words were posted, is no party
+    ("Customers kept paying for services such as Netflix Premium, the company said.",
+     {"Netflix Premium": None}),
+    ('"We are in mourning," the governor wrote on Telegram.', {"Telegram": None}),
+    ("Video shared on Weibo showed smoke pouring from the building.", {"Weibo": None}),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("body", "expected"), KINDS)

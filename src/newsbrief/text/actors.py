@@ -592,8 +592,8 @@ def _kind(doc: Doc, group: _Group, outlet: bool) -> EntityKind | None:
         return "place"
     if " " not in name and _only_qualifies_a_thing(doc, group):
         return None  # 'Mulago hospital', 'the Osh regions': one word that only qualifies a noun
-    if not _looks_like_org_name(doc, name):
-        return None
+    if not _looks_like_org_name(doc, name) or set(group.uses) == {"aside"}:
+        return None  # or named only as another name, an example, a frame or a platform
     return _organisation_kind(doc, group)
 
 

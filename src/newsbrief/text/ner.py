@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Use = Literal[
-    "agent", "object", "partner", "possessor", "place", "toward", "modifier", "source", "other"
+    "agent",
+    "object",
+    "partner",
+    "possessor",
+    "place",
+    "toward",
+    "modifier",
+    "source",
+    "aside",
+    "other",
 ]
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -486,9 +495,17 @@ def _use_after(prep: Token) -> Use:
         return "source"
     if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
         return "other"  # 'representatives from the Pentagon'
+    if word in ("as", "under") or (word == "on" and prep.head.lemma_.lower() in _POSTS):
+        # 'known as Farmaajo', 'services such as Apple Music', 'under the Imperial House Law',
+        # 'wrote on Telegram': another name, an example, a frame or a platform; no one acting
+        return "aside"
     if word in PLACE_PREPOSITIONS:
         return "place" if word in AT_PLACE else "toward"
     return "other"
+
+
+# Verbs of putting words or pictures out: 'posted on Facebook', 'streamed live on Instagram'.
+_POSTS = frozenset("write post share stream say tweet publish broadcast air upload".split())
 
 
 def title_before(doc: Doc, span: NameSpan) -> tuple[int, int] | None:
