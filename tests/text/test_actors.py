@@ -304,6 +304,11 @@ KINDS = [
      {"Netflix Premium": None}),
     ('"We are in mourning," the governor wrote on Telegram.', {"Telegram": None}),
     ("Video shared on Weibo showed smoke pouring from the building.", {"Weibo": None}),
+    # the portfolio in an office's capitalised name is no party; a body a spokesman speaks for is
+    ("Ana Ruiz, the Minister of State for Advanced Sciences, said the launch went well.",
+     {"Advanced Sciences": None}),
+    ("A spokesman for the ECOWAS Commission said the summit would go ahead.",
+     {"ECOWAS Commission": "government"}),
 ]  # fmt: skip
 
 

@@ -495,6 +495,8 @@ def _use_after(prep: Token) -> Use:
         return "source"
     if word == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
         return "other"  # 'representatives from the Pentagon'
+    if word == "for" and _in_an_office_name(prep):
+        return "aside"  # 'Minister of State for Advanced Sciences': a portfolio, no one acting
     if word in ("as", "under") or (word == "on" and prep.head.lemma_.lower() in _POSTS):
         # 'known as Farmaajo', 'services such as Apple Music', 'under the Imperial House Law',
         # 'wrote on Telegram': another name, an example, a frame or a platform; no one acting
@@ -502,6 +504,23 @@ def _use_after(prep: Token) -> Use:
     if word in PLACE_PREPOSITIONS:
         return "place" if word in AT_PLACE else "toward"
     return "other"
+
+
+_OFFICE_WORDS = frozenset("commissioner council committee ministry office state".split())
+
+
+def _in_an_office_name(prep: Token) -> bool:
+    """A 'for' inside the capitalised name of an office: 'Commissioner for Crisis Management'.
+
+    Not 'a spokesman for the ECOWAS Commission': a body a lower-case title speaks for.
+    """
+    head = prep.head
+    word = head.lower_
+    return (
+        head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and (word in TITLE_HEADS or word in _OFFICE_WORDS)
+    )
 
 
 # Verbs of putting words or pictures out: 'posted on Facebook', 'streamed live on Instagram'.
