@@ -309,6 +309,10 @@ KINDS = [
      {"Advanced Sciences": None}),
     ("A spokesman for the ECOWAS Commission said the summit would go ahead.",
      {"ECOWAS Commission": "government"}),
+    # a title or a competition won is no party; a party that won seats is one
+    ("Real Madrid won the Champions League for a third time.", {"Champions League": None}),
+    ("The Basotho Unity Front won 47 seats and the Lesotho Liberal Alliance won 38.",
+     {"Lesotho Liberal Alliance": "organisation"}),
 ]  # fmt: skip
 
 

@@ -290,6 +290,8 @@ def use_of(doc: Doc, span: NameSpan) -> Use:
         return "agent"
     if dep == "poss":
         return "possessor"
+    if token.dep_ == "dobj" and token.i == head_of(doc, span).i and token.head.lemma_ in _WON:
+        return "aside"  # 'won the Premier League', 'won the Silver Lion': a title, no one
     if dep in ("dobj", "dative", "attr", "oprd"):
         return "object"
     if dep in _MODIFIER_DEPS:
@@ -299,6 +301,7 @@ def use_of(doc: Doc, span: NameSpan) -> Use:
     return "other"
 
 
+_WON = frozenset("win clinch lift retain".split())
 _DIVISIONS = frozenset(
     "town city village province district region island neighbourhood neighborhood county "
     "municipality state prefecture camp site port suburb area zone valley".split()
