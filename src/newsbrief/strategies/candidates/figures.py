@@ -144,6 +144,9 @@ async def find_figures(ctx: Context) -> list[Figure]:
 
 
 _HARMED: frozenset[Metric] = frozenset({"killed", "wounded", "missing", "displaced"})
+# Counts whose parts are told too: '73 people on board, 64 of them tourists', 'rescued 2,000
+# people, 631 of them yesterday'.
+_PARTED: frozenset[Metric] = frozenset({"population", "aid"})
 
 
 def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
@@ -157,7 +160,7 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     if not told or len(last) != 1:
         return None
     reading = harm.read_count(count)
-    if reading.metric is not None or last[0].metric not in _HARMED:
+    if reading.metric is not None or last[0].metric not in _HARMED | _PARTED:
         return None
     if reading.choices and last[0].metric not in reading.choices:
         return None
