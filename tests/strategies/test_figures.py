@@ -41,6 +41,11 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # people flown or helped out of danger were helped; troops flown out were deployed
+    ("The air force flew about 2,100 people out of the capital before the airport closed.",
+     [("aid", 2100)]),
+    ("Firefighters helped 17 people out of the overturned carriage.", [("aid", 17)]),
+    ("The air force flew 200 troops out of the base.", []),
     # a part of people on board is on board too
     ("The ferry was carrying 73 people, 64 of them pilgrims, when it capsized.",
      [("population", 73), ("population", 64)]),

@@ -360,6 +360,8 @@ _OUT_OF_DANGER = {
     "lead": frozenset({"out"}),
     "carry": frozenset({"out"}),  # 'he alone carried out eleven people'
     "pick": frozenset({"up"}),  # '163 were picked up by a cargo ship' (a vessel: _picked_up)
+    "fly": frozenset({"out"}),  # 'flew about 2,100 people out of Kabul'
+    "help": frozenset({"out"}),  # 'helped 17 people out of the overturned carriage'
 }
 # Craft that pick people up out of the water: 'picked up by a passing tanker'.
 _CRAFT = frozenset(
@@ -399,6 +401,8 @@ def _brought_out(verb: Token, lemma: str) -> bool:
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]  # 'led students and staff out of'
+    if lemma == "fly" and any(o.lemma_.lower() in _FORCES for o in objects):
+        return False  # 'flew 200 troops out of the base': a deployment, not an evacuation
     if lemma == "bring" and ("from" in preps or any(is_person(o) for o in objects)):
         # 'brought 27 people down from balconies', 'brought 12 people down with ladders';
         # not 'brought down' a plane or a government
