@@ -41,6 +41,10 @@ def read(body: str) -> list[tuple[str, float]]:
 
 # (sentence, the figures code reads from it without a model)
 METRICS = [
+    # 'the other two' after one of a toll are the rest of it
+    ("Three people were killed. One of the dead was a conscript. The other two were civilians "
+     "hit by debris.",
+     [("killed", 3), ("killed", 1), ("killed", 2)]),
     # people flown or helped out of danger were helped; troops flown out were deployed
     ("The air force flew about 2,100 people out of the capital before the airport closed.",
      [("aid", 2100)]),

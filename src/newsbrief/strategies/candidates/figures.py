@@ -157,6 +157,7 @@ def _part_of_last(count: Token, last: list[Figure]) -> Metric | None:
     else of the one figure the sentence before gave.
     """
     told = _of_them(count) or _among_them(count) or _said_to_be_of_a_nation(count)
+    told = told or _the_others(count)
     if not told or len(last) != 1:
         return None
     reading = harm.read_count(count)
@@ -227,6 +228,12 @@ def _bare_item(count: Token) -> bool:
 def _a_bare_one(found: _Found) -> bool:
     """A "one" found as an item of a breakdown, which takes its list's metric."""
     return found.text.lower() == "one" and found.metric is None
+
+
+def _the_others(count: Token) -> bool:
+    """'One of the dead was a conscript. The other two were civilians': the rest of a count."""
+    kids = {(c.dep_, c.lower_) for c in count.children}
+    return {("det", "the"), ("amod", "other")} <= kids
 
 
 def _of_them(count: Token) -> bool:
