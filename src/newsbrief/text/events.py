@@ -739,13 +739,24 @@ def _noun_trigger(tok: Token) -> bool | None:
         return None
     if word == "dialogue" and not (specific or governed or _parts.has_place_or_date(tok)):
         return None  # 'committed to dialogue with the rebels': a way, not a meeting
-    if word in _MEALS and not (_parts.noun_partners(tok) or (governed and _shared_meal(tok))):
+    if word in _MEALS and not (
+        _parts.noun_partners(tok) or (governed and _shared_meal(tok)) or _had_with(tok)
+    ):
         return None
     if word in _QUALIFIED and not _qualified(tok, word, governed):
         return None
     if governed or anchored or tok.pos_ == "PROPN":
         return True
     return False if specific else None
+
+
+def _had_with(meal: Token) -> bool:
+    """'Had dinner with representatives of German companies': a meal with someone named."""
+    verb = meal.head
+    if meal.dep_ != "dobj" or verb.lemma_.lower() != "have":
+        return False
+    met = [t for t in _parts.met_on_the_verb(meal) if t.lemma_.lower() not in _LAY]
+    return any(_principal(t) or _official(t) for t in met)
 
 
 _HOST_MEAL = frozenset("host give offer hold throw".split())  # 'a dinner that A hosted for B'
