@@ -37,6 +37,9 @@ def summary(body: str) -> list[tuple[str, dt.date | None, str]]:
 
 # (article, [(status, date, format)] code reads without a model)
 ARTICLES = [
+    # the day hung on whoever is met, or on the words that describe them, is the meeting's
+    ("Ana Ruiz will meet construction companies working in the province in Lima on Wednesday.",
+     [("planned", D(2024, 4, 3), "unknown")]),
     # a meal had with someone named or an office is a meeting; with friends it is not
     ("On Friday Ana Ruiz had lunch with Prime Minister Omar Haddad in Lima.",
      [("held", D(2024, 3, 29), "in_person")]),

@@ -143,6 +143,9 @@ def _meeting_nodes(word: Token) -> set[int]:
         met += [c for t in met for c in t.conjuncts]  # 'officials of X and both clubs on Monday'
         if met:  # 'meet the administrators of the Imam Hussein and al-Abbas shrines on Thursday':
             nodes |= {o.i for o in objects(word)}  # the parser may split one object in two
+        elif word.lemma_ == "meet":
+            met = objects(word)  # 'will meet construction companies ... on Wednesday': whoever
+            nodes |= {o.i for o in met}  # is met, however the tagger reads them
         nodes |= {n.i for t in met for n in _of_chain(t)}
         # 'would meet operators serving the route in Banyuwangi on Monday': the parser may
         # hang the day on a participle that describes who is met
