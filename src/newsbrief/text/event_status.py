@@ -325,8 +325,8 @@ def _moves(lemma: str, particles: set[str]) -> bool:
     if lemma in _RESCHEDULE or (lemma in _MOVE and particles & {"to", "back", "forward"}):
         return True
     return (lemma == "move" and "from" in particles) or (
-        lemma == "put" and bool(particles & {"off", "back"})
-    )
+        lemma in ("put", "hold") and bool(particles & {"off", "back"})
+    )  # 'put off', 'was held back'
 
 
 # A plan told in the past perfect ("had been scheduled for May 16", "had been due to meet",
@@ -431,6 +431,9 @@ def called_off(sent: Span) -> bool:
             return True
         if lemma in _MOVE | {"put"} and particles & {"to", "back", "forward", "off"}:
             return True
+        if lemma == "hold" and "back" in particles:
+            return True  # 'was held back while the police withdrew'
+
         if _was_to_have(tok, list(tok.children)):
             return True  # 'was to have met him on Thursday'
     return False
