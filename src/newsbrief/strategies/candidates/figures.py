@@ -603,10 +603,7 @@ def _of_the(one: Token) -> bool:
     Only what that one was ('a conscript', 'a child'), not a name ('was Adrian Nel', 'was
     identified as ...': a named victim inside the toll) nor what that one did.
     """
-    whole = any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
-        for c in one.children
-    )
+    whole = _counts.of_object(one) is not None
     verb = one.head
     said = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
     named = any(t.ent_type_ == "PERSON" for c in said for t in c.subtree)
