@@ -433,7 +433,6 @@ def called_off(sent: Span) -> bool:
             return True
         if lemma == "hold" and "back" in particles:
             return True  # 'was held back while the police withdrew'
-
         if _was_to_have(tok, list(tok.children)):
             return True  # 'was to have met him on Thursday'
     return False

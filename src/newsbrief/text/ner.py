@@ -282,7 +282,8 @@ def _first_conjunct(token: Token) -> Token:
 
 def use_of(doc: Doc, span: NameSpan) -> Use:
     """How a mention is used: agent (subject), possessor, object, partner, place, modifier."""
-    token = _first_conjunct(head_of(doc, span))
+    head = head_of(doc, span)
+    token = _first_conjunct(head)
     dep = token.dep_
     if _names_a_place(token):
         return "place"
@@ -290,7 +291,7 @@ def use_of(doc: Doc, span: NameSpan) -> Use:
         return "agent"
     if dep == "poss":
         return "possessor"
-    if token.dep_ == "dobj" and token.i == head_of(doc, span).i and token.head.lemma_ in _WON:
+    if dep == "dobj" and token is head and token.head.lemma_ in _WON:
         return "aside"  # 'won the Premier League', 'won the Silver Lion': a title, no one
     if dep in ("dobj", "dative", "attr", "oprd"):
         return "object"
